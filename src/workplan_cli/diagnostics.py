@@ -1,0 +1,83 @@
+"""Problems are values: a `Diagnostic` says what is wrong and where."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem in one file.  ``line`` and ``column`` are 1-based."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class Check:
+    """A kind of problem the loader or the schema can report."""
+
+    code: str
+    name: str
+    summary: str
+    severity: Severity = Severity.ERROR
+
+    def at(self, path: str, line: int, column: int, message: str) -> Diagnostic:
+        return Diagnostic(path, line, column, self.code, self.name, self.severity, message)
+
+
+# Codes WP0xx: the file cannot be read as a plan of its kind.  Semantic lint
+# rules use WP1xx and above.  Codes are stable: never renumber one.
+NOT_UTF8 = Check("WP001", "not-utf8", "The file is not valid UTF-8 text.")
+YAML_SYNTAX = Check("WP002", "yaml-syntax", "The file is not well-formed YAML (or holds several documents).")
+DUPLICATE_KEY = Check("WP003", "duplicate-key", "A mapping has the same key twice.")
+EMPTY_FILE = Check("WP004", "empty-file", "The file holds no YAML document.")
+NOT_A_MAPPING = Check("WP005", "not-a-mapping", "The top level of a plan must be a mapping of keys.")
+UNKNOWN_KIND = Check("WP006", "unknown-kind", "`kind` is missing or names no known kind of plan.")
+SCHEMA_VERSION = Check("WP007", "unsupported-schema-version", "`schema_version` is missing or not supported.")
+YAML_TAG = Check("WP008", "yaml-tag", "Explicit YAML tags (`!tag`, `!!python/...`) are not allowed in plans.")
+MISSING_KEY = Check("WP010", "missing-key", "A required key is missing.")
+UNKNOWN_KEY = Check("WP011", "unknown-key", "A key the schema does not define (often a typo).")
+WRONG_TYPE = Check("WP012", "wrong-type", "A value has the wrong type (text, number, list, mapping).")
+INVALID_DATE = Check("WP013", "invalid-date", "A date is not a real calendar date in YYYY-MM-DD form.")
+INVALID_TIME = Check("WP014", "invalid-time", "A time is not a valid 24-hour HH:MM time.")
+INVALID_VALUE = Check("WP015", "invalid-value", "A value is not one of those allowed, or breaks a constraint.")
+
+LOADER_CHECKS: tuple[Check, ...] = (
+    NOT_UTF8,
+    YAML_SYNTAX,
+    DUPLICATE_KEY,
+    EMPTY_FILE,
+    NOT_A_MAPPING,
+    UNKNOWN_KIND,
+    SCHEMA_VERSION,
+    YAML_TAG,
+    MISSING_KEY,
+    UNKNOWN_KEY,
+    WRONG_TYPE,
+    INVALID_DATE,
+    INVALID_TIME,
+    INVALID_VALUE,
+)

@@ -1,0 +1,21 @@
+"""The exceptions that stop a command: one base, turned into an exit code in one place (the CLI)."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class WorkplanError(Exception):
+    """Something that stops the command; its message is shown to the user as is."""
+
+    exit_code = EXIT_USAGE
+
+
+class PathError(WorkplanError):
+    """A path given on the command line is missing or cannot be read."""
+
+
+class UsageError(WorkplanError):
+    """The command line asks for something that cannot be done."""

@@ -1,0 +1,394 @@
+"""Reading plan files: the only module that touches ruamel.yaml.
+
+`load_plan` turns a path into a validated model or a list of diagnostics, each
+with the line and column of the offending key or value.  Nothing here raises
+for bad *content*; only a path that cannot be read at all raises `PathError`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError
+
+from . import diagnostics as d
+from .diagnostics import Diagnostic
+from .errors import PathError
+from .models import MODEL_BY_KIND, SCHEMA_VERSION, Plan
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+class _PlanConstructor(RoundTripConstructor):
+    """Round-trip constructor that keeps impossible dates as text.
+
+    ruamel.yaml raises a bare ValueError, without a position, for a scalar
+    such as ``2023-02-30`` that looks like a date but is not one.  Keeping it
+    as a string lets the schema report it at its exact line and column.
+    """
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return node.value
+
+
+_PlanConstructor.add_constructor("tag:yaml.org,2002:timestamp", _PlanConstructor.construct_yaml_timestamp)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _PlanConstructor
+    return yaml
+
+
+@dataclass
+class LoadResult:
+    """What loading one file produced: a plan, or the reasons there is none."""
+
+    path: str
+    plan: Plan | None = None
+    document: Any = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into the plan files under them; keep files as given.
+
+    Raises `PathError` for a path that does not exist.
+    """
+    found: list[Path] = []
+    missing: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in PLAN_SUFFIXES and p.is_file()))
+        elif path.exists():
+            found.append(path)
+        else:
+            missing.append(str(path))
+    if missing:
+        raise PathError(f"no such file or directory: {', '.join(missing)}")
+    return found
+
+
+def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:
+    """Read a file as UTF-8 (a leading BOM is allowed).
+
+    Returns the text, or a diagnostic saying where the first bad byte is.
+    Raises `PathError` when the file cannot be read at all.
+    """
+    if path.is_dir():
+        raise PathError(f"{path}: is a directory")
+    if path.exists() and not path.is_file():
+        # A FIFO or device would block or never end; a plan is a regular file.
+        raise PathError(f"{path}: not a regular file")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PathError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot start a character); save it as UTF-8"
+        return None, d.NOT_UTF8.at(str(path), line, column, message)
+
+
+def load_plan(path: Path) -> LoadResult:
+    """Load and validate one plan file."""
+    name = str(path)
+    result = LoadResult(name)
+    text, problem = read_text(path)
+    if problem is not None:
+        result.diagnostics.append(problem)
+        return result
+    assert text is not None
+    return parse_plan(text, name)
+
+
+def parse_plan(text: str, name: str) -> LoadResult:
+    """Parse and validate plan text; ``name`` is used in diagnostics."""
+    result = LoadResult(name)
+    try:
+        document = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        result.diagnostics.append(_yaml_error(exc, name))
+        return result
+    result.document = document
+    if document is None:
+        result.diagnostics.append(d.EMPTY_FILE.at(name, 1, 1, "the file holds no YAML document; a plan is a mapping of keys"))
+        return result
+    if not isinstance(document, CommentedMap):
+        line, column = _start(document)
+        found = "a list" if isinstance(document, CommentedSeq) else f"a single value ({type(document).__name__})"
+        result.diagnostics.append(d.NOT_A_MAPPING.at(name, line, column, f"the top level of a plan must be a mapping of keys, not {found}"))
+        return result
+    tagged = list(_tagged(document))
+    if tagged:
+        result.diagnostics.extend(
+            d.YAML_TAG.at(name, line, column, f"YAML tag {tag!r} is not allowed in a plan; remove it")
+            for line, column, tag in tagged
+        )
+        return result
+    model = _model_for(document, name, result.diagnostics)
+    if model is None:
+        return result
+    try:
+        result.plan = model.model_validate(document)
+    except ValidationError as exc:
+        result.diagnostics.extend(_schema_diagnostics(exc, document, model, name))
+    return result
+
+
+# --- YAML errors ---------------------------------------------------------------
+
+
+def _yaml_error(exc: MarkedYAMLError, name: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    from ruamel.yaml.constructor import DuplicateKeyError
+
+    if isinstance(exc, DuplicateKeyError):
+        key = _duplicate_key(exc)
+        return d.DUPLICATE_KEY.at(name, line, column, f"duplicate key {key!r}; each key may appear once in a mapping")
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    if "expected a single document" in context or "expected a single document" in problem:
+        message = "the file holds more than one YAML document ('---'); a plan file holds exactly one"
+    elif "'\\t'" in problem or "\t" in problem:
+        message = "a tab character is used for indentation; indent with spaces"
+    else:
+        message = f"{context} {problem}".strip() if context else problem
+        message = message or "the file is not well-formed YAML"
+    return d.YAML_SYNTAX.at(name, line, column, f"invalid YAML: {message}")
+
+
+def _duplicate_key(exc: MarkedYAMLError) -> str:
+    problem = exc.problem or ""
+    # ruamel says: found duplicate key "a" with value "2" (original value: "1")
+    start = problem.find('"')
+    end = problem.find('"', start + 1)
+    return problem[start + 1 : end] if 0 <= start < end else "?"
+
+
+# --- positions -----------------------------------------------------------------
+
+
+def _start(node: Any) -> tuple[int, int]:
+    lc = getattr(node, "lc", None)
+    if lc is not None and lc.line is not None:
+        return lc.line + 1, lc.col + 1
+    return 1, 1
+
+
+def _tagged(node: Any) -> Iterator[tuple[int, int, str]]:
+    """Yield the position and tag of every explicitly tagged node."""
+    stack: list[tuple[Any, tuple[int, int]]] = [(node, _start(node))]
+    while stack:
+        current, position = stack.pop()
+        tag = getattr(current, "tag", None)
+        value = getattr(tag, "value", None) if tag is not None else None
+        if isinstance(current, TaggedScalar) or (value and not value.startswith("tag:yaml.org,2002:")):
+            yield (*position, str(value))
+            continue
+        if isinstance(current, CommentedMap):
+            for key, child in current.items():
+                line, column = current.lc.value(key)
+                stack.append((child, (line + 1, column + 1)))
+        elif isinstance(current, CommentedSeq):
+            for index, child in enumerate(current):
+                line, column = current.lc.item(index)
+                stack.append((child, (line + 1, column + 1)))
+
+
+def locate(document: Any, loc: tuple[int | str, ...], *, key: bool = False) -> tuple[int, int]:
+    """Line and column (1-based) of the node at ``loc`` in a round-trip document.
+
+    With ``key=True`` and a mapping as the last container, the position of the
+    key rather than of its value.  Where the path leaves the document (a
+    missing key), the deepest node reached is used.
+    """
+    node = document
+    position = _start(document)
+    for index, step in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(node, CommentedMap) and step in node:
+            line, column = node.lc.key(step) if (key and last) else node.lc.value(step)
+            position = (line + 1, column + 1)
+            node = node[step]
+        elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
+            line, column = node.lc.item(step)
+            position = (line + 1, column + 1)
+            node = node[step]
+        else:
+            break
+    return position
+
+
+def _key_of(document: Any, loc: tuple[int | str, ...]) -> tuple[int, int]:
+    """Position of the key that introduces the node at ``loc`` (or of the list item)."""
+    if not loc:
+        return 1, 1
+    return locate(document, loc, key=True)
+
+
+# --- kind and schema version -----------------------------------------------------
+
+
+def _model_for(document: CommentedMap, name: str, out: list[Diagnostic]) -> type[BaseModel] | None:
+    kinds = ", ".join(sorted(MODEL_BY_KIND))
+    if "kind" not in document:
+        out.append(d.UNKNOWN_KIND.at(name, 1, 1, f"missing required key 'kind'; say which kind of plan this is ({kinds})"))
+        return None
+    kind = document["kind"]
+    model = MODEL_BY_KIND.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        line, column = locate(document, ("kind",))
+        out.append(d.UNKNOWN_KIND.at(name, line, column, f"unknown kind {kind!r}; expected one of: {kinds}"))
+        return None
+    if "schema_version" not in document:
+        out.append(
+            d.SCHEMA_VERSION.at(name, 1, 1, f"missing required key 'schema_version'; this version of workplan reads schema_version: {SCHEMA_VERSION}")
+        )
+        return None
+    version = document["schema_version"]
+    if version != SCHEMA_VERSION or isinstance(version, bool):
+        line, column = locate(document, ("schema_version",))
+        out.append(
+            d.SCHEMA_VERSION.at(name, line, column, f"unsupported schema_version {version!r}; this version of workplan reads schema_version: {SCHEMA_VERSION}")
+        )
+        return None
+    return model
+
+
+# --- schema errors -----------------------------------------------------------------
+
+
+_TYPE_NAMES = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of keys",
+    "model_type": "a mapping of keys",
+    "model_attributes_type": "a mapping of keys",
+}
+
+
+def _schema_diagnostics(exc: ValidationError, document: Any, model: type[BaseModel], name: str) -> list[Diagnostic]:
+    out = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        where = _path_text(loc)
+        if kind == "missing":
+            parent = loc[:-1]
+            line, column = _key_of(document, parent)
+            container = f"in {_path_text(parent)}" if parent else "at the top level"
+            out.append(d.MISSING_KEY.at(name, line, column, f"missing required key {loc[-1]!r} {container}"))
+        elif kind == "extra_forbidden":
+            line, column = locate(document, loc, key=True)
+            hint = _suggest(str(loc[-1]), _fields_at(model, loc[:-1]))
+            out.append(d.UNKNOWN_KEY.at(name, line, column, f"unknown key {loc[-1]!r} in {_path_text(loc[:-1]) or 'the top level'}{hint}"))
+        elif kind == "wp_date":
+            line, column = locate(document, loc)
+            out.append(d.INVALID_DATE.at(name, line, column, f"{where}: {error['msg']}"))
+        elif kind == "wp_time":
+            line, column = locate(document, loc)
+            out.append(d.INVALID_TIME.at(name, line, column, f"{where}: {error['msg']}"))
+        elif kind in _TYPE_NAMES:
+            line, column = locate(document, loc)
+            got = _describe(error.get("input"))
+            out.append(d.WRONG_TYPE.at(name, line, column, f"{where}: expected {_TYPE_NAMES[kind]}, got {got}"))
+        else:
+            line, column = locate(document, loc)
+            out.append(d.INVALID_VALUE.at(name, line, column, f"{where}: {_clean(error['msg'])}"))
+    return out
+
+
+def _clean(message: str) -> str:
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if message.startswith(prefix):
+            return message[len(prefix) :]
+    return message[:1].lower() + message[1:]
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text {shown!r}"
+    return type(value).__name__
+
+
+def _path_text(loc: tuple[int | str, ...]) -> str:
+    """``('meetings', 3, 'date')`` -> ``meetings[3].date``."""
+    text = ""
+    for step in loc:
+        if isinstance(step, int):
+            text += f"[{step}]"
+        else:
+            text += f".{step}" if text else str(step)
+    return text
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
+    """The field names of the model found by following ``loc`` from ``model``."""
+    current: Any = model
+    for step in loc:
+        current = _unwrap(current)
+        if isinstance(step, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel) and step in current.model_fields:
+            current = current.model_fields[step].annotation
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional[...] and Annotated[...] down to the model or list type."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            rest = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = rest[0] if len(rest) == 1 else annotation
+            if len(rest) != 1:
+                return annotation
+        else:
+            return annotation

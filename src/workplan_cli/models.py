@@ -1,0 +1,481 @@
+"""Pydantic models of the two kinds of plan file.
+
+The models are written for the people who hand-edit the YAML: short keys, one
+way to say each thing, every field described (the descriptions feed the JSON
+Schema that editors use for completion).  Unknown keys are errors everywhere.
+
+Conventions shared by both kinds:
+
+* ``id`` values are lowercase slugs (``meeting-5``, ``wg-randot-iv``); one plan
+  has one id namespace, so any id can be referred to from anywhere.
+* Dates are ISO dates (``2023-03-16``); times are local ``HH:MM`` in 24-hour
+  form, in the plan's ``timezone``.
+* A paragraph reference is a string ``LABEL`` (a paragraph of the plan's
+  default resolution) or ``RESOLUTION-ID:LABEL`` (``ag-2970:47.b``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+SCHEMA_VERSION = 1
+COMMITTEE_KIND = "committee-plan"
+PROGRAM_KIND = "program-plan"
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
+_TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --- scalar types -----------------------------------------------------------
+
+
+def _check_id(value: str) -> str:
+    if not _ID_RE.match(value):
+        raise ValueError(
+            f"{value!r} is not a valid id: use lowercase letters, digits, '-' and '.', "
+            "starting with a letter or digit (e.g. 'meeting-5')"
+        )
+    return value
+
+
+def _date_error(message: str) -> PydanticCustomError:
+    return PydanticCustomError("wp_date", message)
+
+
+def _time_error(message: str) -> PydanticCustomError:
+    return PydanticCustomError("wp_time", message)
+
+
+def _to_date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        raise _date_error("expected a date without a time, like 2023-03-16")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise _date_error(f"{value!r} is not a valid date; write it as YYYY-MM-DD, like 2023-03-16") from None
+    raise _date_error(f"expected a date like 2023-03-16, got {type(value).__name__} {value!r}")
+
+
+def _to_time(value: Any) -> Any:
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str):
+        m = _TIME_RE.match(value.strip())
+        if m:
+            hour, minute = int(m.group(1)), int(m.group(2))
+            if hour < 24 and minute < 60:
+                return dt.time(hour, minute)
+        raise _time_error(f"{value!r} is not a valid time; write it as HH:MM in 24-hour form, like '14:30'")
+    raise _time_error(f"expected a time like '14:30' (in quotes), got {type(value).__name__} {value!r}")
+
+
+def _to_label(value: Any) -> Any:
+    # A hand-edited `paragraphs: [38]` is the obvious intent; a float such as
+    # 86.10 has already lost its trailing zero, so it is refused, not guessed.
+    if isinstance(value, bool):
+        raise ValueError(f"expected a paragraph label such as '38' or '47.b', got {value!r}")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        raise ValueError(f"write the paragraph label {value!r} in quotes (e.g. '86.10') so it is not read as a number")
+    return value
+
+
+def _check_tz(value: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{value!r} is not an IANA time zone name (e.g. 'America/New_York')") from None
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id), Field(description="A lowercase slug, unique in the plan.")]
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_to_date),
+    WithJsonSchema({"type": "string", "format": "date", "examples": ["2023-03-16"]}),
+]
+Time = Annotated[
+    dt.time,
+    BeforeValidator(_to_time),
+    PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}$", "examples": ["10:00", "14:30"]}),
+]
+Ref = Annotated[
+    str,
+    BeforeValidator(_to_label),
+    Field(
+        min_length=1,
+        description="A paragraph reference: 'LABEL' for the default resolution or 'RESOLUTION-ID:LABEL'.",
+        examples=["38", "86.e", "ag-2970:47.b"],
+    ),
+]
+TimeZone = Annotated[str, AfterValidator(_check_tz)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Footnote(_Model):
+    """A footnote of the source document, kept with what it annotates."""
+
+    number: int = Field(ge=1, description="The footnote's number in the published document.")
+    text: Text = Field(description="The footnote's text.")
+    at: str | None = Field(
+        default=None,
+        description="Where in the annotated text the footnote mark stands, e.g. the paragraph label '87'.",
+    )
+
+
+# --- committee plan ----------------------------------------------------------
+
+
+class Committee(_Model):
+    name: Text = Field(description="Full name of the committee.", examples=["Committee on Hemispheric Security"])
+    acronym: Text = Field(description="Acronym used in the documents.", examples=["CSH"])
+
+
+class Term(_Model):
+    start: Date = Field(description="First day of the term (the committee's installation).")
+    end: Date = Field(description="Last day of the term (the General Assembly's last day).")
+
+
+class Session(_Model):
+    """A session of a political body that frames the term."""
+
+    name: Text = Field(description="The session's name.", examples=["Fifty-third regular session of the General Assembly"])
+    date: Date = Field(description="First day of the session.")
+    end_date: Date | None = Field(default=None, description="Last day, for a session of several days.")
+
+
+class Introduction(_Model):
+    installed: Date = Field(description="Date the Permanent Council installed the committee for the term.")
+    installed_by: Text = Field(description="The body and meeting that installed the committee.")
+    general_assembly: Session = Field(description="The General Assembly session the work leads up to.")
+    planned_meetings: int = Field(
+        ge=0, description="The number of meetings the introduction announces (it may differ from the annex)."
+    )
+    planned_events: int = Field(ge=0, description="The number of events the introduction announces.")
+    text: list[Text] = Field(description="The introduction's paragraphs, verbatim.")
+
+
+class Officer(_Model):
+    id: Id
+    role: Literal["chair", "first-vice-chair", "second-vice-chair", "third-vice-chair"] = Field(
+        description="The office held."
+    )
+    name: Text = Field(description="Name as the document gives it.", examples=["Luz Elena Baños Rivas"])
+    title: Text | None = Field(default=None, description="Honorific or rank.", examples=["Ambassador", "Ms."])
+    position: Text = Field(description="Position in the delegation.", examples=["Permanent Representative of Mexico"])
+    country: Text = Field(description="Member state.")
+    elected_by: Text = Field(description="The body that elected the officer.", examples=["Permanent Council"])
+    elected_on: Date = Field(description="Date of the election.")
+
+
+class Mandate(_Model):
+    text: Text = Field(description="The mandate as the document states it.")
+    resolutions: list[Id] = Field(default=[], description="Ids of resolutions the mandate cites.")
+    paragraphs: list[Ref] = Field(default=[], description="Paragraph references the mandate cites.")
+    documents: list[Text] = Field(default=[], description="Document symbols the mandate cites.")
+    items: list[Text] = Field(default=[], description="Sub-items listed under the mandate.")
+
+
+class MandateGroup(_Model):
+    source: Text = Field(description="Where the mandates come from.", examples=["From the fifty-second regular session, 2022"])
+    mandates: list[Mandate] = Field(description="The mandates of this source.")
+    footnotes: list[Footnote] = Field(default=[], description="Footnotes on the heading of this group.")
+
+
+class Paragraph(_Model):
+    label: Ref = Field(description="The paragraph's label, e.g. '38', '47.b', '86.e'.")
+    subject: Text | None = Field(default=None, description="What the paragraph is about, where the plan says so.")
+
+
+class Resolution(_Model):
+    id: Id = Field(examples=["ag-2986"])
+    symbol: Text = Field(description="The resolution's symbol as cited.", examples=["AG/RES. 2986 (LII-O/22)"])
+    title: Text | None = Field(default=None, description="The resolution's title, where the plan gives it.")
+    default: bool = Field(
+        default=False, description="True for the one resolution that unqualified paragraph references point to."
+    )
+    paragraphs: list[Paragraph] = Field(default=[], description="The paragraphs of it that the plan cites.")
+
+
+class Body(_Model):
+    """An organ, secretariat, department or outside organization named in the plan."""
+
+    id: Id = Field(examples=["sms", "iadb"])
+    name: Text = Field(description="Full name.", examples=["Secretariat for Multidimensional Security"])
+    acronym: Text | None = Field(default=None, description="Acronym as used in the plan.", examples=["SMS"])
+
+
+class WorkingGroup(_Model):
+    id: Id = Field(examples=["wg-randot-iv"])
+    name: Text = Field(description="Full name of the working group or negotiation mechanism.")
+    paragraphs: list[Ref] = Field(default=[], description="The paragraphs that create it.")
+
+
+class Area(_Model):
+    """One of the thematic areas agenda items are grouped under."""
+
+    id: Id = Field(examples=["toc"])
+    number: int = Field(ge=1, description="Its number in the resolution's list of areas.")
+    name: Text = Field(description="Name of the area.", examples=["Transnational organized crime"])
+
+
+class Speaker(_Model):
+    name: Text = Field(description="The person's name as the document gives it.", examples=["Ms. Katherine Prizeman"])
+    title: Text | None = Field(default=None, description="Their position.", examples=["Political Affairs Officer"])
+    body: Id | None = Field(default=None, description="Id of the body they speak for.")
+
+
+class AgendaItem(_Model):
+    """A sub-item of an agenda topic (the second-level bullet)."""
+
+    title: Text = Field(description="The text of the agenda entry, as in the document.")
+    paragraphs: list[Ref] = Field(default=[], description="Paragraphs the entry cites.")
+    resolutions: list[Id] = Field(default=[], description="Ids of resolutions cited as a whole.")
+    documents: list[Text] = Field(
+        default=[], description="OAS document symbols cited, as written.", examples=[["CP/CSH-2176/22 rev. 2"]]
+    )
+    by: list[Id] = Field(default=[], description="Ids of the bodies, officers or working groups presenting.")
+    speakers: list[Speaker] = Field(default=[], description="Named people presenting.")
+    refers_to: list[Id] = Field(
+        default=[], description="Ids of working groups, meetings or events the entry is about."
+    )
+    footnotes: list[Footnote] = Field(default=[], description="Footnotes on this entry.")
+
+
+class AgendaTopic(AgendaItem):
+    """A topic of the agenda (the first-level bullet), with its items."""
+
+    items: list[AgendaItem] = Field(default=[], description="The items under the topic.")
+
+
+class AgendaSection(_Model):
+    """A run of topics under one thematic area (or under a free heading)."""
+
+    area: Id | None = Field(default=None, description="Id of the thematic area, if the section has one.")
+    heading: Text | None = Field(
+        default=None,
+        description="A heading printed before the section that is not an area, e.g. a crosscutting topic.",
+    )
+    topics: list[AgendaTopic] = Field(default=[], description="The topics of the section.")
+
+
+MeetingKind = Literal[
+    "regular", "informal", "working-group", "forum", "special", "joint", "points-of-contact"
+]
+
+
+class Meeting(_Model):
+    """A meeting of the committee (numbered or not)."""
+
+    id: Id = Field(examples=["meeting-5", "wg-tip-2023-02-14"])
+    number: int | None = Field(default=None, ge=1, description="The regular meeting's number, if it has one.")
+    kind: MeetingKind = Field(description="What sort of meeting it is.")
+    title: Text | None = Field(default=None, description="The meeting's title, where it has one.")
+    heading: Text | None = Field(
+        default=None, description="The heading as printed, when it is not the usual 'NTH MEETING'."
+    )
+    date: Date = Field(description="The day of the meeting.")
+    start_time: Time = Field(description="Local start time, HH:MM.")
+    end_time: Time = Field(description="Local end time, HH:MM.")
+    within: Id | None = Field(
+        default=None, description="Id of the meeting this one is held within (same day, inside its hours)."
+    )
+    summary: Text | None = Field(default=None, description="The line the summary of meetings gives it.")
+    agenda: list[AgendaSection] = Field(default=[], description="The order of business, by section.")
+    footnotes: list[Footnote] = Field(default=[], description="Footnotes on the meeting.")
+
+
+class Activity(_Model):
+    """Another OAS activity in the security area (the annex's right-hand column)."""
+
+    id: Id = Field(examples=["iadc-world-situation-conference-2023"])
+    title: Text = Field(description="The activity, as in the document.")
+    date: Date = Field(description="Its (first) day.")
+    end_date: Date | None = Field(default=None, description="Its last day, for an activity of several days.")
+    organizers: list[Id] = Field(default=[], description="Ids of the bodies that hold it.")
+    place: Text | None = Field(default=None, description="Where it is held, if the plan says.")
+    footnotes: list[Footnote] = Field(default=[], description="Footnotes on the activity.")
+
+
+Stage = Literal["procedure", "first-version", "comments-due", "revised-version", "consideration"]
+
+
+class Milestone(_Model):
+    id: Id
+    stage: Stage = Field(description="Which step of the negotiation this is.")
+    title: Text = Field(description="What happens.")
+    date: Date = Field(description="When.")
+    meeting: Id | None = Field(default=None, description="Id of the meeting it happens at, if any.")
+    summary: Text | None = Field(default=None, description="The line the summary of meetings gives it.")
+    summary_date: Date | None = Field(
+        default=None, description="The date the summary of meetings gives, where it differs from `date`."
+    )
+
+
+class LengthLimit(_Model):
+    maximum: int = Field(ge=0, description="The greatest number allowed.")
+    of: Text = Field(description="What is counted.", examples=["preambular paragraphs"])
+
+
+class Procedure(_Model):
+    """The working procedure: events to prepare, follow-up, and the omnibus resolution."""
+
+    events: list[Id] = Field(description="Ids of the meetings and pending events to be prepared, in order.")
+    events_footnotes: list[Footnote] = Field(default=[], description="Footnotes on the list of events.")
+    text: list[Text] = Field(default=[], description="The procedure's prose paragraphs, verbatim.")
+    steps: list[Text] = Field(default=[], description="The negotiation steps, verbatim.")
+    milestones: list[Milestone] = Field(description="The dated milestones of the draft resolution.")
+    length_limits: list[LengthLimit] = Field(description="Limits on the length of the draft resolution.")
+
+
+class PendingEvent(_Model):
+    """An event whose date is still to be determined."""
+
+    id: Id
+    title: Text = Field(description="The event, as in the document.")
+    paragraphs: list[Ref] = Field(default=[], description="Paragraphs that mandate it.")
+
+
+class Due(_Model):
+    month: int = Field(ge=1, le=12, description="Month of the yearly deadline.")
+    day: int = Field(ge=1, le=31, description="Day of the month.")
+    what: Text | None = Field(default=None, description="What is due that day, when a report has several dates.")
+
+
+class Report(_Model):
+    """A recurring report member states or the Secretariat owe."""
+
+    id: Id
+    title: Text = Field(description="The report.")
+    frequency: Literal["yearly", "voluntary", "biennial"] = Field(description="How often it is due.")
+    due: list[Due] = Field(default=[], description="Yearly deadlines (month and day).")
+    text: list[Text] = Field(default=[], description="The reminder's text, verbatim.")
+    resolutions: list[Id] = Field(default=[], description="Ids of the resolutions that set it.")
+    paragraphs: list[Ref] = Field(default=[], description="Paragraphs that set it.")
+    documents: list[Text] = Field(default=[], description="Document symbols cited.")
+    links: list[Text] = Field(default=[], description="Web addresses given.")
+
+
+class SectionFootnote(Footnote):
+    section: Literal["mandates", "working-groups", "procedure", "schedule", "reports"] = Field(
+        description="The section whose heading carries the footnote."
+    )
+
+
+class CommitteePlan(_Model):
+    """A committee's work plan and schedule of activities for one term."""
+
+    kind: Literal["committee-plan"] = Field(description="The kind of plan file.")
+    schema_version: Literal[1] = Field(description="The version of this file format.")
+    id: Id = Field(examples=["csh-2022-2023"])
+    title: Text = Field(description="The plan's title.")
+    committee: Committee
+    term: Term
+    adopted: Date = Field(description="Date the committee adopted the plan.")
+    timezone: TimeZone = Field(default="America/New_York", description="IANA time zone of the meeting times.")
+    introduction: Introduction
+    officers: list[Officer] = Field(description="The committee's chair and vice chairs.")
+    functions: Text = Field(description="The committee's functions, as quoted in the mandates section.")
+    mandates: list[MandateGroup] = Field(description="The mandates assigned to the committee, by source.")
+    resolutions: list[Resolution] = Field(description="Every resolution the plan cites, with its cited paragraphs.")
+    bodies: list[Body] = Field(default=[], description="Organs, secretariats and organizations the plan names.")
+    working_groups: list[WorkingGroup] = Field(description="Working groups and negotiation mechanisms.")
+    areas: list[Area] = Field(description="The thematic areas agenda items are grouped under.")
+    procedure: Procedure
+    general_considerations: list[Text] = Field(default=[], description="The closing section, verbatim.")
+    meetings: list[Meeting] = Field(description="The committee's meetings, in date order.")
+    activities: list[Activity] = Field(default=[], description="Other OAS activities in the security area.")
+    pending: list[PendingEvent] = Field(default=[], description="Activities whose dates are still to be confirmed.")
+    reports: list[Report] = Field(default=[], description="Reminders of recurring reports.")
+    footnotes: list[SectionFootnote] = Field(default=[], description="Footnotes on section headings.")
+    notes: list[Text] = Field(default=[], description="Notes printed with the schedule.")
+
+
+# --- program plan ------------------------------------------------------------
+
+
+class Partner(_Model):
+    id: Id = Field(examples=["incibe"])
+    name: Text = Field(description="Full name.")
+    acronym: Text | None = Field(default=None, description="Acronym, if any.")
+
+
+class ProgramActivity(_Model):
+    text: Text = Field(description="The proposed activity, verbatim.")
+    partners: list[Id] = Field(default=[], description="Ids of the partners it names.")
+    gender: bool = Field(default=False, description="True for an activity of the cross-cutting gender perspective.")
+
+
+class SubProgram(_Model):
+    id: Id
+    title: Text = Field(description="The sub-program's name.")
+    purpose: Text = Field(description="Its purpose, verbatim.")
+    activities: list[ProgramActivity] = Field(description="Proposed activities.")
+
+
+class Program(_Model):
+    id: Id
+    letter: Annotated[str, Field(pattern=r"^[A-Z]$")] = Field(description="The program's letter, A to G.")
+    title: Text = Field(description="The program's name.")
+    purpose: Text | None = Field(default=None, description="Its purpose, verbatim (absent when only sub-programs have one).")
+    activities: list[ProgramActivity] = Field(default=[], description="Proposed activities.")
+    subprograms: list[SubProgram] = Field(default=[], description="Sub-programs, each with purpose and activities.")
+
+
+class Period(_Model):
+    start: Date = Field(description="First day covered.")
+    end: Date = Field(description="Last day covered.")
+    approximate: bool = Field(default=False, description="True when the document gives the period approximately.")
+
+
+class Approval(_Model):
+    date: Date = Field(description="Date of approval.")
+    by: Text = Field(description="The session that approved it.")
+
+
+class ProgramPlan(_Model):
+    """A secretariat's work plan of programs and proposed activities."""
+
+    kind: Literal["program-plan"] = Field(description="The kind of plan file.")
+    schema_version: Literal[1] = Field(description="The version of this file format.")
+    id: Id = Field(examples=["cicte-2022-2023"])
+    title: Text = Field(description="The plan's title.")
+    organization: Committee = Field(description="The body whose secretariat carries out the plan.")
+    period: Period
+    approved: Approval
+    symbol: Text | None = Field(default=None, description="The document's code, where it has one.")
+    introduction: list[Text] = Field(description="The introduction's paragraphs, verbatim.")
+    partners: list[Partner] = Field(default=[], description="Partners named in activities.")
+    programs: list[Program] = Field(description="The priority programs, A to G.")
+    outreach: list[Text] = Field(default=[], description="The outreach section's paragraphs, verbatim.")
+
+
+Plan = CommitteePlan | ProgramPlan
+
+MODEL_BY_KIND: dict[str, type[CommitteePlan] | type[ProgramPlan]] = {
+    COMMITTEE_KIND: CommitteePlan,
+    PROGRAM_KIND: ProgramPlan,
+}

@@ -1,0 +1,88 @@
+"""Output formats for validation results, as a registry of plain functions.
+
+Each reporter takes a `ValidationReport` and returns the text to print.  The
+JSON format is an API: its keys are documented in the README and tested by
+exact comparison.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from .diagnostics import Diagnostic, Severity
+from .validate import ValidationReport
+
+JSON_FORMAT_VERSION = 1
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def report_text(report: ValidationReport) -> str:
+    """``path:line:col: severity CODE message`` per problem, then a summary line."""
+    lines = [
+        f"{diag.path}:{diag.line}:{diag.column}: {diag.severity.value} {diag.code} {diag.message}"
+        for diag in report.diagnostics
+    ]
+    errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
+    checked = _plural(len(report.files), "file")
+    if errors or warnings:
+        lines.append(f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} in {checked}.")
+    elif not report.io_errors:
+        lines.append(f"{checked.capitalize()} checked: no problems.")
+    return "\n".join(lines) + "\n"
+
+
+def report_json(report: ValidationReport) -> str:
+    """A stable JSON object; see README, "JSON output of validate"."""
+    errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
+    status = "error" if report.io_errors else ("problems" if errors or warnings else "ok")
+    payload = {
+        "version": JSON_FORMAT_VERSION,
+        "status": status,
+        "files": [f.path for f in report.files],
+        "counts": {"error": errors, "warning": warnings},
+        "diagnostics": [diag.as_dict() for diag in report.diagnostics],
+        "io_errors": report.io_errors,
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    # Escaping rules of the GitHub Actions toolkit (command.ts: escapeData).
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    # ... and escapeProperty, for the key=value part of a workflow command.
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github_line(diag: Diagnostic) -> str:
+    command = "error" if diag.severity is Severity.ERROR else "warning"
+    props = ",".join(
+        f"{key}={_escape_property(value)}"
+        for key, value in (
+            ("file", diag.path),
+            ("line", str(diag.line)),
+            ("col", str(diag.column)),
+            ("title", f"{diag.code} {diag.name}"),
+        )
+    )
+    return f"::{command} {props}::{_escape_data(diag.message)}"
+
+
+def report_github(report: ValidationReport) -> str:
+    """GitHub Actions workflow commands, one annotation per problem."""
+    lines = [_github_line(diag) for diag in report.diagnostics]
+    lines.extend(f"::error::{_escape_data(error)}" for error in report.io_errors)
+    return "".join(line + "\n" for line in lines)
+
+
+REPORTERS: dict[str, Callable[[ValidationReport], str]] = {
+    "text": report_text,
+    "json": report_json,
+    "github": report_github,
+}

@@ -1,0 +1,60 @@
+"""Validating plan files: load each one, collect every problem, never stop early."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Severity
+from .errors import PathError
+from .loader import discover, load_plan
+from .models import Plan
+
+
+@dataclass
+class FileResult:
+    path: str
+    plan: Plan | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    io_error: str | None = None
+
+
+@dataclass
+class ValidationReport:
+    files: list[FileResult]
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every diagnostic of every file, sorted by file, line and column."""
+        return sorted(diag for f in self.files for diag in f.diagnostics)
+
+    @property
+    def io_errors(self) -> list[str]:
+        return [f.io_error for f in self.files if f.io_error]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for diag in self.diagnostics if diag.severity is severity)
+
+    def failed(self, *, strict: bool = False) -> bool:
+        """True when an error (or, with ``strict``, a warning) was found."""
+        return any(diag.severity is Severity.ERROR or strict for diag in self.diagnostics)
+
+
+def validate_paths(paths: Sequence[Path]) -> ValidationReport:
+    """Validate every plan file named by ``paths`` (files or folders).
+
+    Raises `PathError` when a path does not exist or a folder holds no plans.
+    """
+    files = discover(paths)
+    if not files:
+        raise PathError(f"no plan files (*.yaml, *.yml) found in {', '.join(map(str, paths))}")
+    results = []
+    for path in files:
+        try:
+            loaded = load_plan(path)
+        except PathError as exc:
+            results.append(FileResult(str(path), io_error=str(exc)))
+            continue
+        results.append(FileResult(loaded.path, loaded.plan, loaded.diagnostics))
+    return ValidationReport(results)
