@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 
@@ -193,24 +193,41 @@ def _start(node: Any) -> tuple[int, int]:
     return 1, 1
 
 
+# Explicit tags of the YAML core schema (`!!str 38`) are harmless; any other
+# tag (`!!python/object`, `!custom`) asks for an object no plan needs.
+_CORE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
+
+
+def _child_position(container: Any, step: Any, fallback: tuple[int, int], *, key: bool = False) -> tuple[int, int]:
+    """1-based position of a mapping value (or key) or a list item; ``fallback`` if unrecorded."""
+    try:
+        if isinstance(container, CommentedMap):
+            found = container.lc.key(step) if key else container.lc.value(step)
+        else:
+            found = container.lc.item(step)
+    except (KeyError, IndexError, TypeError):
+        found = None
+    if not found or found[0] is None:
+        return fallback
+    return found[0] + 1, found[1] + 1
+
+
 def _tagged(node: Any) -> Iterator[tuple[int, int, str]]:
-    """Yield the position and tag of every explicitly tagged node."""
+    """Yield the position and tag of every node with a tag outside the core schema."""
     stack: list[tuple[Any, tuple[int, int]]] = [(node, _start(node))]
     while stack:
         current, position = stack.pop()
         tag = getattr(current, "tag", None)
         value = getattr(tag, "value", None) if tag is not None else None
-        if isinstance(current, TaggedScalar) or (value and not value.startswith("tag:yaml.org,2002:")):
+        if value and value not in _CORE_TAGS:
             yield (*position, str(value))
             continue
         if isinstance(current, CommentedMap):
-            for key, child in current.items():
-                line, column = current.lc.value(key)
-                stack.append((child, (line + 1, column + 1)))
+            stack.extend((child, _child_position(current, key, position)) for key, child in current.items())
         elif isinstance(current, CommentedSeq):
-            for index, child in enumerate(current):
-                line, column = current.lc.item(index)
-                stack.append((child, (line + 1, column + 1)))
+            stack.extend((child, _child_position(current, index, position)) for index, child in enumerate(current))
 
 
 def locate(document: Any, loc: tuple[int | str, ...], *, key: bool = False) -> tuple[int, int]:
@@ -225,12 +242,10 @@ def locate(document: Any, loc: tuple[int | str, ...], *, key: bool = False) -> t
     for index, step in enumerate(loc):
         last = index == len(loc) - 1
         if isinstance(node, CommentedMap) and step in node:
-            line, column = node.lc.key(step) if (key and last) else node.lc.value(step)
-            position = (line + 1, column + 1)
+            position = _child_position(node, step, position, key=key and last)
             node = node[step]
         elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
-            line, column = node.lc.item(step)
-            position = (line + 1, column + 1)
+            position = _child_position(node, step, position)
             node = node[step]
         else:
             break

@@ -1,0 +1,245 @@
+"""The loader turns every kind of bad file into diagnostics with exact positions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, line_of, write
+
+from workplan_cli.errors import PathError
+from workplan_cli.loader import discover, load_plan, parse_plan
+from workplan_cli.models import CommitteePlan, ProgramPlan
+
+
+def triples(result):
+    return [(diag.code, diag.line, diag.column, diag.message) for diag in result.diagnostics]
+
+
+def test_load_plan_valid_fixtures_give_models():
+    committee = load_plan(FIXTURES / "committee-minimal.yaml")
+    program = load_plan(FIXTURES / "program-minimal.yaml")
+    assert committee.diagnostics == [] and isinstance(committee.plan, CommitteePlan)
+    assert program.diagnostics == [] and isinstance(program.plan, ProgramPlan)
+    assert committee.plan.meetings[1].date.isoformat() == "2023-03-16"
+    assert committee.plan.meetings[0].start_time.isoformat() == "10:00:00"
+
+
+def test_load_plan_not_utf8_points_at_bad_byte(tmp_path):
+    path = write(tmp_path, "latin1.yaml", "kind: committee-plan\ntitle: Comit\xe9\n".encode("latin-1"))
+    assert triples(load_plan(path)) == [
+        ("WP001", 2, 13, "the file is not UTF-8 text (byte 0xe9 cannot start a character); save it as UTF-8")
+    ]
+
+
+def test_load_plan_accepts_utf8_bom(tmp_path, committee_text):
+    path = write(tmp_path, "bom.yaml", b"\xef\xbb\xbf" + committee_text.encode())
+    result = load_plan(path)
+    assert result.diagnostics == []
+    assert result.plan is not None and result.plan.id == "test-2023"
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n"])
+def test_parse_plan_empty_file(text):
+    assert triples(parse_plan(text, "e.yaml")) == [
+        ("WP004", 1, 1, "the file holds no YAML document; a plan is a mapping of keys")
+    ]
+
+
+def test_parse_plan_top_level_list():
+    assert triples(parse_plan("# plans\n- kind: committee-plan\n", "l.yaml")) == [
+        ("WP005", 2, 1, "the top level of a plan must be a mapping of keys, not a list")
+    ]
+
+
+def test_parse_plan_top_level_scalar():
+    assert triples(parse_plan("just words\n", "s.yaml")) == [
+        ("WP005", 1, 1, "the top level of a plan must be a mapping of keys, not a single value (str)")
+    ]
+
+
+def test_parse_plan_syntax_error_position():
+    result = parse_plan("kind: committee-plan\nmeetings: [1, 2\nid: x\n", "s.yaml")
+    [diag] = result.diagnostics
+    assert (diag.code, diag.line, diag.column) == ("WP002", 3, 3)
+    assert diag.message.startswith("invalid YAML: while parsing a flow sequence")
+
+
+def test_parse_plan_duplicate_key_points_at_second():
+    text = "kind: committee-plan\nid: a\nschema_version: 1\nid: b\n"
+    assert triples(parse_plan(text, "d.yaml")) == [
+        ("WP003", 4, 1, "duplicate key 'id'; each key may appear once in a mapping")
+    ]
+
+
+def test_parse_plan_several_documents():
+    [diag] = parse_plan("kind: committee-plan\n---\nkind: program-plan\n", "m.yaml").diagnostics
+    assert (diag.code, diag.line, diag.column) == ("WP002", 2, 1)
+    assert diag.message == "invalid YAML: the file holds more than one YAML document ('---'); a plan file holds exactly one"
+
+
+def test_parse_plan_tab_indentation():
+    [diag] = parse_plan("kind: committee-plan\nterm:\n\tstart: 2023-01-01\n", "t.yaml").diagnostics
+    assert (diag.code, diag.line, diag.column) == ("WP002", 3, 1)
+    assert diag.message == "invalid YAML: a tab character is used for indentation; indent with spaces"
+
+
+def test_parse_plan_python_tag_refused():
+    text = "kind: committee-plan\nschema_version: 1\nid: !!python/object/apply:os.system [echo hi]\n"
+    assert triples(parse_plan(text, "t.yaml")) == [
+        ("WP008", 3, 5, "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed in a plan; remove it")
+    ]
+
+
+def test_parse_plan_missing_kind():
+    assert triples(parse_plan("schema_version: 1\n", "k.yaml")) == [
+        ("WP006", 1, 1, "missing required key 'kind'; say which kind of plan this is (committee-plan, program-plan)")
+    ]
+
+
+def test_parse_plan_unknown_kind_points_at_value():
+    assert triples(parse_plan("schema_version: 1\nkind: comittee-plan\n", "k.yaml")) == [
+        ("WP006", 2, 7, "unknown kind 'comittee-plan'; expected one of: committee-plan, program-plan")
+    ]
+
+
+def test_parse_plan_unsupported_schema_version():
+    assert triples(parse_plan("kind: program-plan\nschema_version: 7\n", "v.yaml")) == [
+        ("WP007", 2, 17, "unsupported schema_version 7; this version of workplan reads schema_version: 1")
+    ]
+
+
+def test_parse_plan_missing_schema_version():
+    assert triples(parse_plan("kind: program-plan\n", "v.yaml")) == [
+        ("WP007", 1, 1, "missing required key 'schema_version'; this version of workplan reads schema_version: 1")
+    ]
+
+
+def test_schema_removed_key_points_at_parent(committee_text):
+    text = committee_text.replace("    end_time: \"13:00\"\n    agenda:", "    agenda:", 1)
+    assert triples(parse_plan(text, "p.yaml")) == [
+        ("WP010", line_of(text, "- id: meeting-1"), 5, "missing required key 'end_time' in meetings[0]")
+    ]
+
+
+def test_schema_misspelt_key_with_suggestion(committee_text):
+    text = committee_text.replace("    start_time: \"10:00\"", "    strat_time: \"10:00\"", 1)
+    assert triples(parse_plan(text, "p.yaml")) == [
+        ("WP010", line_of(text, "- id: meeting-1"), 5, "missing required key 'start_time' in meetings[0]"),
+        ("WP011", line_of(text, "strat_time"), 5, "unknown key 'strat_time' in meetings[0]; did you mean 'start_time'?"),
+    ]
+
+
+def test_schema_impossible_date_points_at_value(committee_text):
+    text = committee_text.replace("date: 2023-03-16", "date: 2023-02-30")
+    assert triples(parse_plan(text, "p.yaml")) == [
+        (
+            "WP013",
+            line_of(text, "2023-02-30"),
+            11,
+            "meetings[1].date: '2023-02-30' is not a valid date; write it as YYYY-MM-DD, like 2023-03-16",
+        )
+    ]
+
+
+def test_schema_bad_time(committee_text):
+    text = committee_text[: committee_text.rindex('"13:00"')] + '"25:00"\n'
+    assert triples(parse_plan(text, "p.yaml")) == [
+        (
+            "WP014",
+            line_of(text, "25:00"),
+            15,
+            "meetings[1].end_time: '25:00' is not a valid time; write it as HH:MM in 24-hour form, like '14:30'",
+        )
+    ]
+
+
+def test_schema_errors_in_nested_lists_and_maps(committee_text):
+    text = committee_text.replace('paragraphs: ["2.a"]\n                by', 'paragraphs: [2.5]\n                by')
+    text = text.replace("            items:\n", "            items:\n              - {title: Extra, speakers: [{name: X, role: Y}]}\n")
+    assert triples(parse_plan(text, "p.yaml")) == [
+        (
+            "WP011",
+            line_of(text, "role: Y"),
+            53,
+            "unknown key 'role' in meetings[0].agenda[0].topics[0].items[0].speakers[0]",
+        ),
+        (
+            "WP015",
+            line_of(text, "[2.5]"),
+            30,
+            "meetings[0].agenda[0].topics[0].items[1].paragraphs[0]: write the paragraph label 2.5 in quotes "
+            "(e.g. '86.10') so it is not read as a number",
+        ),
+    ]
+
+
+def test_schema_wrong_types(committee_text):
+    text = committee_text.replace("  planned_meetings: 2", "  planned_meetings: two").replace(
+        "functions: To test.", "functions:\n  - To test."
+    )
+    assert triples(parse_plan(text, "p.yaml")) == [
+        ("WP012", line_of(text, "planned_meetings"), 21, "introduction.planned_meetings: expected a whole number, got text 'two'"),
+        ("WP012", line_of(text, "- To test."), 3, "functions: expected text, got a list"),
+    ]
+
+
+def test_schema_integer_paragraph_label_is_accepted(committee_text):
+    result = parse_plan(committee_text.replace('paragraphs: ["1"]', "paragraphs: [1]"), "p.yaml")
+    assert result.diagnostics == []
+    assert result.plan.mandates[0].mandates[0].paragraphs == ["1"]
+
+
+def test_schema_unknown_literal_value(committee_text):
+    text = committee_text.replace("    kind: regular\n    date: 2023-03-16", "    kind: plenary\n    date: 2023-03-16")
+    [diag] = parse_plan(text, "p.yaml").diagnostics
+    assert (diag.code, diag.line, diag.column) == ("WP015", line_of(text, "plenary"), 11)
+    assert diag.message.startswith("meetings[1].kind: input should be 'regular', 'informal'")
+
+
+def test_schema_bad_timezone(committee_text):
+    text = committee_text.replace("adopted: 2023-01-05", "adopted: 2023-01-05\ntimezone: America/Nueva_York")
+    assert triples(parse_plan(text, "p.yaml")) == [
+        ("WP015", line_of(text, "timezone"), 11, "timezone: 'America/Nueva_York' is not an IANA time zone name (e.g. 'America/New_York')")
+    ]
+
+
+def test_discover_folder_and_missing(tmp_path):
+    (tmp_path / "a.yaml").write_text("x: 1\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.yml").write_text("x: 1\n")
+    (tmp_path / "notes.txt").write_text("x")
+    assert discover([tmp_path]) == [tmp_path / "a.yaml", tmp_path / "sub" / "b.yml"]
+    with pytest.raises(PathError, match="no such file or directory: .*nope.yaml"):
+        discover([tmp_path / "nope.yaml"])
+
+
+def test_load_plan_directory_and_fifo_refused(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(PathError, match="not a regular file"):
+        load_plan(fifo)
+    with pytest.raises(PathError, match="is a directory"):
+        load_plan(tmp_path)
+
+
+def test_load_plan_unreadable_file(tmp_path):
+    path = write(tmp_path, "secret.yaml", "kind: committee-plan\n")
+    path.chmod(0)
+    try:
+        if os_can_read(path):
+            pytest.skip("running as a user who can read any file")
+        with pytest.raises(PathError, match="cannot read"):
+            load_plan(path)
+    finally:
+        path.chmod(0o644)
+
+
+def os_can_read(path: Path) -> bool:
+    try:
+        path.read_bytes()
+    except PermissionError:
+        return False
+    return True
