@@ -16,7 +16,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from . import __version__
-from .errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, WorkplanError
+from .errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, WorkplanError
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 the plans are valid; 1 problems were found; "
@@ -60,6 +60,12 @@ class ValidateFormat(str, enum.Enum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
+
+
+class ListFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
 
 
 PathsArgument = Annotated[
@@ -85,14 +91,25 @@ def validate(
             "--format",
             "-f",
             help="text: path:line:col: severity CODE message; json: a stable object (see README); "
-            "github: GitHub Actions annotations; auto: github when GITHUB_ACTIONS=true, else text.",
+            "github: GitHub Actions annotations; sarif: SARIF 2.1.0; "
+            "auto: github when GITHUB_ACTIONS=true, else text.",
         ),
     ] = ValidateFormat.text,
+    select: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--select", metavar="CODE|NAME", help="Run only these lint rules (repeatable or comma-separated).", show_default=False),
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--ignore", metavar="CODE|NAME", help="Skip these lint rules (repeatable or comma-separated).", show_default=False),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings also fail (exit 1).")] = False,
 ) -> None:
-    """Check plan files against the schema and report every problem with its line and column.
+    """Check plan files against the schema and the lint rules; report every problem with its line and column.
 
-    Example: workplan validate data/ --format json
+    Example: workplan validate data/ --format json --ignore unused-declaration
     """
+    from .lint import Selection, resolve_codes
     from .reporters import REPORTERS
     from .validate import validate_paths
 
@@ -100,7 +117,11 @@ def validate(
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     try:
-        report = validate_paths(_plan_paths(paths))
+        selection = Selection(resolve_codes(select or []), resolve_codes(ignore or []))
+    except KeyError as exc:
+        _fail(UsageError(f"unknown rule {exc.args[0]!r}; `workplan rules` lists them"))
+    try:
+        report = validate_paths(_plan_paths(paths), selection)
     except WorkplanError as exc:
         _fail(exc)
     sys.stdout.write(REPORTERS[name](report))
@@ -108,7 +129,47 @@ def validate(
         for error in report.io_errors:
             typer.echo(f"workplan: error: {error}", err=True)
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_PROBLEMS if report.failed() else EXIT_OK)
+    raise typer.Exit(EXIT_PROBLEMS if report.failed(strict=strict) else EXIT_OK)
+
+
+@app.command()
+def rules(
+    code: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(metavar="[CODE|NAME]", help="Show this rule's documentation.", show_default=False),
+    ] = None,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+) -> None:
+    """List every check and lint rule, or document one.
+
+    Example: workplan rules unknown-paragraph
+    """
+    import json
+
+    from .lint import all_checks
+
+    checks = all_checks()
+    if code is not None:
+        wanted = code.strip()
+        chosen = [c for c in checks if wanted.upper() == c.code or wanted.lower() == c.name]
+        if not chosen:
+            _fail(UsageError(f"unknown rule {code!r}; `workplan rules` lists them"))
+        checks = chosen
+    if output_format is ListFormat.json:
+        rows = [
+            {"code": c.code, "name": c.name, "severity": c.severity.value, "kinds": sorted(c.kinds), "summary": c.summary, "doc": c.doc}
+            for c in checks
+        ]
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif code is not None:
+        c = checks[0]
+        typer.echo(f"{c.code} {c.name} ({c.severity.value}; {', '.join(sorted(c.kinds))})\n\n{c.summary}")
+        if c.doc:
+            typer.echo(f"\n{c.doc}")
+    else:
+        width = max(len(c.name) for c in checks)
+        for c in checks:
+            typer.echo(f"{c.code}  {c.name:<{width}}  {c.severity.value:<7}  {c.summary}")
 
 
 def run() -> None:

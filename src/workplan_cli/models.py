@@ -146,6 +146,16 @@ class Footnote(_Model):
     )
 
 
+class Suppression(_Model):
+    """Silences one lint rule, for the whole plan or for one id, with the reason why."""
+
+    rule: Text = Field(description="The rule's code or name.", examples=["WP106", "activity-outside-term"])
+    subject: Id | None = Field(
+        default=None, description="Only for findings about this id (default: every finding of the rule)."
+    )
+    reason: Text = Field(description="Why the finding is justified; reviewers read this.")
+
+
 # --- committee plan ----------------------------------------------------------
 
 
@@ -412,6 +422,7 @@ class CommitteePlan(_Model):
     reports: list[Report] = Field(default=[], description="Reminders of recurring reports.")
     footnotes: list[SectionFootnote] = Field(default=[], description="Footnotes on section headings.")
     notes: list[Text] = Field(default=[], description="Notes printed with the schedule.")
+    suppress: list[Suppression] = Field(default=[], description="Lint findings accepted on purpose, with reasons.")
 
 
 # --- program plan ------------------------------------------------------------
@@ -453,7 +464,7 @@ class Period(_Model):
 
 class Approval(_Model):
     date: Date = Field(description="Date of approval.")
-    by: Text = Field(description="The session that approved it.")
+    session: Text = Field(description="The session that approved it.", examples=["Third plenary session"])
 
 
 class ProgramPlan(_Model):
@@ -471,6 +482,7 @@ class ProgramPlan(_Model):
     partners: list[Partner] = Field(default=[], description="Partners named in activities.")
     programs: list[Program] = Field(description="The priority programs, A to G.")
     outreach: list[Text] = Field(default=[], description="The outreach section's paragraphs, verbatim.")
+    suppress: list[Suppression] = Field(default=[], description="Lint findings accepted on purpose, with reasons.")
 
 
 Plan = CommitteePlan | ProgramPlan

@@ -81,8 +81,61 @@ def report_github(report: ValidationReport) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+def report_sarif(report: ValidationReport) -> str:
+    """SARIF 2.1.0, with the metadata of every check and rule."""
+    from . import __version__
+    from .lint import all_checks
+
+    checks = all_checks()
+    position = {check.code: i for i, check in enumerate(checks)}
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+    payload = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "workplan",
+                        "version": __version__,
+                        "rules": [
+                            {
+                                "id": check.code,
+                                "name": check.name,
+                                "shortDescription": {"text": check.summary},
+                                "fullDescription": {"text": check.doc or check.summary},
+                                "defaultConfiguration": {"level": level[check.severity]},
+                            }
+                            for check in checks
+                        ],
+                    }
+                },
+                "results": [
+                    {
+                        "ruleId": diag.code,
+                        "ruleIndex": position[diag.code],
+                        "level": level[diag.severity],
+                        "message": {"text": diag.message},
+                        "locations": [
+                            {
+                                "physicalLocation": {
+                                    "artifactLocation": {"uri": diag.path.replace("\\", "/")},
+                                    "region": {"startLine": diag.line, "startColumn": diag.column},
+                                }
+                            }
+                        ],
+                    }
+                    for diag in report.diagnostics
+                ],
+            }
+        ],
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
 REPORTERS: dict[str, Callable[[ValidationReport], str]] = {
     "text": report_text,
     "json": report_json,
     "github": report_github,
+    "sarif": report_sarif,
 }

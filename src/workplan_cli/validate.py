@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Severity
 from .errors import PathError
-from .loader import discover, load_plan
+from .lint import Selection, run_rules
+from .loader import LoadResult, discover, load_plan, locate
 from .models import Plan
 
 
@@ -41,8 +42,18 @@ class ValidationReport:
         return any(diag.severity is Severity.ERROR or strict for diag in self.diagnostics)
 
 
-def validate_paths(paths: Sequence[Path]) -> ValidationReport:
-    """Validate every plan file named by ``paths`` (files or folders).
+def lint_loaded(loaded: LoadResult, selection: Selection = Selection()) -> list[Diagnostic]:
+    """Run the lint rules on a plan that passed the schema; positions come from its document."""
+    if loaded.plan is None:
+        return []
+    return [
+        Diagnostic(loaded.path, *locate(loaded.document, finding.loc, key=finding.key), rule.code, rule.name, rule.severity, finding.message)
+        for rule, finding in run_rules(loaded.plan, selection)
+    ]
+
+
+def validate_paths(paths: Sequence[Path], selection: Selection = Selection()) -> ValidationReport:
+    """Validate every plan file named by ``paths`` (files or folders): schema, then lint.
 
     Raises `PathError` when a path does not exist or a folder holds no plans.
     """
@@ -56,5 +67,6 @@ def validate_paths(paths: Sequence[Path]) -> ValidationReport:
         except PathError as exc:
             results.append(FileResult(str(path), io_error=str(exc)))
             continue
-        results.append(FileResult(loaded.path, loaded.plan, loaded.diagnostics))
+        found = [diag for diag in loaded.diagnostics if selection.wants_code(diag.code, diag.name)]
+        results.append(FileResult(loaded.path, loaded.plan, found + lint_loaded(loaded, selection)))
     return ValidationReport(results)

@@ -1,0 +1,683 @@
+"""Semantic lint: what a schema cannot catch, as a registry of rules.
+
+Each rule is a generator over a validated plan that yields `Finding`s: a path
+into the plan (the same keys and indexes as the YAML, so the loader can turn it
+into a line and column) and a message.  A rule's docstring is its
+documentation: the first line is its summary, and the text after it, with a
+passing and a failing example, is what `workplan rules CODE` prints.
+
+Codes are stable; never renumber a rule.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import re
+import textwrap
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from .diagnostics import Severity
+from .models import (
+    Activity,
+    Area,
+    Body,
+    CommitteePlan,
+    Meeting,
+    Milestone,
+    Officer,
+    Partner,
+    PendingEvent,
+    Plan,
+    ProgramPlan,
+    Resolution,
+    WorkingGroup,
+)
+
+Loc = tuple[int | str, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    loc: Loc
+    message: str
+    subject: str | None = None
+    """The id the finding is about (used to scope suppressions)."""
+    key: bool = False
+    """Point at the key at ``loc`` rather than at its value."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    kinds: frozenset[str]
+    check: Callable[[Any, Index], Iterator[Finding]]
+    summary: str
+    doc: str
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, severity: Severity, *kinds: str) -> Callable[[Callable[..., Iterator[Finding]]], Rule]:
+    """Register a rule; its docstring's first line is the summary, the rest its documentation."""
+
+    def register(function: Callable[..., Iterator[Finding]]) -> Rule:
+        summary, _, rest = (function.__doc__ or "").strip().partition("\n")
+        registered = Rule(
+            code=code,
+            name=name,
+            severity=severity,
+            kinds=frozenset(kinds or ("committee-plan", "program-plan")),
+            check=function,
+            summary=summary.strip(),
+            doc=textwrap.dedent(rest).strip(),
+        )
+        if code in RULES or any(r.name == name for r in RULES.values()):
+            raise ValueError(f"duplicate rule {code} {name}")
+        RULES[code] = registered
+        return registered
+
+    return register
+
+
+def find_rule(word: str) -> Rule | None:
+    """A rule by code (any case) or by name."""
+    found = RULES.get(word.upper())
+    return found or next((r for r in RULES.values() if r.name == word.lower()), None)
+
+
+# --- the index: one walk over the plan, shared by all rules ---------------------------
+
+
+@dataclass
+class Ref:
+    loc: Loc
+    field: str
+    value: str
+    owner: str | None
+
+
+@dataclass
+class Index:
+    """Everything the rules look up, built in one walk of the plan."""
+
+    plan: Any
+    ids: dict[str, list[tuple[Loc, BaseModel]]] = field(default_factory=lambda: defaultdict(list))
+    refs: list[Ref] = field(default_factory=list)
+    default_resolution: str | None = None
+    paragraphs: dict[str, dict[str, Loc]] = field(default_factory=dict)
+
+    def entity(self, ident: str) -> BaseModel | None:
+        found = self.ids.get(ident)
+        return found[0][1] if found else None
+
+
+# Fields that hold ids of other entities, and the kinds of entity they may name.
+ID_FIELDS: dict[str, tuple[type[BaseModel], ...]] = {
+    "by": (Body, Officer, WorkingGroup),
+    "refers_to": (WorkingGroup, Meeting, PendingEvent, Milestone, Activity),
+    "within": (Meeting,),
+    "organizers": (Body,),
+    "area": (Area,),
+    "body": (Body,),
+    "meeting": (Meeting,),
+    "events": (Meeting, PendingEvent, Activity),
+    "partners": (Partner,),
+    "resolutions": (Resolution,),
+}
+
+_NOUN = {
+    Body: "body",
+    Officer: "officer",
+    WorkingGroup: "working group",
+    Meeting: "meeting",
+    PendingEvent: "pending event",
+    Milestone: "milestone",
+    Activity: "activity",
+    Area: "thematic area",
+    Partner: "partner",
+    Resolution: "resolution",
+}
+
+
+def build_index(plan: Plan) -> Index:
+    index = Index(plan)
+    stack: list[tuple[Loc, BaseModel, str | None]] = [((), plan, None)]
+    while stack:
+        loc, node, owner = stack.pop()
+        ident = getattr(node, "id", None)
+        if isinstance(ident, str) and node is not plan:
+            index.ids[ident].append((loc, node))
+            owner = ident
+        if isinstance(node, Resolution):
+            index.paragraphs[node.id] = {p.label: (*loc, "paragraphs", i, "label") for i, p in enumerate(node.paragraphs)}
+            if node.default and index.default_resolution is None:
+                index.default_resolution = node.id
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            here = (*loc, name)
+            if isinstance(value, BaseModel):
+                stack.append((here, value, owner))
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, BaseModel):
+                        stack.append(((*here, i), item, owner))
+                    elif isinstance(item, str) and (name in ID_FIELDS or name == "paragraphs"):
+                        index.refs.append(Ref((*here, i), name, item, owner))
+            elif isinstance(value, str) and name in ID_FIELDS:
+                index.refs.append(Ref(here, name, value, owner))
+    return index
+
+
+def split_ref(index: Index, ref: str) -> tuple[str | None, str]:
+    """``'ag-2970:47.b'`` -> ``('ag-2970', '47.b')``; ``'38'`` -> (default resolution, '38')."""
+    if ":" in ref:
+        resolution, _, label = ref.partition(":")
+        return resolution, label
+    return index.default_resolution, ref
+
+
+# --- references ------------------------------------------------------------------------
+
+
+@rule("WP101", "unknown-paragraph", Severity.ERROR, "committee-plan")
+def unknown_paragraph(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+    """A paragraph reference names a paragraph the plan does not declare.
+
+    A reference without a prefix (`"38"`) is a paragraph of the resolution marked
+    `default: true`; `"ag-2970:47.b"` is paragraph 47.b of resolution `ag-2970`.
+    Sub-paragraphs (`86.e`) are paragraphs of their own and must be declared too.
+
+    Passes:
+
+        resolutions:
+          - {id: ag-2986, symbol: AG/RES. 2986 (LII-O/22), default: true,
+             paragraphs: [{label: "86.e"}]}
+        ...
+                paragraphs: ["86.e"]
+
+    Fails (`86e` is not declared; did you mean `86.e`?):
+
+                paragraphs: ["86e"]
+    """
+    for ref in index.refs:
+        if ref.field != "paragraphs":
+            continue
+        resolution, label = split_ref(index, ref.value)
+        if resolution is None:
+            yield Finding(ref.loc, f"paragraph {ref.value!r} has no resolution: mark one resolution `default: true` or write 'RESOLUTION-ID:{label}'", ref.owner)
+            continue
+        declared = index.paragraphs.get(resolution)
+        if declared is None or label in declared:
+            continue  # an undeclared resolution is WP102's finding
+        close = difflib.get_close_matches(label, list(declared), n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        symbol = next(r.symbol for r in plan.resolutions if r.id == resolution)
+        yield Finding(ref.loc, f"paragraph {label!r} of {symbol} is not declared in `resolutions`{hint}", ref.owner)
+
+
+@rule("WP102", "unknown-resolution", Severity.ERROR, "committee-plan")
+def unknown_resolution(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+    """A reference names a resolution the plan does not declare.
+
+    Passes: `paragraphs: ["ag-2970:47.b"]` with a resolution `id: ag-2970` declared.
+
+    Fails: `paragraphs: ["ag-2907:47.b"]` (no resolution `ag-2907`), or
+    `resolutions: [ag-9999]` on an agenda item.
+    """
+    declared = {r.id for r in plan.resolutions}
+    for ref in index.refs:
+        if ref.field == "paragraphs" and ":" in ref.value:
+            resolution = ref.value.partition(":")[0]
+        elif ref.field == "resolutions":
+            resolution = ref.value
+        else:
+            continue
+        if resolution not in declared:
+            close = difflib.get_close_matches(resolution, sorted(declared), n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            yield Finding(ref.loc, f"resolution {resolution!r} is not declared in `resolutions`{hint}", ref.owner)
+
+
+# An OAS document symbol: an upper-case body code, segments separated by '/',
+# a two-digit year, then optional "rev. N", "corr. N", "add. N".
+DOCUMENT_SYMBOL = re.compile(
+    r"^[A-Z][A-Z0-9]*(?:/[A-Za-z0-9][A-Za-z0-9. -]*)*/\d{2}(?: (?:rev|corr|add)\. \d+)*$"
+)
+
+
+@rule("WP103", "document-symbol", Severity.WARNING)
+def document_symbol(plan: Plan, index: Index) -> Iterator[Finding]:
+    """A document symbol does not look like an OAS document symbol.
+
+    Symbols are identifiers, cited exactly: upper-case body codes separated by
+    slashes, a two-digit year, and any revision (`rev. 2`), corrigendum
+    (`corr. 1`) or addendum.
+
+    Passes: `CP/CSH-2176/22 rev. 2`, `CSH/FORO-X/doc. 2/23 rev. 1`, `CP/CSH/INF.573/23`.
+
+    Fails: `CP/CSH-2176/22 rev 2` (no dot after rev), `document 2176`, `CP/CSH-2176`.
+    """
+    stack: list[tuple[Loc, Any]] = [((), plan)]
+    while stack:
+        loc, node = stack.pop()
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            if isinstance(value, BaseModel):
+                stack.append(((*loc, name), value))
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, BaseModel):
+                        stack.append(((*loc, name, i), item))
+                    elif name == "documents" and not DOCUMENT_SYMBOL.match(item):
+                        yield Finding((*loc, name, i), f"{item!r} does not look like an OAS document symbol (e.g. 'CP/CSH-2176/22 rev. 2')")
+
+
+@rule("WP104", "unknown-reference", Severity.ERROR)
+def unknown_reference(plan: Plan, index: Index) -> Iterator[Finding]:
+    """An id in `by`, `refers_to`, `within`, `organizers`, `area`, `body`, `meeting`, `events` or `partners` is not declared, or names the wrong kind of thing.
+
+    Agenda entries name working groups, bodies, meetings and events by id so the
+    link cannot drift when a title is reworded.
+
+    Passes: `by: [sms]` with a body `id: sms` declared under `bodies`.
+
+    Fails: `by: [smss]` (no such id), or `within: wg-tip` (a working group, not a meeting).
+    """
+    for ref in index.refs:
+        allowed = ID_FIELDS.get(ref.field)
+        if allowed is None or ref.field == "resolutions":
+            continue
+        target = index.entity(ref.value)
+        wanted = " or ".join(_NOUN[t] for t in allowed)
+        if target is None:
+            close = difflib.get_close_matches(ref.value, [i for i, v in index.ids.items() if isinstance(v[0][1], allowed)], n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            yield Finding(ref.loc, f"`{ref.field}` names {ref.value!r}, but no {wanted} has that id{hint}", ref.owner)
+        elif not isinstance(target, allowed):
+            yield Finding(ref.loc, f"`{ref.field}` names {ref.value!r}, which is a {_NOUN.get(type(target), type(target).__name__)}, not a {wanted}", ref.owner)
+
+
+@rule("WP105", "duplicate-id", Severity.ERROR)
+def duplicate_id(plan: Plan, index: Index) -> Iterator[Finding]:
+    """Two things in one plan have the same id.
+
+    Ids are one namespace per plan: a meeting and a working group cannot share one.
+
+    Passes: `meeting-1`, `meeting-2`. Fails: two meetings both `id: meeting-5`.
+    """
+    for ident, places in index.ids.items():
+        for loc, _ in sorted(places, key=lambda p: repr(p[0]))[1:]:
+            first = "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in places[0][0]).lstrip(".")
+            yield Finding((*loc, "id"), f"id {ident!r} is already used by {first}", ident)
+
+
+@rule("WP106", "unused-declaration", Severity.WARNING)
+def unused_declaration(plan: Plan, index: Index) -> Iterator[Finding]:
+    """A declared paragraph, resolution, working group, thematic area, body or partner is never referred to.
+
+    Usually a leftover after an agenda was edited, or a reference that was
+    mistyped elsewhere.
+
+    Passes: a working group `wg-tip` named in some agenda entry's `by` or `refers_to`.
+
+    Fails: a paragraph `{label: "99"}` declared under a resolution that no entry cites.
+    """
+    used_ids = {ref.value for ref in index.refs if ref.field != "paragraphs"}
+    used_paragraphs: set[tuple[str | None, str]] = set()
+    for ref in index.refs:
+        if ref.field == "paragraphs":
+            resolution, label = split_ref(index, ref.value)
+            used_paragraphs.add((resolution, label))
+            used_ids.add(resolution or "")
+    for ident, places in index.ids.items():
+        loc, entity = places[0]
+        if isinstance(entity, (Resolution, WorkingGroup, Area, Body, Partner)) and ident not in used_ids:
+            yield Finding((*loc, "id"), f"{_NOUN[type(entity)]} {ident!r} is declared but nothing refers to it", ident)
+    for resolution, labels in index.paragraphs.items():
+        for label, loc in labels.items():
+            if (resolution, label) not in used_paragraphs:
+                yield Finding(loc, f"paragraph {label!r} of {resolution!r} is declared but nothing cites it", resolution)
+
+
+# --- dates -------------------------------------------------------------------------------
+
+
+def _in_term(plan: CommitteePlan, day: dt.date) -> bool:
+    return plan.term.start <= day <= plan.term.end
+
+
+@rule("WP110", "outside-term", Severity.ERROR, "committee-plan")
+def outside_term(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+    """A meeting or milestone falls outside the plan's term.
+
+    Passes: a meeting on 2023-03-16 in a term from 2022-11-11 to 2023-06-23.
+
+    Fails: the same meeting typed as 2024-03-16.
+    """
+    for i, meeting in enumerate(plan.meetings):
+        if not _in_term(plan, meeting.date):
+            yield Finding(("meetings", i, "date"), f"meeting {meeting.id!r} on {meeting.date} is outside the term ({plan.term.start} to {plan.term.end})", meeting.id)
+    for i, milestone in enumerate(plan.procedure.milestones):
+        if not _in_term(plan, milestone.date):
+            yield Finding(("procedure", "milestones", i, "date"), f"milestone {milestone.id!r} on {milestone.date} is outside the term ({plan.term.start} to {plan.term.end})", milestone.id)
+
+
+@rule("WP111", "activity-outside-term", Severity.WARNING, "committee-plan")
+def activity_outside_term(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+    """Another OAS activity falls wholly outside the plan's term.
+
+    Other OAS activities may legitimately fall outside the committee's term,
+    so this is a warning: check the year, then suppress it with a reason.
+
+    Passes: an activity from 2023-01-11 to 2023-01-13 in a 2022–2023 term.
+
+    Fails: an activity on 2023-10-18 when the term ends on 2023-06-23.
+    """
+    for i, activity in enumerate(plan.activities):
+        end = activity.end_date or activity.date
+        if end < plan.term.start or activity.date > plan.term.end:
+            yield Finding(("activities", i, "date"), f"activity {activity.id!r} on {activity.date} is outside the term ({plan.term.start} to {plan.term.end})", activity.id)
+
+
+@rule("WP112", "end-before-start", Severity.ERROR)
+def end_before_start(plan: Plan, index: Index) -> Iterator[Finding]:
+    """A date range or time range ends before it starts.
+
+    Checked for the term or period, sessions, activities, and meeting hours.
+
+    Passes: `start_time: "10:00"`, `end_time: "13:00"`.
+
+    Fails: `start_time: "14:30"`, `end_time: "13:00"`; or `date: 2023-05-24`, `end_date: 2023-05-20`.
+    """
+    if isinstance(plan, ProgramPlan):
+        if plan.period.end < plan.period.start:
+            yield Finding(("period", "end"), f"the period ends ({plan.period.end}) before it starts ({plan.period.start})")
+        return
+    if plan.term.end < plan.term.start:
+        yield Finding(("term", "end"), f"the term ends ({plan.term.end}) before it starts ({plan.term.start})")
+    ga = plan.introduction.general_assembly
+    if ga.end_date is not None and ga.end_date < ga.date:
+        yield Finding(("introduction", "general_assembly", "end_date"), f"the session ends ({ga.end_date}) before it starts ({ga.date})")
+    for i, activity in enumerate(plan.activities):
+        if activity.end_date is not None and activity.end_date < activity.date:
+            yield Finding(("activities", i, "end_date"), f"activity {activity.id!r} ends ({activity.end_date}) before it starts ({activity.date})", activity.id)
+    for i, meeting in enumerate(plan.meetings):
+        if meeting.end_time <= meeting.start_time:
+            yield Finding(("meetings", i, "end_time"), f"meeting {meeting.id!r} ends at {meeting.end_time:%H:%M}, not after it starts at {meeting.start_time:%H:%M}", meeting.id)
+
+
+@rule("WP113", "weekend-meeting", Severity.WARNING, "committee-plan")
+def weekend_meeting(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+    """A meeting falls on a Saturday or Sunday.
+
+    Committees meet on working days; a weekend date is usually a typo in the day or month.
+
+    Passes: `date: 2023-03-16` (a Thursday). Fails: `date: 2023-03-18` (a Saturday).
+    """
+    for i, meeting in enumerate(plan.meetings):
+        if meeting.date.weekday() >= 5:
+            yield Finding(("meetings", i, "date"), f"meeting {meeting.id!r} is on a {meeting.date:%A} ({meeting.date})", meeting.id)
+
+
+@rule("WP114", "impossible-deadline", Severity.ERROR, "committee-plan")
+def impossible_deadline(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+    """A yearly deadline is on a day its month does not have.
+
+    29 February is allowed (it falls in leap years).
+
+    Passes: `{month: 4, day: 30}`. Fails: `{month: 4, day: 31}`, `{month: 2, day: 30}`.
+    """
+    for i, report in enumerate(plan.reports):
+        for j, due in enumerate(report.due):
+            if due.day > calendar.monthrange(2024, due.month)[1]:
+                yield Finding(("reports", i, "due", j, "day"), f"{calendar.month_name[due.month]} has no day {due.day} (report {report.id!r})", report.id)
+
+
+# --- meetings -------------------------------------------------------------------------------
+
+@rule("WP120", "meeting-numbering", Severity.ERROR, "committee-plan")
+def meeting_numbering(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+    """Numbered meetings are numbered 1, 2, 3… without gaps or repeats, in date order.
+
+    Passes: meetings numbered 1 (1 Dec), 2 (15 Dec), 3 (19 Jan).
+
+    Fails: 1, 2, 4 (3 is missing); two meetings numbered 5; meeting 7 dated before meeting 6.
+    """
+    numbered = [(i, m) for i, m in enumerate(plan.meetings) if m.number is not None]
+    first_with: dict[int, tuple[int, Meeting]] = {}
+    for i, meeting in numbered:
+        assert meeting.number is not None
+        if meeting.number in first_with:
+            other = first_with[meeting.number][1]
+            yield Finding(("meetings", i, "number"), f"meeting number {meeting.number} is used twice ({other.id!r} and {meeting.id!r})", meeting.id)
+        else:
+            first_with[meeting.number] = (i, meeting)
+    numbers = sorted(first_with)
+    for n in range(1, numbers[-1] if numbers else 1):
+        if n not in first_with:
+            following = min(k for k in numbers if k > n)
+            i, meeting = first_with[following]
+            yield Finding(("meetings", i, "number"), f"meeting number {n} is missing (the numbers go from {n - 1} to {following})" if n > 1 else f"numbering does not start at 1 (the first is {following})", meeting.id)
+    for before, after in zip(numbers, numbers[1:], strict=False):
+        (_, a), (i, b) = first_with[before], first_with[after]
+        if b.date < a.date:
+            yield Finding(("meetings", i, "date"), f"meeting {b.number} ({b.date}) is dated before meeting {a.number} ({a.date})", b.id)
+
+
+@rule("WP121", "meetings-out-of-order", Severity.WARNING, "committee-plan")
+def meetings_out_of_order(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+    """The `meetings` list is not in date and time order.
+
+    Keeping the list in order keeps the file readable and the diffs of pull requests small.
+
+    Fails: a meeting of 2023-03-02 listed after one of 2023-03-09.
+    """
+    for i, (before, after) in enumerate(zip(plan.meetings, plan.meetings[1:], strict=False), start=1):
+        if (after.date, after.start_time) < (before.date, before.start_time):
+            yield Finding(("meetings", i, "date"), f"meeting {after.id!r} ({after.date}) is listed after {before.id!r} ({before.date})", after.id)
+
+
+@rule("WP122", "meeting-clash", Severity.WARNING, "committee-plan")
+def meeting_clash(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+    """Two meetings overlap in time on the same day.
+
+    A meeting held inside another (an informal meeting during the last hour of a
+    regular one) says so with `within: <meeting id>`, and then the overlap is expected.
+
+    Passes: a 12:00–13:00 meeting with `within: meeting-2` beside meeting-2 at 10:00–13:00.
+
+    Fails: the same two meetings without `within`.
+    """
+    by_day: dict[dt.date, list[tuple[int, Meeting]]] = defaultdict(list)
+    for i, meeting in enumerate(plan.meetings):
+        by_day[meeting.date].append((i, meeting))
+    for day_meetings in by_day.values():
+        for n, (i, a) in enumerate(day_meetings):
+            for j, b in day_meetings[n + 1 :]:
+                if a.within == b.id or b.within == a.id:
+                    continue
+                if a.start_time < b.end_time and b.start_time < a.end_time:
+                    yield Finding(("meetings", j, "start_time"), f"meeting {b.id!r} ({b.start_time:%H:%M}–{b.end_time:%H:%M}) overlaps {a.id!r} ({a.start_time:%H:%M}–{a.end_time:%H:%M}) on {a.date}; if it is held within it, add `within: {a.id}`", b.id)
+
+
+@rule("WP123", "within-mismatch", Severity.ERROR, "committee-plan")
+def within_mismatch(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+    """A meeting marked `within` another is not on the same day and inside its hours.
+
+    Passes: 12:00–13:00 on 2022-12-15 within a 10:00–13:00 meeting of 2022-12-15.
+
+    Fails: the same meeting moved to 2022-12-16 but still `within` the first.
+    """
+    for i, meeting in enumerate(plan.meetings):
+        host = index.entity(meeting.within) if meeting.within else None
+        if not isinstance(host, Meeting):
+            continue
+        if host.date != meeting.date or meeting.start_time < host.start_time or meeting.end_time > host.end_time:
+            yield Finding(("meetings", i, "within"), f"meeting {meeting.id!r} ({meeting.date} {meeting.start_time:%H:%M}–{meeting.end_time:%H:%M}) is not inside {host.id!r} ({host.date} {host.start_time:%H:%M}–{host.end_time:%H:%M})", meeting.id)
+
+
+# --- the draft resolution's milestones --------------------------------------------------------
+
+STAGE_ORDER = ("procedure", "first-version", "comments-due", "revised-version", "consideration")
+
+
+@rule("WP130", "milestone-order", Severity.ERROR, "committee-plan")
+def milestone_order(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+    """The draft-resolution milestones are not in their natural order.
+
+    Procedure, then first version, then the comment deadline, then the revised
+    version, then consideration: each on or after the one before.
+
+    Passes: procedure 19 Jan, first version 14 Apr, comments 28 Apr, revision 5 May, consideration 25 May.
+
+    Fails: comments due 10 Apr, before the first version of 14 Apr.
+    """
+    ordered = sorted(enumerate(plan.procedure.milestones), key=lambda p: STAGE_ORDER.index(p[1].stage))
+    latest: Milestone | None = None
+    for i, milestone in ordered:
+        if latest is not None and milestone.date < latest.date and milestone.stage != latest.stage:
+            yield Finding(("procedure", "milestones", i, "date"), f"milestone {milestone.id!r} ({milestone.stage}, {milestone.date}) comes before {latest.id!r} ({latest.stage}, {latest.date})", milestone.id)
+        if latest is None or milestone.date >= latest.date:
+            latest = milestone
+
+
+@rule("WP131", "milestone-meeting", Severity.ERROR, "committee-plan")
+def milestone_meeting(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+    """A milestone held at a meeting is not dated on that meeting's day.
+
+    Passes: `{date: 2023-01-19, meeting: meeting-3}` with meeting-3 on 2023-01-19.
+
+    Fails: the meeting moves to 2023-01-26 and the milestone still says 2023-01-19.
+    """
+    for i, milestone in enumerate(plan.procedure.milestones):
+        meeting = index.entity(milestone.meeting) if milestone.meeting else None
+        if isinstance(meeting, Meeting) and meeting.date != milestone.date:
+            yield Finding(("procedure", "milestones", i, "date"), f"milestone {milestone.id!r} is dated {milestone.date}, but meeting {meeting.id!r} is on {meeting.date}", milestone.id)
+
+
+# --- program plans ------------------------------------------------------------------------------
+
+
+@rule("WP140", "program-incomplete", Severity.ERROR, "program-plan")
+def program_incomplete(plan: ProgramPlan, index: Index) -> Iterator[Finding]:
+    """A program lacks a purpose or proposed activities.
+
+    A program states its purpose itself or in every one of its sub-programs, and
+    has at least one activity (its own or its sub-programs').
+
+    Fails: a program with `purpose:` but no `activities` and no `subprograms`.
+    """
+    for i, program in enumerate(plan.programs):
+        if program.purpose is None and (not program.subprograms):
+            yield Finding(("programs", i, "id"), f"program {program.letter} ({program.id!r}) has no purpose", program.id)
+        if not program.activities and not any(s.activities for s in program.subprograms):
+            yield Finding(("programs", i, "id"), f"program {program.letter} ({program.id!r}) has no proposed activities", program.id)
+        for j, sub in enumerate(program.subprograms):
+            if not sub.activities:
+                yield Finding(("programs", i, "subprograms", j, "id"), f"sub-program {sub.id!r} has no proposed activities", sub.id)
+
+
+@rule("WP141", "program-letters", Severity.ERROR, "program-plan")
+def program_letters(plan: ProgramPlan, index: Index) -> Iterator[Finding]:
+    """Program letters run A, B, C… in order, without gaps or repeats.
+
+    Fails: programs lettered A, B, D.
+    """
+    for i, program in enumerate(plan.programs):
+        expected = chr(ord("A") + i)
+        if program.letter != expected:
+            yield Finding(("programs", i, "letter"), f"program {program.id!r} is lettered {program.letter}; expected {expected}", program.id)
+
+
+@rule("WP150", "bad-suppression", Severity.ERROR)
+def bad_suppression(plan: Plan, index: Index) -> Iterator[Finding]:
+    """A `suppress` entry names a rule or an id that does not exist.
+
+    Passes: `suppress: [{rule: activity-outside-term, subject: iadc-seminar, reason: "..."}]`.
+
+    Fails: `rule: WP999`, or a `subject` that is no id in the plan.
+    """
+    for i, entry in enumerate(plan.suppress):
+        if find_rule(entry.rule) is None:
+            yield Finding(("suppress", i, "rule"), f"no rule is called {entry.rule!r}; `workplan rules` lists them")
+        if entry.subject is not None and entry.subject not in index.ids:
+            yield Finding(("suppress", i, "subject"), f"no id {entry.subject!r} in this plan")
+
+
+# --- running the rules ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Selection:
+    select: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+
+    def wants(self, r: Rule) -> bool:
+        return self.wants_code(r.code, r.name)
+
+    def wants_code(self, code: str, name: str) -> bool:
+        # Schema and loader problems (WP0xx) cannot be ignored: a plan that does
+        # not load has nothing else to check.
+        if code < "WP100":
+            return True
+        names = {code, name}
+        if self.select and not names & self.select:
+            return False
+        return not names & self.ignore
+
+
+def resolve_codes(words: list[str]) -> frozenset[str]:
+    """Rule codes for codes or names given on the command line; raises KeyError on an unknown one."""
+    codes = set()
+    for word in words:
+        for part in filter(None, (p.strip() for p in word.split(","))):
+            found = find_rule(part)
+            if found is None:
+                raise KeyError(part)
+            codes.add(found.code)
+    return frozenset(codes)
+
+
+def run_rules(plan: Plan, selection: Selection = Selection()) -> Iterator[tuple[Rule, Finding]]:
+    """Run every selected rule that applies to the plan's kind, minus suppressed findings."""
+    index = build_index(plan)
+    suppressed = {(s.rule, s.subject) for s in plan.suppress}
+    for r in RULES.values():
+        if plan.kind not in r.kinds or not selection.wants(r):
+            continue
+        for finding in r.check(plan, index):
+            if any((name, scope) in suppressed for name in (r.code, r.name) for scope in (None, finding.subject)):
+                continue
+            yield r, finding
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    """What `workplan rules` and SARIF say of a loader check or a lint rule."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    kinds: frozenset[str]
+
+
+def all_checks() -> list[CheckInfo]:
+    """Every code workplan can report: the loader's and schema's, then the lint rules."""
+    from .diagnostics import LOADER_CHECKS
+
+    both = frozenset(("committee-plan", "program-plan"))
+    infos = [CheckInfo(c.code, c.name, c.severity, c.summary, "", both) for c in LOADER_CHECKS]
+    infos += [CheckInfo(r.code, r.name, r.severity, r.summary, r.doc, r.kinds) for r in RULES.values()]
+    return infos
