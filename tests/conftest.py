@@ -31,8 +31,8 @@ def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
 
 
 def line_of(text: str, needle: str) -> int:
-    """1-based number of the first line containing ``needle``."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in text")
+    """1-based number of the line where ``needle`` (which may span lines) first starts."""
+    if needle not in text:
+        raise AssertionError(f"{needle!r} not in text")
+    start = text.index(needle)
+    return text.count("\n", 0, start) + 1

@@ -162,19 +162,22 @@ def build_index(plan: Plan) -> Index:
             index.paragraphs[node.id] = {p.label: (*loc, "paragraphs", i, "label") for i, p in enumerate(node.paragraphs)}
             if node.default and index.default_resolution is None:
                 index.default_resolution = node.id
+        children: list[tuple[Loc, BaseModel, str | None]] = []
         for name in type(node).model_fields:
             value = getattr(node, name)
             here = (*loc, name)
             if isinstance(value, BaseModel):
-                stack.append((here, value, owner))
+                children.append((here, value, owner))
             elif isinstance(value, list):
                 for i, item in enumerate(value):
                     if isinstance(item, BaseModel):
-                        stack.append(((*here, i), item, owner))
+                        children.append(((*here, i), item, owner))
                     elif isinstance(item, str) and (name in ID_FIELDS or name == "paragraphs"):
                         index.refs.append(Ref((*here, i), name, item, owner))
             elif isinstance(value, str) and name in ID_FIELDS:
                 index.refs.append(Ref(here, name, value, owner))
+        # Reversed, so that the walk (and so `ids` and `refs`) follows document order.
+        stack.extend(reversed(children))
     return index
 
 
@@ -316,7 +319,7 @@ def duplicate_id(plan: Plan, index: Index) -> Iterator[Finding]:
     Passes: `meeting-1`, `meeting-2`. Fails: two meetings both `id: meeting-5`.
     """
     for ident, places in index.ids.items():
-        for loc, _ in sorted(places, key=lambda p: repr(p[0]))[1:]:
+        for loc, _ in places[1:]:
             first = "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in places[0][0]).lstrip(".")
             yield Finding((*loc, "id"), f"id {ident!r} is already used by {first}", ident)
 
