@@ -7,11 +7,12 @@ inside the commands that need them, to keep `workplan --version` and
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -66,6 +67,9 @@ class ValidateFormat(str, enum.Enum):
 class ListFormat(str, enum.Enum):
     text = "text"
     json = "json"
+
+
+ListFormatOption = ListFormat
 
 
 PathsArgument = Annotated[
@@ -170,6 +174,245 @@ def rules(
         width = max(len(c.name) for c in checks)
         for c in checks:
             typer.echo(f"{c.code}  {c.name:<{width}}  {c.severity.value:<7}  {c.summary}")
+
+
+class OutputFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+class EntryKindOption(str, enum.Enum):
+    meeting = "meeting"
+    activity = "activity"
+    milestone = "milestone"
+    deadline = "deadline"
+    pending = "pending"
+
+
+PlanOption = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Option("--plan", "-p", help="A plan file or folder (repeatable); added to PATH arguments.", show_default=False),
+]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="text (a table), json (see README) or md.")]
+
+
+def _load(paths: list[Path] | None, extra: list[Path] | None) -> list[Any]:
+    from .validate import load_valid_plans
+
+    try:
+        return load_valid_plans(_plan_paths([*(paths or []), *(extra or [])]))
+    except WorkplanError as exc:
+        _fail(exc)
+
+
+def _today(plans: list[Any]) -> dt.date:
+    import zoneinfo
+
+    zone = next((p.timezone for p in plans if hasattr(p, "timezone")), "America/New_York")
+    return dt.datetime.now(zoneinfo.ZoneInfo(zone)).date()
+
+
+@app.command(epilog="Exit codes: 0 success (even when nothing is due); 1 a plan has errors; 2 usage or I/O error.")
+def upcoming(
+    paths: PathsArgument = None,
+    days: Annotated[int, typer.Option("--days", "-d", min=1, max=3660, help="Length of the window in days, starting on the as-of day.")] = 14,
+    as_of: Annotated[
+        Optional[dt.datetime],  # noqa: UP045
+        typer.Option("--as-of", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="First day of the window. Default: today in the plan's time zone.", show_default=False),
+    ] = None,
+    kind: Annotated[
+        Optional[list[EntryKindOption]],  # noqa: UP045
+        typer.Option("--kind", "-k", help="Only these kinds (repeatable). Default: all.", show_default=False),
+    ] = None,
+    include_tbd: Annotated[bool, typer.Option("--include-tbd", help="Also list the items whose date is still to be determined.")] = False,
+    plan: PlanOption = None,
+    output_format: FormatOption = OutputFormat.text,
+) -> None:
+    """What is coming: meetings, other OAS activities, milestones and reporting deadlines in a window.
+
+    The window is the DAYS days starting on the as-of day: --days 1 is that day alone.
+    A multi-day activity that began earlier and is still running is listed.
+
+    Example: workplan upcoming --as-of 2023-03-01 --days 14
+    """
+    from .timeline import build_timeline
+    from .views import dumps, empty_window_message, entry_json, upcoming_markdown, upcoming_table
+
+    plans = _load(paths, plan)
+    start = as_of.date() if as_of else _today(plans)
+    end = start + dt.timedelta(days=days - 1)
+    timeline = build_timeline(plans, start, end, [k.value for k in kind] if kind else None)
+    undated = timeline.undated if include_tbd else []
+    if output_format is OutputFormat.json:
+        sys.stdout.write(dumps([entry_json(e) for e in [*timeline.dated, *undated]]))
+    elif not timeline.dated and not undated:
+        sys.stdout.write(empty_window_message(plans, start, end))
+    elif output_format is OutputFormat.md:
+        sys.stdout.write(upcoming_markdown(timeline.dated, undated, start, end, start))
+    else:
+        _console().print(upcoming_table(timeline.dated, undated, start, end, start))
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+query_app = typer.Typer(
+    help="Answer questions: which meetings discuss a paragraph, who presents what, what has no slot yet.",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    no_args_is_help=True,
+)
+app.add_typer(query_app, name="query")
+
+ParagraphOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--paragraph", help="A paragraph label, e.g. 38 or 47.b.", show_default=False),
+]
+ResolutionOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--resolution", help="The paragraph's resolution: id (ag-2970), symbol (AG/RES. 2970) or number. Default: the plan's default resolution.", show_default=False),
+]
+
+
+@query_app.command("meetings")
+def query_meetings(
+    paths: PathsArgument = None,
+    paragraph: ParagraphOption = None,
+    resolution: ResolutionOption = None,
+    area: Annotated[Optional[str], typer.Option("--area", help="Thematic area: id, number or name.", show_default=False)] = None,  # noqa: UP045
+    presenter: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--presenter", "--body", help="Who presents: a body id or acronym (IADB, SMS), an officer, or part of a speaker's name.", show_default=False),
+    ] = None,
+    text: Annotated[Optional[str], typer.Option("--text", help="Case-insensitive text in agenda entries or meeting titles.", show_default=False)] = None,  # noqa: UP045
+    date_from: Annotated[Optional[dt.datetime], typer.Option("--from", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="First day.", show_default=False)] = None,  # noqa: UP045
+    date_to: Annotated[Optional[dt.datetime], typer.Option("--to", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Last day.", show_default=False)] = None,  # noqa: UP045
+    plan: PlanOption = None,
+    output_format: FormatOption = OutputFormat.text,
+) -> None:
+    """Meetings whose agenda matches every filter given, with the matching agenda entries.
+
+    Example: workplan query meetings --paragraph 38
+    """
+    from .queries import find_meetings
+    from .views import dumps, meeting_match_json, meetings_markdown, meetings_text
+
+    if resolution and not paragraph:
+        _fail(UsageError("--resolution needs --paragraph"))
+    plans = _load(paths, plan)
+    try:
+        matches = find_meetings(
+            plans, paragraph=paragraph, resolution=resolution, area=area, presenter=presenter, text=text,
+            start=date_from.date() if date_from else None, end=date_to.date() if date_to else None,
+        )
+    except WorkplanError as exc:
+        _fail(exc)
+    if output_format is OutputFormat.json:
+        sys.stdout.write(dumps([meeting_match_json(m) for m in matches]))
+    elif output_format is OutputFormat.md:
+        sys.stdout.write(meetings_markdown(matches))
+    else:
+        sys.stdout.write(meetings_text(matches))
+
+
+@query_app.command("references")
+def query_references(
+    paragraph: Annotated[str, typer.Argument(metavar="PARAGRAPH", help="A paragraph label, e.g. 38 or 47.b.")],
+    paths: PathsArgument = None,
+    resolution: ResolutionOption = None,
+    plan: PlanOption = None,
+    output_format: Annotated[ListFormatOption, typer.Option("--format", "-f", help="text or json.")] = ListFormatOption.text,
+) -> None:
+    """Every place a paragraph is cited: mandates, working groups, meetings, pending events, reports.
+
+    Example: workplan query references 37 --resolution ag-2970
+    """
+    from .queries import find_citations
+    from .views import citation_json, citations_text, dumps
+
+    plans = _load(paths, plan)
+    try:
+        citations = find_citations(plans, paragraph, resolution)
+    except WorkplanError as exc:
+        _fail(exc)
+    if output_format is ListFormatOption.json:
+        sys.stdout.write(dumps([citation_json(c) for c in citations]))
+    else:
+        sys.stdout.write(citations_text(citations))
+
+
+@query_app.command("coverage")
+def query_coverage(
+    paths: PathsArgument = None,
+    plan: PlanOption = None,
+    uncovered: Annotated[bool, typer.Option("--uncovered", help="Only the paragraphs no meeting covers yet.")] = False,
+    output_format: Annotated[ListFormatOption, typer.Option("--format", "-f", help="text or json.")] = ListFormatOption.text,
+) -> None:
+    """Every declared paragraph with the meetings that cite it, and those with no slot yet.
+
+    Example: workplan query coverage --uncovered
+    """
+    from .queries import coverage
+    from .views import coverage_json, coverage_text, dumps
+
+    rows = coverage(_load(paths, plan))
+    if uncovered:
+        rows = [r for r in rows if not r.covered]
+    if output_format is ListFormatOption.json:
+        sys.stdout.write(dumps(coverage_json(rows)))
+    else:
+        sys.stdout.write(coverage_text(rows))
+
+
+@query_app.command("activities")
+def query_activities(
+    paths: PathsArgument = None,
+    program: Annotated[Optional[str], typer.Option("--program", help="Program letter, id or part of its title.", show_default=False)] = None,  # noqa: UP045
+    partner: Annotated[Optional[str], typer.Option("--partner", help="Partner id, acronym or name.", show_default=False)] = None,  # noqa: UP045
+    text: Annotated[Optional[str], typer.Option("--text", help="Case-insensitive text in the activity.", show_default=False)] = None,  # noqa: UP045
+    plan: PlanOption = None,
+    output_format: Annotated[ListFormatOption, typer.Option("--format", "-f", help="text or json.")] = ListFormatOption.text,
+) -> None:
+    """Proposed activities of program plans (the CICTE plan), by program, partner and text.
+
+    Example: workplan query activities --partner INCIBE
+    """
+    from .queries import find_activities
+    from .views import activities_text, activity_json, dumps
+
+    matches = find_activities(_load(paths, plan), program=program, partner=partner, text=text)
+    if output_format is ListFormatOption.json:
+        sys.stdout.write(dumps([activity_json(a) for a in matches]))
+    else:
+        sys.stdout.write(activities_text(matches))
+
+
+@app.command()
+def show(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="The id of a meeting, activity, milestone, event, report, working group, program…")],
+    paths: PathsArgument = None,
+    plan: PlanOption = None,
+    output_format: Annotated[ListFormatOption, typer.Option("--format", "-f", help="text or json.")] = ListFormatOption.text,
+) -> None:
+    """Show one meeting (or other item) in full: date, time, numbered agenda, references, footnotes.
+
+    Example: workplan show meeting-5
+    """
+    from .queries import find_by_id
+    from .views import dumps, entity_json, entity_text
+
+    plans = _load(paths, plan)
+    found = find_by_id(plans, ident)
+    if found is None:
+        _fail(UsageError(f"no item with id {ident!r} in {', '.join(p.id for p in plans)}"))
+    owner, entity = found
+    if output_format is ListFormatOption.json:
+        sys.stdout.write(dumps(entity_json(owner, entity)))
+    else:
+        sys.stdout.write(entity_text(owner, entity))
 
 
 def run() -> None:

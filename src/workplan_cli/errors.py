@@ -19,3 +19,9 @@ class PathError(WorkplanError):
 
 class UsageError(WorkplanError):
     """The command line asks for something that cannot be done."""
+
+
+class PlanError(WorkplanError):
+    """A plan file has problems, so a command that reads plans cannot go on."""
+
+    exit_code = EXIT_PROBLEMS

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Severity
-from .errors import PathError
+from .errors import PathError, PlanError
 from .lint import Selection, run_rules
 from .loader import LoadResult, discover, load_plan, locate
 from .models import Plan
@@ -70,3 +70,20 @@ def validate_paths(paths: Sequence[Path], selection: Selection = Selection()) ->
         found = [diag for diag in loaded.diagnostics if selection.wants_code(diag.code, diag.name)]
         results.append(FileResult(loaded.path, loaded.plan, found + lint_loaded(loaded, selection)))
     return ValidationReport(results)
+
+
+def load_valid_plans(paths: Sequence[Path]) -> list[Plan]:
+    """Load every plan named by ``paths``; raise `PlanError` if any has errors.
+
+    Commands that answer questions must not answer from a broken plan: the
+    error lists the first problems, in the format of `workplan validate`.
+    """
+    report = validate_paths(paths)
+    if report.io_errors:
+        raise PathError("; ".join(report.io_errors))
+    errors = [d for d in report.diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        shown = "\n".join(f"{d.path}:{d.line}:{d.column}: {d.severity.value} {d.code} {d.message}" for d in errors[:10])
+        more = f"\n… and {len(errors) - 10} more" if len(errors) > 10 else ""
+        raise PlanError(f"the plans have {len(errors)} error(s); fix them first (workplan validate):\n{shown}{more}")
+    return [f.plan for f in report.files if f.plan is not None]

@@ -1,0 +1,300 @@
+"""Questions staff and delegations ask of a plan, as plain functions returning records.
+
+Where is paragraph 38 discussed?  What does the IADB present?  Which declared
+paragraphs have no meeting yet?  Which CICTE activities involve INCIBE?
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from .errors import UsageError
+from .models import AgendaItem, AgendaTopic, CommitteePlan, Meeting, Plan, ProgramPlan, Resolution
+from .timeline import qualify
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
+def resolve_resolution(plan: CommitteePlan, word: str) -> Resolution | None:
+    """A resolution by id (`ag-2970`), full or leading symbol (`AG/RES. 2970`), or number (`2970`)."""
+    wanted = _norm(word)
+    for resolution in plan.resolutions:
+        symbol = _norm(resolution.symbol)
+        if wanted in (resolution.id, symbol) or (
+            symbol.startswith(wanted) and not symbol[len(wanted) : len(wanted) + 1].isdigit()
+        ):
+            return resolution
+        if wanted.isdigit() and re.search(rf"(?<!\d){wanted}(?!\d)", resolution.symbol):
+            return resolution
+    return None
+
+
+def paragraph_targets(plans: Sequence[Plan], label: str, resolution: str | None) -> dict[str, str]:
+    """Per committee plan id, the qualified reference (`ag-2986:38`) a paragraph query means.
+
+    Raises `UsageError` when no plan knows the resolution asked for.
+    """
+    targets: dict[str, str] = {}
+    for plan in plans:
+        if not isinstance(plan, CommitteePlan):
+            continue
+        if resolution is None:
+            targets[plan.id] = qualify(plan, label)
+        else:
+            found = resolve_resolution(plan, resolution)
+            if found is not None:
+                targets[plan.id] = f"{found.id}:{label}"
+    if resolution is not None and not targets:
+        raise UsageError(f"no plan declares a resolution matching {resolution!r}")
+    return targets
+
+
+# --- meetings ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgendaMatch:
+    """An agenda entry of a meeting, numbered as topic (`3`) or topic.item (`3.2`)."""
+
+    number: str
+    area: str | None
+    topic: str | None
+    title: str
+    paragraphs: tuple[str, ...]
+    documents: tuple[str, ...]
+    by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MeetingMatch:
+    plan: str
+    meeting: Meeting
+    items: tuple[AgendaMatch, ...]
+
+
+def agenda_entries(plan: CommitteePlan, meeting: Meeting) -> Iterator[tuple[AgendaMatch, AgendaTopic | AgendaItem, str | None]]:
+    """Every agenda entry with its number, plus the entry model and its area id."""
+    areas = {a.id: a.name for a in plan.areas}
+    n = 0
+    for section in meeting.agenda:
+        area_name = areas.get(section.area, section.area) if section.area else None
+        for topic in section.topics:
+            n += 1
+            for number, entry, parent in ((str(n), topic, None), *((f"{n}.{k}", item, topic.title) for k, item in enumerate(topic.items, 1))):
+                by = (*entry.by, *(s.name for s in entry.speakers))
+                match = AgendaMatch(
+                    number, area_name, parent, entry.title,
+                    tuple(qualify(plan, r) for r in entry.paragraphs), tuple(entry.documents), by,
+                )
+                yield match, entry, section.area
+
+
+def _presents(plan: CommitteePlan, entry: AgendaTopic | AgendaItem, word: str) -> bool:
+    wanted = word.strip().lower()
+    ids = {*entry.by, *(s.body for s in entry.speakers if s.body)}
+    for body in plan.bodies:
+        if body.id in ids and wanted in {body.id, body.name.lower(), (body.acronym or "").lower()}:
+            return True
+    for group in plan.working_groups:
+        if group.id in ids and wanted == group.id:
+            return True
+    if any(o.id in ids and wanted in (o.id, o.name.lower()) for o in plan.officers):
+        return True
+    return any(wanted in s.name.lower() for s in entry.speakers)
+
+
+def _area_ids(plan: CommitteePlan, word: str) -> set[str]:
+    wanted = word.strip().lower()
+    return {a.id for a in plan.areas if wanted in (a.id, a.name.lower(), str(a.number))}
+
+
+def find_meetings(
+    plans: Sequence[Plan],
+    *,
+    paragraph: str | None = None,
+    resolution: str | None = None,
+    area: str | None = None,
+    presenter: str | None = None,
+    text: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[MeetingMatch]:
+    """Meetings (in date order) whose agenda has entries matching every filter given.
+
+    With no agenda filter, every meeting between ``start`` and ``end``, without items.
+    """
+    targets = paragraph_targets(plans, paragraph, resolution) if paragraph else {}
+    entry_filters = paragraph is not None or area is not None or presenter is not None or text is not None
+    needle = text.lower() if text else None
+    out: list[MeetingMatch] = []
+    for plan in plans:
+        if not isinstance(plan, CommitteePlan):
+            continue
+        if paragraph is not None and plan.id not in targets:
+            continue
+        areas = _area_ids(plan, area) if area else set()
+        for meeting in plan.meetings:
+            if (start and meeting.date < start) or (end and meeting.date > end):
+                continue
+            if not entry_filters:
+                out.append(MeetingMatch(plan.id, meeting, ()))
+                continue
+            items = tuple(
+                match
+                for match, entry, area_id in agenda_entries(plan, meeting)
+                if (paragraph is None or targets[plan.id] in match.paragraphs)
+                and (area is None or area_id in areas)
+                and (presenter is None or _presents(plan, entry, presenter))
+                and (needle is None or needle in entry.title.lower())
+            )
+            own_title = " ".join(filter(None, (meeting.title, meeting.heading, meeting.summary))).lower()
+            title_hit = needle is not None and needle in own_title and paragraph is None and area is None and presenter is None
+            if items or title_hit:
+                out.append(MeetingMatch(plan.id, meeting, items))
+    out.sort(key=lambda m: (m.meeting.date, m.meeting.start_time, m.plan))
+    return out
+
+
+# --- citations and coverage ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One place a paragraph is cited."""
+
+    plan: str
+    kind: str  # meeting, working-group, mandate, pending, report
+    id: str | None
+    date: dt.date | None
+    number: str | None
+    title: str
+
+
+def _citations(plan: CommitteePlan) -> Iterator[tuple[str, Citation]]:
+    """(qualified paragraph, citation) for every paragraph reference in a plan."""
+    for group in plan.mandates:
+        for mandate in group.mandates:
+            for ref in mandate.paragraphs:
+                yield qualify(plan, ref), Citation(plan.id, "mandate", None, None, None, mandate.text)
+    for wg in plan.working_groups:
+        for ref in wg.paragraphs:
+            yield qualify(plan, ref), Citation(plan.id, "working-group", wg.id, None, None, wg.name)
+    for meeting in plan.meetings:
+        for match, _, _ in agenda_entries(plan, meeting):
+            for ref in match.paragraphs:
+                yield ref, Citation(plan.id, "meeting", meeting.id, meeting.date, match.number, match.title)
+    for event in plan.pending:
+        for ref in event.paragraphs:
+            yield qualify(plan, ref), Citation(plan.id, "pending", event.id, None, None, event.title)
+    for report in plan.reports:
+        for ref in report.paragraphs:
+            yield qualify(plan, ref), Citation(plan.id, "report", report.id, None, None, report.title)
+
+
+def find_citations(plans: Sequence[Plan], paragraph: str, resolution: str | None = None) -> list[Citation]:
+    """Every place the paragraph is cited, in document order (meetings by date)."""
+    targets = paragraph_targets(plans, paragraph, resolution)
+    return [
+        citation
+        for plan in plans
+        if isinstance(plan, CommitteePlan) and plan.id in targets
+        for ref, citation in _citations(plan)
+        if ref == targets[plan.id]
+    ]
+
+
+@dataclass(frozen=True)
+class ParagraphCoverage:
+    plan: str
+    resolution: str
+    symbol: str
+    label: str
+    subject: str | None
+    meetings: tuple[Citation, ...]
+    elsewhere: tuple[Citation, ...] = field(default=())
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.meetings)
+
+
+def coverage(plans: Sequence[Plan]) -> list[ParagraphCoverage]:
+    """Every declared paragraph with the meeting entries that cite it (none = no slot yet)."""
+    out = []
+    for plan in plans:
+        if not isinstance(plan, CommitteePlan):
+            continue
+        cited: dict[str, list[Citation]] = {}
+        for ref, citation in _citations(plan):
+            cited.setdefault(ref, []).append(citation)
+        for resolution in plan.resolutions:
+            for paragraph in resolution.paragraphs:
+                found = cited.get(f"{resolution.id}:{paragraph.label}", [])
+                out.append(
+                    ParagraphCoverage(
+                        plan.id, resolution.id, resolution.symbol, paragraph.label, paragraph.subject,
+                        tuple(c for c in found if c.kind == "meeting"), tuple(c for c in found if c.kind != "meeting"),
+                    )
+                )
+    return out
+
+
+# --- program activities ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActivityMatch:
+    plan: str
+    program: str
+    letter: str
+    subprogram: str | None
+    number: int
+    text: str
+    partners: tuple[str, ...]
+    gender: bool
+
+
+def find_activities(
+    plans: Sequence[Plan], *, program: str | None = None, partner: str | None = None, text: str | None = None
+) -> list[ActivityMatch]:
+    """Proposed activities of program plans matching every filter given."""
+    out = []
+    for plan in plans:
+        if not isinstance(plan, ProgramPlan):
+            continue
+        names = {p.id: p for p in plan.partners}
+        wanted_partner = partner.strip().lower() if partner else None
+        for prog in plan.programs:
+            if program is not None and program.strip().lower() not in (prog.id, prog.letter.lower()) and program.strip().lower() not in prog.title.lower():
+                continue
+            groups = [(None, prog.activities), *((sub.title, sub.activities) for sub in prog.subprograms)]
+            for sub_title, activities in groups:
+                for number, activity in enumerate(activities, 1):
+                    if wanted_partner is not None and not any(
+                        wanted_partner in (pid, names[pid].name.lower(), (names[pid].acronym or "").lower())
+                        for pid in activity.partners
+                        if pid in names
+                    ):
+                        continue
+                    if text is not None and text.lower() not in activity.text.lower():
+                        continue
+                    out.append(
+                        ActivityMatch(plan.id, prog.title, prog.letter, sub_title, number, activity.text, tuple(activity.partners), activity.gender)
+                    )
+    return out
+
+
+def find_by_id(plans: Sequence[Plan], ident: str) -> tuple[Plan, object] | None:
+    """The plan and the entity (meeting, activity, milestone, …) with this id."""
+    from .lint import build_index
+
+    for plan in plans:
+        found = build_index(plan).entity(ident)
+        if found is not None:
+            return plan, found
+    return None

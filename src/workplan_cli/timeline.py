@@ -1,0 +1,224 @@
+"""One ordered timeline of everything with a date, built from one or more plans.
+
+`upcoming`, the queries and the renderers read this instead of walking the
+plans again.  Yearly reporting deadlines are expanded with dateutil's rrule
+for whatever years a window covers; items whose date is still to be
+determined are kept apart, never dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .models import CommitteePlan, Meeting, Plan, ProgramPlan
+
+EntryKind = Literal["meeting", "activity", "milestone", "deadline", "pending"]
+KINDS: tuple[EntryKind, ...] = ("meeting", "activity", "milestone", "deadline", "pending")
+
+ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+
+
+def ordinal(number: int) -> str:
+    """1 -> 'first' (English ordinal words up to twentieth, then '21st' style)."""
+    if 1 <= number <= len(ORDINALS):
+        return ORDINALS[number - 1]
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def meeting_heading(meeting: Meeting) -> str:
+    """The heading the document prints: 'FIRST MEETING', or the meeting's own."""
+    if meeting.heading:
+        return meeting.heading
+    if meeting.number is not None:
+        return f"{ordinal(meeting.number).upper()} MEETING"
+    return meeting.title or meeting.summary or f"{meeting.kind.replace('-', ' ').capitalize()} meeting"
+
+
+def meeting_title(meeting: Meeting) -> str:
+    """A one-line title for lists: 'Fifth meeting', 'Sixth meeting: Joint meeting of …'."""
+    if meeting.number is not None:
+        head = meeting.heading.capitalize() if meeting.heading else f"{ordinal(meeting.number).capitalize()} meeting"
+        return f"{head}: {meeting.title}" if meeting.title else head
+    return meeting.title or meeting.summary or f"{meeting.kind.replace('-', ' ').capitalize()} meeting"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dated (or still undated) thing in a plan."""
+
+    plan: str
+    id: str
+    kind: EntryKind
+    title: str
+    date: dt.date | None
+    end_date: dt.date | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    timezone: str = "America/New_York"
+    number: int | None = None
+    paragraphs: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    bodies: tuple[str, ...] = ()
+
+    @property
+    def last_day(self) -> dt.date | None:
+        return self.end_date or self.date
+
+    def sort_key(self) -> tuple[dt.date, dt.time, int, str, str]:
+        assert self.date is not None
+        return (self.date, self.start_time or dt.time(0, 0), KINDS.index(self.kind), self.plan, self.id)
+
+
+@dataclass
+class Timeline:
+    """Dated entries in order, and the undated ones apart."""
+
+    dated: list[Entry] = field(default_factory=list)
+    undated: list[Entry] = field(default_factory=list)
+
+
+def qualify(plan: CommitteePlan, ref: str) -> str:
+    """``'38'`` -> ``'ag-2986:38'`` using the plan's default resolution."""
+    if ":" in ref:
+        return ref
+    default = next((r.id for r in plan.resolutions if r.default), None)
+    return f"{default}:{ref}" if default else ref
+
+
+def meeting_citations(meeting: Meeting) -> Iterator[tuple[str, list[str], list[str], list[str]]]:
+    """(title, paragraphs, documents, bodies) of every agenda entry of a meeting."""
+    for section in meeting.agenda:
+        for topic in section.topics:
+            for entry in (topic, *topic.items):
+                bodies = [*entry.by, *(s.body for s in entry.speakers if s.body)]
+                yield entry.title, entry.paragraphs, entry.documents, bodies
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def plan_entries(plan: Plan) -> tuple[list[Entry], list[Entry]]:
+    """The fixed-date entries of a plan, and its undated ones.
+
+    Yearly reports are not here: `deadlines_between` expands them for a window.
+    """
+    if isinstance(plan, ProgramPlan):
+        return [], []
+    tz = plan.timezone
+    dated: list[Entry] = []
+    for meeting in plan.meetings:
+        paragraphs: list[str] = []
+        documents: list[str] = []
+        bodies: list[str] = []
+        for _, p, d, b in meeting_citations(meeting):
+            paragraphs += [qualify(plan, ref) for ref in p]
+            documents += d
+            bodies += b
+        dated.append(
+            Entry(
+                plan.id, meeting.id, "meeting", meeting_title(meeting), meeting.date, None,
+                meeting.start_time, meeting.end_time, tz, meeting.number,
+                _unique(paragraphs), _unique(documents), _unique(bodies),
+            )
+        )
+    for activity in plan.activities:
+        dated.append(
+            Entry(plan.id, activity.id, "activity", activity.title, activity.date, activity.end_date, timezone=tz, bodies=tuple(activity.organizers))
+        )
+    for milestone in plan.procedure.milestones:
+        dated.append(Entry(plan.id, milestone.id, "milestone", milestone.title, milestone.date, timezone=tz))
+    undated = [
+        Entry(plan.id, event.id, "pending", event.title, None, timezone=tz, paragraphs=tuple(qualify(plan, r) for r in event.paragraphs))
+        for event in plan.pending
+    ]
+    undated += [
+        Entry(
+            plan.id, report.id, "deadline", f"{report.title} ({report.frequency})", None, timezone=tz,
+            paragraphs=tuple(qualify(plan, r) for r in report.paragraphs), documents=tuple(report.documents),
+        )
+        for report in plan.reports
+        if not report.due
+    ]
+    return dated, undated
+
+
+def deadlines_between(plan: Plan, start: dt.date, end: dt.date) -> list[Entry]:
+    """Every yearly reporting deadline from ``start`` to ``end`` (inclusive), any year."""
+    if isinstance(plan, ProgramPlan):
+        return []
+    from dateutil.rrule import YEARLY, rrule
+
+    out = []
+    first = dt.datetime.combine(start, dt.time())
+    last = dt.datetime.combine(end, dt.time())
+    for report in plan.reports:
+        for due in report.due:
+            # rrule skips the years a day does not exist in (29 February).
+            for moment in rrule(YEARLY, dtstart=first, until=last, bymonth=due.month, bymonthday=due.day):
+                day = moment.date()
+                title = f"{report.title}: {due.what}" if due.what else report.title
+                out.append(
+                    Entry(
+                        plan.id, f"{report.id}/{day.isoformat()}", "deadline", title, day, timezone=plan.timezone,
+                        paragraphs=tuple(qualify(plan, r) for r in report.paragraphs), documents=tuple(report.documents),
+                    )
+                )
+    return out
+
+
+def build_timeline(
+    plans: Sequence[Plan],
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    kinds: Iterable[EntryKind] | None = None,
+) -> Timeline:
+    """The entries of ``plans`` that touch ``start``..``end`` (inclusive), in order.
+
+    An entry spanning several days is in the window if any of its days is.
+    Without a window, yearly deadlines are expanded for the years the plans'
+    own dates span.
+    """
+    wanted = set(kinds or KINDS)
+    dated: list[Entry] = []
+    undated: list[Entry] = []
+    fixed: list[tuple[Plan, list[Entry]]] = []
+    for plan in plans:
+        entries, pending = plan_entries(plan)
+        fixed.append((plan, entries))
+        undated += pending
+    if start is None or end is None:
+        days = [e.date for _, entries in fixed for e in entries if e.date] + [
+            e.last_day for _, entries in fixed for e in entries if e.last_day
+        ]
+        lo = start or (min(days) if days else dt.date.today())
+        hi = end or (max(days) if days else lo)
+        start, end = lo, hi
+    for plan, entries in fixed:
+        dated += [e for e in entries if e.date and e.last_day and e.date <= end and e.last_day >= start]
+        dated += deadlines_between(plan, start, end)
+    dated.sort(key=Entry.sort_key)
+    return Timeline(
+        [e for e in dated if e.kind in wanted],
+        [e for e in undated if e.kind in wanted],
+    )
+
+
+def coverage_span(plans: Sequence[Plan]) -> tuple[dt.date, dt.date] | None:
+    """First and last day of every plan's term or period and dated entries."""
+    days: list[dt.date] = []
+    for plan in plans:
+        if isinstance(plan, CommitteePlan):
+            days += [plan.term.start, plan.term.end]
+        else:
+            days += [plan.period.start, plan.period.end]
+        entries, _ = plan_entries(plan)
+        days += [d for e in entries for d in (e.date, e.last_day) if d]
+    return (min(days), max(days)) if days else None
