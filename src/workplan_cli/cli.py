@@ -415,6 +415,36 @@ def show(
         sys.stdout.write(entity_text(owner, entity))
 
 
+class KindOption(str, enum.Enum):
+    committee = "committee-plan"
+    program = "program-plan"
+
+
+@app.command()
+def schema(
+    kind: Annotated[KindOption, typer.Option("--kind", help="Which kind of plan file.")] = KindOption.committee,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.", show_default=False),
+    ] = None,
+) -> None:
+    """Print the JSON Schema (draft-07) of a kind of plan file, for editors' YAML support.
+
+    Example: workplan schema --kind program-plan --output schemas/program-plan.schema.json
+    """
+    from .fsutil import write_atomic
+    from .schema import schema_text
+
+    text = schema_text(kind.value)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomic(output, text)
+    except WorkplanError as exc:
+        _fail(exc)
+
+
 def run() -> None:
     """Console-script entry point."""
     app()

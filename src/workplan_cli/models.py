@@ -400,13 +400,13 @@ class CommitteePlan(_Model):
 
     kind: Literal["committee-plan"] = Field(description="The kind of plan file.")
     schema_version: Literal[1] = Field(description="The version of this file format.")
-    id: Id = Field(examples=["csh-2022-2023"])
+    id: Id = Field(description="The plan's id: a lowercase slug.", examples=["csh-2022-2023"])
     title: Text = Field(description="The plan's title.")
-    committee: Committee
-    term: Term
+    committee: Committee = Field(description="The committee whose plan this is.")
+    term: Term = Field(description="The term the plan covers.")
     adopted: Date = Field(description="Date the committee adopted the plan.")
     timezone: TimeZone = Field(default="America/New_York", description="IANA time zone of the meeting times.")
-    introduction: Introduction
+    introduction: Introduction = Field(description="Facts from the plan's introduction.")
     officers: list[Officer] = Field(description="The committee's chair and vice chairs.")
     functions: Text = Field(description="The committee's functions, as quoted in the mandates section.")
     mandates: list[MandateGroup] = Field(description="The mandates assigned to the committee, by source.")
@@ -414,7 +414,7 @@ class CommitteePlan(_Model):
     bodies: list[Body] = Field(default=[], description="Organs, secretariats and organizations the plan names.")
     working_groups: list[WorkingGroup] = Field(description="Working groups and negotiation mechanisms.")
     areas: list[Area] = Field(description="The thematic areas agenda items are grouped under.")
-    procedure: Procedure
+    procedure: Procedure = Field(description="The working procedure and the draft resolution's milestones.")
     general_considerations: list[Text] = Field(default=[], description="The closing section, verbatim.")
     meetings: list[Meeting] = Field(description="The committee's meetings, in date order.")
     activities: list[Activity] = Field(default=[], description="Other OAS activities in the security area.")
@@ -472,11 +472,11 @@ class ProgramPlan(_Model):
 
     kind: Literal["program-plan"] = Field(description="The kind of plan file.")
     schema_version: Literal[1] = Field(description="The version of this file format.")
-    id: Id = Field(examples=["cicte-2022-2023"])
+    id: Id = Field(description="The plan's id: a lowercase slug.", examples=["cicte-2022-2023"])
     title: Text = Field(description="The plan's title.")
     organization: Committee = Field(description="The body whose secretariat carries out the plan.")
-    period: Period
-    approved: Approval
+    period: Period = Field(description="The period the plan covers.")
+    approved: Approval = Field(description="When and by whom the plan was approved.")
     symbol: Text | None = Field(default=None, description="The document's code, where it has one.")
     introduction: list[Text] = Field(description="The introduction's paragraphs, verbatim.")
     partners: list[Partner] = Field(default=[], description="Partners named in activities.")
