@@ -444,6 +444,7 @@ class SubProgram(_Model):
     id: Id
     title: Text = Field(description="The sub-program's name.")
     purpose: Text = Field(description="Its purpose, verbatim.")
+    partners: list[Id] = Field(default=[], description="Ids of the partners its purpose names.")
     activities: list[ProgramActivity] = Field(description="Proposed activities.")
 
 
@@ -452,6 +453,7 @@ class Program(_Model):
     letter: Annotated[str, Field(pattern=r"^[A-Z]$")] = Field(description="The program's letter, A to G.")
     title: Text = Field(description="The program's name.")
     purpose: Text | None = Field(default=None, description="Its purpose, verbatim (absent when only sub-programs have one).")
+    partners: list[Id] = Field(default=[], description="Ids of the partners its purpose names.")
     activities: list[ProgramActivity] = Field(default=[], description="Proposed activities.")
     subprograms: list[SubProgram] = Field(default=[], description="Sub-programs, each with purpose and activities.")
 
