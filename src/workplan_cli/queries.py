@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .errors import UsageError
-from .models import AgendaItem, AgendaTopic, CommitteePlan, Meeting, Plan, ProgramPlan, Resolution
+from .models import AgendaItem, AgendaTopic, CommitteePlan, Meeting, Plan, Program, ProgramPlan, Resolution
 from .timeline import qualify
 
 
@@ -259,6 +259,14 @@ class ActivityMatch:
     gender: bool
 
 
+def _is_program(prog: Program, word: str) -> bool:
+    """A program by letter (`D`), id, or part of its title (a single letter is only a letter)."""
+    wanted = word.strip().lower()
+    if len(wanted) == 1:
+        return prog.letter.lower() == wanted
+    return wanted == prog.id or wanted in prog.title.lower()
+
+
 def find_activities(
     plans: Sequence[Plan], *, program: str | None = None, partner: str | None = None, text: str | None = None
 ) -> list[ActivityMatch]:
@@ -270,7 +278,7 @@ def find_activities(
         names = {p.id: p for p in plan.partners}
         wanted_partner = partner.strip().lower() if partner else None
         for prog in plan.programs:
-            if program is not None and program.strip().lower() not in (prog.id, prog.letter.lower()) and program.strip().lower() not in prog.title.lower():
+            if program is not None and not _is_program(prog, program):
                 continue
             groups = [(None, prog.activities), *((sub.title, sub.activities) for sub in prog.subprograms)]
             for sub_title, activities in groups:
