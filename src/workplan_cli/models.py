@@ -144,6 +144,9 @@ class Footnote(_Model):
         default=None,
         description="Where in the annotated text the footnote mark stands, e.g. the paragraph label '87'.",
     )
+    paragraphs: list[Ref] = Field(default=[], description="Paragraphs the footnote cites.")
+    resolutions: list[Id] = Field(default=[], description="Ids of resolutions the footnote cites as a whole.")
+    documents: list[Text] = Field(default=[], description="Document symbols the footnote cites.")
 
 
 class Suppression(_Model):

@@ -102,9 +102,10 @@ def empty_window_message(plans: Sequence[Plan], start: dt.date, end: dt.date) ->
             lines.append(f"  {plan.id}: period {plan.period.start} to {plan.period.end}; programs only, no dated events.")
     span = coverage_span(plans)
     if span is not None:
-        lines.append(f"The plans' dated items run from {span[0]} to {span[1]}; yearly reporting deadlines recur every year.")
-        example = span[0] if span[0] > dt.date(1, 1, 1) else start
-        lines.append(f"To look at another period: workplan upcoming --as-of {example} --days 30")
+        recurring = any(r.due for p in plans if isinstance(p, CommitteePlan) for r in p.reports)
+        note = "; yearly reporting deadlines recur every year" if recurring else ""
+        lines.append(f"The plans' dated items run from {span[0]} to {span[1]}{note}.")
+        lines.append(f"To look at another period: workplan upcoming --as-of {span[0]} --days 30")
     return "\n".join(lines) + "\n"
 
 
