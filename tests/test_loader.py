@@ -243,3 +243,41 @@ def os_can_read(path: Path) -> bool:
     except PermissionError:
         return False
     return True
+
+
+BILLION_LAUGHS = """kind: committee-plan
+schema_version: 1
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+"""
+
+
+def test_parse_plan_billion_laughs_refused_quickly():
+    import time
+
+    started = time.perf_counter()
+    result = parse_plan(BILLION_LAUGHS, "bomb.yaml")
+    assert time.perf_counter() - started < 2
+    assert triples(result) == [
+        ("WP009", 8, 4, "YAML aliases expand this block to over 100,000 values; write the data out instead of repeating aliases")
+    ]
+
+
+def test_parse_plan_small_alias_is_fine(committee_text):
+    text = committee_text.replace("committee:\n  name: Committee on Testing\n  acronym: CT", "committee: &c\n  name: Committee on Testing\n  acronym: CT")
+    text = text.replace("  - id: testing\n    number: 1\n    name: Testing", "  - id: testing\n    number: 1\n    name: Testing")
+    assert parse_plan(text, "p.yaml").diagnostics == []
+
+
+def test_parse_plan_deep_nesting_no_recursion_error():
+    text = "kind: committee-plan\nschema_version: 1\nid: " + "[" * 20000 + "]" * 20000 + "\n"
+    assert triples(parse_plan(text, "deep.yaml")) == [
+        ("WP016", 1, 1, "lists or mappings are nested too deeply to be read; a plan needs a few levels")
+    ]

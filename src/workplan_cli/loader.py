@@ -126,6 +126,9 @@ def parse_plan(text: str, name: str) -> LoadResult:
     except MarkedYAMLError as exc:
         result.diagnostics.append(_yaml_error(exc, name))
         return result
+    except RecursionError:
+        result.diagnostics.append(d.TOO_DEEP.at(name, 1, 1, "lists or mappings are nested too deeply to be read; a plan needs a few levels"))
+        return result
     result.document = document
     if document is None:
         result.diagnostics.append(d.EMPTY_FILE.at(name, 1, 1, "the file holds no YAML document; a plan is a mapping of keys"))
@@ -134,6 +137,10 @@ def parse_plan(text: str, name: str) -> LoadResult:
         line, column = _start(document)
         found = "a list" if isinstance(document, CommentedSeq) else f"a single value ({type(document).__name__})"
         result.diagnostics.append(d.NOT_A_MAPPING.at(name, line, column, f"the top level of a plan must be a mapping of keys, not {found}"))
+        return result
+    abuse = _alias_abuse(document)
+    if abuse is not None:
+        result.diagnostics.append(d.ALIAS_ABUSE.at(name, *abuse))
         return result
     tagged = list(_tagged(document))
     if tagged:
@@ -149,7 +156,48 @@ def parse_plan(text: str, name: str) -> LoadResult:
         result.plan = model.model_validate(document)
     except ValidationError as exc:
         result.diagnostics.extend(_schema_diagnostics(exc, document, model, name))
+    except RecursionError:
+        result.diagnostics.append(d.TOO_DEEP.at(name, 1, 1, "lists or mappings are nested too deeply to be checked; a plan needs a few levels"))
     return result
+
+
+# An alias may repeat a small block; a document whose aliases expand it to
+# more nodes than this (and than ALIAS_FACTOR times its own size) is refused
+# before anything walks the expansion ("billion laughs").
+ALIAS_EXPANSION_LIMIT = 100_000
+ALIAS_FACTOR = 10
+
+
+def _alias_abuse(document: Any) -> tuple[int, int, str] | None:
+    """(line, column, message) if aliases loop or blow the document up; else None."""
+    expanded: dict[int, int] = {}
+    unique = 0
+    # Post-order walk without recursion: (node, children pushed yet?)
+    stack: list[tuple[Any, bool]] = [(document, False)]
+    active: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if not isinstance(node, (CommentedMap, CommentedSeq)):
+            continue
+        children = list(node.values()) if isinstance(node, CommentedMap) else list(node)
+        if done:
+            active.discard(key)
+            expanded[key] = 1 + sum(expanded.get(id(c), 1) for c in children)
+            if expanded[key] > ALIAS_EXPANSION_LIMIT and expanded[key] > ALIAS_FACTOR * unique:
+                line, column = _start(node)
+                return line, column, f"YAML aliases expand this block to over {ALIAS_EXPANSION_LIMIT:,} values; write the data out instead of repeating aliases"
+            continue
+        if key in expanded:
+            continue
+        if key in active:
+            line, column = _start(node)
+            return line, column, "a YAML alias refers to the block that contains it (a loop); remove the alias"
+        active.add(key)
+        unique += 1
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if isinstance(c, (CommentedMap, CommentedSeq)))
+    return None
 
 
 # --- YAML errors ---------------------------------------------------------------
