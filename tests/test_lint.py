@@ -8,6 +8,7 @@ import pytest
 from conftest import FIXTURES, line_of, write
 
 from workplan_cli.cli import app
+from workplan_cli.diagnostics import LOADER_CHECKS
 from workplan_cli.lint import RULES, Selection
 from workplan_cli.loader import parse_plan
 from workplan_cli.validate import lint_loaded
@@ -308,7 +309,7 @@ def test_cli_sarif(runner, tmp_path):
     run = sarif["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules][:2] == ["WP001", "WP002"]
-    assert len(rules) == 14 + len(RULES)
+    assert len(rules) == len(LOADER_CHECKS) + len(RULES)
     [finding] = run["results"]
     assert rules[finding["ruleIndex"]]["name"] == "weekend-meeting"
     assert finding == {
