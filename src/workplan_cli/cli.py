@@ -17,7 +17,7 @@ from typing import Annotated, Any, NoReturn, Optional
 import typer
 
 from . import __version__
-from .errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, WorkplanError
+from .errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, PathError, UsageError, WorkplanError
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 the plans are valid; 1 problems were found; "
@@ -413,6 +413,58 @@ def show(
         sys.stdout.write(dumps(entity_json(owner, entity)))
     else:
         sys.stdout.write(entity_text(owner, entity))
+
+
+class RenderFormat(str, enum.Enum):
+    html = "html"
+    md = "md"
+    ics = "ics"
+
+
+@app.command(epilog="Exit codes: 0 written; 1 a plan or a template has errors; 2 usage or I/O error (missing template folder, unwritable output).")
+def render(
+    paths: PathsArgument = None,
+    output_format: Annotated[RenderFormat, typer.Option("--format", "-f", help="html (one self-contained page), md (GitHub Markdown) or ics (iCalendar).")] = RenderFormat.html,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="A file (with an extension), or a folder (existing, or a name without extension) for one file per plan, PLAN-ID.FORMAT. Default: standard output.", show_default=False),
+    ] = None,
+    template_dir: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--template-dir", help="A folder of Jinja templates that override the bundled ones of the same name.", show_default=False),
+    ] = None,
+    plan: PlanOption = None,
+) -> None:
+    """Publish plans as HTML, Markdown or an iCalendar file, through Jinja templates.
+
+    Files are written atomically: a temporary file in the same folder, then a rename.
+
+    Example: workplan render --format html --output site/
+    """
+    from .fsutil import write_atomic
+    from .render import render as render_plan
+
+    plans = _load(paths, plan)
+    fmt = output_format.value
+    try:
+        texts = [(p, render_plan(p, fmt, template_dir)) for p in plans]
+        if output is None:
+            if len(texts) > 1:
+                raise UsageError(f"{len(texts)} plans to render: give --output FOLDER to write one file per plan")
+            sys.stdout.write(texts[0][1])
+        elif output.is_dir() or len(texts) > 1 or not output.suffix:
+            try:
+                output.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise PathError(f"{output}: cannot create folder: {exc.strerror or exc}") from None
+            for p, text in texts:
+                write_atomic(output / f"{p.id}.{fmt}", text)
+                typer.echo(f"wrote {output / f'{p.id}.{fmt}'}", err=True)
+        else:
+            write_atomic(output, texts[0][1])
+            typer.echo(f"wrote {output}", err=True)
+    except WorkplanError as exc:
+        _fail(exc)
 
 
 class KindOption(str, enum.Enum):

@@ -1,0 +1,418 @@
+"""Publishing a plan: HTML and Markdown through Jinja templates, calendars through icalendar.
+
+Templates live in the project's top-level ``templates/`` folder; wheels carry
+them inside the package (``workplan_cli/templates``) and a source checkout
+(including an editable install) reads them from the folder itself.  A
+secretariat can override any template with ``--template-dir``; the bundled
+ones serve the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from .errors import PathError, WorkplanError
+from .models import Activity, CommitteePlan, Meeting, Plan, ProgramPlan
+from .timeline import meeting_heading, meeting_title, ordinal
+
+FORMATS = {"html": "html", "md": "md", "ics": "ics"}
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+class TemplateError(WorkplanError):
+    """A template is broken: a syntax error or an undefined variable."""
+
+    exit_code = 1
+
+
+def bundled_template_dir() -> Path:
+    """The bundled templates: inside the installed package, else the checkout's folder."""
+    packaged = Path(__file__).resolve().parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "templates"
+    if checkout.is_dir():
+        return checkout
+    raise PathError(f"the bundled templates are missing (looked in {packaged} and {checkout}); reinstall workplan")
+
+
+# --- helpers the templates use ---------------------------------------------------------------
+
+
+def long_day(day: dt.date) -> str:
+    """``Thursday, December 1, 2022``: the document's own style."""
+    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
+
+
+def short_day(day: dt.date) -> str:
+    """``December 1``."""
+    return f"{day:%B} {day.day}"
+
+
+def clock(t: dt.time) -> str:
+    """``10:00 a.m.``, ``12:00 p.m.``, ``2:30 p.m.``."""
+    hour = t.hour % 12 or 12
+    return f"{hour}:{t.minute:02d} {'a.m.' if t.hour < 12 else 'p.m.'}"
+
+
+def safe_url(url: str) -> str | None:
+    """The URL if it may become a link (http, https, mailto), else None."""
+    stripped = url.strip()
+    return stripped if stripped.lower().startswith(SAFE_SCHEMES) else None
+
+
+def md_escape(text: str) -> str:
+    """Escape what Markdown or inline HTML would act on, so text from a plan renders as text.
+
+    Only characters that can start markup are escaped, to keep the file readable as plain text.
+    """
+    text = re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
+    return re.sub(r"^([#+-]|\d+\.)(?=\s)", r"\\\1", text)
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    """One row of the published two-column schedule."""
+
+    date: dt.date
+    column: str  # "committee" or "other"
+    kind: str  # meeting, activity, milestone
+    item: Any
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    day: dt.date
+    label: str
+    text: str
+
+
+class CommitteeView:
+    """What the committee templates read: the plan plus lookups and derived tables."""
+
+    def __init__(self, plan: CommitteePlan) -> None:
+        self.plan = plan
+        self.resolutions = {r.id: r for r in plan.resolutions}
+        self.default = next((r.id for r in plan.resolutions if r.default), None)
+        self.areas = {a.id: a for a in plan.areas}
+        self.names: dict[str, str] = {b.id: b.acronym or b.name for b in plan.bodies}
+        self.names.update({o.id: f"{o.title + ' ' if o.title else ''}{o.name}" for o in plan.officers})
+        self.names.update({w.id: f"Chair of the {w.name}" for w in plan.working_groups})
+        self.full_names: dict[str, str] = {b.id: b.name for b in plan.bodies}
+        self.meetings = {m.id: m for m in plan.meetings}
+        self.events = {e.id: e for e in plan.pending}
+
+    def ref(self, ref: str) -> dict[str, str | None]:
+        """A paragraph reference for display: its label, resolution (unless default) and subject."""
+        resolution, _, label = ref.rpartition(":")
+        resolution = resolution or self.default or ""
+        declared = self.resolutions.get(resolution)
+        subject = None
+        if declared is not None:
+            subject = next((p.subject for p in declared.paragraphs if p.label == label), None)
+        return {
+            "label": label,
+            "resolution": None if resolution == self.default or declared is None else declared.symbol,
+            "subject": subject,
+        }
+
+    def who(self, ident: str) -> str:
+        return self.names.get(ident, ident)
+
+    def area_name(self, ident: str) -> str:
+        area = self.areas.get(ident)
+        return area.name if area else ident
+
+    def heading(self, meeting: Meeting) -> str:
+        return meeting_heading(meeting)
+
+    def title(self, meeting: Meeting) -> str:
+        return meeting_title(meeting)
+
+    def event_title(self, ident: str) -> str:
+        if ident in self.meetings:
+            m = self.meetings[ident]
+            return f"{m.title or meeting_title(m)}, {long_day(m.date)} ({clock(m.start_time)} – {clock(m.end_time)})"
+        if ident in self.events:
+            return f"{self.events[ident].title}, date to be determined"
+        return ident
+
+    def anchor(self, meeting: Meeting) -> str:
+        return f"meeting-{meeting.number}" if meeting.number is not None else meeting.id
+
+    def schedule(self) -> list[ScheduleRow]:
+        """Meetings (left column) and other activities and milestones (right), by date."""
+        rows = [ScheduleRow(m.date, "committee", "meeting", m) for m in self.plan.meetings]
+        rows += [ScheduleRow(a.date, "other", "activity", a) for a in self.plan.activities]
+        # Only the comment deadline stands in the right-hand column of the document;
+        # the other milestones happen at meetings or are distributions.
+        rows += [ScheduleRow(m.date, "other", "milestone", m) for m in self.plan.procedure.milestones if m.stage == "comments-due"]
+        order = {"meeting": 0, "activity": 1, "milestone": 2}
+        return sorted(rows, key=lambda r: (r.date, getattr(r.item, "start_time", dt.time(0)), order[r.kind]))
+
+    def schedule_by_year(self) -> list[tuple[int, list[ScheduleRow]]]:
+        return [(year, list(rows)) for year, rows in groupby(self.schedule(), key=lambda r: r.date.year)]
+
+    def summary(self) -> list[tuple[int, list[tuple[str, list[SummaryRow]]]]]:
+        """The summary of meetings, derived from the meetings and milestones: year → month → rows."""
+        rows: list[tuple[dt.date, dt.time, str]] = []
+        for m in self.plan.meetings:
+            if m.summary:
+                rows.append((m.date, m.start_time, m.summary))
+        for ms in self.plan.procedure.milestones:
+            if ms.summary:
+                rows.append((ms.summary_date or ms.date, dt.time(0), ms.summary))
+        rows.sort()
+        same_day = {d: sum(1 for r in rows if r[0] == d) for d, _, _ in rows}
+        out: list[tuple[int, list[tuple[str, list[SummaryRow]]]]] = []
+        for year, in_year in groupby(rows, key=lambda r: r[0].year):
+            months = []
+            for month, in_month in groupby(in_year, key=lambda r: r[0].month):
+                entries = []
+                for day, start, text in in_month:
+                    label = str(day.day)
+                    if same_day[day] > 1 and start != dt.time(0):
+                        label += " (a.m.)" if start.hour < 12 else " (p.m.)"
+                    entries.append(SummaryRow(day, label, text))
+                months.append((dt.date(year, month, 1).strftime("%B").upper(), entries))
+            out.append((year, months))
+        return out
+
+    def activity_when(self, activity: Activity) -> str:
+        if activity.end_date and activity.end_date != activity.date:
+            if activity.end_date.month == activity.date.month:
+                return f"{short_day(activity.date)} to {activity.end_date.day}"
+            return f"{short_day(activity.date)} to {short_day(activity.end_date)}"
+        return short_day(activity.date)
+
+    def md_refs(self, entry: Any) -> str:
+        """`` _(paragraphs 38, 47.b of AG/RES. 2970 (LI-O/21); `CP/CSH-2176/22`; by SMS)_`` for Markdown."""
+        parts = []
+        paragraphs = getattr(entry, "paragraphs", [])
+        if paragraphs:
+            shown = []
+            for ref in paragraphs:
+                r = self.ref(ref)
+                shown.append(md_escape(r["label"] + (f" of {r['resolution']}" if r["resolution"] else "")))
+            parts.append(f"paragraph{'s' if len(shown) > 1 else ''} {', '.join(shown)}")
+        documents = getattr(entry, "documents", [])
+        if documents:
+            parts.append(", ".join(f"`{d.replace('`', '')}`" for d in documents))
+        who = [md_escape(self.who(b)) for b in getattr(entry, "by", [])]
+        who += [md_escape(s.name) for s in getattr(entry, "speakers", [])]
+        if who:
+            parts.append("by " + "; ".join(who))
+        return f" _({'; '.join(parts)})_" if parts else ""
+
+    def section_marks(self, section: str) -> str:
+        return "".join(f"[^{f.number}]" for f in self.plan.footnotes if f.section == section)
+
+    def all_footnotes(self) -> list[Any]:
+        """Every footnote of the plan, by number."""
+        notes: list[Any] = [*self.plan.footnotes, *self.plan.procedure.events_footnotes]
+        notes += [f for g in self.plan.mandates for f in g.footnotes]
+        notes += [f for a in self.plan.activities for f in a.footnotes]
+        for m in self.plan.meetings:
+            notes += m.footnotes
+            for s in m.agenda:
+                for t in s.topics:
+                    for e in (t, *t.items):
+                        notes += e.footnotes
+        return sorted(notes, key=lambda f: f.number)
+
+    def due_text(self, report: Any) -> str:
+        """``April 15 each year``; ``July 1 and July 30 each year``."""
+        days = [f"{dt.date(2000, d.month, 1):%B} {d.day}" for d in report.due]
+        return f"{' and '.join(days)} each year"
+
+
+class ProgramView:
+    def __init__(self, plan: ProgramPlan) -> None:
+        self.plan = plan
+        self.partners = {p.id: p for p in plan.partners}
+
+    def partner(self, ident: str) -> str:
+        p = self.partners.get(ident)
+        return (p.acronym or p.name) if p else ident
+
+    def md_partners(self, ids: list[str]) -> str:
+        return f" _(partners: {', '.join(md_escape(self.partner(i)) for i in ids)})_" if ids else ""
+
+
+# --- Jinja -----------------------------------------------------------------------------------
+
+
+def _environment(template_dir: Path | None) -> Any:
+    import jinja2
+
+    folders = [str(template_dir)] if template_dir else []
+    folders.append(str(bundled_template_dir()))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        long_day=long_day, short_day=short_day, clock=clock, ordinal=ordinal, md=md_escape, safe_url=safe_url,
+    )
+    return env
+
+
+def _template_position(exc: BaseException) -> tuple[str, int | None]:
+    """The template file and line an exception was raised from, read off its traceback."""
+    name, line = getattr(exc, "filename", None) or getattr(exc, "name", None), getattr(exc, "lineno", None)
+    if name:
+        return str(name), line
+    tb = exc.__traceback__
+    found: tuple[str, int | None] = ("template", None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def render_template(name: str, template_dir: Path | None, **context: Any) -> str:
+    """Render one template; template problems become `TemplateError` naming file and line."""
+    import jinja2
+
+    if template_dir is not None and not template_dir.is_dir():
+        raise PathError(f"{template_dir}: template folder not found")
+    env = _environment(template_dir)
+    try:
+        return str(env.get_template(name).render(**context))
+    except jinja2.TemplateNotFound as exc:
+        raise PathError(f"template {exc.name!r} not found in {', '.join(env.loader.searchpath)}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or exc.name or name
+        raise TemplateError(f"{where}:{exc.lineno}: template syntax error: {exc.message}") from None
+    except jinja2.UndefinedError as exc:
+        where, line = _template_position(exc)
+        raise TemplateError(f"{where}:{line or '?'}: undefined in template: {exc.message}") from None
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+        where, line = _template_position(exc)
+        raise TemplateError(f"{where}:{line or '?'}: template error: {exc}") from None
+
+
+def render(plan: Plan, fmt: str, template_dir: Path | None = None) -> str:
+    """The plan published in one format: ``html``, ``md`` or ``ics``."""
+    if fmt == "ics":
+        return render_ics(plan)
+    kind = "committee" if isinstance(plan, CommitteePlan) else "program"
+    view: CommitteeView | ProgramView = CommitteeView(plan) if isinstance(plan, CommitteePlan) else ProgramView(plan)
+    return render_template(f"{kind}.{fmt}.j2", template_dir, plan=plan, view=view)
+
+
+# --- iCalendar ----------------------------------------------------------------------------------
+
+
+def _uid(plan: Plan, ident: str) -> str:
+    return f"{ident}@{plan.id}.workplan"
+
+
+def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None]]]:
+    """(uid, filler) pairs; fillers set an event's properties."""
+    import zoneinfo
+
+    zone = zoneinfo.ZoneInfo(plan.timezone)
+    view = CommitteeView(plan)
+    for meeting in plan.meetings:
+        lines = []
+        for section in meeting.agenda:
+            if section.heading:
+                lines.append(section.heading)
+            if section.area:
+                lines.append(view.area_name(section.area))
+            for topic in section.topics:
+                lines.append(f"- {topic.title}")
+                lines += [f"  - {item.title}" for item in topic.items]
+
+        def fill(event: Any, m: Meeting = meeting, description: str = "\n".join(lines)) -> None:
+            event.add("summary", f"{plan.committee.acronym}: {meeting_title(m)}")
+            event.add("dtstart", dt.datetime.combine(m.date, m.start_time, tzinfo=zone))
+            event.add("dtend", dt.datetime.combine(m.date, m.end_time, tzinfo=zone))
+            if description:
+                event.add("description", description)
+            event.add("categories", ["meeting"])
+
+        yield _uid(plan, meeting.id), fill
+    for activity in plan.activities:
+
+        def fill_activity(event: Any, a: Activity = activity) -> None:
+            organizers = ", ".join(view.who(o) for o in a.organizers)
+            event.add("summary", f"{a.title}{', ' + organizers if organizers else ''}")
+            event.add("dtstart", a.date)
+            event.add("dtend", (a.end_date or a.date) + dt.timedelta(days=1))
+            if a.place:
+                event.add("location", a.place)
+            event.add("categories", ["activity"])
+            event.add("transp", "TRANSPARENT")
+
+        yield _uid(plan, activity.id), fill_activity
+    for milestone in plan.procedure.milestones:
+
+        def fill_milestone(event: Any, ms: Any = milestone) -> None:
+            event.add("summary", f"{plan.committee.acronym} draft resolution: {ms.title}")
+            event.add("dtstart", ms.date)
+            event.add("dtend", ms.date + dt.timedelta(days=1))
+            event.add("categories", ["milestone"])
+            event.add("transp", "TRANSPARENT")
+
+        yield _uid(plan, milestone.id), fill_milestone
+    for report in plan.reports:
+        for due in report.due:
+            first = _first_occurrence(plan.term.start, due.month, due.day)
+
+            def fill_report(event: Any, r: Any = report, d: Any = due, start: dt.date = first) -> None:
+                event.add("summary", f"Report due: {r.title}" + (f" ({d.what})" if d.what else ""))
+                event.add("dtstart", start)
+                event.add("dtend", start + dt.timedelta(days=1))
+                event.add("rrule", {"freq": "yearly", "bymonth": d.month, "bymonthday": d.day})
+                event.add("categories", ["deadline"])
+                event.add("transp", "TRANSPARENT")
+
+            yield _uid(plan, f"{report.id}-{due.month:02d}{due.day:02d}"), fill_report
+
+
+def _first_occurrence(start: dt.date, month: int, day: int) -> dt.date:
+    from dateutil.rrule import YEARLY, rrule
+
+    moment = rrule(YEARLY, dtstart=dt.datetime.combine(start, dt.time()), bymonth=month, bymonthday=day, count=1)[0]
+    return moment.date()
+
+
+def render_ics(plan: Plan) -> str:
+    """An iCalendar file of every dated item; reproducible (DTSTAMP comes from the plan)."""
+    import zoneinfo
+
+    import icalendar
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//workplan//workplan-cli//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", plan.title)
+    if isinstance(plan, CommitteePlan):
+        stamp = dt.datetime.combine(plan.adopted, dt.time(), tzinfo=dt.timezone.utc)
+        first = plan.term.start - dt.timedelta(days=366)
+        last = plan.term.end + dt.timedelta(days=366)
+        cal.add("x-wr-timezone", plan.timezone)
+        cal.add_component(icalendar.Timezone.from_tzinfo(zoneinfo.ZoneInfo(plan.timezone), plan.timezone, first, last))
+        for uid, fill in _ics_events(plan):
+            event = icalendar.Event()
+            event.add("uid", uid)
+            event.add("dtstamp", stamp)
+            fill(event)
+            cal.add_component(event)
+    return cal.to_ical().decode("utf-8")
