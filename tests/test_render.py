@@ -1,0 +1,152 @@
+"""render: templates, overrides, broken templates, inert output, calendars."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pytest
+from conftest import FIXTURES, write
+
+from workplan_cli.cli import app
+from workplan_cli.loader import parse_plan
+from workplan_cli.render import render
+
+COMMITTEE = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
+
+HOSTILE = COMMITTEE.replace(
+    "          - title: Testing in the Americas",
+    '          - title: "<script>alert(1)</script> & [click](javascript:alert(2))"',
+).replace("  - id: testing\n    number: 1\n    name: Testing", '  - id: testing\n    number: 1\n    name: "<img src=x onerror=alert(3)>"') + (
+    "reports:\n"
+    "  - id: evil\n    title: Evil link\n    frequency: voluntary\n"
+    "    links: ['javascript:alert(4)', 'data:text/html,<b>x</b>', 'https://www.oas.org/?a=1&b=\"2\"']\n"
+)
+
+
+def plan(text: str = COMMITTEE):
+    loaded = parse_plan(text, "p.yaml")
+    assert loaded.diagnostics == []
+    return loaded.plan
+
+
+def test_html_escapes_text_and_links_only_safe_urls():
+    html = render(plan(HOSTILE), "html")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; [click](javascript:alert(2))" in html
+    assert "&lt;img src=x onerror=alert(3)&gt;" in html
+    assert 'href="javascript:' not in html and 'href="data:' not in html
+    assert "<p>javascript:alert(4)</p>" in html
+    assert '<a href="https://www.oas.org/?a=1&amp;b=&#34;2&#34;">' in html
+
+
+def test_markdown_escapes_markup_and_links_only_safe_urls():
+    md = render(plan(HOSTILE), "md")
+    assert r"\<script\>alert(1)\</script\> & \[click\](javascript:alert(2))" in md
+    assert "<https://www.oas.org/?a=1&b=\"2\">" in md
+    assert "<javascript:" not in md and "<data:" not in md
+    assert r"javascript:alert(4)" in md
+
+
+def test_ics_text_is_escaped_not_interpreted():
+    ics = render(plan(HOSTILE), "ics")
+    cal = icalendar.Calendar.from_ical(ics)
+    [meeting] = [e for e in cal.walk("VEVENT") if str(e["uid"]).startswith("meeting-1@")]
+    assert "- <script>alert(1)</script> & [click](javascript:alert(2))" in str(meeting["description"])
+    assert "URL" not in meeting
+
+
+def test_ics_events_times_uids_and_reproducible():
+    text = COMMITTEE + (
+        "activities:\n  - id: workshop\n    title: Workshop\n    date: 2023-03-08\n    end_date: 2023-03-10\n"
+        "reports:\n  - id: mines\n    title: Register of mines\n    frequency: yearly\n    due:\n      - {month: 4, day: 15}\n"
+    )
+    first, second = render(plan(text), "ics"), render(plan(text), "ics")
+    assert first == second
+    cal = icalendar.Calendar.from_ical(first)
+    events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
+    assert sorted(events) == [
+        "first-version@test-2023.workplan",
+        "meeting-1@test-2023.workplan",
+        "meeting-2@test-2023.workplan",
+        "mines-0415@test-2023.workplan",
+        "workshop@test-2023.workplan",
+    ]
+    m1 = events["meeting-1@test-2023.workplan"]
+    assert m1["dtstart"].params["TZID"] == "America/New_York"
+    assert m1["dtstart"].dt.isoformat() == "2023-03-02T10:00:00-05:00"
+    assert m1["dtend"].dt.isoformat() == "2023-03-02T13:00:00-05:00"
+    assert str(m1["summary"]) == "CT: First meeting"
+    workshop = events["workshop@test-2023.workplan"]
+    assert (workshop["dtstart"].dt, workshop["dtend"].dt) == (dt.date(2023, 3, 8), dt.date(2023, 3, 11))
+    mines = events["mines-0415@test-2023.workplan"]
+    assert mines["dtstart"].dt == dt.date(2023, 4, 15)
+    assert mines["rrule"] == {"FREQ": ["YEARLY"], "BYMONTH": [4], "BYMONTHDAY": [15]}
+    assert all(e["dtstamp"].dt == dt.datetime(2023, 1, 5, tzinfo=dt.timezone.utc) for e in events.values())
+    [tz] = cal.walk("VTIMEZONE")
+    assert str(tz["tzid"]) == "America/New_York"
+    assert "TZID=America/New_York:20230302T100000" in first
+
+
+def test_template_dir_overrides_one_template(tmp_path, runner):
+    (tmp_path / "tpl").mkdir()
+    write(tmp_path / "tpl", "committee.md.j2", "# {{ plan.committee.acronym }} custom\n")
+    path = write(tmp_path, "p.yaml", COMMITTEE)
+    md = runner.invoke(app, ["render", str(path), "-f", "md", "--template-dir", str(tmp_path / "tpl")])
+    assert (md.exit_code, md.stdout) == (0, "# CT custom\n")
+    html = runner.invoke(app, ["render", str(path), "-f", "html", "--template-dir", str(tmp_path / "tpl")])
+    assert html.exit_code == 0 and html.stdout.startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("line one\n{{ plan.committee.nickname }}\n", ":2: undefined in template: 'workplan_cli.models.Committee object' has no attribute 'nickname'"),
+        ("line one\nline two\n{% for x in %}\n", ":3: template syntax error: Expected an expression, got 'end of statement block'"),
+    ],
+)
+def test_broken_template_names_file_and_line(tmp_path, runner, template, message):
+    (tmp_path / "tpl").mkdir()
+    broken = write(tmp_path / "tpl", "committee.md.j2", template)
+    path = write(tmp_path, "p.yaml", COMMITTEE)
+    result = runner.invoke(app, ["render", str(path), "-f", "md", "--template-dir", str(tmp_path / "tpl")])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == f"workplan: error: {broken}{message}\n"
+
+
+def test_missing_template_dir_exit_2(tmp_path, runner):
+    path = write(tmp_path, "p.yaml", COMMITTEE)
+    result = runner.invoke(app, ["render", str(path), "--template-dir", str(tmp_path / "nope")])
+    assert (result.exit_code, result.stderr) == (2, f"workplan: error: {tmp_path / 'nope'}: template folder not found\n")
+
+
+def test_render_to_folder_one_file_per_plan_and_atomic(tmp_path, runner):
+    site = tmp_path / "site"
+    result = runner.invoke(app, ["render", str(FIXTURES), "-f", "md", "-o", str(site)])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in site.iterdir()) == ["prog-2023.md", "test-2023.md"]
+    assert (site / "test-2023.md").read_text(encoding="utf-8") == render(plan(), "md")
+
+
+def test_render_several_plans_to_stdout_is_usage_error(runner):
+    result = runner.invoke(app, ["render", str(FIXTURES)])
+    assert (result.exit_code, result.stderr) == (2, "workplan: error: 2 plans to render: give --output FOLDER to write one file per plan\n")
+
+
+def test_render_failure_keeps_existing_output(tmp_path, runner):
+    target = write(tmp_path, "plan.md", "precious earlier version\n")
+    (tmp_path / "tpl").mkdir()
+    write(tmp_path / "tpl", "committee.md.j2", "{{ nope }}")
+    path = write(tmp_path, "p.yaml", COMMITTEE)
+    result = runner.invoke(app, ["render", str(path), "-f", "md", "-o", str(target), "--template-dir", str(tmp_path / "tpl")])
+    assert result.exit_code == 1
+    assert target.read_text(encoding="utf-8") == "precious earlier version\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml", "plan.md", "tpl"]
+
+
+def test_render_unwritable_output_exit_2(tmp_path, runner):
+    path = write(tmp_path, "p.yaml", COMMITTEE)
+    result = runner.invoke(app, ["render", str(path), "-f", "md", "-o", str(tmp_path / "no" / "such" / "x.md")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"workplan: error: {tmp_path / 'no' / 'such' / 'x.md'}: cannot write: ")
