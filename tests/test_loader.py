@@ -281,3 +281,9 @@ def test_parse_plan_deep_nesting_no_recursion_error():
     assert triples(parse_plan(text, "deep.yaml")) == [
         ("WP016", 1, 1, "lists or mappings are nested too deeply to be read; a plan needs a few levels")
     ]
+
+
+def test_parse_plan_nul_byte_points_at_it():
+    assert triples(parse_plan("kind: committee-plan\nid: a\x00b\n", "nul.yaml")) == [
+        ("WP002", 2, 6, "invalid YAML: the character U+0000 is not allowed in a YAML file; remove it")
+    ]

@@ -19,7 +19,8 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from . import diagnostics as d
 from .diagnostics import Diagnostic
@@ -125,6 +126,18 @@ def parse_plan(text: str, name: str) -> LoadResult:
         document = _yaml().load(text)
     except MarkedYAMLError as exc:
         result.diagnostics.append(_yaml_error(exc, name))
+        return result
+    except ReaderError as exc:
+        # A character YAML forbids (NUL, other C0 controls): say which and where.
+        offset = exc.position if isinstance(exc.position, int) else 0
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        message = f"invalid YAML: the character U+{code:04X} is not allowed in a YAML file; remove it"
+        result.diagnostics.append(d.YAML_SYNTAX.at(name, line, column, message))
+        return result
+    except YAMLError as exc:
+        result.diagnostics.append(d.YAML_SYNTAX.at(name, 1, 1, f"invalid YAML: {exc}".splitlines()[0]))
         return result
     except RecursionError:
         result.diagnostics.append(d.TOO_DEEP.at(name, 1, 1, "lists or mappings are nested too deeply to be read; a plan needs a few levels"))
