@@ -467,6 +467,43 @@ def render(
         _fail(exc)
 
 
+@app.command(epilog="Exit codes: 0 nothing to change (or files rewritten); 1 --check found files to change, or a file does not load; 2 I/O error.")
+def fmt(
+    paths: PathsArgument = None,
+    check: Annotated[bool, typer.Option("--check", help="Change nothing; list the files that would change and exit 1 if any.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Show the changes as a unified diff (with --check, change nothing).")] = False,
+) -> None:
+    """Rewrite plan files in canonical form: schema key order, quoted times, ISO dates; comments kept.
+
+    A file that does not load is reported and never written; writes are atomic.
+
+    Example: workplan fmt --check data/
+    """
+    from .fmt import format_paths
+
+    try:
+        results = format_paths(_plan_paths(paths), write=not check)
+    except WorkplanError as exc:
+        _fail(exc)
+    failed = False
+    for r in results:
+        for diag in r.diagnostics:
+            typer.echo(f"{diag.path}:{diag.line}:{diag.column}: {diag.severity.value} {diag.code} {diag.message}")
+            failed = True
+        if r.io_error:
+            typer.echo(f"workplan: error: {r.io_error}", err=True)
+        elif r.changed:
+            if diff:
+                sys.stdout.write(r.diff)
+            typer.echo(f"{'would reformat' if check else 'reformatted'} {r.path}", err=True)
+    if any(r.io_error for r in results):
+        raise typer.Exit(EXIT_USAGE)
+    changed = sum(r.changed for r in results)
+    if not changed and not failed:
+        typer.echo(f"{len(results)} file{'s' if len(results) != 1 else ''} already formatted.", err=True)
+    raise typer.Exit(EXIT_PROBLEMS if failed or (check and changed) else EXIT_OK)
+
+
 class KindOption(str, enum.Enum):
     committee = "committee-plan"
     program = "program-plan"

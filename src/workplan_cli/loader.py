@@ -468,3 +468,91 @@ def _unwrap(annotation: Any) -> Any:
                 return annotation
         else:
             return annotation
+
+
+# --- canonical formatting (workplan fmt) -----------------------------------------------------
+
+
+def _dumper() -> YAML:
+    yaml = _yaml()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # never re-wrap a hand-written line
+    yaml.preserve_quotes = False
+    return yaml
+
+
+def format_text(text: str, name: str) -> tuple[str | None, list[Diagnostic]]:
+    """The canonical form of a plan's text, or the diagnostics that prevent formatting.
+
+    Canonical: keys in the schema's order, times and paragraph labels in double
+    quotes, dates as ISO dates, two-space indentation; comments and blank lines kept.
+    Only a plan that loads without errors is formatted.
+    """
+    loaded = parse_plan(text, name)
+    if loaded.plan is None:
+        return None, loaded.diagnostics
+    _canonical(loaded.document, loaded.plan)
+    import io
+
+    stream = io.StringIO()
+    _dumper().dump(loaded.document, stream)
+    return stream.getvalue(), []
+
+
+def _canonical(node: CommentedMap, model: BaseModel) -> None:
+    """Reorder ``node``'s keys as ``model``'s fields and normalise its scalars in place."""
+    import datetime as dt
+
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    fields = list(type(model).model_fields)
+    order = [k for k in fields if k in node] + [k for k in node if k not in fields]
+    if list(node) != order:
+        last = list(node)[-1]
+        for key in order:
+            node.move_to_end(key)
+        _move_trailing_comment(node, last, order[-1])
+    for key in list(node):
+        value = getattr(model, key, None)
+        raw = node[key]
+        if isinstance(value, BaseModel) and isinstance(raw, CommentedMap):
+            _canonical(raw, value)
+        elif isinstance(value, list) and isinstance(raw, CommentedSeq):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel) and isinstance(raw[i], CommentedMap):
+                    _canonical(raw[i], item)
+                elif key == "paragraphs" and isinstance(item, str):
+                    raw[i] = DoubleQuotedScalarString(item)
+        elif isinstance(value, dt.time):
+            node[key] = DoubleQuotedScalarString(value.strftime("%H:%M"))
+        elif isinstance(value, dt.date) and not isinstance(raw, dt.date):
+            node[key] = value
+        elif key == "label" and isinstance(value, str):
+            node[key] = DoubleQuotedScalarString(value)
+
+
+def _move_trailing_comment(node: CommentedMap, old_last: Any, new_last: Any) -> None:
+    """Keep the blank lines and comments that follow a mapping at its end after a reorder.
+
+    ruamel.yaml attaches what follows a mapping's last value (blank lines, a
+    comment introducing the next section) to that last key; when the key moves,
+    only its own end-of-line comment goes with it.
+    """
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    if old_last == new_last:
+        return
+    entry = node.ca.items.get(old_last)
+    token = entry[2] if entry and len(entry) > 2 else None
+    if token is None or "\n" not in token.value:
+        return
+    own, _, trailing = token.value.partition("\n")
+    if not trailing:
+        return
+    entry[2] = CommentToken(own + "\n", token.start_mark) if own.strip() else None
+    target = node.ca.items.setdefault(new_last, [None, None, None, None])
+    if target[2] is None:
+        target[2] = CommentToken("\n" + trailing, CommentMark(0))
+    else:
+        target[2] = CommentToken(target[2].value + trailing, target[2].start_mark)

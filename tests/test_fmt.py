@@ -1,0 +1,77 @@
+"""workplan fmt: canonical text, comments kept, idempotent, never writes a broken file."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import DATA, FIXTURES, write
+
+from workplan_cli.cli import app
+from workplan_cli.loader import format_text, parse_plan
+
+FMT = FIXTURES / "fmt"
+
+
+def test_fmt_fixes_messy_file_into_exact_text():
+    formatted, problems = format_text((FMT / "messy.yaml").read_text(encoding="utf-8"), "messy.yaml")
+    assert problems == []
+    assert formatted == (FMT / "messy.expected.yaml").read_text(encoding="utf-8")
+
+
+def test_fmt_keeps_every_comment_in_order():
+    text = (FMT / "comments.yaml").read_text(encoding="utf-8")
+    formatted, _ = format_text(text, "comments.yaml")
+    assert re.findall(r"# c\d\d[^\n]*", formatted) == re.findall(r"# c\d\d[^\n]*", text)
+    assert "\n\n# c10 after a blank line" in formatted
+
+
+@pytest.mark.parametrize("path", [*sorted(DATA.glob("*.yaml")), FMT / "messy.yaml", FMT / "comments.yaml"], ids=lambda p: p.name)
+def test_fmt_is_idempotent_and_keeps_the_plan(path):
+    text = path.read_text(encoding="utf-8")
+    once, _ = format_text(text, path.name)
+    twice, _ = format_text(once, path.name)
+    assert once == twice
+    assert parse_plan(once, "a").plan == parse_plan(text, "b").plan
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.yaml")), ids=lambda p: p.name)
+def test_bundled_data_is_formatted(path):
+    text = path.read_text(encoding="utf-8")
+    assert format_text(text, path.name)[0] == text, f"run `workplan fmt {path}`"
+
+
+def test_fmt_check_lists_and_does_not_write(runner, tmp_path):
+    messy = write(tmp_path, "messy.yaml", (FMT / "messy.yaml").read_text(encoding="utf-8"))
+    before = messy.read_bytes()
+    result = runner.invoke(app, ["fmt", "--check", str(messy)])
+    assert (result.exit_code, result.stderr) == (1, f"would reformat {messy}\n")
+    assert messy.read_bytes() == before
+
+
+def test_fmt_diff_shows_change(runner, tmp_path):
+    messy = write(tmp_path, "messy.yaml", (FMT / "messy.yaml").read_text(encoding="utf-8"))
+    result = runner.invoke(app, ["fmt", "--check", "--diff", str(messy)])
+    assert result.exit_code == 1
+    assert f"--- {messy} (before)\n+++ {messy} (formatted)\n" in result.stdout
+    assert '-  start_time: 9:30\n' in result.stdout and '+    start_time: "09:30"\n' in result.stdout
+
+
+def test_fmt_rewrites_then_is_clean(runner, tmp_path):
+    messy = write(tmp_path, "messy.yaml", (FMT / "messy.yaml").read_text(encoding="utf-8"))
+    first = runner.invoke(app, ["fmt", str(messy)])
+    assert (first.exit_code, first.stderr) == (0, f"reformatted {messy}\n")
+    assert messy.read_text(encoding="utf-8") == (FMT / "messy.expected.yaml").read_text(encoding="utf-8")
+    second = runner.invoke(app, ["fmt", "--check", str(messy)])
+    assert (second.exit_code, second.stderr) == (0, "1 file already formatted.\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["messy.yaml"]
+
+
+def test_fmt_never_writes_a_file_that_does_not_load(runner, tmp_path):
+    broken_text = (FMT / "messy.yaml").read_text(encoding="utf-8").replace("date: 2023-03-02\n  end_time", "date: 2023-02-30\n  end_time")
+    broken = write(tmp_path, "broken.yaml", broken_text)
+    result = runner.invoke(app, ["fmt", str(broken)])
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{broken}:")
+    assert "WP013" in result.stdout
+    assert broken.read_text(encoding="utf-8") == broken_text
