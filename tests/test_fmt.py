@@ -10,7 +10,7 @@ from conftest import DATA, FIXTURES, write
 from workplan_cli.cli import app
 from workplan_cli.loader import format_text, parse_plan
 
-FMT = FIXTURES / "fmt"
+FMT = FIXTURES.parent / "fmt-fixtures"
 
 
 def test_fmt_fixes_messy_file_into_exact_text():
