@@ -504,6 +504,74 @@ def fmt(
     raise typer.Exit(EXIT_PROBLEMS if failed or (check and changed) else EXIT_OK)
 
 
+def _git_version(path: Path, rev: str) -> str:
+    """The text of ``path`` at git revision ``rev``."""
+    import subprocess
+
+    folder = path.resolve().parent
+    try:
+        top = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True).stdout.strip()
+        relative = path.resolve().relative_to(Path(top).resolve()).as_posix()
+        shown = subprocess.run(["git", "-C", top, "show", f"{rev}:{relative}"], capture_output=True, check=True)
+    except FileNotFoundError:
+        raise PathError("git is not installed; compare two files instead of using --rev") from None
+    except subprocess.CalledProcessError as exc:
+        message = (exc.stderr.decode("utf-8", "replace") if isinstance(exc.stderr, bytes) else exc.stderr or "").strip().splitlines()
+        raise PathError(f"{path} at {rev}: {message[-1] if message else 'git failed'}") from None
+    except ValueError:
+        raise PathError(f"{path} is not inside the git repository") from None
+    return shown.stdout.decode("utf-8", "replace")
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier plan file (or, with --rev, the file to compare with its earlier version).")],
+    new: Annotated[Optional[Path], typer.Argument(metavar="[NEW]", help="The later plan file.", show_default=False)] = None,  # noqa: UP045
+    rev: Annotated[Optional[str], typer.Option("--rev", help="Compare OLD as it is now with its version at this git revision.", show_default=False)] = None,  # noqa: UP045
+    output_format: FormatOption = OutputFormat.text,
+) -> None:
+    """What changed between two versions of a plan, in words for reviewers; formatting is ignored.
+
+    Exit codes: 0 compared (with or without changes); 1 a version has errors; 2 usage or I/O error.
+
+    Example: workplan diff data/csh-2022-2023.yaml --rev origin/main --format md
+    """
+    import json
+
+    from .loader import load_plan, parse_plan
+    from .plandiff import diff_plans
+
+    if (new is None) == (rev is None):
+        _fail(UsageError("give two files (OLD NEW), or one file and --rev REV"))
+    try:
+        if rev is not None:
+            if not old.is_file():
+                raise PathError(f"no such file: {old}")
+            before = parse_plan(_git_version(old, rev), f"{old}@{rev}")
+            after = load_plan(old)
+        else:
+            assert new is not None
+            for path in (old, new):
+                if not path.exists():
+                    raise PathError(f"no such file or directory: {path}")
+            before, after = load_plan(old), load_plan(new)
+    except WorkplanError as exc:
+        _fail(exc)
+    problems = before.diagnostics + after.diagnostics
+    if before.plan is None or after.plan is None:
+        for d in problems:
+            typer.echo(f"{d.path}:{d.line}:{d.column}: {d.severity.value} {d.code} {d.message}", err=True)
+        raise typer.Exit(EXIT_PROBLEMS)
+    changes = diff_plans(before.plan, after.plan)
+    if output_format is OutputFormat.json:
+        sys.stdout.write(json.dumps([c.as_dict() for c in changes], indent=2, ensure_ascii=False) + "\n")
+    elif output_format is OutputFormat.md:
+        lines = [f"### Changes to `{after.plan.id}`", ""] + ([f"- {c.message}" for c in changes] or ["No semantic change."])
+        sys.stdout.write("\n".join(lines) + "\n")
+    else:
+        sys.stdout.write("".join(f"{c.message}\n" for c in changes) or "No semantic change.\n")
+
+
 class KindOption(str, enum.Enum):
     committee = "committee-plan"
     program = "program-plan"
