@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -44,3 +47,25 @@ def test_schema_command_unwritable_folder(runner, tmp_path):
     result = runner.invoke(app, ["schema", "--output", str(tmp_path / "missing" / "x.json")])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"workplan: error: {tmp_path / 'missing' / 'x.json'}: cannot write: ")
+
+
+def _check_jsonschema(schema: str, *files) -> subprocess.CompletedProcess[str]:
+    tool = Path(sys.executable).parent / "check-jsonschema"
+    return subprocess.run([str(tool), "--schemafile", str(ROOT / "schemas" / schema), *map(str, files)], capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "data").glob("*.yaml")), ids=lambda p: p.name)
+def test_independent_validator_accepts_bundled_plans(path):
+    kind = "committee-plan" if "kind: committee-plan" in path.read_text(encoding="utf-8") else "program-plan"
+    result = _check_jsonschema(f"{kind}.schema.json", path)
+    assert (result.returncode, result.stdout.strip()) == (0, "ok -- validation done")
+
+
+def test_independent_validator_rejects_broken_copy(tmp_path):
+    text = (ROOT / "data" / "cicte-2022-2023.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text.replace("  acronym: CICTE", "  acronym: CICTE\n  acronim: CICTE", 1).replace("letter: B", "letter: b"), encoding="utf-8")
+    result = _check_jsonschema("program-plan.schema.json", broken)
+    assert result.returncode == 1
+    assert "$.organization: Additional properties are not allowed ('acronim' was unexpected)" in result.stdout
+    assert "$.programs[1].letter: 'b' does not match '^[A-Z]$'" in result.stdout
