@@ -10,7 +10,7 @@ from workplan_cli.lint import all_checks
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = [
-    ["validate"], ["rules"], ["upcoming"], ["show"], ["schema"],
+    ["validate"], ["rules"], ["upcoming"], ["show"], ["schema"], ["render"], ["fmt"], ["diff"],
     ["query", "meetings"], ["query", "references"], ["query", "coverage"], ["query", "activities"],
 ]
 
