@@ -287,3 +287,56 @@ def test_parse_plan_nul_byte_points_at_it():
     assert triples(parse_plan("kind: committee-plan\nid: a\x00b\n", "nul.yaml")) == [
         ("WP002", 2, 6, "invalid YAML: the character U+0000 is not allowed in a YAML file; remove it")
     ]
+
+
+TRICKY = """a: 10:30
+b: yes
+c: no
+d: on
+e: 2023-02-30
+f: 1e3
+g: 0o17
+h: .5
+i: 017
+j: 1_000
+k: 0x1F
+l: ~
+m: 2023-03-16
+n: 86.10
+o: True
+p: -.inf
+q: "38"
+r: 47.b
+s: 0b101
+t: +12
+"""
+
+
+def test_fast_and_round_trip_paths_read_tricky_scalars_alike():
+    from workplan_cli.loader import _yaml, fast_load
+
+    fast = fast_load(TRICKY)
+    slow = _yaml().load(TRICKY)
+    assert fast == slow
+    assert [type(fast[k]).__name__ for k in "abcdefgijo"] == ["str", "str", "str", "str", "str", "float", "int", "int", "int", "bool"]
+    assert (fast["a"], fast["e"], fast["g"], fast["i"], fast["j"]) == ("10:30", "2023-02-30", 15, 17, 1000)
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES.parent.parent / "data").glob("*.yaml")), ids=lambda p: p.name)
+def test_fast_and_round_trip_paths_give_identical_plans(path):
+    from workplan_cli.loader import _fast_plan, _round_trip_plan
+
+    text = path.read_text(encoding="utf-8")
+    fast = _fast_plan(text)
+    slow = _round_trip_plan(text, path.name)
+    assert fast is not None and slow.diagnostics == []
+    assert fast == slow.plan
+
+
+def test_fast_path_refuses_duplicate_keys_so_round_trip_reports_them():
+    from workplan_cli.loader import _fast_plan
+
+    text = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8") + "functions: Twice.\n"
+    assert _fast_plan(text) is None
+    [diag] = parse_plan(text, "dup.yaml").diagnostics
+    assert (diag.code, diag.line) == ("WP003", text.count("\n"))

@@ -56,12 +56,23 @@ def _yaml() -> YAML:
 
 @dataclass
 class LoadResult:
-    """What loading one file produced: a plan, or the reasons there is none."""
+    """What loading one file produced: a plan, or the reasons there is none.
+
+    ``document`` is the round-trip parse that knows every line and column.  On
+    the fast path it is parsed only when something asks for a position.
+    """
 
     path: str
     plan: Plan | None = None
-    document: Any = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str | None = None
+    _document: Any = None
+
+    @property
+    def document(self) -> Any:
+        if self._document is None and self.text is not None:
+            self._document = _yaml().load(self.text)
+        return self._document
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -120,8 +131,21 @@ def load_plan(path: Path) -> LoadResult:
 
 
 def parse_plan(text: str, name: str) -> LoadResult:
-    """Parse and validate plan text; ``name`` is used in diagnostics."""
-    result = LoadResult(name)
+    """Parse and validate plan text; ``name`` is used in diagnostics.
+
+    A valid plan goes through the fast path (libyaml's C parser, read with the
+    same YAML 1.2 rules as the round-trip parser); anything else, or anything
+    the fast path is unsure of, through the round-trip parser, whose positions
+    every diagnostic carries.
+    """
+    plan = _fast_plan(text)
+    if plan is not None:
+        return LoadResult(name, plan, text=text)
+    return _round_trip_plan(text, name)
+
+
+def _round_trip_plan(text: str, name: str) -> LoadResult:
+    result = LoadResult(name, text=text)
     try:
         document = _yaml().load(text)
     except MarkedYAMLError as exc:
@@ -142,7 +166,7 @@ def parse_plan(text: str, name: str) -> LoadResult:
     except RecursionError:
         result.diagnostics.append(d.TOO_DEEP.at(name, 1, 1, "lists or mappings are nested too deeply to be read; a plan needs a few levels"))
         return result
-    result.document = document
+    result._document = document
     if document is None:
         result.diagnostics.append(d.EMPTY_FILE.at(name, 1, 1, "the file holds no YAML document; a plan is a mapping of keys"))
         return result
@@ -191,9 +215,9 @@ def _alias_abuse(document: Any) -> tuple[int, int, str] | None:
     while stack:
         node, done = stack.pop()
         key = id(node)
-        if not isinstance(node, (CommentedMap, CommentedSeq)):
+        if not isinstance(node, (dict, list)):
             continue
-        children = list(node.values()) if isinstance(node, CommentedMap) else list(node)
+        children = list(node.values()) if isinstance(node, dict) else list(node)
         if done:
             active.discard(key)
             expanded[key] = 1 + sum(expanded.get(id(c), 1) for c in children)
@@ -209,7 +233,7 @@ def _alias_abuse(document: Any) -> tuple[int, int, str] | None:
         active.add(key)
         unique += 1
         stack.append((node, True))
-        stack.extend((c, False) for c in children if isinstance(c, (CommentedMap, CommentedSeq)))
+        stack.extend((c, False) for c in children if isinstance(c, (dict, list)))
     return None
 
 
@@ -556,3 +580,111 @@ def _move_trailing_comment(node: CommentedMap, old_last: Any, new_last: Any) -> 
         target[2] = CommentToken("\n" + trailing, CommentMark(0))
     else:
         target[2] = CommentToken(target[2].value + trailing, target[2].start_mark)
+
+
+# --- the fast path -------------------------------------------------------------------------
+#
+# libyaml's C parser through PyYAML, with the implicit resolvers of YAML 1.2
+# taken from ruamel.yaml's own table, so that `10:30`, `yes`, `0o17` or
+# `2023-02-30` read exactly as on the round-trip path (tests compare the two
+# on the bundled plans and on such scalars).  Duplicate keys, tags outside the
+# core schema, alias abuse or any parser complaint send the file to the
+# round-trip path, which reports them with positions.
+
+
+class _FastPathRefused(Exception):
+    pass
+
+
+def _fast_loader() -> Any:
+    import yaml
+    from ruamel.yaml.resolver import implicit_resolvers
+
+    base = getattr(yaml, "CSafeLoader", None)
+    if base is None:  # PyYAML without libyaml: the fast path would not be fast
+        return None
+
+    class FastLoader(base):  # type: ignore[misc, valid-type]
+        yaml_implicit_resolvers: dict[Any, Any] = {}
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
+            if len(keys) != len(set(keys)):
+                raise _FastPathRefused("duplicate key")
+            return super().construct_mapping(node, deep)
+
+        def construct_yaml_int(self, node: Any) -> int:
+            # YAML 1.2: 0o17 is octal, 017 is decimal, no sexagesimal.
+            value = str(self.construct_scalar(node)).replace("_", "")
+            sign = -1 if value.startswith("-") else 1
+            digits = value.lstrip("+-")
+            for prefix, base_ in (("0b", 2), ("0o", 8), ("0x", 16)):
+                if digits.startswith(prefix):
+                    return sign * int(digits[2:], base_)
+            return sign * int(digits, 10)
+
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError:
+                return node.value
+
+    for versions, tag, regexp, first in implicit_resolvers:
+        if (1, 2) in versions:
+            FastLoader.add_implicit_resolver(tag, regexp, first)
+    FastLoader.add_constructor("tag:yaml.org,2002:int", FastLoader.construct_yaml_int)
+    FastLoader.add_constructor("tag:yaml.org,2002:timestamp", FastLoader.construct_yaml_timestamp)
+    return FastLoader
+
+
+_FAST_LOADER: Any = None
+
+
+def fast_load(text: str) -> Any:
+    """The data of a YAML document by the fast path; raises `_FastPathRefused` when unsure."""
+    global _FAST_LOADER
+    import gc
+
+    import yaml
+
+    if _FAST_LOADER is None:
+        _FAST_LOADER = _fast_loader() or False
+    if _FAST_LOADER is False:
+        raise _FastPathRefused("no libyaml")
+    # The cyclic collector makes large loads superlinear and finds nothing here.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return yaml.load(text, Loader=_FAST_LOADER)  # noqa: S506 - a safe loader subclass
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        raise _FastPathRefused(str(exc)) from None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _fast_plan(text: str) -> Plan | None:
+    """The validated plan if the fast path can vouch for it, else None."""
+    import gc
+
+    try:
+        data = fast_load(text)
+    except _FastPathRefused:
+        return None
+    if not isinstance(data, dict):
+        return None
+    model = MODEL_BY_KIND.get(data.get("kind")) if isinstance(data.get("kind"), str) else None
+    version = data.get("schema_version")
+    if model is None or version != SCHEMA_VERSION or isinstance(version, bool):
+        return None
+    if _alias_abuse(data) is not None:
+        return None
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return model.model_validate(data)  # type: ignore[return-value]
+    except (ValidationError, RecursionError):
+        return None
+    finally:
+        if enabled:
+            gc.enable()
