@@ -602,6 +602,3 @@ def schema(
         _fail(exc)
 
 
-def run() -> None:
-    """Console-script entry point."""
-    app()

@@ -16,11 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.reader import ReaderError
 
 from . import diagnostics as d
 from .diagnostics import Diagnostic
@@ -30,27 +25,27 @@ from .models import MODEL_BY_KIND, SCHEMA_VERSION, Plan
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 
-class _PlanConstructor(RoundTripConstructor):
-    """Round-trip constructor that keeps impossible dates as text.
+def _yaml() -> Any:
+    """A round-trip ruamel.yaml parser that keeps impossible dates as text.
 
     ruamel.yaml raises a bare ValueError, without a position, for a scalar
     such as ``2023-02-30`` that looks like a date but is not one.  Keeping it
     as a string lets the schema report it at its exact line and column.
+    ruamel.yaml is imported here, not at module level: valid plans never need it.
     """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import RoundTripConstructor
 
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node, values)
-        except ValueError:
-            return node.value
+    class PlanConstructor(RoundTripConstructor):  # type: ignore[misc]
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node, values)
+            except ValueError:
+                return node.value
 
-
-_PlanConstructor.add_constructor("tag:yaml.org,2002:timestamp", _PlanConstructor.construct_yaml_timestamp)
-
-
-def _yaml() -> YAML:
+    PlanConstructor.add_constructor("tag:yaml.org,2002:timestamp", PlanConstructor.construct_yaml_timestamp)
     yaml = YAML(typ="rt")
-    yaml.Constructor = _PlanConstructor
+    yaml.Constructor = PlanConstructor
     return yaml
 
 
@@ -145,6 +140,10 @@ def parse_plan(text: str, name: str) -> LoadResult:
 
 
 def _round_trip_plan(text: str, name: str) -> LoadResult:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
     result = LoadResult(name, text=text)
     try:
         document = _yaml().load(text)
@@ -240,7 +239,7 @@ def _alias_abuse(document: Any) -> tuple[int, int, str] | None:
 # --- YAML errors ---------------------------------------------------------------
 
 
-def _yaml_error(exc: MarkedYAMLError, name: str) -> Diagnostic:
+def _yaml_error(exc: Any, name: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     from ruamel.yaml.constructor import DuplicateKeyError
@@ -260,7 +259,7 @@ def _yaml_error(exc: MarkedYAMLError, name: str) -> Diagnostic:
     return d.YAML_SYNTAX.at(name, line, column, f"invalid YAML: {message}")
 
 
-def _duplicate_key(exc: MarkedYAMLError) -> str:
+def _duplicate_key(exc: Any) -> str:
     problem = exc.problem or ""
     # ruamel says: found duplicate key "a" with value "2" (original value: "1")
     start = problem.find('"')
@@ -288,11 +287,11 @@ _CORE_TAGS = frozenset(
 def _child_position(container: Any, step: Any, fallback: tuple[int, int], *, key: bool = False) -> tuple[int, int]:
     """1-based position of a mapping value (or key) or a list item; ``fallback`` if unrecorded."""
     try:
-        if isinstance(container, CommentedMap):
+        if isinstance(container, dict):
             found = container.lc.key(step) if key else container.lc.value(step)
         else:
             found = container.lc.item(step)
-    except (KeyError, IndexError, TypeError):
+    except (KeyError, IndexError, TypeError, AttributeError):
         found = None
     if not found or found[0] is None:
         return fallback
@@ -309,9 +308,9 @@ def _tagged(node: Any) -> Iterator[tuple[int, int, str]]:
         if value and value not in _CORE_TAGS:
             yield (*position, str(value))
             continue
-        if isinstance(current, CommentedMap):
+        if isinstance(current, dict):
             stack.extend((child, _child_position(current, key, position)) for key, child in current.items())
-        elif isinstance(current, CommentedSeq):
+        elif isinstance(current, list):
             stack.extend((child, _child_position(current, index, position)) for index, child in enumerate(current))
 
 
@@ -326,10 +325,10 @@ def locate(document: Any, loc: tuple[int | str, ...], *, key: bool = False) -> t
     position = _start(document)
     for index, step in enumerate(loc):
         last = index == len(loc) - 1
-        if isinstance(node, CommentedMap) and step in node:
+        if isinstance(node, dict) and step in node:
             position = _child_position(node, step, position, key=key and last)
             node = node[step]
-        elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
             position = _child_position(node, step, position)
             node = node[step]
         else:
@@ -347,7 +346,7 @@ def _key_of(document: Any, loc: tuple[int | str, ...]) -> tuple[int, int]:
 # --- kind and schema version -----------------------------------------------------
 
 
-def _model_for(document: CommentedMap, name: str, out: list[Diagnostic]) -> type[BaseModel] | None:
+def _model_for(document: Any, name: str, out: list[Diagnostic]) -> type[BaseModel] | None:
     kinds = ", ".join(sorted(MODEL_BY_KIND))
     if "kind" not in document:
         out.append(d.UNKNOWN_KIND.at(name, 1, 1, f"missing required key 'kind'; say which kind of plan this is ({kinds})"))
@@ -497,7 +496,7 @@ def _unwrap(annotation: Any) -> Any:
 # --- canonical formatting (workplan fmt) -----------------------------------------------------
 
 
-def _dumper() -> YAML:
+def _dumper() -> Any:
     yaml = _yaml()
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # never re-wrap a hand-written line
@@ -523,9 +522,11 @@ def format_text(text: str, name: str) -> tuple[str | None, list[Diagnostic]]:
     return stream.getvalue(), []
 
 
-def _canonical(node: CommentedMap, model: BaseModel) -> None:
+def _canonical(node: Any, model: BaseModel) -> None:
     """Reorder ``node``'s keys as ``model``'s fields and normalise its scalars in place."""
     import datetime as dt
+
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
@@ -555,7 +556,7 @@ def _canonical(node: CommentedMap, model: BaseModel) -> None:
             node[key] = DoubleQuotedScalarString(value)
 
 
-def _move_trailing_comment(node: CommentedMap, old_last: Any, new_last: Any) -> None:
+def _move_trailing_comment(node: Any, old_last: Any, new_last: Any) -> None:
     """Keep the blank lines and comments that follow a mapping at its end after a reorder.
 
     ruamel.yaml attaches what follows a mapping's last value (blank lines, a

@@ -1,0 +1,109 @@
+"""Benchmarks of workplan against its targets, as ratios measured in one run.
+
+    python benchmarks/run.py            # everything (the 15,000-meeting plan takes a few minutes)
+    python benchmarks/run.py --quick    # without the 15,000-meeting plan
+
+Every figure is the median wall time of whole processes (start-up included),
+run one after another on this machine; peak memory is the child's maximum
+resident set.  Machines are noisy: compare the ratios, not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(HERE))
+
+from generate import plan as generate_plan  # noqa: E402
+
+
+def run(argv: list[str], repeat: int) -> tuple[float, int]:
+    """Median seconds and the largest peak RSS (bytes) over ``repeat`` runs."""
+    times, peaks = [], []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - started)
+        peaks.append(usage.ru_maxrss * 1024)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        stderr = process.stderr.read().decode() if process.stderr else ""
+        if process.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(argv)} failed ({process.returncode}): {stderr[-500:]}")
+    return statistics.median(times), max(peaks)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 15,000-meeting plan")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per small measurement (default 5)")
+    args = parser.parse_args()
+    workplan = str(BIN / "workplan")
+    python = sys.executable
+    folder = Path(tempfile.mkdtemp(prefix="workplan-bench-"))
+    sizes = [15, 150, 1500] + ([] if args.quick else [15000])
+    files = {}
+    for n in sizes:
+        files[n] = folder / f"plan-{n}.yaml"
+        files[n].write_text(generate_plan(n), encoding="utf-8")
+    schema = folder / "committee-plan.schema.json"
+    subprocess.run([workplan, "schema", "-o", str(schema)], check=True)
+    r = args.repeat
+    big = max(3, r // 2)
+
+    m: dict[str, tuple[float, int]] = {}
+    m["import trio"] = run([python, "-c", "import typer, pydantic, ruamel.yaml"], r)
+    m["validate data/"] = run([workplan, "validate", "data/"], r)
+    m["import typer"] = run([python, "-c", "import typer"], r)
+    m["--version"] = run([workplan, "--version"], r)
+    m["validate 15"] = run([workplan, "validate", str(files[15])], r)
+    m["validate 150"] = run([workplan, "validate", str(files[150])], r)
+    m["check-jsonschema 150"] = run([str(BIN / "check-jsonschema"), "--schemafile", str(schema), str(files[150])], r)
+    m["validate 1500"] = run([workplan, "validate", str(files[1500])], big)
+    m["CSafeLoader 1500"] = run([python, "-c", "import sys, yaml; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)", str(files[1500])], big)
+    m["upcoming 1500"] = run([workplan, "upcoming", str(files[1500]), "--as-of", "2001-03-01", "--days", "60"], big)
+    m["query 1500"] = run([workplan, "query", "meetings", str(files[1500]), "--paragraph", "38"], big)
+    m["render html 1500"] = run([workplan, "render", str(files[1500]), "--format", "html"], big)
+    if 15000 in files:
+        m["validate 15000"] = run([workplan, "validate", str(files[15000])], 1)
+
+    print(f"{'measurement':<24} {'median s':>9} {'peak MiB':>9}")
+    for name, (seconds, peak) in m.items():
+        print(f"{name:<24} {seconds:>9.3f} {peak / 2**20:>9.1f}")
+    print()
+    size_1500 = files[1500].stat().st_size
+    plan_memory = m["validate 1500"][1] - m["validate 15"][1]
+    checks = [
+        ("start-up: validate data/ / import typer, pydantic, ruamel.yaml", m["validate data/"][0] / m["import trio"][0], 1.5),
+        ("start-up: --version / import typer", m["--version"][0] / m["import typer"][0], 1.2),
+        ("peer: validate 150 / check-jsonschema 150", m["validate 150"][0] / m["check-jsonschema 150"][0], 0.5),
+        ("floor: validate 1500 / CSafeLoader parse 1500", m["validate 1500"][0] / m["CSafeLoader 1500"][0], 1.5),
+        ("memory: (peak 1500 - peak 15) / file size 1500", plan_memory / size_1500, 8.0),
+        ("upcoming 1500 / validate 1500", m["upcoming 1500"][0] / m["validate 1500"][0], 2.0),
+        ("query 1500 / validate 1500", m["query 1500"][0] / m["validate 1500"][0], 2.0),
+        ("render html 1500 / validate 1500", m["render html 1500"][0] / m["validate 1500"][0], 2.0),
+    ]
+    if "validate 15000" in m:
+        checks.append(("growth: validate 15000 / validate 1500", m["validate 15000"][0] / m["validate 1500"][0], 11.0))
+    print(f"plan sizes: " + ", ".join(f"{n}: {files[n].stat().st_size / 2**20:.2f} MiB" for n in sizes))
+    print(f"{'target':<52} {'ratio':>7} {'limit':>6}")
+    failed = 0
+    for name, ratio, limit in checks:
+        ok = ratio <= limit
+        failed += not ok
+        print(f"{name:<52} {ratio:>7.2f} {limit:>6.2f}  {'ok' if ok else 'MISSED'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
