@@ -220,8 +220,9 @@ def coverage_json(rows: Sequence[ParagraphCoverage]) -> dict[str, Any]:
 
 
 def coverage_text(rows: Sequence[ParagraphCoverage]) -> str:
-    lines = ["Paragraphs discussed at meetings:"]
-    for r in rows:
+    covered = [r for r in rows if r.covered]
+    lines = ["Paragraphs discussed at meetings:"] if covered else []
+    for r in covered:
         if r.covered:
             slots = ", ".join(f"{c.id} ({c.date})" for c in dict((c.id, c) for c in r.meetings).values())
             lines.append(f"  {r.resolution}:{r.label}  {slots}")
