@@ -192,6 +192,31 @@ def split_ref(index: Index, ref: str) -> tuple[str | None, str]:
 # --- references ------------------------------------------------------------------------
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def suggest_label(label: str, declared: list[str]) -> str | None:
+    """The declared label a typo most likely meant: `86e` -> `86.e`, `848` -> `84`."""
+    bare = label.replace(".", "")
+    same = [d for d in declared if d.replace(".", "") == bare]
+    if same:
+        return same[0]
+    near = [d for d in declared if _one_edit_apart(label, d)]
+    if near:
+        def shared_prefix(d: str) -> int:
+            return next((i for i, (x, y) in enumerate(zip(label, d, strict=False)) if x != y), min(len(label), len(d)))
+
+        return max(near, key=shared_prefix)
+    close = difflib.get_close_matches(label, declared, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 @rule("WP101", "unknown-paragraph", Severity.ERROR, "committee-plan")
 def unknown_paragraph(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
     """A paragraph reference names a paragraph the plan does not declare.
@@ -222,8 +247,8 @@ def unknown_paragraph(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
         declared = index.paragraphs.get(resolution)
         if declared is None or label in declared:
             continue  # an undeclared resolution is WP102's finding
-        close = difflib.get_close_matches(label, list(declared), n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
+        close = suggest_label(label, list(declared))
+        hint = f"; did you mean {close!r}?" if close else ""
         symbol = next(r.symbol for r in plan.resolutions if r.id == resolution)
         yield Finding(ref.loc, f"paragraph {label!r} of {symbol} is not declared in `resolutions`{hint}", ref.owner)
 
