@@ -212,13 +212,9 @@ def build_timeline(
 
 
 def coverage_span(plans: Sequence[Plan]) -> tuple[dt.date, dt.date] | None:
-    """First and last day of every plan's term or period and dated entries."""
+    """First and last day of the plans' dated items (meetings, activities, milestones)."""
     days: list[dt.date] = []
     for plan in plans:
-        if isinstance(plan, CommitteePlan):
-            days += [plan.term.start, plan.term.end]
-        else:
-            days += [plan.period.start, plan.period.end]
         entries, _ = plan_entries(plan)
         days += [d for e in entries for d in (e.date, e.last_day) if d]
     return (min(days), max(days)) if days else None

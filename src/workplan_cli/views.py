@@ -106,6 +106,8 @@ def empty_window_message(plans: Sequence[Plan], start: dt.date, end: dt.date) ->
         note = "; yearly reporting deadlines recur every year" if recurring else ""
         lines.append(f"The plans' dated items run from {span[0]} to {span[1]}{note}.")
         lines.append(f"To look at another period: workplan upcoming --as-of {span[0]} --days 30")
+    else:
+        lines.append("The plans have no dated items (meetings, activities, milestones or yearly deadlines).")
     return "\n".join(lines) + "\n"
 
 
