@@ -36,3 +36,11 @@ def line_of(text: str, needle: str) -> int:
         raise AssertionError(f"{needle!r} not in text")
     start = text.index(needle)
     return text.count("\n", 0, start) + 1
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite tests/golden/ from the current output instead of comparing with it",
+    )
