@@ -278,7 +278,11 @@ def test_parse_plan_small_alias_is_fine(committee_text):
 
 def test_parse_plan_deep_nesting_no_recursion_error():
     text = "kind: committee-plan\nschema_version: 1\nid: " + "[" * 20000 + "]" * 20000 + "\n"
-    assert triples(parse_plan(text, "deep.yaml")) == [
+    diagnostics = triples(parse_plan(text, "deep.yaml"))
+    assert diagnostics[0] == ("WP012", 3, 5, "id: expected text, got a list")
+    # With something only the round-trip parser reports (a tag), it meets the depth first.
+    tagged = text + "title: !!python/name:os.system x\n"
+    assert triples(parse_plan(tagged, "deep.yaml")) == [
         ("WP016", 1, 1, "lists or mappings are nested too deeply to be read; a plan needs a few levels")
     ]
 
@@ -340,3 +344,27 @@ def test_fast_path_refuses_duplicate_keys_so_round_trip_reports_them():
     assert _fast_plan(text) is None
     [diag] = parse_plan(text, "dup.yaml").diagnostics
     assert (diag.code, diag.line) == ("WP003", text.count("\n"))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("  acronym: CT", "  acronim: CT"),
+        ("date: 2023-03-16", "date: 2023-02-30"),
+        ('start_time: "10:00"\n    end_time: "13:00"\n    agenda:', 'start_time: "9:75"\n    agenda:'),
+        ("functions: To test.", "functions:\n  - To test.\n  - Twice."),
+        ('paragraphs: ["2.a"]\n', "paragraphs: [2.5, {a: 1}]\n"),
+        ("    kind: regular\n    date: 2023-03-16", "    kind: plenary\n    date: 2023-03-16\n    extra: {x: 1}"),
+        ("term:\n  start: 2023-01-01\n  end: 2023-06-30", "term: [2023-01-01, 2023-06-30]"),
+        ("officers:\n", "officers:\n  - name: Nobody\n"),
+    ],
+)
+def test_fast_and_round_trip_paths_report_the_same_positions(committee_text, old, new):
+    from workplan_cli.loader import _fast_path, _round_trip_plan
+
+    assert old in committee_text
+    text = committee_text.replace(old, new, 1)
+    fast = _fast_path(text, "p.yaml")
+    slow = _round_trip_plan(text, "p.yaml")
+    assert fast is not None and fast.diagnostics, "the fast path should have reported these"
+    assert sorted(fast.diagnostics) == sorted(slow.diagnostics)

@@ -62,12 +62,25 @@ class LoadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     text: str | None = None
     _document: Any = None
+    _positions: Any = None
 
     @property
     def document(self) -> Any:
+        """The round-trip document (comments, key order): what `fmt` rewrites."""
         if self._document is None and self.text is not None:
             self._document = _yaml().load(self.text)
         return self._document
+
+    @property
+    def positions(self) -> Any:
+        """A tree that `locate` can find lines and columns in, built only when asked for."""
+        if self._positions is None:
+            if self._document is not None or self.text is None:
+                return self._document
+            self._positions = _compose(self.text)
+            if self._positions is None:
+                return self.document
+        return self._positions
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -133,9 +146,9 @@ def parse_plan(text: str, name: str) -> LoadResult:
     the fast path is unsure of, through the round-trip parser, whose positions
     every diagnostic carries.
     """
-    plan = _fast_plan(text)
-    if plan is not None:
-        return LoadResult(name, plan, text=text)
+    result = _fast_path(text, name)
+    if result is not None:
+        return result
     return _round_trip_plan(text, name)
 
 
@@ -230,7 +243,8 @@ def _alias_abuse(document: Any) -> tuple[int, int, str] | None:
             line, column = _start(node)
             return line, column, "a YAML alias refers to the block that contains it (a loop); remove the alias"
         active.add(key)
-        unique += 1
+        # The document's own size: this container and its scalar values, once.
+        unique += 1 + sum(1 for c in children if not isinstance(c, (dict, list)))
         stack.append((node, True))
         stack.extend((c, False) for c in children if isinstance(c, (dict, list)))
     return None
@@ -271,6 +285,9 @@ def _duplicate_key(exc: Any) -> str:
 
 
 def _start(node: Any) -> tuple[int, int]:
+    mark = getattr(node, "start_mark", None)
+    if mark is not None:
+        return mark.line + 1, mark.column + 1
     lc = getattr(node, "lc", None)
     if lc is not None and lc.line is not None:
         return lc.line + 1, lc.col + 1
@@ -321,11 +338,24 @@ def locate(document: Any, loc: tuple[int | str, ...], *, key: bool = False) -> t
     key rather than of its value.  Where the path leaves the document (a
     missing key), the deepest node reached is used.
     """
+    import yaml
+
     node = document
     position = _start(document)
     for index, step in enumerate(loc):
         last = index == len(loc) - 1
-        if isinstance(node, dict) and step in node:
+        if isinstance(node, yaml.MappingNode):
+            pair = next((p for p in node.value if isinstance(p[0], yaml.ScalarNode) and p[0].value == str(step)), None)
+            if pair is None:
+                break
+            position = _start(pair[0] if key and last else pair[1])
+            node = pair[1]
+        elif isinstance(node, yaml.SequenceNode):
+            if not (isinstance(step, int) and 0 <= step < len(node.value)):
+                break
+            node = node.value[step]
+            position = _start(node)
+        elif isinstance(node, dict) and step in node:
             position = _child_position(node, step, position, key=key and last)
             node = node[step]
         elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
@@ -666,6 +696,16 @@ def fast_load(text: str) -> Any:
 
 def _fast_plan(text: str) -> Plan | None:
     """The validated plan if the fast path can vouch for it, else None."""
+    result = _fast_path(text, "<text>")
+    return result.plan if result is not None else None
+
+
+def _fast_path(text: str, name: str) -> LoadResult | None:
+    """Load by the fast path: a plan, or schema diagnostics located on libyaml's nodes.
+
+    None when the file needs the round-trip path (anything but a well-formed
+    single mapping with a known kind and schema version and sane aliases).
+    """
     import gc
 
     try:
@@ -683,9 +723,26 @@ def _fast_plan(text: str) -> Plan | None:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return model.model_validate(data)  # type: ignore[return-value]
-    except (ValidationError, RecursionError):
+        return LoadResult(name, model.model_validate(data), text=text)  # type: ignore[arg-type]
+    except RecursionError:
         return None
+    except ValidationError as exc:
+        nodes = _compose(text)
+        if nodes is None:
+            return None
+        return LoadResult(name, None, _schema_diagnostics(exc, nodes, model, name), text=text, _positions=nodes)
     finally:
         if enabled:
             gc.enable()
+
+
+def _compose(text: str) -> Any:
+    """libyaml's node tree of ``text`` (positions without building values), or None."""
+    import yaml
+
+    if _FAST_LOADER in (None, False):
+        return None
+    try:
+        return yaml.compose(text, Loader=_FAST_LOADER)  # noqa: S506 - composing builds no objects
+    except (yaml.YAMLError, RecursionError):
+        return None

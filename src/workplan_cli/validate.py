@@ -47,7 +47,7 @@ def lint_loaded(loaded: LoadResult, selection: Selection = Selection()) -> list[
     if loaded.plan is None:
         return []
     return [
-        Diagnostic(loaded.path, *locate(loaded.document, finding.loc, key=finding.key), rule.code, rule.name, rule.severity, finding.message)
+        Diagnostic(loaded.path, *locate(loaded.positions, finding.loc, key=finding.key), rule.code, rule.name, rule.severity, finding.message)
         for rule, finding in run_rules(loaded.plan, selection)
     ]
 
