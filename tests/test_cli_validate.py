@@ -147,3 +147,15 @@ def test_help_short_option_and_exit_codes(runner):
     assert result.exit_code == 0
     assert "Exit codes: 0 the plans are valid; 1 problems were found; 2 usage or I/O error" in result.stdout
     assert "Example: workplan validate data/ --format json" in result.stdout
+
+
+def test_shell_completion_script():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    workplan = Path(sys.executable).parent / "workplan"
+    result = subprocess.run([str(workplan), "--show-completion", "bash"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.startswith("_workplan_completion() {")
+    assert "complete -o default -F _workplan_completion workplan" in result.stdout

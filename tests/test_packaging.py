@@ -1,0 +1,59 @@
+"""The bundled templates are found however workplan is installed: wheel, `pip install .`, editable."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from conftest import ROOT
+
+from workplan_cli import render
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
+        check=True, capture_output=True, timeout=600,
+    )
+    [built] = out.glob("workplan_cli-*.whl")
+    return built
+
+
+def test_wheel_carries_the_templates(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    templates = sorted(n for n in names if n.startswith("workplan_cli/templates/"))
+    assert templates == [
+        "workplan_cli/templates/_style.css.j2",
+        "workplan_cli/templates/committee.html.j2",
+        "workplan_cli/templates/committee.md.j2",
+        "workplan_cli/templates/program.html.j2",
+        "workplan_cli/templates/program.md.j2",
+    ]
+
+
+def test_installed_wheel_renders_from_its_own_templates(wheel, tmp_path):
+    # What `pip install .` gives: pip builds this same wheel and installs it.
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)], check=True, timeout=600)
+    code = (
+        "import workplan_cli.render as r, pathlib, sys;"
+        "from workplan_cli.loader import load_plan;"
+        "print(r.bundled_template_dir());"
+        "plan = load_plan(pathlib.Path(sys.argv[1])).plan;"
+        "print(r.render(plan, 'md').splitlines()[0])"
+    )
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    result = subprocess.run([sys.executable, "-c", code, str(ROOT / "data" / "cicte-2022-2023.yaml")], capture_output=True, text=True, env=env, cwd=tmp_path, check=True)
+    folder, title = result.stdout.splitlines()
+    assert folder == str(target / "workplan_cli" / "templates")
+    assert title == "# Work plan of the Inter-American Committee against Terrorism Secretariat, 2022–2023"
+
+
+def test_editable_checkout_reads_the_top_level_templates():
+    # This test suite runs on an editable install (or straight from src/): no copy in the package.
+    assert render.bundled_template_dir() == ROOT / "templates"
