@@ -26,11 +26,20 @@ AREAS = [
     ("disaster", "Disaster response and critical infrastructure protection"),
     ("institutions", "Inter-American instruments and institutions"),
 ]
-BODIES = [("sms", "Secretariat for Multidimensional Security", "SMS"), ("iadb", "Inter-American Defense Board", "IADB"),
-          ("cicte", "Inter-American Committee against Terrorism", "CICTE"), ("cicad", "Inter-American Drug Abuse Control Commission", "CICAD")]
+BODIES = [
+    ("sms", "Secretariat for Multidimensional Security", "SMS"),
+    ("iadb", "Inter-American Defense Board", "IADB"),
+    ("cicte", "Inter-American Committee against Terrorism", "CICTE"),
+    ("cicad", "Inter-American Drug Abuse Control Commission", "CICAD"),
+]
 LABELS = [str(n) for n in range(1, 121)] + [f"{n}.{c}" for n in (47, 79, 80, 86) for c in "abcdef"]
-TOPICS = ["Combating transnational organized crime", "Advancing cybersecurity", "Preventing violence and crime",
-          "Confidence- and security-building measures in the Americas", "Security implications of climate change"]
+TOPICS = [
+    "Combating transnational organized crime",
+    "Advancing cybersecurity",
+    "Preventing violence and crime",
+    "Confidence- and security-building measures in the Americas",
+    "Security implications of climate change",
+]
 
 
 def weekdays(start: dt.date):
@@ -52,34 +61,86 @@ def plan(meetings: int, seed: int = 7) -> str:
     slots = slots[:meetings]
     end = slots[-1][0] + dt.timedelta(days=30)
     out = [
-        "kind: committee-plan", "schema_version: 1", f"id: synthetic-{meetings}",
+        "kind: committee-plan",
+        "schema_version: 1",
+        f"id: synthetic-{meetings}",
         f"title: Synthetic work plan with {meetings} meetings",
-        "committee:", "  name: Committee on Hemispheric Security", "  acronym: CSH",
-        "term:", f"  start: {start}", f"  end: {end}", f"adopted: {start}", "timezone: America/New_York",
-        "introduction:", f"  installed: {start}", "  installed_by: Permanent Council",
-        "  general_assembly:", "    name: Regular session of the General Assembly", f"    date: {end}",
-        f"  planned_meetings: {meetings}", "  planned_events: 0", "  text:", "    - A synthetic plan for benchmarks.",
-        "officers:", "  - id: chair", "    role: chair", "    name: A. Chair", "    position: Permanent Representative",
-        "    country: Testland", "    elected_by: Permanent Council", f"    elected_on: {start}",
+        "committee:",
+        "  name: Committee on Hemispheric Security",
+        "  acronym: CSH",
+        "term:",
+        f"  start: {start}",
+        f"  end: {end}",
+        f"adopted: {start}",
+        "timezone: America/New_York",
+        "introduction:",
+        f"  installed: {start}",
+        "  installed_by: Permanent Council",
+        "  general_assembly:",
+        "    name: Regular session of the General Assembly",
+        f"    date: {end}",
+        f"  planned_meetings: {meetings}",
+        "  planned_events: 0",
+        "  text:",
+        "    - A synthetic plan for benchmarks.",
+        "officers:",
+        "  - id: chair",
+        "    role: chair",
+        "    name: A. Chair",
+        "    position: Permanent Representative",
+        "    country: Testland",
+        "    elected_by: Permanent Council",
+        f"    elected_on: {start}",
         "functions: To study and make recommendations.",
-        "mandates:", "  - source: From the regular session", "    mandates:", "      - text: Follow-up", "        resolutions: [ag-1]",
-        "resolutions:", "  - id: ag-1", "    symbol: AG/RES. 1 (I-O/00)", "    default: true", "    paragraphs:",
+        "mandates:",
+        "  - source: From the regular session",
+        "    mandates:",
+        "      - text: Follow-up",
+        "        resolutions: [ag-1]",
+        "resolutions:",
+        "  - id: ag-1",
+        "    symbol: AG/RES. 1 (I-O/00)",
+        "    default: true",
+        "    paragraphs:",
     ]
     out += [f'      - label: "{label}"' for label in LABELS]
     out += ["bodies:"] + [f"  - {{id: {i}, name: {n}, acronym: {a}}}" for i, n, a in BODIES]
     out += ["working_groups:", "  - id: wg-1", "    name: Working Group on Testing", '    paragraphs: ["38"]']
     out += ["areas:"] + [f'  - {{id: {i}, number: {n}, name: "{name}"}}' for n, (i, name) in enumerate(AREAS, 1)]
     out += [
-        "procedure:", "  events: []", "  milestones:",
-        "    - id: procedure-presented", "      stage: procedure", "      title: Procedure presented", f"      date: {slots[0][0]}", "      meeting: meeting-1",
-        "    - id: first-version", "      stage: first-version", "      title: First version", f"      date: {slots[len(slots) // 2][0]}",
-        "    - id: consideration", "      stage: consideration", "      title: Consideration", f"      date: {slots[-1][0]}", f"      meeting: meeting-{meetings}",
-        "  length_limits:", "    - maximum: 3", "      of: preambular paragraphs",
+        "procedure:",
+        "  events: []",
+        "  milestones:",
+        "    - id: procedure-presented",
+        "      stage: procedure",
+        "      title: Procedure presented",
+        f"      date: {slots[0][0]}",
+        "      meeting: meeting-1",
+        "    - id: first-version",
+        "      stage: first-version",
+        "      title: First version",
+        f"      date: {slots[len(slots) // 2][0]}",
+        "    - id: consideration",
+        "      stage: consideration",
+        "      title: Consideration",
+        f"      date: {slots[-1][0]}",
+        f"      meeting: meeting-{meetings}",
+        "  length_limits:",
+        "    - maximum: 3",
+        "      of: preambular paragraphs",
         "meetings:",
     ]
     for n, (day, begin, finish) in enumerate(slots, 1):
-        out += [f"  - id: meeting-{n}", f"    number: {n}", "    kind: regular", f"    date: {day}",
-                f'    start_time: "{begin}"', f'    end_time: "{finish}"', f"    summary: Regular meeting of the CSH", "    agenda:"]
+        out += [
+            f"  - id: meeting-{n}",
+            f"    number: {n}",
+            "    kind: regular",
+            f"    date: {day}",
+            f'    start_time: "{begin}"',
+            f'    end_time: "{finish}"',
+            "    summary: Regular meeting of the CSH",
+            "    agenda:",
+        ]
         for area in rng.sample(AREAS, rng.randint(2, 4)):
             out += [f"      - area: {area[0]}", "        topics:"]
             for _ in range(rng.randint(1, 3)):
@@ -93,13 +154,27 @@ def plan(meetings: int, seed: int = 7) -> str:
                         f"                by: [{body}]",
                     ]
                     if rng.random() < 0.2:
-                        out.append(f'                documents: ["CP/CSH-{rng.randint(1000, 2999)}/{day:%y} rev. {rng.randint(1, 5)}"]')
+                        out.append(
+                            f'                documents: ["CP/CSH-{rng.randint(1000, 2999)}/{day:%y} rev. {rng.randint(1, 5)}"]'
+                        )
     out.append("activities:")
     for n, (day, _, _) in enumerate(slots[:: max(1, len(slots) // max(1, meetings // 5))], 1):
-        out += [f"  - id: activity-{n}", f"    title: Seminar number {n}", f"    date: {day}",
-                f"    end_date: {day + dt.timedelta(days=2)}", "    organizers: [iadb]"]
+        out += [
+            f"  - id: activity-{n}",
+            f"    title: Seminar number {n}",
+            f"    date: {day}",
+            f"    end_date: {day + dt.timedelta(days=2)}",
+            "    organizers: [iadb]",
+        ]
     out += ["pending:", "  - id: summit", "    title: Summit, date to be determined", '    paragraphs: ["17"]']
-    out += ["reports:", "  - id: mines", "    title: Register of mines", "    frequency: yearly", "    due:", "      - {month: 4, day: 15}"]
+    out += [
+        "reports:",
+        "  - id: mines",
+        "    title: Register of mines",
+        "    frequency: yearly",
+        "    due:",
+        "      - {month: 4, day: 15}",
+    ]
     out += ["suppress:", "  - rule: unused-declaration", "    reason: Synthetic plans cite paragraphs at random."]
     return "\n".join(out) + "\n"
 

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
 
+from conftest import DATA, ROOT
 from workplan_cli.loader import load_plan
 from workplan_cli.models import CommitteePlan
 from workplan_cli.render import render
@@ -50,7 +50,9 @@ def test_nu_checker_finds_no_errors(pages):
     folder = next(iter(pages.values())).parent
     result = subprocess.run(
         [str(checker), "--root", str(folder), "--match", "*.html", "--show-warnings"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert (result.returncode, result.stdout + result.stderr) == (0, "")
 
@@ -66,7 +68,14 @@ def test_page_in_chromium(pages, path):
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
         )
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -82,9 +91,14 @@ def test_page_in_chromium(pages, path):
             assert page.evaluate("() => document.documentElement.lang") == "en"
             if isinstance(plan, CommitteePlan):
                 sections = page.evaluate("() => [...document.querySelectorAll('article.meeting')].map(a => a.id)")
-                expected = [f"meeting-{m.number}" if m.number else m.id for m in sorted(plan.meetings, key=lambda m: (m.date, m.start_time))]
+                expected = [
+                    f"meeting-{m.number}" if m.number else m.id
+                    for m in sorted(plan.meetings, key=lambda m: (m.date, m.start_time))
+                ]
                 assert sections == expected
-                assert page.evaluate("() => document.querySelectorAll('a[href=\"#meeting-5\"]').length") >= (1 if any(m.number == 5 for m in plan.meetings) else 0)
+                assert page.evaluate("() => document.querySelectorAll('a[href=\"#meeting-5\"]').length") >= (
+                    1 if any(m.number == 5 for m in plan.meetings) else 0
+                )
             else:
                 programs = page.evaluate("() => [...document.querySelectorAll('main article')].map(a => a.id)")
                 assert programs == [p.id for p in plan.programs]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from conftest import FIXTURES, line_of, write
-
 from workplan_cli import __version__
 from workplan_cli.cli import app
 
@@ -38,7 +37,7 @@ def test_validate_text_format_reports_every_file_sorted(runner, tmp_path, commit
 
 
 def test_validate_json_format_exact(runner, tmp_path, committee_text):
-    a, b = broken_pair(tmp_path, committee_text)
+    a, _ = broken_pair(tmp_path, committee_text)
     ok = FIXTURES / "program-minimal.yaml"
     result = runner.invoke(app, ["validate", "--format", "json", str(a), str(ok)])
     assert result.exit_code == 1

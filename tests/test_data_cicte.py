@@ -6,7 +6,6 @@ import datetime as dt
 import json
 
 from conftest import DATA
-
 from workplan_cli.cli import app
 from workplan_cli.loader import load_plan
 from workplan_cli.models import ProgramPlan
@@ -65,7 +64,10 @@ def test_query_activities_by_partner_json(runner):
     result = runner.invoke(app, ["query", "activities", str(PATH), "--partner", "INCIBE", "--format", "json"])
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    assert [(r["letter"], r["number"], r["partners"]) for r in rows] == [("A", 5, ["ccn-cert", "incibe"]), ("A", 8, ["incibe", "cnpic"])]
+    assert [(r["letter"], r["number"], r["partners"]) for r in rows] == [
+        ("A", 5, ["ccn-cert", "incibe"]),
+        ("A", 8, ["incibe", "cnpic"]),
+    ]
     assert rows[1] == {
         "plan": "cicte-2022-2023",
         "program": "Cybersecurity",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import DATA
-
 from workplan_cli.loader import load_plan
 from workplan_cli.models import CommitteePlan
 
@@ -75,7 +74,12 @@ def test_csh_every_meeting_date_and_hours():
 def test_csh_facts_picked_from_the_seed():
     p = plan()
     chair = p.officers[0]
-    assert (chair.title, chair.name, chair.country, chair.elected_on) == ("Ambassador", "Luz Elena Baños Rivas", "Mexico", dt.date(2022, 11, 11))
+    assert (chair.title, chair.name, chair.country, chair.elected_on) == (
+        "Ambassador",
+        "Luz Elena Baños Rivas",
+        "Mexico",
+        dt.date(2022, 11, 11),
+    )
     assert p.officers[3].name == "Akeila Vanessa Samuel"
     assert [w.paragraphs for w in p.working_groups] == [["ag-2970:47.b"], ["3"], ["17"], ["38"], ["56"]]
     m4 = meeting(p, "meeting-4")
@@ -85,7 +89,9 @@ def test_csh_facts_picked_from_the_seed():
     assert item.footnotes[0].text.startswith("The IADB delivered a presentation on humanitarian demining, on March 30;")
     m7 = meeting(p, "meeting-7")
     assert m7.agenda[0].topics[0].items[0].speakers[0].model_dump() == {
-        "name": "Ms. Katherine Prizeman", "title": "Political Affairs Officer", "body": "unoda",
+        "name": "Ms. Katherine Prizeman",
+        "title": "Political Affairs Officer",
+        "body": "unoda",
     }
     assert m7.agenda[-1].topics[0].documents == ["CP/CSH-2176/22 rev. 2"]
     m8 = meeting(p, "meeting-8")
@@ -99,18 +105,30 @@ def test_csh_facts_picked_from_the_seed():
     assert meeting(p, "meeting-14").heading == "FOURTEENTH REGULAR MEETING"
     cicte = next(a for a in p.activities if a.id == "cicte-23-regular-session")
     assert (cicte.date, cicte.end_date, cicte.place) == (dt.date(2023, 5, 17), dt.date(2023, 5, 18), "Mexico City")
-    assert [(m.stage, m.date.isoformat(), m.summary_date and m.summary_date.isoformat()) for m in p.procedure.milestones] == [
+    assert [
+        (m.stage, m.date.isoformat(), m.summary_date and m.summary_date.isoformat()) for m in p.procedure.milestones
+    ] == [
         ("procedure", "2023-01-19", None),
         ("first-version", "2023-04-14", "2023-03-30"),
         ("comments-due", "2023-04-28", None),
         ("revised-version", "2023-05-05", "2023-05-03"),
         ("consideration", "2023-05-25", None),
     ]
-    assert [(d.month, d.day) for r in p.reports for d in r.due] == [(4, 15), (6, 15), (7, 1), (7, 30), (7, 1), (7, 15), (7, 15)]
+    assert [(d.month, d.day) for r in p.reports for d in r.due] == [
+        (4, 15),
+        (6, 15),
+        (7, 1),
+        (7, 30),
+        (7, 1),
+        (7, 15),
+        (7, 15),
+    ]
     assert next(r for r in p.reports if r.id == "landmines-register").resolutions == ["ag-2630", "ag-2735", "ag-1496"]
     assert [r.frequency for r in p.reports][-4:] == ["voluntary", "voluntary", "biennial", "voluntary"]
     assert next(e for e in p.pending if e.id == "cicte-cicad-joint").paragraphs == ["ag-2970:91"]
     assert sorted(f.number for f in p.footnotes) == [4, 6, 10]
     assert p.mandates[0].footnotes[0].documents == ["CP/doc.5826/22 corr. 1"]
     paragraph_17 = next(x for x in p.resolutions[0].paragraphs if x.label == "17")
-    assert paragraph_17.subject.startswith("Preparations for the Eighth Meeting of Ministers Responsible for Public Security")
+    assert paragraph_17.subject.startswith(
+        "Preparations for the Eighth Meeting of Ministers Responsible for Public Security"
+    )

@@ -6,7 +6,6 @@ import json
 import subprocess
 
 from conftest import FIXTURES, write
-
 from workplan_cli.cli import app
 from workplan_cli.loader import parse_plan
 from workplan_cli.plandiff import diff_plans
@@ -27,10 +26,12 @@ def edited_committee() -> str:
     text = text.replace('paragraphs: ["2.a"]\n                by', 'paragraphs: ["1"]\n                by')
     text = text.replace(
         "                by: [wg-test]\n",
-        "                by: [wg-test]\n"
-        "              - title: Dialogue among delegations\n",
+        "                by: [wg-test]\n              - title: Dialogue among delegations\n",
     )
-    text = text.replace("      date: 2023-03-02\n      meeting: meeting-1", "      date: 2023-03-02\n      meeting: meeting-1\n      title: First draft")
+    text = text.replace(
+        "      date: 2023-03-02\n      meeting: meeting-1",
+        "      date: 2023-03-02\n      meeting: meeting-1\n      title: First draft",
+    )
     return text.replace("      title: First version of the draft resolution\n", "")
 
 
@@ -46,7 +47,10 @@ def test_diff_committee_changes_exact():
 
 def test_diff_pending_event_scheduled_and_meeting_removed():
     old = COMMITTEE + "pending:\n  - id: summit\n    title: Summit\n"
-    new = COMMITTEE.replace("  - id: meeting-2\n", "  - id: summit\n    kind: special\n    title: Summit\n    date: 2023-04-04\n    start_time: \"10:00\"\n    end_time: \"13:00\"\n  - id: meeting-2\n")
+    new = COMMITTEE.replace(
+        "  - id: meeting-2\n",
+        '  - id: summit\n    kind: special\n    title: Summit\n    date: 2023-04-04\n    start_time: "10:00"\n    end_time: "13:00"\n  - id: meeting-2\n',
+    )
     new = new[: new.index("  - id: meeting-2\n")]
     changes = diff_plans(plan(old), plan(new))
     assert [(c.kind, c.subject, c.message) for c in changes] == [
@@ -57,7 +61,10 @@ def test_diff_pending_event_scheduled_and_meeting_removed():
 
 
 def test_diff_program_activity_removed_and_added():
-    new = PROGRAM.replace("      - text: Test workshops with Acme.\n        partners: [acme]\n", "      - text: Test workshops with Acme.\n        partners: []\n      - text: Peer reviews.\n")
+    new = PROGRAM.replace(
+        "      - text: Test workshops with Acme.\n        partners: [acme]\n",
+        "      - text: Test workshops with Acme.\n        partners: []\n      - text: Peer reviews.\n",
+    )
     assert [c.message for c in diff_plans(plan(PROGRAM), plan(new))] == [
         "Activity added to program A: Peer reviews.",
         "Activity in program A “Test workshops with Acme.”: partners removed: acme",
@@ -75,7 +82,9 @@ def test_diff_cli_formats(runner, tmp_path):
     md = runner.invoke(app, ["diff", str(old), str(new), "--format", "md"])
     assert md.stdout == "### Changes to `test-2023`\n\n- Meeting 2 moved from 16 Mar 2023 to 23 Mar 2023\n"
     js = runner.invoke(app, ["diff", str(old), str(new), "-f", "json"])
-    assert json.loads(js.stdout) == [{"kind": "moved", "subject": "meeting-2", "message": "Meeting 2 moved from 16 Mar 2023 to 23 Mar 2023"}]
+    assert json.loads(js.stdout) == [
+        {"kind": "moved", "subject": "meeting-2", "message": "Meeting 2 moved from 16 Mar 2023 to 23 Mar 2023"}
+    ]
 
 
 def test_diff_against_git_revision(runner, tmp_path):
@@ -86,7 +95,12 @@ def test_diff_against_git_revision(runner, tmp_path):
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "plan.yaml"], check=True)
     subprocess.run([*git, "commit", "-qm", "plan"], check=True)
-    path.write_text(COMMITTEE.replace('start_time: "10:00"\n    end_time: "13:00"\n', 'start_time: "14:30"\n    end_time: "17:30"\n', 1), encoding="utf-8")
+    path.write_text(
+        COMMITTEE.replace(
+            'start_time: "10:00"\n    end_time: "13:00"\n', 'start_time: "14:30"\n    end_time: "17:30"\n', 1
+        ),
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["diff", str(path), "--rev", "HEAD"])
     assert (result.exit_code, result.stdout) == (0, "Meeting 1 time changed from 10:00–13:00 to 14:30–17:30\n")
     missing = runner.invoke(app, ["diff", str(path), "--rev", "no-such-rev"])

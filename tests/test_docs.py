@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from workplan_cli.cli import app
 from workplan_cli.lint import all_checks
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = [
-    ["validate"], ["rules"], ["upcoming"], ["show"], ["schema"], ["render"], ["fmt"], ["diff"],
-    ["query", "meetings"], ["query", "references"], ["query", "coverage"], ["query", "activities"],
+    ["validate"],
+    ["rules"],
+    ["upcoming"],
+    ["show"],
+    ["schema"],
+    ["render"],
+    ["fmt"],
+    ["diff"],
+    ["query", "meetings"],
+    ["query", "references"],
+    ["query", "coverage"],
+    ["query", "activities"],
 ]
 
 

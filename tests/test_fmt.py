@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DATA, FIXTURES, write
 
+from conftest import DATA, FIXTURES, write
 from workplan_cli.cli import app
 from workplan_cli.loader import format_text, parse_plan
 
@@ -26,7 +26,9 @@ def test_fmt_keeps_every_comment_in_order():
     assert "\n\n# c10 after a blank line" in formatted
 
 
-@pytest.mark.parametrize("path", [*sorted(DATA.glob("*.yaml")), FMT / "messy.yaml", FMT / "comments.yaml"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [*sorted(DATA.glob("*.yaml")), FMT / "messy.yaml", FMT / "comments.yaml"], ids=lambda p: p.name
+)
 def test_fmt_is_idempotent_and_keeps_the_plan(path):
     text = path.read_text(encoding="utf-8")
     once, _ = format_text(text, path.name)
@@ -54,7 +56,7 @@ def test_fmt_diff_shows_change(runner, tmp_path):
     result = runner.invoke(app, ["fmt", "--check", "--diff", str(messy)])
     assert result.exit_code == 1
     assert f"--- {messy} (before)\n+++ {messy} (formatted)\n" in result.stdout
-    assert '-  start_time: 9:30\n' in result.stdout and '+    start_time: "09:30"\n' in result.stdout
+    assert "-  start_time: 9:30\n" in result.stdout and '+    start_time: "09:30"\n' in result.stdout
 
 
 def test_fmt_rewrites_then_is_clean(runner, tmp_path):
@@ -68,7 +70,11 @@ def test_fmt_rewrites_then_is_clean(runner, tmp_path):
 
 
 def test_fmt_never_writes_a_file_that_does_not_load(runner, tmp_path):
-    broken_text = (FMT / "messy.yaml").read_text(encoding="utf-8").replace("date: 2023-03-02\n  end_time", "date: 2023-02-30\n  end_time")
+    broken_text = (
+        (FMT / "messy.yaml")
+        .read_text(encoding="utf-8")
+        .replace("date: 2023-03-02\n  end_time", "date: 2023-02-30\n  end_time")
+    )
     broken = write(tmp_path, "broken.yaml", broken_text)
     result = runner.invoke(app, ["fmt", str(broken)])
     assert result.exit_code == 1

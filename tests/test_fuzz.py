@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import io
 
-from conftest import DATA, FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
+from conftest import DATA, FIXTURES
 from workplan_cli.cli import app
 
 RUNNER = CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1"})
@@ -24,15 +24,27 @@ COMMANDS = [
     ["render", "--format", "html"],
 ]
 SETTINGS = settings(
-    max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20),
-    st.dates().map(str), st.sampled_from(["10:30", "2023-02-30", "yes", "no", "on", "1e3", "0o17", ".5", "~", "!!python/object"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.dates().map(str),
+    st.sampled_from(["10:30", "2023-02-30", "yes", "no", "on", "1e3", "0o17", ".5", "~", "!!python/object"]),
 )
-keys = st.one_of(st.text(max_size=12), st.sampled_from(["kind", "schema_version", "id", "meetings", "date", "paragraphs", "agenda"]))
-documents = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4), max_leaves=25)
+keys = st.one_of(
+    st.text(max_size=12), st.sampled_from(["kind", "schema_version", "id", "meetings", "date", "paragraphs", "agenda"])
+)
+documents = st.recursive(
+    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4), max_leaves=25
+)
 
 
 def dump(data: object) -> str:
@@ -85,7 +97,7 @@ def mutated_plans(draw):
             j = draw(st.integers(0, len(lines) - 1))
             lines[i], lines[j] = lines[j], lines[i]
         elif action == "truncate":
-            lines = lines[:i] + [lines[i][: draw(st.integers(0, len(lines[i])))]]
+            lines = [*lines[:i], lines[i][: draw(st.integers(0, len(lines[i])))]]
         elif action == "bytes":
             cut = draw(st.integers(0, len(lines[i])))
             lines[i] = lines[i][:cut] + draw(st.binary(min_size=1, max_size=8)) + lines[i][cut:]

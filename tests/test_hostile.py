@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 from conftest import FIXTURES, write
-
 from workplan_cli.cli import app
 from workplan_cli.loader import parse_plan
 
@@ -31,7 +30,9 @@ def test_fifty_megabyte_plan_with_an_error_gets_its_position_quickly():
     started = time.perf_counter()
     result = parse_plan(text, "big.yaml")
     assert time.perf_counter() - started < 30
-    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("WP013", COMMITTEE.count("\n", 0, COMMITTEE.index("date: 2023-03-16")) + 1, 11)]
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [
+        ("WP013", COMMITTEE.count("\n", 0, COMMITTEE.index("date: 2023-03-16")) + 1, 11)
+    ]
 
 
 def test_many_long_lists_are_not_mistaken_for_an_alias_bomb():

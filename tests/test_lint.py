@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import FIXTURES, line_of, write
 
+from conftest import FIXTURES, line_of, write
 from workplan_cli.cli import app
 from workplan_cli.diagnostics import LOADER_CHECKS
 from workplan_cli.lint import RULES, Selection
@@ -27,7 +27,9 @@ INFORMAL = """  - id: informal-1
 def lint(text: str, code: str) -> list[tuple[int, int, str, str]]:
     loaded = parse_plan(text, "plan.yaml")
     assert loaded.diagnostics == [], loaded.diagnostics
-    return sorted((d.line, d.column, d.severity.value, d.message) for d in lint_loaded(loaded, Selection(frozenset({code}))))
+    return sorted(
+        (d.line, d.column, d.severity.value, d.message) for d in lint_loaded(loaded, Selection(frozenset({code})))
+    )
 
 
 def sub(text: str, old: str, new: str) -> str:
@@ -67,7 +69,11 @@ CASES = [
     (
         "WP103",
         COMMITTEE,
-        lambda t: sub(t, "                by: [wg-test]", '                by: [wg-test]\n                documents: ["CP/CSH-2176/22 rev 2"]'),
+        lambda t: sub(
+            t,
+            "                by: [wg-test]",
+            '                by: [wg-test]\n                documents: ["CP/CSH-2176/22 rev 2"]',
+        ),
         "rev 2",
         29,
         "warning",
@@ -121,7 +127,9 @@ CASES = [
     (
         "WP111",
         COMMITTEE,
-        lambda t: t + "activities:\n  - id: seminar\n    title: Seminar\n    date: 2023-10-18\n    end_date: 2023-10-20\n",
+        lambda t: (
+            t + "activities:\n  - id: seminar\n    title: Seminar\n    date: 2023-10-18\n    end_date: 2023-10-20\n"
+        ),
         "2023-10-18",
         11,
         "warning",
@@ -148,7 +156,10 @@ CASES = [
     (
         "WP114",
         COMMITTEE,
-        lambda t: t + "reports:\n  - id: mines\n    title: Mines\n    frequency: yearly\n    due:\n      - {month: 4, day: 31}\n",
+        lambda t: (
+            t
+            + "reports:\n  - id: mines\n    title: Mines\n    frequency: yearly\n    due:\n      - {month: 4, day: 31}\n"
+        ),
         "day: 31",
         25,
         "error",
@@ -277,11 +288,22 @@ def test_within_silences_clash():
 
 
 def test_suppression_for_one_subject_only():
-    two = COMMITTEE + "activities:\n" + "".join(
-        f"  - id: {i}\n    title: Seminar\n    date: 2023-10-1{n}\n" for n, i in enumerate(["a", "b"])
+    two = (
+        COMMITTEE
+        + "activities:\n"
+        + "".join(f"  - id: {i}\n    title: Seminar\n    date: 2023-10-1{n}\n" for n, i in enumerate(["a", "b"]))
     )
-    text = two + "suppress:\n  - rule: activity-outside-term\n    subject: a\n    reason: held after the term on purpose\n"
-    assert lint(text, "WP111") == [(line_of(text, "2023-10-11"), 11, "warning", "activity 'b' on 2023-10-11 is outside the term (2023-01-01 to 2023-06-30)")]
+    text = (
+        two + "suppress:\n  - rule: activity-outside-term\n    subject: a\n    reason: held after the term on purpose\n"
+    )
+    assert lint(text, "WP111") == [
+        (
+            line_of(text, "2023-10-11"),
+            11,
+            "warning",
+            "activity 'b' on 2023-10-11 is outside the term (2023-01-01 to 2023-06-30)",
+        )
+    ]
 
 
 def test_cli_select_ignore_strict(runner, tmp_path):
@@ -298,7 +320,10 @@ def test_cli_select_ignore_strict(runner, tmp_path):
     selected = runner.invoke(app, ["validate", "--select", "WP101,WP102", str(path)])
     assert (selected.exit_code, selected.stdout) == (0, "1 file checked: no problems.\n")
     unknown = runner.invoke(app, ["validate", "--ignore", "no-such-rule", str(path)])
-    assert (unknown.exit_code, unknown.stderr) == (2, "workplan: error: unknown rule 'no-such-rule'; `workplan rules` lists them\n")
+    assert (unknown.exit_code, unknown.stderr) == (
+        2,
+        "workplan: error: unknown rule 'no-such-rule'; `workplan rules` lists them\n",
+    )
 
 
 def test_cli_sarif(runner, tmp_path):
@@ -331,8 +356,13 @@ def test_cli_sarif(runner, tmp_path):
 def test_cli_rules_list_and_doc(runner):
     listing = runner.invoke(app, ["rules"])
     assert listing.exit_code == 0
-    assert "WP101  unknown-paragraph           error    A paragraph reference names a paragraph the plan does not declare." in listing.stdout
+    assert (
+        "WP101  unknown-paragraph           error    A paragraph reference names a paragraph the plan does not declare."
+        in listing.stdout
+    )
     doc = runner.invoke(app, ["rules", "meeting-clash"])
-    assert doc.stdout.startswith("WP122 meeting-clash (warning; committee-plan)\n\nTwo meetings overlap in time on the same day.\n")
+    assert doc.stdout.startswith(
+        "WP122 meeting-clash (warning; committee-plan)\n\nTwo meetings overlap in time on the same day.\n"
+    )
     assert "Fails: the same two meetings without `within`." in doc.stdout
     assert runner.invoke(app, ["rules", "WP999"]).exit_code == 2

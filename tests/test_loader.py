@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, line_of, write
 
+from conftest import FIXTURES, line_of, write
 from workplan_cli.errors import PathError
 from workplan_cli.loader import discover, load_plan, parse_plan
 from workplan_cli.models import CommitteePlan, ProgramPlan
@@ -75,7 +75,10 @@ def test_parse_plan_duplicate_key_points_at_second():
 def test_parse_plan_several_documents():
     [diag] = parse_plan("kind: committee-plan\n---\nkind: program-plan\n", "m.yaml").diagnostics
     assert (diag.code, diag.line, diag.column) == ("WP002", 2, 1)
-    assert diag.message == "invalid YAML: the file holds more than one YAML document ('---'); a plan file holds exactly one"
+    assert (
+        diag.message
+        == "invalid YAML: the file holds more than one YAML document ('---'); a plan file holds exactly one"
+    )
 
 
 def test_parse_plan_tab_indentation():
@@ -87,7 +90,12 @@ def test_parse_plan_tab_indentation():
 def test_parse_plan_python_tag_refused():
     text = "kind: committee-plan\nschema_version: 1\nid: !!python/object/apply:os.system [echo hi]\n"
     assert triples(parse_plan(text, "t.yaml")) == [
-        ("WP008", 3, 5, "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed in a plan; remove it")
+        (
+            "WP008",
+            3,
+            5,
+            "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed in a plan; remove it",
+        )
     ]
 
 
@@ -116,17 +124,22 @@ def test_parse_plan_missing_schema_version():
 
 
 def test_schema_removed_key_points_at_parent(committee_text):
-    text = committee_text.replace("    end_time: \"13:00\"\n    agenda:", "    agenda:", 1)
+    text = committee_text.replace('    end_time: "13:00"\n    agenda:', "    agenda:", 1)
     assert triples(parse_plan(text, "p.yaml")) == [
         ("WP010", line_of(text, "- id: meeting-1"), 5, "missing required key 'end_time' in meetings[0]")
     ]
 
 
 def test_schema_misspelt_key_with_suggestion(committee_text):
-    text = committee_text.replace("    start_time: \"10:00\"", "    strat_time: \"10:00\"", 1)
+    text = committee_text.replace('    start_time: "10:00"', '    strat_time: "10:00"', 1)
     assert triples(parse_plan(text, "p.yaml")) == [
         ("WP010", line_of(text, "- id: meeting-1"), 5, "missing required key 'start_time' in meetings[0]"),
-        ("WP011", line_of(text, "strat_time"), 5, "unknown key 'strat_time' in meetings[0]; did you mean 'start_time'?"),
+        (
+            "WP011",
+            line_of(text, "strat_time"),
+            5,
+            "unknown key 'strat_time' in meetings[0]; did you mean 'start_time'?",
+        ),
     ]
 
 
@@ -155,8 +168,10 @@ def test_schema_bad_time(committee_text):
 
 
 def test_schema_errors_in_nested_lists_and_maps(committee_text):
-    text = committee_text.replace('paragraphs: ["2.a"]\n                by', 'paragraphs: [2.5]\n                by')
-    text = text.replace("            items:\n", "            items:\n              - {title: Extra, speakers: [{name: X, role: Y}]}\n")
+    text = committee_text.replace('paragraphs: ["2.a"]\n                by', "paragraphs: [2.5]\n                by")
+    text = text.replace(
+        "            items:\n", "            items:\n              - {title: Extra, speakers: [{name: X, role: Y}]}\n"
+    )
     assert triples(parse_plan(text, "p.yaml")) == [
         (
             "WP011",
@@ -179,7 +194,12 @@ def test_schema_wrong_types(committee_text):
         "functions: To test.", "functions:\n  - To test."
     )
     assert triples(parse_plan(text, "p.yaml")) == [
-        ("WP012", line_of(text, "planned_meetings"), 21, "introduction.planned_meetings: expected a whole number, got text 'two'"),
+        (
+            "WP012",
+            line_of(text, "planned_meetings"),
+            21,
+            "introduction.planned_meetings: expected a whole number, got text 'two'",
+        ),
         ("WP012", line_of(text, "- To test."), 3, "functions: expected text, got a list"),
     ]
 
@@ -200,7 +220,12 @@ def test_schema_unknown_literal_value(committee_text):
 def test_schema_bad_timezone(committee_text):
     text = committee_text.replace("adopted: 2023-01-05", "adopted: 2023-01-05\ntimezone: America/Nueva_York")
     assert triples(parse_plan(text, "p.yaml")) == [
-        ("WP015", line_of(text, "timezone"), 11, "timezone: 'America/Nueva_York' is not an IANA time zone name (e.g. 'America/New_York')")
+        (
+            "WP015",
+            line_of(text, "timezone"),
+            11,
+            "timezone: 'America/Nueva_York' is not an IANA time zone name (e.g. 'America/New_York')",
+        )
     ]
 
 
@@ -210,7 +235,7 @@ def test_discover_folder_and_missing(tmp_path):
     (tmp_path / "sub" / "b.yml").write_text("x: 1\n")
     (tmp_path / "notes.txt").write_text("x")
     assert discover([tmp_path]) == [tmp_path / "a.yaml", tmp_path / "sub" / "b.yml"]
-    with pytest.raises(PathError, match="no such file or directory: .*nope.yaml"):
+    with pytest.raises(PathError, match=r"no such file or directory: .*nope\.yaml"):
         discover([tmp_path / "nope.yaml"])
 
 
@@ -266,13 +291,23 @@ def test_parse_plan_billion_laughs_refused_quickly():
     result = parse_plan(BILLION_LAUGHS, "bomb.yaml")
     assert time.perf_counter() - started < 2
     assert triples(result) == [
-        ("WP009", 8, 4, "YAML aliases expand this block to over 100,000 values; write the data out instead of repeating aliases")
+        (
+            "WP009",
+            8,
+            4,
+            "YAML aliases expand this block to over 100,000 values; write the data out instead of repeating aliases",
+        )
     ]
 
 
 def test_parse_plan_small_alias_is_fine(committee_text):
-    text = committee_text.replace("committee:\n  name: Committee on Testing\n  acronym: CT", "committee: &c\n  name: Committee on Testing\n  acronym: CT")
-    text = text.replace("  - id: testing\n    number: 1\n    name: Testing", "  - id: testing\n    number: 1\n    name: Testing")
+    text = committee_text.replace(
+        "committee:\n  name: Committee on Testing\n  acronym: CT",
+        "committee: &c\n  name: Committee on Testing\n  acronym: CT",
+    )
+    text = text.replace(
+        "  - id: testing\n    number: 1\n    name: Testing", "  - id: testing\n    number: 1\n    name: Testing"
+    )
     assert parse_plan(text, "p.yaml").diagnostics == []
 
 
@@ -322,7 +357,18 @@ def test_fast_and_round_trip_paths_read_tricky_scalars_alike():
     fast = fast_load(TRICKY)
     slow = _yaml().load(TRICKY)
     assert fast == slow
-    assert [type(fast[k]).__name__ for k in "abcdefgijo"] == ["str", "str", "str", "str", "str", "float", "int", "int", "int", "bool"]
+    assert [type(fast[k]).__name__ for k in "abcdefgijo"] == [
+        "str",
+        "str",
+        "str",
+        "str",
+        "str",
+        "float",
+        "int",
+        "int",
+        "int",
+        "bool",
+    ]
     assert (fast["a"], fast["e"], fast["g"], fast["i"], fast["j"]) == ("10:30", "2023-02-30", 15, 17, 1000)
 
 

@@ -8,8 +8,8 @@ import sys
 import zipfile
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from workplan_cli import render
 
 
@@ -18,7 +18,9 @@ def wheel(tmp_path_factory):
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
-        check=True, capture_output=True, timeout=600,
+        check=True,
+        capture_output=True,
+        timeout=600,
     )
     [built] = out.glob("workplan_cli-*.whl")
     return built
@@ -39,7 +41,11 @@ def test_wheel_carries_the_templates(wheel):
 def test_installed_wheel_renders_from_its_own_templates(wheel, tmp_path):
     # What `pip install .` gives: pip builds this same wheel and installs it.
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)], check=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)],
+        check=True,
+        timeout=600,
+    )
     code = (
         "import workplan_cli.render as r, pathlib, sys;"
         "from workplan_cli.loader import load_plan;"
@@ -48,7 +54,14 @@ def test_installed_wheel_renders_from_its_own_templates(wheel, tmp_path):
         "print(r.render(plan, 'md').splitlines()[0])"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
-    result = subprocess.run([sys.executable, "-c", code, str(ROOT / "data" / "cicte-2022-2023.yaml")], capture_output=True, text=True, env=env, cwd=tmp_path, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT / "data" / "cicte-2022-2023.yaml")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
+    )
     folder, title = result.stdout.splitlines()
     assert folder == str(target / "workplan_cli" / "templates")
     assert title == "# Work plan of the Inter-American Committee against Terrorism Secretariat, 2022–2023"

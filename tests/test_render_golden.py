@@ -7,8 +7,8 @@ import re
 
 import icalendar
 import pytest
-from conftest import DATA
 
+from conftest import DATA
 from workplan_cli.loader import load_plan
 from workplan_cli.render import render
 
@@ -31,25 +31,43 @@ def test_golden(request, plan_id, fmt):
 
 def test_html_has_every_numbered_meeting_with_date_and_time():
     html = render(PLANS["csh-2022-2023"], "html")
-    found = re.findall(r'<h3 id="meeting-(\d+)-h">([A-Z ]+)</h3>\n(?:<p><strong>.*?</strong></p>\n)?<p class="when"><time datetime="([\d-]+)T([\d:]+)">', html)
+    found = re.findall(
+        r'<h3 id="meeting-(\d+)-h">([A-Z ]+)</h3>\n(?:<p><strong>.*?</strong></p>\n)?<p class="when"><time datetime="([\d-]+)T([\d:]+)">',
+        html,
+    )
     assert [(int(n), date, start) for n, _, date, start in found] == [
-        (1, "2022-12-01", "10:00"), (2, "2022-12-15", "10:00"), (3, "2023-01-19", "10:00"), (4, "2023-02-02", "10:00"),
-        (5, "2023-02-16", "10:00"), (6, "2023-03-09", "10:00"), (7, "2023-03-16", "10:00"), (8, "2023-03-30", "10:00"),
-        (9, "2023-04-13", "10:00"), (10, "2023-05-04", "10:00"), (11, "2023-05-25", "10:00"), (12, "2023-06-01", "10:00"),
-        (13, "2023-06-06", "10:00"), (14, "2023-06-08", "10:00"), (15, "2023-06-12", "14:30"),
+        (1, "2022-12-01", "10:00"),
+        (2, "2022-12-15", "10:00"),
+        (3, "2023-01-19", "10:00"),
+        (4, "2023-02-02", "10:00"),
+        (5, "2023-02-16", "10:00"),
+        (6, "2023-03-09", "10:00"),
+        (7, "2023-03-16", "10:00"),
+        (8, "2023-03-30", "10:00"),
+        (9, "2023-04-13", "10:00"),
+        (10, "2023-05-04", "10:00"),
+        (11, "2023-05-25", "10:00"),
+        (12, "2023-06-01", "10:00"),
+        (13, "2023-06-06", "10:00"),
+        (14, "2023-06-08", "10:00"),
+        (15, "2023-06-12", "14:30"),
     ]
     assert [h for _, h, _, _ in found][13:] == ["FOURTEENTH REGULAR MEETING", "FIFTEENTH MEETING"]
-    assert "Thursday, March 30, 2023</time> (10:00 a.m. – <time datetime=\"2023-03-30T12:00\">12:00 p.m.</time>)" in html
+    assert 'Thursday, March 30, 2023</time> (10:00 a.m. – <time datetime="2023-03-30T12:00">12:00 p.m.</time>)' in html
 
 
 def test_summary_table_matches_the_meetings():
     plan = PLANS["csh-2022-2023"]
     html = render(plan, "html")
-    summary = html[html.index('<section id="summary"'):html.index('<section id="pending"')]
+    summary = html[html.index('<section id="summary"') : html.index('<section id="pending"')]
     rows = re.findall(r'<tr><td><time datetime="([\d-]+)">([^<]+)</time></td><td>([^<]+)</td></tr>', summary)
     expected = sorted(
         [(m.date.isoformat(), m.start_time, m.summary) for m in plan.meetings if m.summary]
-        + [((ms.summary_date or ms.date).isoformat(), dt.time(0), ms.summary) for ms in plan.procedure.milestones if ms.summary]
+        + [
+            ((ms.summary_date or ms.date).isoformat(), dt.time(0), ms.summary)
+            for ms in plan.procedure.milestones
+            if ms.summary
+        ]
     )
     assert [(d, text) for d, _, text in rows] == [(d, t.replace("–", "–")) for d, _, t in expected]
     assert len(rows) == 24  # as many lines as the published summary of meetings
@@ -66,7 +84,10 @@ def test_ics_one_event_per_dated_item_with_local_times():
     assert len(events) == len(plan.meetings) + len(plan.activities) + len(plan.procedure.milestones) + 7
     by_uid = {str(e["uid"]): e for e in events}
     m15 = by_uid["meeting-15@csh-2022-2023.workplan"]
-    assert (m15["dtstart"].dt.isoformat(), m15["dtend"].dt.isoformat()) == ("2023-06-12T14:30:00-04:00", "2023-06-12T17:30:00-04:00")
+    assert (m15["dtstart"].dt.isoformat(), m15["dtend"].dt.isoformat()) == (
+        "2023-06-12T14:30:00-04:00",
+        "2023-06-12T17:30:00-04:00",
+    )
     assert m15["dtstart"].params["TZID"] == "America/New_York"
     exercise = by_uid["iadc-crisis-management-exercise@csh-2022-2023.workplan"]
     assert (exercise["dtstart"].dt, exercise["dtend"].dt) == (dt.date(2023, 5, 24), dt.date(2023, 5, 31))

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from workplan_cli.cli import app
 from workplan_cli.schema import schema_text
 
@@ -17,7 +17,9 @@ from workplan_cli.schema import schema_text
 @pytest.mark.parametrize("kind", ["committee-plan", "program-plan"])
 def test_committed_schema_matches_models(kind):
     committed = (ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text(kind), f"schemas/{kind}.schema.json is stale: run `workplan schema --kind {kind} -o schemas/{kind}.schema.json`"
+    assert committed == schema_text(kind), (
+        f"schemas/{kind}.schema.json is stale: run `workplan schema --kind {kind} -o schemas/{kind}.schema.json`"
+    )
 
 
 def test_schema_is_draft07_strict_and_described():
@@ -51,7 +53,12 @@ def test_schema_command_unwritable_folder(runner, tmp_path):
 
 def _check_jsonschema(schema: str, *files) -> subprocess.CompletedProcess[str]:
     tool = Path(sys.executable).parent / "check-jsonschema"
-    return subprocess.run([str(tool), "--schemafile", str(ROOT / "schemas" / schema), *map(str, files)], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(tool), "--schemafile", str(ROOT / "schemas" / schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "data").glob("*.yaml")), ids=lambda p: p.name)
@@ -64,7 +71,10 @@ def test_independent_validator_accepts_bundled_plans(path):
 def test_independent_validator_rejects_broken_copy(tmp_path):
     text = (ROOT / "data" / "cicte-2022-2023.yaml").read_text(encoding="utf-8")
     broken = tmp_path / "broken.yaml"
-    broken.write_text(text.replace("  acronym: CICTE", "  acronym: CICTE\n  acronim: CICTE", 1).replace("letter: B", "letter: b"), encoding="utf-8")
+    broken.write_text(
+        text.replace("  acronym: CICTE", "  acronym: CICTE\n  acronim: CICTE", 1).replace("letter: B", "letter: b"),
+        encoding="utf-8",
+    )
     result = _check_jsonschema("program-plan.schema.json", broken)
     assert result.returncode == 1
     assert "$.organization: Additional properties are not allowed ('acronim' was unexpected)" in result.stdout

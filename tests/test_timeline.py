@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import FIXTURES
-
 from workplan_cli.loader import parse_plan
 from workplan_cli.timeline import build_timeline, ordinal
 
@@ -87,5 +86,12 @@ def test_deadline_titles_say_what_is_due():
 
 def test_ordinal_words():
     assert [ordinal(n) for n in (1, 14, 15, 20, 21, 22, 23, 111)] == [
-        "first", "fourteenth", "fifteenth", "twentieth", "21st", "22nd", "23rd", "111th",
+        "first",
+        "fourteenth",
+        "fifteenth",
+        "twentieth",
+        "21st",
+        "22nd",
+        "23rd",
+        "111th",
     ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from conftest import DATA
-
 from workplan_cli.cli import app
 
 CSH = str(DATA / "csh-2022-2023.yaml")
@@ -58,9 +57,13 @@ def test_upcoming_first_two_weeks_of_march_exact_json(runner):
 def test_upcoming_window_edges(runner):
     # 14 March is the last day of a 14-day window from 1 March, and out of one from 15 March.
     assert upcoming_ids(runner, CSH, "--as-of", "2023-03-15", "--days", "1") == []
-    assert upcoming_ids(runner, CSH, "--as-of", "2023-03-14", "--days", "1") == [("wg-tip-2023-03-14", "2023-03-14", "meeting")]
+    assert upcoming_ids(runner, CSH, "--as-of", "2023-03-14", "--days", "1") == [
+        ("wg-tip-2023-03-14", "2023-03-14", "meeting")
+    ]
     # MECODEX runs 6-13 May: its last day is in, the next day is not.
-    assert upcoming_ids(runner, CSH, "--as-of", "2023-05-13", "--days", "1") == [("iadb-mecodex", "2023-05-06", "activity")]
+    assert upcoming_ids(runner, CSH, "--as-of", "2023-05-13", "--days", "1") == [
+        ("iadb-mecodex", "2023-05-06", "activity")
+    ]
     assert upcoming_ids(runner, CSH, "--as-of", "2023-05-14", "--days", "3") == []
 
 
@@ -89,7 +92,9 @@ def test_upcoming_recurring_deadlines_in_later_years(runner):
 
 
 def test_upcoming_kind_filter_and_tbd(runner):
-    assert upcoming_ids(runner, CSH, "--as-of", "2023-04-01", "--days", "30", "--kind", "activity", "--kind", "milestone") == [
+    assert upcoming_ids(
+        runner, CSH, "--as-of", "2023-04-01", "--days", "30", "--kind", "activity", "--kind", "milestone"
+    ) == [
         ("cifta-cc-23", "2023-04-05", "activity"),
         ("iadc-complex-emergencies-seminar", "2023-04-11", "activity"),
         ("first-version", "2023-04-14", "milestone"),
@@ -98,8 +103,17 @@ def test_upcoming_kind_filter_and_tbd(runner):
     ]
     tbd = upcoming_ids(runner, CSH, "--as-of", "2030-01-01", "--days", "2", "--include-tbd", "--kind", "pending")
     assert [i for i, _, _ in tbd] == [
-        "mispa-viii", "stwg-crime-3", "penitentiary-5", "randot-iv", "rtp-vii", "citaac-cc-1",
-        "border-authorities", "wg-cyber-csbm-5", "cicad-73", "cicte-cicad-joint", "gelavex-54",
+        "mispa-viii",
+        "stwg-crime-3",
+        "penitentiary-5",
+        "randot-iv",
+        "rtp-vii",
+        "citaac-cc-1",
+        "border-authorities",
+        "wg-cyber-csbm-5",
+        "cicad-73",
+        "cicte-cicad-joint",
+        "gelavex-54",
     ]
     assert {d for _, d, _ in tbd} == {None}
 
@@ -141,7 +155,10 @@ def meetings(runner, *args):
 def test_query_paragraph_38(runner):
     found = meetings(runner, "--paragraph", "38")
     assert [(m["id"], [i["number"] for i in m["items"]]) for m in found] == [
-        ("meeting-1", ["3.1"]), ("meeting-4", ["5.1"]), ("meeting-5", ["1.3"]), ("meeting-11", ["3.1"]),
+        ("meeting-1", ["3.1"]),
+        ("meeting-4", ["5.1"]),
+        ("meeting-5", ["1.3"]),
+        ("meeting-11", ["3.1"]),
     ]
     assert found[1] == {
         "plan": "csh-2022-2023",
@@ -177,30 +194,65 @@ def test_query_same_label_in_two_resolutions(runner):
 
 def test_query_presenter_area_text_and_dates(runner):
     assert [m["id"] for m in meetings(runner, "--presenter", "IADB")] == [
-        "meeting-2", "meeting-3", "meeting-4", "meeting-7", "meeting-8", "meeting-9", "meeting-10", "meeting-11", "meeting-12",
+        "meeting-2",
+        "meeting-3",
+        "meeting-4",
+        "meeting-7",
+        "meeting-8",
+        "meeting-9",
+        "meeting-10",
+        "meeting-11",
+        "meeting-12",
     ]
-    assert [m["id"] for m in meetings(runner, "--body", "iadb", "--from", "2023-03-01", "--to", "2023-03-31")] == ["meeting-7", "meeting-8"]
+    assert [m["id"] for m in meetings(runner, "--body", "iadb", "--from", "2023-03-01", "--to", "2023-03-31")] == [
+        "meeting-7",
+        "meeting-8",
+    ]
     tip = meetings(runner, "--area", "toc", "--text", "TRAFFICKING IN PERSONS")
     # Meeting 11's trafficking topic stands under the institutions heading, as printed.
-    assert [(m["id"], [i["number"] for i in m["items"]]) for m in tip] == [("meeting-1", ["4", "4.1", "4.3"]), ("meeting-5", ["2", "2.2"])]
+    assert [(m["id"], [i["number"] for i in m["items"]]) for m in tip] == [
+        ("meeting-1", ["4", "4.1", "4.3"]),
+        ("meeting-5", ["2", "2.2"]),
+    ]
     assert [m["id"] for m in meetings(runner, "--presenter", "Prizeman")] == ["meeting-7"]
 
 
 def test_query_unknown_resolution_is_usage_error(runner):
     result = runner.invoke(app, ["query", "meetings", CSH, "--paragraph", "1", "--resolution", "AG/RES. 9999"])
-    assert (result.exit_code, result.stderr) == (2, "workplan: error: no plan declares a resolution matching 'AG/RES. 9999'\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "workplan: error: no plan declares a resolution matching 'AG/RES. 9999'\n",
+    )
 
 
 def test_query_references_every_place(runner):
     result = runner.invoke(app, ["query", "references", "47.b", CSH, "--resolution", "2970", "--format", "json"])
     assert json.loads(result.stdout) == [
-        {"plan": "csh-2022-2023", "kind": "working-group", "id": "wg-tip", "date": None, "number": None,
-         "title": "Working Group on Trafficking in Persons (2022–2023)"},
-        {"plan": "csh-2022-2023", "kind": "meeting", "id": "meeting-1", "date": "2022-12-01", "number": "4.2",
-         "title": "Progress in the work entrusted to the working group (paragraph 47.b of resolution AG/RES. 2970 (LI-O/21)"},
-        {"plan": "csh-2022-2023", "kind": "meeting", "id": "meeting-11", "date": "2023-05-25", "number": "4.2",
-         "title": "Consideration of the Draft Third Work Plan for a Comprehensive Response to Trafficking in Persons in the "
-         "Western Hemisphere, document (CSH/GT/TP/doc.2/22 rev. 5, paragraph 47.b of resolution AG/RES. 2970 (LI-O/21)"},
+        {
+            "plan": "csh-2022-2023",
+            "kind": "working-group",
+            "id": "wg-tip",
+            "date": None,
+            "number": None,
+            "title": "Working Group on Trafficking in Persons (2022–2023)",
+        },
+        {
+            "plan": "csh-2022-2023",
+            "kind": "meeting",
+            "id": "meeting-1",
+            "date": "2022-12-01",
+            "number": "4.2",
+            "title": "Progress in the work entrusted to the working group (paragraph 47.b of resolution AG/RES. 2970 (LI-O/21)",
+        },
+        {
+            "plan": "csh-2022-2023",
+            "kind": "meeting",
+            "id": "meeting-11",
+            "date": "2023-05-25",
+            "number": "4.2",
+            "title": "Consideration of the Draft Third Work Plan for a Comprehensive Response to Trafficking in Persons in the "
+            "Western Hemisphere, document (CSH/GT/TP/doc.2/22 rev. 5, paragraph 47.b of resolution AG/RES. 2970 (LI-O/21)",
+        },
     ]
 
 
@@ -209,8 +261,13 @@ def test_query_coverage_uncovered(runner):
     report = json.loads(result.stdout)
     assert report["covered"] == []
     assert [(r["resolution"], r["paragraph"]) for r in report["uncovered"]] == [
-        ("ag-2986", "18"), ("ag-2986", "29"), ("ag-2986", "72"), ("ag-2986", "100"),
-        ("ag-2970", "91"), ("ag-2970", "111"), ("ag-2735", "1"),
+        ("ag-2986", "18"),
+        ("ag-2986", "29"),
+        ("ag-2986", "72"),
+        ("ag-2986", "100"),
+        ("ag-2970", "91"),
+        ("ag-2970", "111"),
+        ("ag-2735", "1"),
     ]
     full = json.loads(runner.invoke(app, ["query", "coverage", CSH, "-f", "json"]).stdout)
     p38 = next(r for r in full["covered"] if r["paragraph"] == "38" and r["resolution"] == "ag-2986")
@@ -229,15 +286,28 @@ def test_show_meeting_in_full(runner):
         "     [paragraphs 80 | documents CP/CSH-2186/23 rev. 3]\n"
     )
     shown = json.loads(runner.invoke(app, ["show", "iadb-mecodex", ALL, "-f", "json"]).stdout)
-    assert shown == {"plan": "csh-2022-2023", "type": "activity", "id": "iadb-mecodex", "title": "MECODEX Development",
-                     "date": "2023-05-06", "end_date": "2023-05-13", "organizers": ["iadb"]}
+    assert shown == {
+        "plan": "csh-2022-2023",
+        "type": "activity",
+        "id": "iadb-mecodex",
+        "title": "MECODEX Development",
+        "date": "2023-05-06",
+        "end_date": "2023-05-13",
+        "organizers": ["iadb"],
+    }
     missing = runner.invoke(app, ["show", "meeting-99", CSH])
-    assert (missing.exit_code, missing.stderr) == (2, "workplan: error: no item with id 'meeting-99' in csh-2022-2023\n")
+    assert (missing.exit_code, missing.stderr) == (
+        2,
+        "workplan: error: no item with id 'meeting-99' in csh-2022-2023\n",
+    )
 
 
 def test_commands_refuse_a_broken_plan(runner, tmp_path):
     broken = tmp_path / "broken.yaml"
-    broken.write_text((DATA / "csh-2022-2023.yaml").read_text(encoding="utf-8").replace("date: 2023-06-06", "date: 2023-06-31"), encoding="utf-8")
+    broken.write_text(
+        (DATA / "csh-2022-2023.yaml").read_text(encoding="utf-8").replace("date: 2023-06-06", "date: 2023-06-31"),
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["upcoming", str(broken)])
     assert result.exit_code == 1
     assert result.stderr.startswith("workplan: error: the plans have 1 error(s); fix them first (workplan validate):\n")

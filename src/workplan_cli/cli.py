@@ -20,8 +20,7 @@ from . import __version__
 from .errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, PathError, UsageError, WorkplanError
 
 EXIT_CODES_HELP = (
-    "Exit codes: 0 the plans are valid; 1 problems were found; "
-    "2 usage or I/O error (missing path, unreadable file)."
+    "Exit codes: 0 the plans are valid; 1 problems were found; 2 usage or I/O error (missing path, unreadable file)."
 )
 
 app = typer.Typer(
@@ -101,11 +100,21 @@ def validate(
     ] = ValidateFormat.text,
     select: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option("--select", metavar="CODE|NAME", help="Run only these lint rules (repeatable or comma-separated).", show_default=False),
+        typer.Option(
+            "--select",
+            metavar="CODE|NAME",
+            help="Run only these lint rules (repeatable or comma-separated).",
+            show_default=False,
+        ),
     ] = None,
     ignore: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option("--ignore", metavar="CODE|NAME", help="Skip these lint rules (repeatable or comma-separated).", show_default=False),
+        typer.Option(
+            "--ignore",
+            metavar="CODE|NAME",
+            help="Skip these lint rules (repeatable or comma-separated).",
+            show_default=False,
+        ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings also fail (exit 1).")] = False,
 ) -> None:
@@ -161,7 +170,14 @@ def rules(
         checks = chosen
     if output_format is ListFormat.json:
         rows = [
-            {"code": c.code, "name": c.name, "severity": c.severity.value, "kinds": sorted(c.kinds), "summary": c.summary, "doc": c.doc}
+            {
+                "code": c.code,
+                "name": c.name,
+                "severity": c.severity.value,
+                "kinds": sorted(c.kinds),
+                "summary": c.summary,
+                "doc": c.doc,
+            }
             for c in checks
         ]
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -192,7 +208,9 @@ class EntryKindOption(str, enum.Enum):
 
 PlanOption = Annotated[
     Optional[list[Path]],  # noqa: UP045
-    typer.Option("--plan", "-p", help="A plan file or folder (repeatable); added to PATH arguments.", show_default=False),
+    typer.Option(
+        "--plan", "-p", help="A plan file or folder (repeatable); added to PATH arguments.", show_default=False
+    ),
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="text (a table), json (see README) or md.")]
 
@@ -216,16 +234,27 @@ def _today(plans: list[Any]) -> dt.date:
 @app.command(epilog="Exit codes: 0 success (even when nothing is due); 1 a plan has errors; 2 usage or I/O error.")
 def upcoming(
     paths: PathsArgument = None,
-    days: Annotated[int, typer.Option("--days", "-d", min=1, max=3660, help="Length of the window in days, starting on the as-of day.")] = 14,
+    days: Annotated[
+        int,
+        typer.Option("--days", "-d", min=1, max=3660, help="Length of the window in days, starting on the as-of day."),
+    ] = 14,
     as_of: Annotated[
         Optional[dt.datetime],  # noqa: UP045
-        typer.Option("--as-of", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="First day of the window. Default: today in the plan's time zone.", show_default=False),
+        typer.Option(
+            "--as-of",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="First day of the window. Default: today in the plan's time zone.",
+            show_default=False,
+        ),
     ] = None,
     kind: Annotated[
         Optional[list[EntryKindOption]],  # noqa: UP045
         typer.Option("--kind", "-k", help="Only these kinds (repeatable). Default: all.", show_default=False),
     ] = None,
-    include_tbd: Annotated[bool, typer.Option("--include-tbd", help="Also list the items whose date is still to be determined.")] = False,
+    include_tbd: Annotated[
+        bool, typer.Option("--include-tbd", help="Also list the items whose date is still to be determined.")
+    ] = False,
     plan: PlanOption = None,
     output_format: FormatOption = OutputFormat.text,
 ) -> None:
@@ -273,7 +302,11 @@ ParagraphOption = Annotated[
 ]
 ResolutionOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--resolution", help="The paragraph's resolution: id (ag-2970), symbol (AG/RES. 2970) or number. Default: the plan's default resolution.", show_default=False),
+    typer.Option(
+        "--resolution",
+        help="The paragraph's resolution: id (ag-2970), symbol (AG/RES. 2970) or number. Default: the plan's default resolution.",
+        show_default=False,
+    ),
 ]
 
 
@@ -282,14 +315,30 @@ def query_meetings(
     paths: PathsArgument = None,
     paragraph: ParagraphOption = None,
     resolution: ResolutionOption = None,
-    area: Annotated[Optional[str], typer.Option("--area", help="Thematic area: id, number or name.", show_default=False)] = None,  # noqa: UP045
+    area: Annotated[
+        str | None, typer.Option("--area", help="Thematic area: id, number or name.", show_default=False)
+    ] = None,
     presenter: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--presenter", "--body", help="Who presents: a body id or acronym (IADB, SMS), an officer, or part of a speaker's name.", show_default=False),
+        typer.Option(
+            "--presenter",
+            "--body",
+            help="Who presents: a body id or acronym (IADB, SMS), an officer, or part of a speaker's name.",
+            show_default=False,
+        ),
     ] = None,
-    text: Annotated[Optional[str], typer.Option("--text", help="Case-insensitive text in agenda entries or meeting titles.", show_default=False)] = None,  # noqa: UP045
-    date_from: Annotated[Optional[dt.datetime], typer.Option("--from", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="First day.", show_default=False)] = None,  # noqa: UP045
-    date_to: Annotated[Optional[dt.datetime], typer.Option("--to", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Last day.", show_default=False)] = None,  # noqa: UP045
+    text: Annotated[
+        str | None,
+        typer.Option("--text", help="Case-insensitive text in agenda entries or meeting titles.", show_default=False),
+    ] = None,
+    date_from: Annotated[
+        dt.datetime | None,
+        typer.Option("--from", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="First day.", show_default=False),
+    ] = None,
+    date_to: Annotated[
+        dt.datetime | None,
+        typer.Option("--to", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Last day.", show_default=False),
+    ] = None,
     plan: PlanOption = None,
     output_format: FormatOption = OutputFormat.text,
 ) -> None:
@@ -305,8 +354,14 @@ def query_meetings(
     plans = _load(paths, plan)
     try:
         matches = find_meetings(
-            plans, paragraph=paragraph, resolution=resolution, area=area, presenter=presenter, text=text,
-            start=date_from.date() if date_from else None, end=date_to.date() if date_to else None,
+            plans,
+            paragraph=paragraph,
+            resolution=resolution,
+            area=area,
+            presenter=presenter,
+            text=text,
+            start=date_from.date() if date_from else None,
+            end=date_to.date() if date_to else None,
         )
     except WorkplanError as exc:
         _fail(exc)
@@ -324,7 +379,9 @@ def query_references(
     paths: PathsArgument = None,
     resolution: ResolutionOption = None,
     plan: PlanOption = None,
-    output_format: Annotated[ListFormatOption, typer.Option("--format", "-f", help="text or json.")] = ListFormatOption.text,
+    output_format: Annotated[
+        ListFormatOption, typer.Option("--format", "-f", help="text or json.")
+    ] = ListFormatOption.text,
 ) -> None:
     """Every place a paragraph is cited: mandates, working groups, meetings, pending events, reports.
 
@@ -349,7 +406,9 @@ def query_coverage(
     paths: PathsArgument = None,
     plan: PlanOption = None,
     uncovered: Annotated[bool, typer.Option("--uncovered", help="Only the paragraphs no meeting covers yet.")] = False,
-    output_format: Annotated[ListFormatOption, typer.Option("--format", "-f", help="text or json.")] = ListFormatOption.text,
+    output_format: Annotated[
+        ListFormatOption, typer.Option("--format", "-f", help="text or json.")
+    ] = ListFormatOption.text,
 ) -> None:
     """Every declared paragraph with the meetings that cite it, and those with no slot yet.
 
@@ -370,11 +429,19 @@ def query_coverage(
 @query_app.command("activities")
 def query_activities(
     paths: PathsArgument = None,
-    program: Annotated[Optional[str], typer.Option("--program", help="Program letter, id or part of its title.", show_default=False)] = None,  # noqa: UP045
-    partner: Annotated[Optional[str], typer.Option("--partner", help="Partner id, acronym or name.", show_default=False)] = None,  # noqa: UP045
-    text: Annotated[Optional[str], typer.Option("--text", help="Case-insensitive text in the activity.", show_default=False)] = None,  # noqa: UP045
+    program: Annotated[
+        str | None, typer.Option("--program", help="Program letter, id or part of its title.", show_default=False)
+    ] = None,
+    partner: Annotated[
+        str | None, typer.Option("--partner", help="Partner id, acronym or name.", show_default=False)
+    ] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", help="Case-insensitive text in the activity.", show_default=False)
+    ] = None,
     plan: PlanOption = None,
-    output_format: Annotated[ListFormatOption, typer.Option("--format", "-f", help="text or json.")] = ListFormatOption.text,
+    output_format: Annotated[
+        ListFormatOption, typer.Option("--format", "-f", help="text or json.")
+    ] = ListFormatOption.text,
 ) -> None:
     """Proposed activities of program plans (the CICTE plan), by program, partner and text.
 
@@ -392,10 +459,17 @@ def query_activities(
 
 @app.command()
 def show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="The id of a meeting, activity, milestone, event, report, working group, program…")],
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The id of a meeting, activity, milestone, event, report, working group, program…"
+        ),
+    ],
     paths: PathsArgument = None,
     plan: PlanOption = None,
-    output_format: Annotated[ListFormatOption, typer.Option("--format", "-f", help="text or json.")] = ListFormatOption.text,
+    output_format: Annotated[
+        ListFormatOption, typer.Option("--format", "-f", help="text or json.")
+    ] = ListFormatOption.text,
 ) -> None:
     """Show one meeting (or other item) in full: date, time, numbered agenda, references, footnotes.
 
@@ -421,17 +495,31 @@ class RenderFormat(str, enum.Enum):
     ics = "ics"
 
 
-@app.command(epilog="Exit codes: 0 written; 1 a plan or a template has errors; 2 usage or I/O error (missing template folder, unwritable output).")
+@app.command(
+    epilog="Exit codes: 0 written; 1 a plan or a template has errors; 2 usage or I/O error (missing template folder, unwritable output)."
+)
 def render(
     paths: PathsArgument = None,
-    output_format: Annotated[RenderFormat, typer.Option("--format", "-f", help="html (one self-contained page), md (GitHub Markdown) or ics (iCalendar).")] = RenderFormat.html,
+    output_format: Annotated[
+        RenderFormat,
+        typer.Option("--format", "-f", help="html (one self-contained page), md (GitHub Markdown) or ics (iCalendar)."),
+    ] = RenderFormat.html,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="A file (with an extension), or a folder (existing, or a name without extension) for one file per plan, PLAN-ID.FORMAT. Default: standard output.", show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="A file (with an extension), or a folder (existing, or a name without extension) for one file per plan, PLAN-ID.FORMAT. Default: standard output.",
+            show_default=False,
+        ),
     ] = None,
     template_dir: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--template-dir", help="A folder of Jinja templates that override the bundled ones of the same name.", show_default=False),
+        typer.Option(
+            "--template-dir",
+            help="A folder of Jinja templates that override the bundled ones of the same name.",
+            show_default=False,
+        ),
     ] = None,
     plan: PlanOption = None,
 ) -> None:
@@ -467,11 +555,17 @@ def render(
         _fail(exc)
 
 
-@app.command(epilog="Exit codes: 0 nothing to change (or files rewritten); 1 --check found files to change, or a file does not load; 2 I/O error.")
+@app.command(
+    epilog="Exit codes: 0 nothing to change (or files rewritten); 1 --check found files to change, or a file does not load; 2 I/O error."
+)
 def fmt(
     paths: PathsArgument = None,
-    check: Annotated[bool, typer.Option("--check", help="Change nothing; list the files that would change and exit 1 if any.")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Show the changes as a unified diff (with --check, change nothing).")] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; list the files that would change and exit 1 if any.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show the changes as a unified diff (with --check, change nothing).")
+    ] = False,
 ) -> None:
     """Rewrite plan files in canonical form: schema key order, quoted times, ISO dates; comments kept.
 
@@ -510,13 +604,19 @@ def _git_version(path: Path, rev: str) -> str:
 
     folder = path.resolve().parent
     try:
-        top = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True).stdout.strip()
+        top = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
+        ).stdout.strip()
         relative = path.resolve().relative_to(Path(top).resolve()).as_posix()
         shown = subprocess.run(["git", "-C", top, "show", f"{rev}:{relative}"], capture_output=True, check=True)
     except FileNotFoundError:
         raise PathError("git is not installed; compare two files instead of using --rev") from None
     except subprocess.CalledProcessError as exc:
-        message = (exc.stderr.decode("utf-8", "replace") if isinstance(exc.stderr, bytes) else exc.stderr or "").strip().splitlines()
+        message = (
+            (exc.stderr.decode("utf-8", "replace") if isinstance(exc.stderr, bytes) else exc.stderr or "")
+            .strip()
+            .splitlines()
+        )
         raise PathError(f"{path} at {rev}: {message[-1] if message else 'git failed'}") from None
     except ValueError:
         raise PathError(f"{path} is not inside the git repository") from None
@@ -525,9 +625,21 @@ def _git_version(path: Path, rev: str) -> str:
 
 @app.command()
 def diff(
-    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier plan file (or, with --rev, the file to compare with its earlier version).")],
-    new: Annotated[Optional[Path], typer.Argument(metavar="[NEW]", help="The later plan file.", show_default=False)] = None,  # noqa: UP045
-    rev: Annotated[Optional[str], typer.Option("--rev", help="Compare OLD as it is now with its version at this git revision.", show_default=False)] = None,  # noqa: UP045
+    old: Annotated[
+        Path,
+        typer.Argument(
+            metavar="OLD", help="The earlier plan file (or, with --rev, the file to compare with its earlier version)."
+        ),
+    ],
+    new: Annotated[
+        Path | None, typer.Argument(metavar="[NEW]", help="The later plan file.", show_default=False)
+    ] = None,
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--rev", help="Compare OLD as it is now with its version at this git revision.", show_default=False
+        ),
+    ] = None,
     output_format: FormatOption = OutputFormat.text,
 ) -> None:
     """What changed between two versions of a plan, in words for reviewers; formatting is ignored.
@@ -566,7 +678,9 @@ def diff(
     if output_format is OutputFormat.json:
         sys.stdout.write(json.dumps([c.as_dict() for c in changes], indent=2, ensure_ascii=False) + "\n")
     elif output_format is OutputFormat.md:
-        lines = [f"### Changes to `{after.plan.id}`", ""] + ([f"- {c.message}" for c in changes] or ["No semantic change."])
+        lines = [f"### Changes to `{after.plan.id}`", ""] + (
+            [f"- {c.message}" for c in changes] or ["No semantic change."]
+        )
         sys.stdout.write("\n".join(lines) + "\n")
     else:
         sys.stdout.write("".join(f"{c.message}\n" for c in changes) or "No semantic change.\n")
@@ -582,7 +696,9 @@ def schema(
     kind: Annotated[KindOption, typer.Option("--kind", help="Which kind of plan file.")] = KindOption.committee,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.", show_default=False),
+        typer.Option(
+            "--output", "-o", help="Write to this file (atomically) instead of standard output.", show_default=False
+        ),
     ] = None,
 ) -> None:
     """Print the JSON Schema (draft-07) of a kind of plan file, for editors' YAML support.
@@ -600,5 +716,3 @@ def schema(
         write_atomic(output, text)
     except WorkplanError as exc:
         _fail(exc)
-
-

@@ -58,7 +58,9 @@ NOT_A_MAPPING = Check("WP005", "not-a-mapping", "The top level of a plan must be
 UNKNOWN_KIND = Check("WP006", "unknown-kind", "`kind` is missing or names no known kind of plan.")
 SCHEMA_VERSION = Check("WP007", "unsupported-schema-version", "`schema_version` is missing or not supported.")
 YAML_TAG = Check("WP008", "yaml-tag", "Explicit YAML tags (`!tag`, `!!python/...`) are not allowed in plans.")
-ALIAS_ABUSE = Check("WP009", "alias-abuse", "YAML aliases that refer to themselves or expand the document far beyond its size.")
+ALIAS_ABUSE = Check(
+    "WP009", "alias-abuse", "YAML aliases that refer to themselves or expand the document far beyond its size."
+)
 TOO_DEEP = Check("WP016", "too-deep", "Lists or mappings nested too deeply to be a plan.")
 MISSING_KEY = Check("WP010", "missing-key", "A required key is missing.")
 UNKNOWN_KEY = Check("WP011", "unknown-key", "A key the schema does not define (often a typo).")

@@ -49,7 +49,9 @@ def format_paths(paths: Sequence[Path], *, write: bool) -> list[FormatResult]:
         if formatted != text:
             result.changed = True
             result.diff = "".join(
-                difflib.unified_diff(text.splitlines(True), formatted.splitlines(True), f"{path} (before)", f"{path} (formatted)")
+                difflib.unified_diff(
+                    text.splitlines(True), formatted.splitlines(True), f"{path} (before)", f"{path} (formatted)"
+                )
             )
             if write:
                 try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import itertools
 import re
 import textwrap
 from collections import defaultdict
@@ -159,7 +160,9 @@ def build_index(plan: Plan) -> Index:
             index.ids[ident].append((loc, node))
             owner = ident
         if isinstance(node, Resolution):
-            index.paragraphs[node.id] = {p.label: (*loc, "paragraphs", i, "label") for i, p in enumerate(node.paragraphs)}
+            index.paragraphs[node.id] = {
+                p.label: (*loc, "paragraphs", i, "label") for i, p in enumerate(node.paragraphs)
+            }
             if node.default and index.default_resolution is None:
                 index.default_resolution = node.id
         children: list[tuple[Loc, BaseModel, str | None]] = []
@@ -209,6 +212,7 @@ def suggest_label(label: str, declared: list[str]) -> str | None:
         return same[0]
     near = [d for d in declared if _one_edit_apart(label, d)]
     if near:
+
         def shared_prefix(d: str) -> int:
             return next((i for i, (x, y) in enumerate(zip(label, d, strict=False)) if x != y), min(len(label), len(d)))
 
@@ -242,7 +246,11 @@ def unknown_paragraph(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
             continue
         resolution, label = split_ref(index, ref.value)
         if resolution is None:
-            yield Finding(ref.loc, f"paragraph {ref.value!r} has no resolution: mark one resolution `default: true` or write 'RESOLUTION-ID:{label}'", ref.owner)
+            yield Finding(
+                ref.loc,
+                f"paragraph {ref.value!r} has no resolution: mark one resolution `default: true` or write 'RESOLUTION-ID:{label}'",
+                ref.owner,
+            )
             continue
         declared = index.paragraphs.get(resolution)
         if declared is None or label in declared:
@@ -278,9 +286,7 @@ def unknown_resolution(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
 
 # An OAS document symbol: an upper-case body code, segments separated by '/',
 # a two-digit year, then optional "rev. N", "corr. N", "add. N".
-DOCUMENT_SYMBOL = re.compile(
-    r"^[A-Z][A-Z0-9]*(?:/[A-Za-z0-9][A-Za-z0-9. -]*)*/\d{2}(?: (?:rev|corr|add)\. \d+)*$"
-)
+DOCUMENT_SYMBOL = re.compile(r"^[A-Z][A-Z0-9]*(?:/[A-Za-z0-9][A-Za-z0-9. -]*)*/\d{2}(?: (?:rev|corr|add)\. \d+)*$")
 
 
 @rule("WP103", "document-symbol", Severity.WARNING)
@@ -307,7 +313,10 @@ def document_symbol(plan: Plan, index: Index) -> Iterator[Finding]:
                     if isinstance(item, BaseModel):
                         stack.append(((*loc, name, i), item))
                     elif name == "documents" and not DOCUMENT_SYMBOL.match(item):
-                        yield Finding((*loc, name, i), f"{item!r} does not look like an OAS document symbol (e.g. 'CP/CSH-2176/22 rev. 2')")
+                        yield Finding(
+                            (*loc, name, i),
+                            f"{item!r} does not look like an OAS document symbol (e.g. 'CP/CSH-2176/22 rev. 2')",
+                        )
 
 
 @rule("WP104", "unknown-reference", Severity.ERROR)
@@ -328,11 +337,17 @@ def unknown_reference(plan: Plan, index: Index) -> Iterator[Finding]:
         target = index.entity(ref.value)
         wanted = " or ".join(_NOUN[t] for t in allowed)
         if target is None:
-            close = difflib.get_close_matches(ref.value, [i for i, v in index.ids.items() if isinstance(v[0][1], allowed)], n=1, cutoff=0.6)
+            close = difflib.get_close_matches(
+                ref.value, [i for i, v in index.ids.items() if isinstance(v[0][1], allowed)], n=1, cutoff=0.6
+            )
             hint = f"; did you mean {close[0]!r}?" if close else ""
             yield Finding(ref.loc, f"`{ref.field}` names {ref.value!r}, but no {wanted} has that id{hint}", ref.owner)
         elif not isinstance(target, allowed):
-            yield Finding(ref.loc, f"`{ref.field}` names {ref.value!r}, which is a {_NOUN.get(type(target), type(target).__name__)}, not a {wanted}", ref.owner)
+            yield Finding(
+                ref.loc,
+                f"`{ref.field}` names {ref.value!r}, which is a {_NOUN.get(type(target), type(target).__name__)}, not a {wanted}",
+                ref.owner,
+            )
 
 
 @rule("WP105", "duplicate-id", Severity.ERROR)
@@ -374,7 +389,9 @@ def unused_declaration(plan: Plan, index: Index) -> Iterator[Finding]:
     for resolution, labels in index.paragraphs.items():
         for label, loc in labels.items():
             if (resolution, label) not in used_paragraphs:
-                yield Finding(loc, f"paragraph {label!r} of {resolution!r} is declared but nothing cites it", resolution)
+                yield Finding(
+                    loc, f"paragraph {label!r} of {resolution!r} is declared but nothing cites it", resolution
+                )
 
 
 # --- dates -------------------------------------------------------------------------------
@@ -394,10 +411,18 @@ def outside_term(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
     """
     for i, meeting in enumerate(plan.meetings):
         if not _in_term(plan, meeting.date):
-            yield Finding(("meetings", i, "date"), f"meeting {meeting.id!r} on {meeting.date} is outside the term ({plan.term.start} to {plan.term.end})", meeting.id)
+            yield Finding(
+                ("meetings", i, "date"),
+                f"meeting {meeting.id!r} on {meeting.date} is outside the term ({plan.term.start} to {plan.term.end})",
+                meeting.id,
+            )
     for i, milestone in enumerate(plan.procedure.milestones):
         if not _in_term(plan, milestone.date):
-            yield Finding(("procedure", "milestones", i, "date"), f"milestone {milestone.id!r} on {milestone.date} is outside the term ({plan.term.start} to {plan.term.end})", milestone.id)
+            yield Finding(
+                ("procedure", "milestones", i, "date"),
+                f"milestone {milestone.id!r} on {milestone.date} is outside the term ({plan.term.start} to {plan.term.end})",
+                milestone.id,
+            )
 
 
 @rule("WP111", "activity-outside-term", Severity.WARNING, "committee-plan")
@@ -414,7 +439,11 @@ def activity_outside_term(plan: CommitteePlan, index: Index) -> Iterator[Finding
     for i, activity in enumerate(plan.activities):
         end = activity.end_date or activity.date
         if end < plan.term.start or activity.date > plan.term.end:
-            yield Finding(("activities", i, "date"), f"activity {activity.id!r} on {activity.date} is outside the term ({plan.term.start} to {plan.term.end})", activity.id)
+            yield Finding(
+                ("activities", i, "date"),
+                f"activity {activity.id!r} on {activity.date} is outside the term ({plan.term.start} to {plan.term.end})",
+                activity.id,
+            )
 
 
 @rule("WP112", "end-before-start", Severity.ERROR)
@@ -429,19 +458,32 @@ def end_before_start(plan: Plan, index: Index) -> Iterator[Finding]:
     """
     if isinstance(plan, ProgramPlan):
         if plan.period.end < plan.period.start:
-            yield Finding(("period", "end"), f"the period ends ({plan.period.end}) before it starts ({plan.period.start})")
+            yield Finding(
+                ("period", "end"), f"the period ends ({plan.period.end}) before it starts ({plan.period.start})"
+            )
         return
     if plan.term.end < plan.term.start:
         yield Finding(("term", "end"), f"the term ends ({plan.term.end}) before it starts ({plan.term.start})")
     ga = plan.introduction.general_assembly
     if ga.end_date is not None and ga.end_date < ga.date:
-        yield Finding(("introduction", "general_assembly", "end_date"), f"the session ends ({ga.end_date}) before it starts ({ga.date})")
+        yield Finding(
+            ("introduction", "general_assembly", "end_date"),
+            f"the session ends ({ga.end_date}) before it starts ({ga.date})",
+        )
     for i, activity in enumerate(plan.activities):
         if activity.end_date is not None and activity.end_date < activity.date:
-            yield Finding(("activities", i, "end_date"), f"activity {activity.id!r} ends ({activity.end_date}) before it starts ({activity.date})", activity.id)
+            yield Finding(
+                ("activities", i, "end_date"),
+                f"activity {activity.id!r} ends ({activity.end_date}) before it starts ({activity.date})",
+                activity.id,
+            )
     for i, meeting in enumerate(plan.meetings):
         if meeting.end_time <= meeting.start_time:
-            yield Finding(("meetings", i, "end_time"), f"meeting {meeting.id!r} ends at {meeting.end_time:%H:%M}, not after it starts at {meeting.start_time:%H:%M}", meeting.id)
+            yield Finding(
+                ("meetings", i, "end_time"),
+                f"meeting {meeting.id!r} ends at {meeting.end_time:%H:%M}, not after it starts at {meeting.start_time:%H:%M}",
+                meeting.id,
+            )
 
 
 @rule("WP113", "weekend-meeting", Severity.WARNING, "committee-plan")
@@ -454,7 +496,11 @@ def weekend_meeting(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
     """
     for i, meeting in enumerate(plan.meetings):
         if meeting.date.weekday() >= 5:
-            yield Finding(("meetings", i, "date"), f"meeting {meeting.id!r} is on a {meeting.date:%A} ({meeting.date})", meeting.id)
+            yield Finding(
+                ("meetings", i, "date"),
+                f"meeting {meeting.id!r} is on a {meeting.date:%A} ({meeting.date})",
+                meeting.id,
+            )
 
 
 @rule("WP114", "impossible-deadline", Severity.ERROR, "committee-plan")
@@ -468,10 +514,15 @@ def impossible_deadline(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
     for i, report in enumerate(plan.reports):
         for j, due in enumerate(report.due):
             if due.day > calendar.monthrange(2024, due.month)[1]:
-                yield Finding(("reports", i, "due", j, "day"), f"{calendar.month_name[due.month]} has no day {due.day} (report {report.id!r})", report.id)
+                yield Finding(
+                    ("reports", i, "due", j, "day"),
+                    f"{calendar.month_name[due.month]} has no day {due.day} (report {report.id!r})",
+                    report.id,
+                )
 
 
 # --- meetings -------------------------------------------------------------------------------
+
 
 @rule("WP120", "meeting-numbering", Severity.ERROR, "committee-plan")
 def meeting_numbering(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
@@ -487,7 +538,11 @@ def meeting_numbering(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
         assert meeting.number is not None
         if meeting.number in first_with:
             other = first_with[meeting.number][1]
-            yield Finding(("meetings", i, "number"), f"meeting number {meeting.number} is used twice ({other.id!r} and {meeting.id!r})", meeting.id)
+            yield Finding(
+                ("meetings", i, "number"),
+                f"meeting number {meeting.number} is used twice ({other.id!r} and {meeting.id!r})",
+                meeting.id,
+            )
         else:
             first_with[meeting.number] = (i, meeting)
     numbers = sorted(first_with)
@@ -495,11 +550,21 @@ def meeting_numbering(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
         if n not in first_with:
             following = min(k for k in numbers if k > n)
             i, meeting = first_with[following]
-            yield Finding(("meetings", i, "number"), f"meeting number {n} is missing (the numbers go from {n - 1} to {following})" if n > 1 else f"numbering does not start at 1 (the first is {following})", meeting.id)
-    for before, after in zip(numbers, numbers[1:], strict=False):
+            yield Finding(
+                ("meetings", i, "number"),
+                f"meeting number {n} is missing (the numbers go from {n - 1} to {following})"
+                if n > 1
+                else f"numbering does not start at 1 (the first is {following})",
+                meeting.id,
+            )
+    for before, after in itertools.pairwise(numbers):
         (_, a), (i, b) = first_with[before], first_with[after]
         if b.date < a.date:
-            yield Finding(("meetings", i, "date"), f"meeting {b.number} ({b.date}) is dated before meeting {a.number} ({a.date})", b.id)
+            yield Finding(
+                ("meetings", i, "date"),
+                f"meeting {b.number} ({b.date}) is dated before meeting {a.number} ({a.date})",
+                b.id,
+            )
 
 
 @rule("WP121", "meetings-out-of-order", Severity.WARNING, "committee-plan")
@@ -512,7 +577,11 @@ def meetings_out_of_order(plan: CommitteePlan, index: Index) -> Iterator[Finding
     """
     for i, (before, after) in enumerate(zip(plan.meetings, plan.meetings[1:], strict=False), start=1):
         if (after.date, after.start_time) < (before.date, before.start_time):
-            yield Finding(("meetings", i, "date"), f"meeting {after.id!r} ({after.date}) is listed after {before.id!r} ({before.date})", after.id)
+            yield Finding(
+                ("meetings", i, "date"),
+                f"meeting {after.id!r} ({after.date}) is listed after {before.id!r} ({before.date})",
+                after.id,
+            )
 
 
 @rule("WP122", "meeting-clash", Severity.WARNING, "committee-plan")
@@ -530,12 +599,16 @@ def meeting_clash(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
     for i, meeting in enumerate(plan.meetings):
         by_day[meeting.date].append((i, meeting))
     for day_meetings in by_day.values():
-        for n, (i, a) in enumerate(day_meetings):
+        for n, (_, a) in enumerate(day_meetings):
             for j, b in day_meetings[n + 1 :]:
                 if a.within == b.id or b.within == a.id:
                     continue
                 if a.start_time < b.end_time and b.start_time < a.end_time:
-                    yield Finding(("meetings", j, "start_time"), f"meeting {b.id!r} ({b.start_time:%H:%M}–{b.end_time:%H:%M}) overlaps {a.id!r} ({a.start_time:%H:%M}–{a.end_time:%H:%M}) on {a.date}; if it is held within it, add `within: {a.id}`", b.id)
+                    yield Finding(
+                        ("meetings", j, "start_time"),
+                        f"meeting {b.id!r} ({b.start_time:%H:%M}–{b.end_time:%H:%M}) overlaps {a.id!r} ({a.start_time:%H:%M}–{a.end_time:%H:%M}) on {a.date}; if it is held within it, add `within: {a.id}`",
+                        b.id,
+                    )
 
 
 @rule("WP123", "within-mismatch", Severity.ERROR, "committee-plan")
@@ -551,7 +624,11 @@ def within_mismatch(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
         if not isinstance(host, Meeting):
             continue
         if host.date != meeting.date or meeting.start_time < host.start_time or meeting.end_time > host.end_time:
-            yield Finding(("meetings", i, "within"), f"meeting {meeting.id!r} ({meeting.date} {meeting.start_time:%H:%M}–{meeting.end_time:%H:%M}) is not inside {host.id!r} ({host.date} {host.start_time:%H:%M}–{host.end_time:%H:%M})", meeting.id)
+            yield Finding(
+                ("meetings", i, "within"),
+                f"meeting {meeting.id!r} ({meeting.date} {meeting.start_time:%H:%M}–{meeting.end_time:%H:%M}) is not inside {host.id!r} ({host.date} {host.start_time:%H:%M}–{host.end_time:%H:%M})",
+                meeting.id,
+            )
 
 
 # --- the draft resolution's milestones --------------------------------------------------------
@@ -574,7 +651,11 @@ def milestone_order(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
     latest: Milestone | None = None
     for i, milestone in ordered:
         if latest is not None and milestone.date < latest.date and milestone.stage != latest.stage:
-            yield Finding(("procedure", "milestones", i, "date"), f"milestone {milestone.id!r} ({milestone.stage}, {milestone.date}) comes before {latest.id!r} ({latest.stage}, {latest.date})", milestone.id)
+            yield Finding(
+                ("procedure", "milestones", i, "date"),
+                f"milestone {milestone.id!r} ({milestone.stage}, {milestone.date}) comes before {latest.id!r} ({latest.stage}, {latest.date})",
+                milestone.id,
+            )
         if latest is None or milestone.date >= latest.date:
             latest = milestone
 
@@ -590,7 +671,11 @@ def milestone_meeting(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
     for i, milestone in enumerate(plan.procedure.milestones):
         meeting = index.entity(milestone.meeting) if milestone.meeting else None
         if isinstance(meeting, Meeting) and meeting.date != milestone.date:
-            yield Finding(("procedure", "milestones", i, "date"), f"milestone {milestone.id!r} is dated {milestone.date}, but meeting {meeting.id!r} is on {meeting.date}", milestone.id)
+            yield Finding(
+                ("procedure", "milestones", i, "date"),
+                f"milestone {milestone.id!r} is dated {milestone.date}, but meeting {meeting.id!r} is on {meeting.date}",
+                milestone.id,
+            )
 
 
 # --- program plans ------------------------------------------------------------------------------
@@ -607,12 +692,22 @@ def program_incomplete(plan: ProgramPlan, index: Index) -> Iterator[Finding]:
     """
     for i, program in enumerate(plan.programs):
         if program.purpose is None and (not program.subprograms):
-            yield Finding(("programs", i, "id"), f"program {program.letter} ({program.id!r}) has no purpose", program.id)
+            yield Finding(
+                ("programs", i, "id"), f"program {program.letter} ({program.id!r}) has no purpose", program.id
+            )
         if not program.activities and not any(s.activities for s in program.subprograms):
-            yield Finding(("programs", i, "id"), f"program {program.letter} ({program.id!r}) has no proposed activities", program.id)
+            yield Finding(
+                ("programs", i, "id"),
+                f"program {program.letter} ({program.id!r}) has no proposed activities",
+                program.id,
+            )
         for j, sub in enumerate(program.subprograms):
             if not sub.activities:
-                yield Finding(("programs", i, "subprograms", j, "id"), f"sub-program {sub.id!r} has no proposed activities", sub.id)
+                yield Finding(
+                    ("programs", i, "subprograms", j, "id"),
+                    f"sub-program {sub.id!r} has no proposed activities",
+                    sub.id,
+                )
 
 
 @rule("WP141", "program-letters", Severity.ERROR, "program-plan")
@@ -624,7 +719,11 @@ def program_letters(plan: ProgramPlan, index: Index) -> Iterator[Finding]:
     for i, program in enumerate(plan.programs):
         expected = chr(ord("A") + i)
         if program.letter != expected:
-            yield Finding(("programs", i, "letter"), f"program {program.id!r} is lettered {program.letter}; expected {expected}", program.id)
+            yield Finding(
+                ("programs", i, "letter"),
+                f"program {program.id!r} is lettered {program.letter}; expected {expected}",
+                program.id,
+            )
 
 
 @rule("WP150", "bad-suppression", Severity.ERROR)
@@ -676,8 +775,9 @@ def resolve_codes(words: list[str]) -> frozenset[str]:
     return frozenset(codes)
 
 
-def run_rules(plan: Plan, selection: Selection = Selection()) -> Iterator[tuple[Rule, Finding]]:
+def run_rules(plan: Plan, selection: Selection | None = None) -> Iterator[tuple[Rule, Finding]]:
     """Run every selected rule that applies to the plan's kind, minus suppressed findings."""
+    selection = selection or Selection()
     index = build_index(plan)
     suppressed = {(s.rule, s.subject) for s in plan.suppress}
     for r in RULES.values():

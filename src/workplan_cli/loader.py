@@ -13,7 +13,7 @@ import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -36,7 +36,7 @@ def _yaml() -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.constructor import RoundTripConstructor
 
-    class PlanConstructor(RoundTripConstructor):  # type: ignore[misc]
+    class PlanConstructor(RoundTripConstructor):
         def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
             try:
                 return super().construct_yaml_timestamp(node, values)
@@ -176,16 +176,22 @@ def _round_trip_plan(text: str, name: str) -> LoadResult:
         result.diagnostics.append(d.YAML_SYNTAX.at(name, 1, 1, f"invalid YAML: {exc}".splitlines()[0]))
         return result
     except RecursionError:
-        result.diagnostics.append(d.TOO_DEEP.at(name, 1, 1, "lists or mappings are nested too deeply to be read; a plan needs a few levels"))
+        result.diagnostics.append(
+            d.TOO_DEEP.at(name, 1, 1, "lists or mappings are nested too deeply to be read; a plan needs a few levels")
+        )
         return result
     result._document = document
     if document is None:
-        result.diagnostics.append(d.EMPTY_FILE.at(name, 1, 1, "the file holds no YAML document; a plan is a mapping of keys"))
+        result.diagnostics.append(
+            d.EMPTY_FILE.at(name, 1, 1, "the file holds no YAML document; a plan is a mapping of keys")
+        )
         return result
     if not isinstance(document, CommentedMap):
         line, column = _start(document)
         found = "a list" if isinstance(document, CommentedSeq) else f"a single value ({type(document).__name__})"
-        result.diagnostics.append(d.NOT_A_MAPPING.at(name, line, column, f"the top level of a plan must be a mapping of keys, not {found}"))
+        result.diagnostics.append(
+            d.NOT_A_MAPPING.at(name, line, column, f"the top level of a plan must be a mapping of keys, not {found}")
+        )
         return result
     abuse = _alias_abuse(document)
     if abuse is not None:
@@ -202,11 +208,15 @@ def _round_trip_plan(text: str, name: str) -> LoadResult:
     if model is None:
         return result
     try:
-        result.plan = model.model_validate(document)
+        result.plan = model.model_validate(document)  # type: ignore[assignment]  # one of the two plan models
     except ValidationError as exc:
         result.diagnostics.extend(_schema_diagnostics(exc, document, model, name))
     except RecursionError:
-        result.diagnostics.append(d.TOO_DEEP.at(name, 1, 1, "lists or mappings are nested too deeply to be checked; a plan needs a few levels"))
+        result.diagnostics.append(
+            d.TOO_DEEP.at(
+                name, 1, 1, "lists or mappings are nested too deeply to be checked; a plan needs a few levels"
+            )
+        )
     return result
 
 
@@ -235,7 +245,11 @@ def _alias_abuse(document: Any) -> tuple[int, int, str] | None:
             expanded[key] = 1 + sum(expanded.get(id(c), 1) for c in children)
             if expanded[key] > ALIAS_EXPANSION_LIMIT and expanded[key] > ALIAS_FACTOR * unique:
                 line, column = _start(node)
-                return line, column, f"YAML aliases expand this block to over {ALIAS_EXPANSION_LIMIT:,} values; write the data out instead of repeating aliases"
+                return (
+                    line,
+                    column,
+                    f"YAML aliases expand this block to over {ALIAS_EXPANSION_LIMIT:,} values; write the data out instead of repeating aliases",
+                )
             continue
         if key in expanded:
             continue
@@ -304,10 +318,8 @@ _CORE_TAGS = frozenset(
 def _child_position(container: Any, step: Any, fallback: tuple[int, int], *, key: bool = False) -> tuple[int, int]:
     """1-based position of a mapping value (or key) or a list item; ``fallback`` if unrecorded."""
     try:
-        if isinstance(container, dict):
-            found = container.lc.key(step) if key else container.lc.value(step)
-        else:
-            found = container.lc.item(step)
+        lc: Any = container.lc
+        found = (lc.key(step) if key else lc.value(step)) if isinstance(container, dict) else lc.item(step)
     except (KeyError, IndexError, TypeError, AttributeError):
         found = None
     if not found or found[0] is None:
@@ -379,7 +391,9 @@ def _key_of(document: Any, loc: tuple[int | str, ...]) -> tuple[int, int]:
 def _model_for(document: Any, name: str, out: list[Diagnostic]) -> type[BaseModel] | None:
     kinds = ", ".join(sorted(MODEL_BY_KIND))
     if "kind" not in document:
-        out.append(d.UNKNOWN_KIND.at(name, 1, 1, f"missing required key 'kind'; say which kind of plan this is ({kinds})"))
+        out.append(
+            d.UNKNOWN_KIND.at(name, 1, 1, f"missing required key 'kind'; say which kind of plan this is ({kinds})")
+        )
         return None
     kind = document["kind"]
     model = MODEL_BY_KIND.get(kind) if isinstance(kind, str) else None
@@ -389,14 +403,24 @@ def _model_for(document: Any, name: str, out: list[Diagnostic]) -> type[BaseMode
         return None
     if "schema_version" not in document:
         out.append(
-            d.SCHEMA_VERSION.at(name, 1, 1, f"missing required key 'schema_version'; this version of workplan reads schema_version: {SCHEMA_VERSION}")
+            d.SCHEMA_VERSION.at(
+                name,
+                1,
+                1,
+                f"missing required key 'schema_version'; this version of workplan reads schema_version: {SCHEMA_VERSION}",
+            )
         )
         return None
     version = document["schema_version"]
     if version != SCHEMA_VERSION or isinstance(version, bool):
         line, column = locate(document, ("schema_version",))
         out.append(
-            d.SCHEMA_VERSION.at(name, line, column, f"unsupported schema_version {version!r}; this version of workplan reads schema_version: {SCHEMA_VERSION}")
+            d.SCHEMA_VERSION.at(
+                name,
+                line,
+                column,
+                f"unsupported schema_version {version!r}; this version of workplan reads schema_version: {SCHEMA_VERSION}",
+            )
         )
         return None
     return model
@@ -433,7 +457,11 @@ def _schema_diagnostics(exc: ValidationError, document: Any, model: type[BaseMod
         elif kind == "extra_forbidden":
             line, column = locate(document, loc, key=True)
             hint = _suggest(str(loc[-1]), _fields_at(model, loc[:-1]))
-            out.append(d.UNKNOWN_KEY.at(name, line, column, f"unknown key {loc[-1]!r} in {_path_text(loc[:-1]) or 'the top level'}{hint}"))
+            out.append(
+                d.UNKNOWN_KEY.at(
+                    name, line, column, f"unknown key {loc[-1]!r} in {_path_text(loc[:-1]) or 'the top level'}{hint}"
+                )
+            )
         elif kind == "wp_date":
             line, column = locate(document, loc)
             out.append(d.INVALID_DATE.at(name, line, column, f"{where}: {error['msg']}"))
@@ -557,7 +585,6 @@ def _canonical(node: Any, model: BaseModel) -> None:
     import datetime as dt
 
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     fields = list(type(model).model_fields)
@@ -636,7 +663,7 @@ def _fast_loader() -> Any:
         return None
 
     class FastLoader(base):  # type: ignore[misc, valid-type]
-        yaml_implicit_resolvers: dict[Any, Any] = {}
+        yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
 
         def construct_mapping(self, node: Any, deep: bool = False) -> Any:
             keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
@@ -686,7 +713,7 @@ def fast_load(text: str) -> Any:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return yaml.load(text, Loader=_FAST_LOADER)  # noqa: S506 - a safe loader subclass
+        return yaml.load(text, Loader=_FAST_LOADER)
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         raise _FastPathRefused(str(exc)) from None
     finally:
@@ -714,7 +741,8 @@ def _fast_path(text: str, name: str) -> LoadResult | None:
         return None
     if not isinstance(data, dict):
         return None
-    model = MODEL_BY_KIND.get(data.get("kind")) if isinstance(data.get("kind"), str) else None
+    kind = data.get("kind")
+    model = MODEL_BY_KIND.get(kind) if isinstance(kind, str) else None
     version = data.get("schema_version")
     if model is None or version != SCHEMA_VERSION or isinstance(version, bool):
         return None
@@ -723,7 +751,7 @@ def _fast_path(text: str, name: str) -> LoadResult | None:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return LoadResult(name, model.model_validate(data), text=text)  # type: ignore[arg-type]
+        return LoadResult(name, model.model_validate(data), text=text)
     except RecursionError:
         return None
     except ValidationError as exc:
@@ -743,6 +771,6 @@ def _compose(text: str) -> Any:
     if _FAST_LOADER in (None, False):
         return None
     try:
-        return yaml.compose(text, Loader=_FAST_LOADER)  # noqa: S506 - composing builds no objects
+        return yaml.compose(text, Loader=_FAST_LOADER)
     except (yaml.YAMLError, RecursionError):
         return None

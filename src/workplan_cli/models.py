@@ -175,7 +175,9 @@ class Term(_Model):
 class Session(_Model):
     """A session of a political body that frames the term."""
 
-    name: Text = Field(description="The session's name.", examples=["Fifty-third regular session of the General Assembly"])
+    name: Text = Field(
+        description="The session's name.", examples=["Fifty-third regular session of the General Assembly"]
+    )
     date: Date = Field(description="First day of the session.")
     end_date: Date | None = Field(default=None, description="Last day, for a session of several days.")
 
@@ -213,7 +215,9 @@ class Mandate(_Model):
 
 
 class MandateGroup(_Model):
-    source: Text = Field(description="Where the mandates come from.", examples=["From the fifty-second regular session, 2022"])
+    source: Text = Field(
+        description="Where the mandates come from.", examples=["From the fifty-second regular session, 2022"]
+    )
     mandates: list[Mandate] = Field(description="The mandates of this source.")
     footnotes: list[Footnote] = Field(default=[], description="Footnotes on the heading of this group.")
 
@@ -272,9 +276,7 @@ class AgendaItem(_Model):
     )
     by: list[Id] = Field(default=[], description="Ids of the bodies, officers or working groups presenting.")
     speakers: list[Speaker] = Field(default=[], description="Named people presenting.")
-    refers_to: list[Id] = Field(
-        default=[], description="Ids of working groups, meetings or events the entry is about."
-    )
+    refers_to: list[Id] = Field(default=[], description="Ids of working groups, meetings or events the entry is about.")
     footnotes: list[Footnote] = Field(default=[], description="Footnotes on this entry.")
 
 
@@ -295,9 +297,7 @@ class AgendaSection(_Model):
     topics: list[AgendaTopic] = Field(default=[], description="The topics of the section.")
 
 
-MeetingKind = Literal[
-    "regular", "informal", "working-group", "forum", "special", "joint", "points-of-contact"
-]
+MeetingKind = Literal["regular", "informal", "working-group", "forum", "special", "joint", "points-of-contact"]
 
 
 class Meeting(_Model):
@@ -455,7 +455,9 @@ class Program(_Model):
     id: Id
     letter: Annotated[str, Field(pattern=r"^[A-Z]$")] = Field(description="The program's letter, A to G.")
     title: Text = Field(description="The program's name.")
-    purpose: Text | None = Field(default=None, description="Its purpose, verbatim (absent when only sub-programs have one).")
+    purpose: Text | None = Field(
+        default=None, description="Its purpose, verbatim (absent when only sub-programs have one)."
+    )
     partners: list[Id] = Field(default=[], description="Ids of the partners its purpose names.")
     activities: list[ProgramActivity] = Field(default=[], description="Proposed activities.")
     subprograms: list[SubProgram] = Field(default=[], description="Sub-programs, each with purpose and activities.")

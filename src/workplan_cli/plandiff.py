@@ -47,7 +47,7 @@ def _by_id(items: Sequence[Any]) -> dict[str, Any]:
 def _entries(plan: CommitteePlan, meeting: Meeting) -> list[tuple[str, AgendaItem]]:
     """(where, entry) for each agenda entry: where = 'under AREA' or '', plus the topic for items."""
     areas = {a.id: a.name for a in plan.areas}
-    out = []
+    out: list[tuple[str, AgendaItem]] = []
     for section in meeting.agenda:
         where = areas.get(section.area, section.area) if section.area else (section.heading or "")
         for topic in section.topics:
@@ -94,7 +94,9 @@ def _meeting_changes(old_plan: CommitteePlan, new_plan: CommitteePlan) -> Iterat
             yield Change("moved", ident, f"{name} time changed from {_hours(a)} to {_hours(b)}")
         for field in ("number", "kind", "title", "heading", "within", "summary"):
             if getattr(a, field) != getattr(b, field):
-                yield Change("changed", ident, f"{name}: {field} changed from {getattr(a, field)!r} to {getattr(b, field)!r}")
+                yield Change(
+                    "changed", ident, f"{name}: {field} changed from {getattr(a, field)!r} to {getattr(b, field)!r}"
+                )
         yield from _agenda_changes(old_plan, new_plan, a, b)
 
 
@@ -104,11 +106,11 @@ def _agenda_changes(old_plan: CommitteePlan, new_plan: CommitteePlan, a: Meeting
     after = _entries(new_plan, b)
     old_titles = {(w, e.title): e for w, e in before}
     new_titles = {(w, e.title): e for w, e in after}
-    for (where, title), entry in new_titles.items():
+    for where, title in new_titles:
         if (where, title) not in old_titles:
             under = f" under {where}" if where else ""
             yield Change("added", b.id, f"Agenda item added to {name}{under}: {_short(title)}")
-    for (where, title), entry in old_titles.items():
+    for where, title in old_titles:
         if (where, title) not in new_titles:
             under = f" under {where}" if where else ""
             yield Change("removed", b.id, f"Agenda item removed from {name}{under}: {_short(title)}")
@@ -120,7 +122,9 @@ def _agenda_changes(old_plan: CommitteePlan, new_plan: CommitteePlan, a: Meeting
                 yield Change("changed", b.id, f"{change[0].upper()}{change[1:]} in {name}, item “{_short(key[1], 60)}”")
 
 
-def _simple(kind_name: str, old: Sequence[Any], new: Sequence[Any], describe: Any, fields: Sequence[str]) -> Iterator[Change]:
+def _simple(
+    kind_name: str, old: Sequence[Any], new: Sequence[Any], describe: Any, fields: Sequence[str]
+) -> Iterator[Change]:
     a, b = _by_id(old), _by_id(new)
     for ident in [i for i in b if i not in a]:
         yield Change("added", ident, f"{kind_name.capitalize()} added: {describe(b[ident])}")
@@ -134,7 +138,11 @@ def _simple(kind_name: str, old: Sequence[Any], new: Sequence[Any], describe: An
                 continue
             if isinstance(before, dt.date) or isinstance(after, dt.date):
                 verb = "moved" if field in ("date",) else "changed"
-                yield Change("moved", ident, f"{kind_name.capitalize()} “{_short(describe(y), 60)}” {verb}: {field} {_day(before)} → {_day(after)}")
+                yield Change(
+                    "moved",
+                    ident,
+                    f"{kind_name.capitalize()} “{_short(describe(y), 60)}” {verb}: {field} {_day(before)} → {_day(after)}",
+                )
             elif isinstance(before, list) and all(isinstance(v, str) for v in [*before, *after]):
                 change = _list_change(field.replace("_", " "), before, after)
                 yield Change("changed", ident, f"{kind_name.capitalize()} “{_short(describe(y), 60)}”: {change}")
@@ -147,14 +155,30 @@ def _committee_changes(a: CommitteePlan, b: CommitteePlan) -> Iterator[Change]:
         if getattr(a, field) != getattr(b, field):
             yield Change("changed", field, f"Plan {field} changed from {getattr(a, field)} to {getattr(b, field)}")
     if a.term != b.term:
-        yield Change("changed", "term", f"Term changed from {_day(a.term.start)}–{_day(a.term.end)} to {_day(b.term.start)}–{_day(b.term.end)}")
+        yield Change(
+            "changed",
+            "term",
+            f"Term changed from {_day(a.term.start)}–{_day(a.term.end)} to {_day(b.term.start)}–{_day(b.term.end)}",
+        )
     yield from _meeting_changes(a, b)
-    yield from _simple("activity", a.activities, b.activities, lambda x: f"{x.title} ({_day(x.date)})", ("date", "end_date", "title", "organizers", "place"))
-    yield from _simple("milestone", a.procedure.milestones, b.procedure.milestones, lambda x: x.title, ("date", "title", "meeting"))
+    yield from _simple(
+        "activity",
+        a.activities,
+        b.activities,
+        lambda x: f"{x.title} ({_day(x.date)})",
+        ("date", "end_date", "title", "organizers", "place"),
+    )
+    yield from _simple(
+        "milestone", a.procedure.milestones, b.procedure.milestones, lambda x: x.title, ("date", "title", "meeting")
+    )
     yield from _simple("pending event", a.pending, b.pending, lambda x: x.title, ("title", "paragraphs"))
-    yield from _simple("report", a.reports, b.reports, lambda x: x.title, ("title", "frequency", "due", "resolutions", "paragraphs"))
+    yield from _simple(
+        "report", a.reports, b.reports, lambda x: x.title, ("title", "frequency", "due", "resolutions", "paragraphs")
+    )
     yield from _simple("working group", a.working_groups, b.working_groups, lambda x: x.name, ("name", "paragraphs"))
-    yield from _simple("officer", a.officers, b.officers, lambda x: f"{x.name} ({x.role})", ("name", "role", "position", "elected_on"))
+    yield from _simple(
+        "officer", a.officers, b.officers, lambda x: f"{x.name} ({x.role})", ("name", "role", "position", "elected_on")
+    )
     yield from _simple("body", a.bodies, b.bodies, lambda x: x.name, ("name", "acronym"))
     yield from _simple("thematic area", a.areas, b.areas, lambda x: x.name, ("name", "number"))
     old_pars = {(r.id, p.label): p for r in a.resolutions for p in r.paragraphs}
@@ -164,8 +188,22 @@ def _committee_changes(a: CommitteePlan, b: CommitteePlan) -> Iterator[Change]:
     for res, label in [k for k in old_pars if k not in new_pars]:
         yield Change("removed", f"{res}:{label}", f"Paragraph {label} of {res} no longer declared")
     yield from _simple("resolution", a.resolutions, b.resolutions, lambda x: x.symbol, ("symbol", "title", "default"))
-    covered = {"title", "adopted", "timezone", "term", "meetings", "activities", "procedure", "pending", "reports",
-               "working_groups", "officers", "bodies", "areas", "resolutions"}
+    covered = {
+        "title",
+        "adopted",
+        "timezone",
+        "term",
+        "meetings",
+        "activities",
+        "procedure",
+        "pending",
+        "reports",
+        "working_groups",
+        "officers",
+        "bodies",
+        "areas",
+        "resolutions",
+    }
     yield from _other_fields(a, b, covered)
     if a.procedure.model_dump(exclude={"milestones"}) != b.procedure.model_dump(exclude={"milestones"}):
         yield Change("changed", "procedure", "Procedure text, events or length limits changed")

@@ -77,7 +77,9 @@ class MeetingMatch:
     items: tuple[AgendaMatch, ...]
 
 
-def agenda_entries(plan: CommitteePlan, meeting: Meeting) -> Iterator[tuple[AgendaMatch, AgendaTopic | AgendaItem, str | None]]:
+def agenda_entries(
+    plan: CommitteePlan, meeting: Meeting
+) -> Iterator[tuple[AgendaMatch, AgendaTopic | AgendaItem, str | None]]:
     """Every agenda entry with its number, plus the entry model and its area id."""
     areas = {a.id: a.name for a in plan.areas}
     n = 0
@@ -85,11 +87,19 @@ def agenda_entries(plan: CommitteePlan, meeting: Meeting) -> Iterator[tuple[Agen
         area_name = areas.get(section.area, section.area) if section.area else None
         for topic in section.topics:
             n += 1
-            for number, entry, parent in ((str(n), topic, None), *((f"{n}.{k}", item, topic.title) for k, item in enumerate(topic.items, 1))):
+            for number, entry, parent in (
+                (str(n), topic, None),
+                *((f"{n}.{k}", item, topic.title) for k, item in enumerate(topic.items, 1)),
+            ):
                 by = (*entry.by, *(s.name for s in entry.speakers))
                 match = AgendaMatch(
-                    number, area_name, parent, entry.title,
-                    tuple(qualify(plan, r) for r in entry.paragraphs), tuple(entry.documents), by,
+                    number,
+                    area_name,
+                    parent,
+                    entry.title,
+                    tuple(qualify(plan, r) for r in entry.paragraphs),
+                    tuple(entry.documents),
+                    by,
                 )
                 yield match, entry, section.area
 
@@ -153,7 +163,9 @@ def find_meetings(
                 and (needle is None or needle in entry.title.lower())
             )
             own_title = " ".join(filter(None, (meeting.title, meeting.heading, meeting.summary))).lower()
-            title_hit = needle is not None and needle in own_title and paragraph is None and area is None and presenter is None
+            title_hit = (
+                needle is not None and needle in own_title and paragraph is None and area is None and presenter is None
+            )
             if items or title_hit:
                 out.append(MeetingMatch(plan.id, meeting, items))
     out.sort(key=lambda m: (m.meeting.date, m.meeting.start_time, m.plan))
@@ -237,8 +249,13 @@ def coverage(plans: Sequence[Plan]) -> list[ParagraphCoverage]:
                 found = cited.get(f"{resolution.id}:{paragraph.label}", [])
                 out.append(
                     ParagraphCoverage(
-                        plan.id, resolution.id, resolution.symbol, paragraph.label, paragraph.subject,
-                        tuple(c for c in found if c.kind == "meeting"), tuple(c for c in found if c.kind != "meeting"),
+                        plan.id,
+                        resolution.id,
+                        resolution.symbol,
+                        paragraph.label,
+                        paragraph.subject,
+                        tuple(c for c in found if c.kind == "meeting"),
+                        tuple(c for c in found if c.kind != "meeting"),
                     )
                 )
     return out
@@ -292,7 +309,16 @@ def find_activities(
                     if text is not None and text.lower() not in activity.text.lower():
                         continue
                     out.append(
-                        ActivityMatch(plan.id, prog.title, prog.letter, sub_title, number, activity.text, tuple(activity.partners), activity.gender)
+                        ActivityMatch(
+                            plan.id,
+                            prog.title,
+                            prog.letter,
+                            sub_title,
+                            number,
+                            activity.text,
+                            tuple(activity.partners),
+                            activity.gender,
+                        )
                     )
     return out
 

@@ -153,7 +153,11 @@ class CommitteeView:
         rows += [ScheduleRow(a.date, "other", "activity", a) for a in self.plan.activities]
         # Only the comment deadline stands in the right-hand column of the document;
         # the other milestones happen at meetings or are distributions.
-        rows += [ScheduleRow(m.date, "other", "milestone", m) for m in self.plan.procedure.milestones if m.stage == "comments-due"]
+        rows += [
+            ScheduleRow(m.date, "other", "milestone", m)
+            for m in self.plan.procedure.milestones
+            if m.stage == "comments-due"
+        ]
         order = {"meeting": 0, "activity": 1, "milestone": 2}
         return sorted(rows, key=lambda r: (r.date, getattr(r.item, "start_time", dt.time(0)), order[r.kind]))
 
@@ -200,7 +204,7 @@ class CommitteeView:
             shown = []
             for ref in paragraphs:
                 r = self.ref(ref)
-                shown.append(md_escape(r["label"] + (f" of {r['resolution']}" if r["resolution"] else "")))
+                shown.append(md_escape(f"{r['label']}" + (f" of {r['resolution']}" if r["resolution"] else "")))
             parts.append(f"paragraph{'s' if len(shown) > 1 else ''} {', '.join(shown)}")
         documents = getattr(entry, "documents", [])
         if documents:
@@ -263,7 +267,12 @@ def _environment(template_dir: Path | None) -> Any:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        long_day=long_day, short_day=short_day, clock=clock, ordinal=ordinal, md=md_escape, safe_url=safe_url,
+        long_day=long_day,
+        short_day=short_day,
+        clock=clock,
+        ordinal=ordinal,
+        md=md_escape,
+        safe_url=safe_url,
     )
     return env
 
@@ -404,7 +413,7 @@ def render_ics(plan: Plan) -> str:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", plan.title)
     if isinstance(plan, CommitteePlan):
-        stamp = dt.datetime.combine(plan.adopted, dt.time(), tzinfo=dt.timezone.utc)
+        stamp = dt.datetime.combine(plan.adopted, dt.time(), tzinfo=dt.UTC)
         first = plan.term.start - dt.timedelta(days=366)
         last = plan.term.end + dt.timedelta(days=366)
         cal.add("x-wr-timezone", plan.timezone)
@@ -415,4 +424,5 @@ def render_ics(plan: Plan) -> str:
             event.add("dtstamp", stamp)
             fill(event)
             cal.add_component(event)
-    return cal.to_ical().decode("utf-8")
+    data: bytes = cal.to_ical()
+    return data.decode("utf-8")

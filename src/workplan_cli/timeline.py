@@ -18,10 +18,28 @@ from .models import CommitteePlan, Meeting, Plan, ProgramPlan
 EntryKind = Literal["meeting", "activity", "milestone", "deadline", "pending"]
 KINDS: tuple[EntryKind, ...] = ("meeting", "activity", "milestone", "deadline", "pending")
 
-ORDINALS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
+ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
 
 
 def ordinal(number: int) -> str:
@@ -124,25 +142,58 @@ def plan_entries(plan: Plan) -> tuple[list[Entry], list[Entry]]:
             bodies += b
         dated.append(
             Entry(
-                plan.id, meeting.id, "meeting", meeting_title(meeting), meeting.date, None,
-                meeting.start_time, meeting.end_time, tz, meeting.number,
-                _unique(paragraphs), _unique(documents), _unique(bodies),
+                plan.id,
+                meeting.id,
+                "meeting",
+                meeting_title(meeting),
+                meeting.date,
+                None,
+                meeting.start_time,
+                meeting.end_time,
+                tz,
+                meeting.number,
+                _unique(paragraphs),
+                _unique(documents),
+                _unique(bodies),
             )
         )
     for activity in plan.activities:
         dated.append(
-            Entry(plan.id, activity.id, "activity", activity.title, activity.date, activity.end_date, timezone=tz, bodies=tuple(activity.organizers))
+            Entry(
+                plan.id,
+                activity.id,
+                "activity",
+                activity.title,
+                activity.date,
+                activity.end_date,
+                timezone=tz,
+                bodies=tuple(activity.organizers),
+            )
         )
     for milestone in plan.procedure.milestones:
         dated.append(Entry(plan.id, milestone.id, "milestone", milestone.title, milestone.date, timezone=tz))
     undated = [
-        Entry(plan.id, event.id, "pending", event.title, None, timezone=tz, paragraphs=tuple(qualify(plan, r) for r in event.paragraphs))
+        Entry(
+            plan.id,
+            event.id,
+            "pending",
+            event.title,
+            None,
+            timezone=tz,
+            paragraphs=tuple(qualify(plan, r) for r in event.paragraphs),
+        )
         for event in plan.pending
     ]
     undated += [
         Entry(
-            plan.id, report.id, "deadline", f"{report.title} ({report.frequency})", None, timezone=tz,
-            paragraphs=tuple(qualify(plan, r) for r in report.paragraphs), documents=tuple(report.documents),
+            plan.id,
+            report.id,
+            "deadline",
+            f"{report.title} ({report.frequency})",
+            None,
+            timezone=tz,
+            paragraphs=tuple(qualify(plan, r) for r in report.paragraphs),
+            documents=tuple(report.documents),
         )
         for report in plan.reports
         if not report.due
@@ -167,8 +218,14 @@ def deadlines_between(plan: Plan, start: dt.date, end: dt.date) -> list[Entry]:
                 title = f"{report.title}: {due.what}" if due.what else report.title
                 out.append(
                     Entry(
-                        plan.id, f"{report.id}/{day.isoformat()}", "deadline", title, day, timezone=plan.timezone,
-                        paragraphs=tuple(qualify(plan, r) for r in report.paragraphs), documents=tuple(report.documents),
+                        plan.id,
+                        f"{report.id}/{day.isoformat()}",
+                        "deadline",
+                        title,
+                        day,
+                        timezone=plan.timezone,
+                        paragraphs=tuple(qualify(plan, r) for r in report.paragraphs),
+                        documents=tuple(report.documents),
                     )
                 )
     return out

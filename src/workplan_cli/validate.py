@@ -42,21 +42,30 @@ class ValidationReport:
         return any(diag.severity is Severity.ERROR or strict for diag in self.diagnostics)
 
 
-def lint_loaded(loaded: LoadResult, selection: Selection = Selection()) -> list[Diagnostic]:
+def lint_loaded(loaded: LoadResult, selection: Selection | None = None) -> list[Diagnostic]:
     """Run the lint rules on a plan that passed the schema; positions come from its document."""
     if loaded.plan is None:
         return []
+    selection = selection or Selection()
     return [
-        Diagnostic(loaded.path, *locate(loaded.positions, finding.loc, key=finding.key), rule.code, rule.name, rule.severity, finding.message)
+        Diagnostic(
+            loaded.path,
+            *locate(loaded.positions, finding.loc, key=finding.key),
+            rule.code,
+            rule.name,
+            rule.severity,
+            finding.message,
+        )
         for rule, finding in run_rules(loaded.plan, selection)
     ]
 
 
-def validate_paths(paths: Sequence[Path], selection: Selection = Selection()) -> ValidationReport:
+def validate_paths(paths: Sequence[Path], selection: Selection | None = None) -> ValidationReport:
     """Validate every plan file named by ``paths`` (files or folders): schema, then lint.
 
     Raises `PathError` when a path does not exist or a folder holds no plans.
     """
+    selection = selection or Selection()
     files = discover(paths)
     if not files:
         raise PathError(f"no plan files (*.yaml, *.yml) found in {', '.join(map(str, paths))}")

@@ -77,7 +77,9 @@ def entry_json(entry: Entry) -> dict[str, Any]:
     }
 
 
-def upcoming_markdown(entries: Sequence[Entry], undated: Sequence[Entry], start: dt.date, end: dt.date, as_of: dt.date) -> str:
+def upcoming_markdown(
+    entries: Sequence[Entry], undated: Sequence[Entry], start: dt.date, end: dt.date, as_of: dt.date
+) -> str:
     lines = [f"## Upcoming: {long_day(start)} to {long_day(end)}", ""]
     dated = [e for e in entries if e.date is not None]
     for day, group in groupby(dated, key=lambda e: max(e.date, start) if e.date else start):
@@ -97,9 +99,13 @@ def empty_window_message(plans: Sequence[Plan], start: dt.date, end: dt.date) ->
     lines = [f"Nothing scheduled from {day_text(start)} to {day_text(end)}."]
     for plan in plans:
         if isinstance(plan, CommitteePlan):
-            lines.append(f"  {plan.id}: term {plan.term.start} to {plan.term.end}; {len(plan.meetings)} meetings, {len(plan.activities)} other activities.")
+            lines.append(
+                f"  {plan.id}: term {plan.term.start} to {plan.term.end}; {len(plan.meetings)} meetings, {len(plan.activities)} other activities."
+            )
         elif isinstance(plan, ProgramPlan):
-            lines.append(f"  {plan.id}: period {plan.period.start} to {plan.period.end}; programs only, no dated events.")
+            lines.append(
+                f"  {plan.id}: period {plan.period.start} to {plan.period.end}; programs only, no dated events."
+            )
     span = coverage_span(plans)
     if span is not None:
         recurring = any(r.due for p in plans if isinstance(p, CommitteePlan) for r in p.reports)
@@ -111,7 +117,9 @@ def empty_window_message(plans: Sequence[Plan], start: dt.date, end: dt.date) ->
     return "\n".join(lines) + "\n"
 
 
-def upcoming_table(entries: Sequence[Entry], undated: Sequence[Entry], start: dt.date, end: dt.date, as_of: dt.date) -> Any:
+def upcoming_table(
+    entries: Sequence[Entry], undated: Sequence[Entry], start: dt.date, end: dt.date, as_of: dt.date
+) -> Any:
     from rich import box
     from rich.table import Table
 
@@ -128,7 +136,15 @@ def upcoming_table(entries: Sequence[Entry], undated: Sequence[Entry], start: dt
     for _, group in groupby(days, key=lambda pair: pair[0]):
         rows = list(group)
         for n, (day, e) in enumerate(rows):
-            table.add_row(day_text(day) if n == 0 else "", time_text(e), e.title, e.kind, e.plan, relative(e, as_of), end_section=n == len(rows) - 1)
+            table.add_row(
+                day_text(day) if n == 0 else "",
+                time_text(e),
+                e.title,
+                e.kind,
+                e.plan,
+                relative(e, as_of),
+                end_section=n == len(rows) - 1,
+            )
     for n, e in enumerate(undated):
         table.add_row("TBD" if n == 0 else "", "", e.title, e.kind, e.plan, "")
     return table
@@ -171,7 +187,9 @@ def meetings_markdown(matches: Sequence[MeetingMatch]) -> str:
     lines = []
     for match in matches:
         m = match.meeting
-        lines.append(f"- **{day_text(m.date)}, {m.start_time:%H:%M}–{m.end_time:%H:%M}: {meeting_title(m)}** ({match.plan}, `{m.id}`)")
+        lines.append(
+            f"- **{day_text(m.date)}, {m.start_time:%H:%M}–{m.end_time:%H:%M}: {meeting_title(m)}** ({match.plan}, `{m.id}`)"
+        )
         lines += [f"  - {i.number}. {i.title}" for i in match.items]
     return "\n".join(lines) + "\n" if lines else "No meeting matches.\n"
 
@@ -182,7 +200,9 @@ def meetings_text(matches: Sequence[MeetingMatch]) -> str:
     lines = []
     for match in matches:
         m = match.meeting
-        lines.append(f"{day_text(m.date)}  {m.start_time:%H:%M}–{m.end_time:%H:%M}  {meeting_title(m)}  [{m.id}, {match.plan}]")
+        lines.append(
+            f"{day_text(m.date)}  {m.start_time:%H:%M}–{m.end_time:%H:%M}  {meeting_title(m)}  [{m.id}, {match.plan}]"
+        )
         for i in match.items:
             where = f"{i.area} › " if i.area else ""
             lines.append(f"    {i.number:<5} {where}{i.title}")
@@ -309,7 +329,10 @@ def meeting_text(plan: CommitteePlan, meeting: Any) -> str:
                     details.append("paragraphs " + ", ".join(_ref_text(plan, r) for r in entry_model.paragraphs))
                 if entry_model.documents:
                     details.append("documents " + ", ".join(entry_model.documents))
-                presenters = [*entry_model.by, *(s.name + (f", {s.title}" if s.title else "") for s in entry_model.speakers)]
+                presenters = [
+                    *entry_model.by,
+                    *(s.name + (f", {s.title}" if s.title else "") for s in entry_model.speakers),
+                ]
                 if presenters:
                     details.append("by " + "; ".join(presenters))
                 if details:
