@@ -98,6 +98,16 @@ def find_rule(word: str) -> Rule | None:
 
 # --- the index: one walk over the plan, shared by all rules ---------------------------
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    """A model's field names (read from the class once; pydantic's class attribute is slow)."""
+    names = _FIELD_NAMES.get(model)
+    if names is None:
+        names = _FIELD_NAMES[model] = tuple(model.__pydantic_fields__)
+    return names
+
 
 @dataclass
 class Ref:
@@ -166,7 +176,7 @@ def build_index(plan: Plan) -> Index:
             if node.default and index.default_resolution is None:
                 index.default_resolution = node.id
         children: list[tuple[Loc, BaseModel, str | None]] = []
-        for name in type(node).model_fields:
+        for name in _field_names(type(node)):
             value = getattr(node, name)
             here = (*loc, name)
             if isinstance(value, BaseModel):
@@ -304,7 +314,7 @@ def document_symbol(plan: Plan, index: Index) -> Iterator[Finding]:
     stack: list[tuple[Loc, Any]] = [((), plan)]
     while stack:
         loc, node = stack.pop()
-        for name in type(node).model_fields:
+        for name in _field_names(type(node)):
             value = getattr(node, name)
             if isinstance(value, BaseModel):
                 stack.append(((*loc, name), value))
