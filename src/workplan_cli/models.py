@@ -272,11 +272,15 @@ class AgendaItem(_Model):
     paragraphs: list[Ref] = Field(default_factory=list, description="Paragraphs the entry cites.")
     resolutions: list[Id] = Field(default_factory=list, description="Ids of resolutions cited as a whole.")
     documents: list[Text] = Field(
-        default_factory=list, description="OAS document symbols cited, as written.", examples=[["CP/CSH-2176/22 rev. 2"]]
+        default_factory=list,
+        description="OAS document symbols cited, as written.",
+        examples=[["CP/CSH-2176/22 rev. 2"]],
     )
     by: list[Id] = Field(default_factory=list, description="Ids of the bodies, officers or working groups presenting.")
     speakers: list[Speaker] = Field(default_factory=list, description="Named people presenting.")
-    refers_to: list[Id] = Field(default_factory=list, description="Ids of working groups, meetings or events the entry is about.")
+    refers_to: list[Id] = Field(
+        default_factory=list, description="Ids of working groups, meetings or events the entry is about."
+    )
     footnotes: list[Footnote] = Field(default_factory=list, description="Footnotes on this entry.")
 
 
@@ -414,18 +418,24 @@ class CommitteePlan(_Model):
     functions: Text = Field(description="The committee's functions, as quoted in the mandates section.")
     mandates: list[MandateGroup] = Field(description="The mandates assigned to the committee, by source.")
     resolutions: list[Resolution] = Field(description="Every resolution the plan cites, with its cited paragraphs.")
-    bodies: list[Body] = Field(default_factory=list, description="Organs, secretariats and organizations the plan names.")
+    bodies: list[Body] = Field(
+        default_factory=list, description="Organs, secretariats and organizations the plan names."
+    )
     working_groups: list[WorkingGroup] = Field(description="Working groups and negotiation mechanisms.")
     areas: list[Area] = Field(description="The thematic areas agenda items are grouped under.")
     procedure: Procedure = Field(description="The working procedure and the draft resolution's milestones.")
     general_considerations: list[Text] = Field(default_factory=list, description="The closing section, verbatim.")
     meetings: list[Meeting] = Field(description="The committee's meetings, in date order.")
     activities: list[Activity] = Field(default_factory=list, description="Other OAS activities in the security area.")
-    pending: list[PendingEvent] = Field(default_factory=list, description="Activities whose dates are still to be confirmed.")
+    pending: list[PendingEvent] = Field(
+        default_factory=list, description="Activities whose dates are still to be confirmed."
+    )
     reports: list[Report] = Field(default_factory=list, description="Reminders of recurring reports.")
     footnotes: list[SectionFootnote] = Field(default_factory=list, description="Footnotes on section headings.")
     notes: list[Text] = Field(default_factory=list, description="Notes printed with the schedule.")
-    suppress: list[Suppression] = Field(default_factory=list, description="Lint findings accepted on purpose, with reasons.")
+    suppress: list[Suppression] = Field(
+        default_factory=list, description="Lint findings accepted on purpose, with reasons."
+    )
 
 
 # --- program plan ------------------------------------------------------------
@@ -460,7 +470,9 @@ class Program(_Model):
     )
     partners: list[Id] = Field(default_factory=list, description="Ids of the partners its purpose names.")
     activities: list[ProgramActivity] = Field(default_factory=list, description="Proposed activities.")
-    subprograms: list[SubProgram] = Field(default_factory=list, description="Sub-programs, each with purpose and activities.")
+    subprograms: list[SubProgram] = Field(
+        default_factory=list, description="Sub-programs, each with purpose and activities."
+    )
 
 
 class Period(_Model):
@@ -489,7 +501,9 @@ class ProgramPlan(_Model):
     partners: list[Partner] = Field(default_factory=list, description="Partners named in activities.")
     programs: list[Program] = Field(description="The priority programs, A to G.")
     outreach: list[Text] = Field(default_factory=list, description="The outreach section's paragraphs, verbatim.")
-    suppress: list[Suppression] = Field(default_factory=list, description="Lint findings accepted on purpose, with reasons.")
+    suppress: list[Suppression] = Field(
+        default_factory=list, description="Lint findings accepted on purpose, with reasons."
+    )
 
 
 Plan = CommitteePlan | ProgramPlan
