@@ -202,3 +202,11 @@ def test_atomic_write_interrupted_leaves_original(tmp_path, monkeypatch):
         write_atomic(target, "half")
     assert target.read_text(encoding="utf-8") == "kind: committee-plan\n"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
+
+
+def test_upcoming_and_query_markdown_escape_titles(runner, tmp_path):
+    path = write(tmp_path, "p.yaml", HOSTILE)
+    up = runner.invoke(app, ["upcoming", str(path), "--as-of", "2023-03-02", "--days", "1", "-f", "md"])
+    assert "**First meeting**" in up.stdout
+    found = runner.invoke(app, ["query", "meetings", str(path), "--text", "script", "-f", "md"])
+    assert found.stdout.splitlines()[1] == r"  - 1. \<script\>alert(1)\</script\> & \[click\](javascript:alert(2))"

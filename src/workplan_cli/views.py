@@ -14,6 +14,7 @@ from typing import Any
 
 from .models import CommitteePlan, Plan, ProgramPlan
 from .queries import ActivityMatch, Citation, MeetingMatch, ParagraphCoverage
+from .render import md_escape
 from .timeline import Entry, coverage_span
 
 
@@ -85,11 +86,11 @@ def upcoming_markdown(
     for day, group in groupby(dated, key=lambda e: max(e.date, start) if e.date else start):
         lines += [f"### {long_day(day)}", ""]
         for e in group:
-            lines.append(f"- {time_text(e)} · **{e.title}** ({e.kind}, {e.plan}; {relative(e, as_of)})")
+            lines.append(f"- {time_text(e)} · **{md_escape(e.title)}** ({e.kind}, {e.plan}; {relative(e, as_of)})")
         lines.append("")
     if undated:
         lines += ["### Date to be determined", ""]
-        lines += [f"- **{e.title}** ({e.kind}, {e.plan})" for e in undated]
+        lines += [f"- **{md_escape(e.title)}** ({e.kind}, {e.plan})" for e in undated]
         lines.append("")
     return "\n".join(lines)
 
@@ -188,9 +189,9 @@ def meetings_markdown(matches: Sequence[MeetingMatch]) -> str:
     for match in matches:
         m = match.meeting
         lines.append(
-            f"- **{day_text(m.date)}, {m.start_time:%H:%M}–{m.end_time:%H:%M}: {meeting_title(m)}** ({match.plan}, `{m.id}`)"
+            f"- **{day_text(m.date)}, {m.start_time:%H:%M}–{m.end_time:%H:%M}: {md_escape(meeting_title(m))}** ({match.plan}, `{m.id}`)"
         )
-        lines += [f"  - {i.number}. {i.title}" for i in match.items]
+        lines += [f"  - {i.number}. {md_escape(i.title)}" for i in match.items]
     return "\n".join(lines) + "\n" if lines else "No meeting matches.\n"
 
 
