@@ -68,9 +68,6 @@ class ListFormat(str, enum.Enum):
     json = "json"
 
 
-ListFormatOption = ListFormat
-
-
 PathsArgument = Annotated[
     Optional[list[Path]],  # noqa: UP045
     typer.Argument(
@@ -379,9 +376,7 @@ def query_references(
     paths: PathsArgument = None,
     resolution: ResolutionOption = None,
     plan: PlanOption = None,
-    output_format: Annotated[
-        ListFormatOption, typer.Option("--format", "-f", help="text or json.")
-    ] = ListFormatOption.text,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
 ) -> None:
     """Every place a paragraph is cited: mandates, working groups, meetings, pending events, reports.
 
@@ -395,7 +390,7 @@ def query_references(
         citations = find_citations(plans, paragraph, resolution)
     except WorkplanError as exc:
         _fail(exc)
-    if output_format is ListFormatOption.json:
+    if output_format is ListFormat.json:
         sys.stdout.write(dumps([citation_json(c) for c in citations]))
     else:
         sys.stdout.write(citations_text(citations))
@@ -406,9 +401,7 @@ def query_coverage(
     paths: PathsArgument = None,
     plan: PlanOption = None,
     uncovered: Annotated[bool, typer.Option("--uncovered", help="Only the paragraphs no meeting covers yet.")] = False,
-    output_format: Annotated[
-        ListFormatOption, typer.Option("--format", "-f", help="text or json.")
-    ] = ListFormatOption.text,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
 ) -> None:
     """Every declared paragraph with the meetings that cite it, and those with no slot yet.
 
@@ -420,7 +413,7 @@ def query_coverage(
     rows = coverage(_load(paths, plan))
     if uncovered:
         rows = [r for r in rows if not r.covered]
-    if output_format is ListFormatOption.json:
+    if output_format is ListFormat.json:
         sys.stdout.write(dumps(coverage_json(rows)))
     else:
         sys.stdout.write(coverage_text(rows))
@@ -439,9 +432,7 @@ def query_activities(
         str | None, typer.Option("--text", help="Case-insensitive text in the activity.", show_default=False)
     ] = None,
     plan: PlanOption = None,
-    output_format: Annotated[
-        ListFormatOption, typer.Option("--format", "-f", help="text or json.")
-    ] = ListFormatOption.text,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
 ) -> None:
     """Proposed activities of program plans (the CICTE plan), by program, partner and text.
 
@@ -451,7 +442,7 @@ def query_activities(
     from .views import activities_text, activity_json, dumps
 
     matches = find_activities(_load(paths, plan), program=program, partner=partner, text=text)
-    if output_format is ListFormatOption.json:
+    if output_format is ListFormat.json:
         sys.stdout.write(dumps([activity_json(a) for a in matches]))
     else:
         sys.stdout.write(activities_text(matches))
@@ -467,9 +458,7 @@ def show(
     ],
     paths: PathsArgument = None,
     plan: PlanOption = None,
-    output_format: Annotated[
-        ListFormatOption, typer.Option("--format", "-f", help="text or json.")
-    ] = ListFormatOption.text,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
 ) -> None:
     """Show one meeting (or other item) in full: date, time, numbered agenda, references, footnotes.
 
@@ -483,7 +472,7 @@ def show(
     if found is None:
         _fail(UsageError(f"no item with id {ident!r} in {', '.join(p.id for p in plans)}"))
     owner, entity = found
-    if output_format is ListFormatOption.json:
+    if output_format is ListFormat.json:
         sys.stdout.write(dumps(entity_json(owner, entity)))
     else:
         sys.stdout.write(entity_text(owner, entity))
