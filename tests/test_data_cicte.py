@@ -53,11 +53,11 @@ def test_cicte_facts():
         "Cyberwomen Challenge, a two-day event focused on inspiring more women to enter the cyber security industry."
     )
     assert cyber.activities[12].gender is True
-    assert cyber.activities[10].partners == ["meta", "fbi", "microsoft"]
+    assert cyber.activities[10].partners == ("meta", "fbi", "microsoft")
     cargo = p.programs[3].subprograms[2]
     assert cargo.activities[2].text == "Donation of personal protective equipment for five member states."
-    assert p.programs[3].subprograms[0].partners == ["imo"]
-    assert p.programs[5].activities[6].partners == ["dtoc", "unicri"]
+    assert p.programs[3].subprograms[0].partners == ("imo",)
+    assert p.programs[5].activities[6].partners == ("dtoc", "unicri")
 
 
 def test_query_activities_by_partner_json(runner):

@@ -207,7 +207,7 @@ def test_schema_wrong_types(committee_text):
 def test_schema_integer_paragraph_label_is_accepted(committee_text):
     result = parse_plan(committee_text.replace('paragraphs: ["1"]', "paragraphs: [1]"), "p.yaml")
     assert result.diagnostics == []
-    assert result.plan.mandates[0].mandates[0].paragraphs == ["1"]
+    assert result.plan.mandates[0].mandates[0].paragraphs == ("1",)
 
 
 def test_schema_unknown_literal_value(committee_text):

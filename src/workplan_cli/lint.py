@@ -181,7 +181,7 @@ def build_index(plan: Plan) -> Index:
             here = (*loc, name)
             if isinstance(value, BaseModel):
                 children.append((here, value, owner))
-            elif isinstance(value, list):
+            elif isinstance(value, tuple):
                 for i, item in enumerate(value):
                     if isinstance(item, BaseModel):
                         children.append(((*here, i), item, owner))
@@ -318,7 +318,7 @@ def document_symbol(plan: Plan, index: Index) -> Iterator[Finding]:
             value = getattr(node, name)
             if isinstance(value, BaseModel):
                 stack.append(((*loc, name), value))
-            elif isinstance(value, list):
+            elif isinstance(value, tuple):
                 for i, item in enumerate(value):
                     if isinstance(item, BaseModel):
                         stack.append(((*loc, name, i), item))

@@ -599,7 +599,7 @@ def _canonical(node: Any, model: BaseModel) -> None:
         raw = node[key]
         if isinstance(value, BaseModel) and isinstance(raw, CommentedMap):
             _canonical(raw, value)
-        elif isinstance(value, list) and isinstance(raw, CommentedSeq):
+        elif isinstance(value, tuple) and isinstance(raw, CommentedSeq):
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel) and isinstance(raw[i], CommentedMap):
                     _canonical(raw[i], item)

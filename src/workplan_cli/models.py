@@ -144,9 +144,9 @@ class Footnote(_Model):
         default=None,
         description="Where in the annotated text the footnote mark stands, e.g. the paragraph label '87'.",
     )
-    paragraphs: list[Ref] = Field(default_factory=list, description="Paragraphs the footnote cites.")
-    resolutions: list[Id] = Field(default_factory=list, description="Ids of resolutions the footnote cites as a whole.")
-    documents: list[Text] = Field(default_factory=list, description="Document symbols the footnote cites.")
+    paragraphs: tuple[Ref, ...] = Field(default=(), description="Paragraphs the footnote cites.")
+    resolutions: tuple[Id, ...] = Field(default=(), description="Ids of resolutions the footnote cites as a whole.")
+    documents: tuple[Text, ...] = Field(default=(), description="Document symbols the footnote cites.")
 
 
 class Suppression(_Model):
@@ -190,7 +190,7 @@ class Introduction(_Model):
         ge=0, description="The number of meetings the introduction announces (it may differ from the annex)."
     )
     planned_events: int = Field(ge=0, description="The number of events the introduction announces.")
-    text: list[Text] = Field(description="The introduction's paragraphs, verbatim.")
+    text: tuple[Text, ...] = Field(description="The introduction's paragraphs, verbatim.")
 
 
 class Officer(_Model):
@@ -208,18 +208,18 @@ class Officer(_Model):
 
 class Mandate(_Model):
     text: Text = Field(description="The mandate as the document states it.")
-    resolutions: list[Id] = Field(default_factory=list, description="Ids of resolutions the mandate cites.")
-    paragraphs: list[Ref] = Field(default_factory=list, description="Paragraph references the mandate cites.")
-    documents: list[Text] = Field(default_factory=list, description="Document symbols the mandate cites.")
-    items: list[Text] = Field(default_factory=list, description="Sub-items listed under the mandate.")
+    resolutions: tuple[Id, ...] = Field(default=(), description="Ids of resolutions the mandate cites.")
+    paragraphs: tuple[Ref, ...] = Field(default=(), description="Paragraph references the mandate cites.")
+    documents: tuple[Text, ...] = Field(default=(), description="Document symbols the mandate cites.")
+    items: tuple[Text, ...] = Field(default=(), description="Sub-items listed under the mandate.")
 
 
 class MandateGroup(_Model):
     source: Text = Field(
         description="Where the mandates come from.", examples=["From the fifty-second regular session, 2022"]
     )
-    mandates: list[Mandate] = Field(description="The mandates of this source.")
-    footnotes: list[Footnote] = Field(default_factory=list, description="Footnotes on the heading of this group.")
+    mandates: tuple[Mandate, ...] = Field(description="The mandates of this source.")
+    footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on the heading of this group.")
 
 
 class Paragraph(_Model):
@@ -234,7 +234,7 @@ class Resolution(_Model):
     default: bool = Field(
         default=False, description="True for the one resolution that unqualified paragraph references point to."
     )
-    paragraphs: list[Paragraph] = Field(default_factory=list, description="The paragraphs of it that the plan cites.")
+    paragraphs: tuple[Paragraph, ...] = Field(default=(), description="The paragraphs of it that the plan cites.")
 
 
 class Body(_Model):
@@ -248,7 +248,7 @@ class Body(_Model):
 class WorkingGroup(_Model):
     id: Id = Field(examples=["wg-randot-iv"])
     name: Text = Field(description="Full name of the working group or negotiation mechanism.")
-    paragraphs: list[Ref] = Field(default_factory=list, description="The paragraphs that create it.")
+    paragraphs: tuple[Ref, ...] = Field(default=(), description="The paragraphs that create it.")
 
 
 class Area(_Model):
@@ -269,25 +269,25 @@ class AgendaItem(_Model):
     """A sub-item of an agenda topic (the second-level bullet)."""
 
     title: Text = Field(description="The text of the agenda entry, as in the document.")
-    paragraphs: list[Ref] = Field(default_factory=list, description="Paragraphs the entry cites.")
-    resolutions: list[Id] = Field(default_factory=list, description="Ids of resolutions cited as a whole.")
-    documents: list[Text] = Field(
-        default_factory=list,
+    paragraphs: tuple[Ref, ...] = Field(default=(), description="Paragraphs the entry cites.")
+    resolutions: tuple[Id, ...] = Field(default=(), description="Ids of resolutions cited as a whole.")
+    documents: tuple[Text, ...] = Field(
+        default=(),
         description="OAS document symbols cited, as written.",
         examples=[["CP/CSH-2176/22 rev. 2"]],
     )
-    by: list[Id] = Field(default_factory=list, description="Ids of the bodies, officers or working groups presenting.")
-    speakers: list[Speaker] = Field(default_factory=list, description="Named people presenting.")
-    refers_to: list[Id] = Field(
-        default_factory=list, description="Ids of working groups, meetings or events the entry is about."
+    by: tuple[Id, ...] = Field(default=(), description="Ids of the bodies, officers or working groups presenting.")
+    speakers: tuple[Speaker, ...] = Field(default=(), description="Named people presenting.")
+    refers_to: tuple[Id, ...] = Field(
+        default=(), description="Ids of working groups, meetings or events the entry is about."
     )
-    footnotes: list[Footnote] = Field(default_factory=list, description="Footnotes on this entry.")
+    footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on this entry.")
 
 
 class AgendaTopic(AgendaItem):
     """A topic of the agenda (the first-level bullet), with its items."""
 
-    items: list[AgendaItem] = Field(default_factory=list, description="The items under the topic.")
+    items: tuple[AgendaItem, ...] = Field(default=(), description="The items under the topic.")
 
 
 class AgendaSection(_Model):
@@ -298,7 +298,7 @@ class AgendaSection(_Model):
         default=None,
         description="A heading printed before the section that is not an area, e.g. a crosscutting topic.",
     )
-    topics: list[AgendaTopic] = Field(default_factory=list, description="The topics of the section.")
+    topics: tuple[AgendaTopic, ...] = Field(default=(), description="The topics of the section.")
 
 
 MeetingKind = Literal["regular", "informal", "working-group", "forum", "special", "joint", "points-of-contact"]
@@ -321,8 +321,8 @@ class Meeting(_Model):
         default=None, description="Id of the meeting this one is held within (same day, inside its hours)."
     )
     summary: Text | None = Field(default=None, description="The line the summary of meetings gives it.")
-    agenda: list[AgendaSection] = Field(default_factory=list, description="The order of business, by section.")
-    footnotes: list[Footnote] = Field(default_factory=list, description="Footnotes on the meeting.")
+    agenda: tuple[AgendaSection, ...] = Field(default=(), description="The order of business, by section.")
+    footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on the meeting.")
 
 
 class Activity(_Model):
@@ -332,9 +332,9 @@ class Activity(_Model):
     title: Text = Field(description="The activity, as in the document.")
     date: Date = Field(description="Its (first) day.")
     end_date: Date | None = Field(default=None, description="Its last day, for an activity of several days.")
-    organizers: list[Id] = Field(default_factory=list, description="Ids of the bodies that hold it.")
+    organizers: tuple[Id, ...] = Field(default=(), description="Ids of the bodies that hold it.")
     place: Text | None = Field(default=None, description="Where it is held, if the plan says.")
-    footnotes: list[Footnote] = Field(default_factory=list, description="Footnotes on the activity.")
+    footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on the activity.")
 
 
 Stage = Literal["procedure", "first-version", "comments-due", "revised-version", "consideration"]
@@ -360,12 +360,12 @@ class LengthLimit(_Model):
 class Procedure(_Model):
     """The working procedure: events to prepare, follow-up, and the omnibus resolution."""
 
-    events: list[Id] = Field(description="Ids of the meetings and pending events to be prepared, in order.")
-    events_footnotes: list[Footnote] = Field(default_factory=list, description="Footnotes on the list of events.")
-    text: list[Text] = Field(default_factory=list, description="The procedure's prose paragraphs, verbatim.")
-    steps: list[Text] = Field(default_factory=list, description="The negotiation steps, verbatim.")
-    milestones: list[Milestone] = Field(description="The dated milestones of the draft resolution.")
-    length_limits: list[LengthLimit] = Field(description="Limits on the length of the draft resolution.")
+    events: tuple[Id, ...] = Field(description="Ids of the meetings and pending events to be prepared, in order.")
+    events_footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on the list of events.")
+    text: tuple[Text, ...] = Field(default=(), description="The procedure's prose paragraphs, verbatim.")
+    steps: tuple[Text, ...] = Field(default=(), description="The negotiation steps, verbatim.")
+    milestones: tuple[Milestone, ...] = Field(description="The dated milestones of the draft resolution.")
+    length_limits: tuple[LengthLimit, ...] = Field(description="Limits on the length of the draft resolution.")
 
 
 class PendingEvent(_Model):
@@ -373,7 +373,7 @@ class PendingEvent(_Model):
 
     id: Id
     title: Text = Field(description="The event, as in the document.")
-    paragraphs: list[Ref] = Field(default_factory=list, description="Paragraphs that mandate it.")
+    paragraphs: tuple[Ref, ...] = Field(default=(), description="Paragraphs that mandate it.")
 
 
 class Due(_Model):
@@ -388,12 +388,12 @@ class Report(_Model):
     id: Id
     title: Text = Field(description="The report.")
     frequency: Literal["yearly", "voluntary", "biennial"] = Field(description="How often it is due.")
-    due: list[Due] = Field(default_factory=list, description="Yearly deadlines (month and day).")
-    text: list[Text] = Field(default_factory=list, description="The reminder's text, verbatim.")
-    resolutions: list[Id] = Field(default_factory=list, description="Ids of the resolutions that set it.")
-    paragraphs: list[Ref] = Field(default_factory=list, description="Paragraphs that set it.")
-    documents: list[Text] = Field(default_factory=list, description="Document symbols cited.")
-    links: list[Text] = Field(default_factory=list, description="Web addresses given.")
+    due: tuple[Due, ...] = Field(default=(), description="Yearly deadlines (month and day).")
+    text: tuple[Text, ...] = Field(default=(), description="The reminder's text, verbatim.")
+    resolutions: tuple[Id, ...] = Field(default=(), description="Ids of the resolutions that set it.")
+    paragraphs: tuple[Ref, ...] = Field(default=(), description="Paragraphs that set it.")
+    documents: tuple[Text, ...] = Field(default=(), description="Document symbols cited.")
+    links: tuple[Text, ...] = Field(default=(), description="Web addresses given.")
 
 
 class SectionFootnote(Footnote):
@@ -414,27 +414,27 @@ class CommitteePlan(_Model):
     adopted: Date = Field(description="Date the committee adopted the plan.")
     timezone: TimeZone = Field(default="America/New_York", description="IANA time zone of the meeting times.")
     introduction: Introduction = Field(description="Facts from the plan's introduction.")
-    officers: list[Officer] = Field(description="The committee's chair and vice chairs.")
+    officers: tuple[Officer, ...] = Field(description="The committee's chair and vice chairs.")
     functions: Text = Field(description="The committee's functions, as quoted in the mandates section.")
-    mandates: list[MandateGroup] = Field(description="The mandates assigned to the committee, by source.")
-    resolutions: list[Resolution] = Field(description="Every resolution the plan cites, with its cited paragraphs.")
-    bodies: list[Body] = Field(
-        default_factory=list, description="Organs, secretariats and organizations the plan names."
+    mandates: tuple[MandateGroup, ...] = Field(description="The mandates assigned to the committee, by source.")
+    resolutions: tuple[Resolution, ...] = Field(
+        description="Every resolution the plan cites, with its cited paragraphs."
     )
-    working_groups: list[WorkingGroup] = Field(description="Working groups and negotiation mechanisms.")
-    areas: list[Area] = Field(description="The thematic areas agenda items are grouped under.")
+    bodies: tuple[Body, ...] = Field(default=(), description="Organs, secretariats and organizations the plan names.")
+    working_groups: tuple[WorkingGroup, ...] = Field(description="Working groups and negotiation mechanisms.")
+    areas: tuple[Area, ...] = Field(description="The thematic areas agenda items are grouped under.")
     procedure: Procedure = Field(description="The working procedure and the draft resolution's milestones.")
-    general_considerations: list[Text] = Field(default_factory=list, description="The closing section, verbatim.")
-    meetings: list[Meeting] = Field(description="The committee's meetings, in date order.")
-    activities: list[Activity] = Field(default_factory=list, description="Other OAS activities in the security area.")
-    pending: list[PendingEvent] = Field(
-        default_factory=list, description="Activities whose dates are still to be confirmed."
+    general_considerations: tuple[Text, ...] = Field(default=(), description="The closing section, verbatim.")
+    meetings: tuple[Meeting, ...] = Field(description="The committee's meetings, in date order.")
+    activities: tuple[Activity, ...] = Field(default=(), description="Other OAS activities in the security area.")
+    pending: tuple[PendingEvent, ...] = Field(
+        default=(), description="Activities whose dates are still to be confirmed."
     )
-    reports: list[Report] = Field(default_factory=list, description="Reminders of recurring reports.")
-    footnotes: list[SectionFootnote] = Field(default_factory=list, description="Footnotes on section headings.")
-    notes: list[Text] = Field(default_factory=list, description="Notes printed with the schedule.")
-    suppress: list[Suppression] = Field(
-        default_factory=list, description="Lint findings accepted on purpose, with reasons."
+    reports: tuple[Report, ...] = Field(default=(), description="Reminders of recurring reports.")
+    footnotes: tuple[SectionFootnote, ...] = Field(default=(), description="Footnotes on section headings.")
+    notes: tuple[Text, ...] = Field(default=(), description="Notes printed with the schedule.")
+    suppress: tuple[Suppression, ...] = Field(
+        default=(), description="Lint findings accepted on purpose, with reasons."
     )
 
 
@@ -449,7 +449,7 @@ class Partner(_Model):
 
 class ProgramActivity(_Model):
     text: Text = Field(description="The proposed activity, verbatim.")
-    partners: list[Id] = Field(default_factory=list, description="Ids of the partners it names.")
+    partners: tuple[Id, ...] = Field(default=(), description="Ids of the partners it names.")
     gender: bool = Field(default=False, description="True for an activity of the cross-cutting gender perspective.")
 
 
@@ -457,8 +457,8 @@ class SubProgram(_Model):
     id: Id
     title: Text = Field(description="The sub-program's name.")
     purpose: Text = Field(description="Its purpose, verbatim.")
-    partners: list[Id] = Field(default_factory=list, description="Ids of the partners its purpose names.")
-    activities: list[ProgramActivity] = Field(description="Proposed activities.")
+    partners: tuple[Id, ...] = Field(default=(), description="Ids of the partners its purpose names.")
+    activities: tuple[ProgramActivity, ...] = Field(description="Proposed activities.")
 
 
 class Program(_Model):
@@ -468,10 +468,10 @@ class Program(_Model):
     purpose: Text | None = Field(
         default=None, description="Its purpose, verbatim (absent when only sub-programs have one)."
     )
-    partners: list[Id] = Field(default_factory=list, description="Ids of the partners its purpose names.")
-    activities: list[ProgramActivity] = Field(default_factory=list, description="Proposed activities.")
-    subprograms: list[SubProgram] = Field(
-        default_factory=list, description="Sub-programs, each with purpose and activities."
+    partners: tuple[Id, ...] = Field(default=(), description="Ids of the partners its purpose names.")
+    activities: tuple[ProgramActivity, ...] = Field(default=(), description="Proposed activities.")
+    subprograms: tuple[SubProgram, ...] = Field(
+        default=(), description="Sub-programs, each with purpose and activities."
     )
 
 
@@ -497,12 +497,12 @@ class ProgramPlan(_Model):
     period: Period = Field(description="The period the plan covers.")
     approved: Approval = Field(description="When and by whom the plan was approved.")
     symbol: Text | None = Field(default=None, description="The document's code, where it has one.")
-    introduction: list[Text] = Field(description="The introduction's paragraphs, verbatim.")
-    partners: list[Partner] = Field(default_factory=list, description="Partners named in activities.")
-    programs: list[Program] = Field(description="The priority programs, A to G.")
-    outreach: list[Text] = Field(default_factory=list, description="The outreach section's paragraphs, verbatim.")
-    suppress: list[Suppression] = Field(
-        default_factory=list, description="Lint findings accepted on purpose, with reasons."
+    introduction: tuple[Text, ...] = Field(description="The introduction's paragraphs, verbatim.")
+    partners: tuple[Partner, ...] = Field(default=(), description="Partners named in activities.")
+    programs: tuple[Program, ...] = Field(description="The priority programs, A to G.")
+    outreach: tuple[Text, ...] = Field(default=(), description="The outreach section's paragraphs, verbatim.")
+    suppress: tuple[Suppression, ...] = Field(
+        default=(), description="Lint findings accepted on purpose, with reasons."
     )
 
 

@@ -143,7 +143,7 @@ def _simple(
                     ident,
                     f"{kind_name.capitalize()} “{_short(describe(y), 60)}” {verb}: {field} {_day(before)} → {_day(after)}",
                 )
-            elif isinstance(before, list) and all(isinstance(v, str) for v in [*before, *after]):
+            elif isinstance(before, tuple) and all(isinstance(v, str) for v in [*before, *after]):
                 change = _list_change(field.replace("_", " "), before, after)
                 yield Change("changed", ident, f"{kind_name.capitalize()} “{_short(describe(y), 60)}”: {change}")
             else:

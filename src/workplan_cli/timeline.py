@@ -110,7 +110,7 @@ def qualify(plan: CommitteePlan, ref: str) -> str:
     return f"{default}:{ref}" if default else ref
 
 
-def meeting_citations(meeting: Meeting) -> Iterator[tuple[str, list[str], list[str], list[str]]]:
+def meeting_citations(meeting: Meeting) -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...], list[str]]]:
     """(title, paragraphs, documents, bodies) of every agenda entry of a meeting."""
     for section in meeting.agenda:
         for topic in section.topics:
