@@ -395,6 +395,58 @@ def test_fast_path_refuses_duplicate_keys_so_round_trip_reports_them():
 @pytest.mark.parametrize(
     ("old", "new"),
     [
+        ("    by: [wg-test]", "    by: &presenters [wg-test]"),  # an anchor
+        ('paragraphs: ["2.a"]\n                by', 'paragraphs: !!seq ["2.a"]\n                by'),  # a tag
+        ("functions: To test.", "functions: To test.\n---\nkind: committee-plan"),  # two documents
+        ("functions: To test.", "functions: To test.\n<<: {notes: [merged]}"),  # a merge key
+        ("functions: To test.", "functions: To test.\n? [a, b]\n: complex key"),  # a complex key
+    ],
+    ids=["anchor", "tag", "two-documents", "merge-key", "complex-key"],
+)
+def test_fast_path_leaves_what_it_cannot_vouch_for_to_the_round_trip_path(old, new):
+    from workplan_cli.loader import _fast_plan
+
+    text = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
+    assert old in text
+    assert _fast_plan(text.replace(old, new, 1)) is None
+
+
+def test_anchors_and_aliases_within_limits_still_make_a_valid_plan():
+    text = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("    by: [wg-test]", "    by: &presenters [wg-test]", 1)
+    result = parse_plan(text + "notes: *presenters\n", "alias.yaml")
+    assert result.diagnostics == []
+    assert result.plan.notes == ("wg-test",)
+
+
+def test_errors_in_several_meetings_are_all_reported_from_the_fast_path():
+    # Meetings are validated one at a time to bound memory; an error in one
+    # must not hide the errors in the others, nor in the rest of the plan.
+    text = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace('start_time: "10:00"', 'start_time: "25:00"', 1)
+    text = text.replace("date: 2023-03-16", "date: 2023-02-30", 1)
+    text = text.replace("  acronym: CT", "  acronim: CT", 1)
+    assert triples(parse_plan(text, "m.yaml")) == [
+        ("WP010", line_of(text, "committee:"), 1, "missing required key 'acronym' in committee"),
+        ("WP011", line_of(text, "  acronim: CT"), 3, "unknown key 'acronim' in committee; did you mean 'acronym'?"),
+        (
+            "WP014",
+            line_of(text, 'start_time: "25:00"'),
+            17,
+            "meetings[0].start_time: '25:00' is not a valid time; write it as HH:MM in 24-hour form, like '14:30'",
+        ),
+        (
+            "WP013",
+            line_of(text, "date: 2023-02-30"),
+            11,
+            "meetings[1].date: '2023-02-30' is not a valid date; write it as YYYY-MM-DD, like 2023-03-16",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
         ("  acronym: CT", "  acronim: CT"),
         ("date: 2023-03-16", "date: 2023-02-30"),
         ('start_time: "10:00"\n    end_time: "13:00"\n    agenda:', 'start_time: "9:75"\n    agenda:'),

@@ -109,12 +109,19 @@ def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
     return names
 
 
-@dataclass
+@dataclass(slots=True)
 class Ref:
-    loc: Loc
+    """An id or paragraph reference found in the plan (tens of thousands in a large plan: kept small)."""
+
+    at: Loc  # where the object holding the field is; all its references share it
     field: str
     value: str
     owner: str | None
+    item: int | None = None  # the position in the field's list, if it is one
+
+    @property
+    def loc(self) -> Loc:
+        return (*self.at, self.field) if self.item is None else (*self.at, self.field, self.item)
 
 
 @dataclass
@@ -186,9 +193,9 @@ def build_index(plan: Plan) -> Index:
                     if isinstance(item, BaseModel):
                         children.append(((*here, i), item, owner))
                     elif isinstance(item, str) and (name in ID_FIELDS or name == "paragraphs"):
-                        index.refs.append(Ref((*here, i), name, item, owner))
+                        index.refs.append(Ref(loc, name, item, owner, i))
             elif isinstance(value, str) and name in ID_FIELDS:
-                index.refs.append(Ref(here, name, value, owner))
+                index.refs.append(Ref(loc, name, value, owner))
         # Reversed, so that the walk (and so `ids` and `refs`) follows document order.
         stack.extend(reversed(children))
     return index

@@ -642,12 +642,16 @@ def _move_trailing_comment(node: Any, old_last: Any, new_last: Any) -> None:
 
 # --- the fast path -------------------------------------------------------------------------
 #
-# libyaml's C parser through PyYAML, with the implicit resolvers of YAML 1.2
-# taken from ruamel.yaml's own table, so that `10:30`, `yes`, `0o17` or
-# `2023-02-30` read exactly as on the round-trip path (tests compare the two
-# on the bundled plans and on such scalars).  Duplicate keys, tags outside the
-# core schema, alias abuse or any parser complaint send the file to the
-# round-trip path, which reports them with positions.
+# libyaml's C parser through PyYAML, read event by event into plain dicts and
+# lists, with the implicit resolvers of YAML 1.2 taken from ruamel.yaml's own
+# table, so that `10:30`, `yes`, `0o17` or `2023-02-30` read exactly as on the
+# round-trip path (tests compare the two on the bundled plans and on such
+# scalars).  Building values straight from the events never holds libyaml's
+# node tree (a node and two position marks per scalar, about 30 times the
+# file's size); positions are composed later, only for a file with errors.
+# Anchors, aliases, tags, merge keys, complex or duplicate keys, several
+# documents and any parser complaint send the file to the round-trip path,
+# which reports what it must with positions.
 
 
 class _FastPathRefused(Exception):
@@ -655,6 +659,7 @@ class _FastPathRefused(Exception):
 
 
 def _fast_loader() -> Any:
+    """PyYAML's C loader with the YAML 1.2 resolvers: composes the node tree that positions come from."""
     import yaml
     from ruamel.yaml.resolver import implicit_resolvers
 
@@ -665,60 +670,149 @@ def _fast_loader() -> Any:
     class FastLoader(base):  # type: ignore[misc, valid-type]
         yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
 
-        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-            keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
-            if len(keys) != len(set(keys)):
-                raise _FastPathRefused("duplicate key")
-            return super().construct_mapping(node, deep)
-
-        def construct_yaml_int(self, node: Any) -> int:
-            # YAML 1.2: 0o17 is octal, 017 is decimal, no sexagesimal.
-            value = str(self.construct_scalar(node)).replace("_", "")
-            sign = -1 if value.startswith("-") else 1
-            digits = value.lstrip("+-")
-            for prefix, base_ in (("0b", 2), ("0o", 8), ("0x", 16)):
-                if digits.startswith(prefix):
-                    return sign * int(digits[2:], base_)
-            return sign * int(digits, 10)
-
-        def construct_yaml_timestamp(self, node: Any) -> Any:
-            try:
-                return super().construct_yaml_timestamp(node)
-            except ValueError:
-                return node.value
-
     for versions, tag, regexp, first in implicit_resolvers:
         if (1, 2) in versions:
             FastLoader.add_implicit_resolver(tag, regexp, first)
-    FastLoader.add_constructor("tag:yaml.org,2002:int", FastLoader.construct_yaml_int)
-    FastLoader.add_constructor("tag:yaml.org,2002:timestamp", FastLoader.construct_yaml_timestamp)
     return FastLoader
 
 
 _FAST_LOADER: Any = None
+_TAG = "tag:yaml.org,2002:"
+
+
+class _Scalars:
+    """Turns plain scalars into values by the YAML 1.2 rules, as ruamel.yaml's round-trip loader does."""
+
+    def __init__(self) -> None:
+        import yaml
+        from ruamel.yaml.resolver import implicit_resolvers
+
+        self.by_first: dict[str, list[tuple[str, Any]]] = {}
+        for versions, tag, regexp, first in implicit_resolvers:
+            if (1, 2) in versions:
+                for char in first or [""]:
+                    self.by_first.setdefault(char, []).append((tag, regexp))
+        self.node = yaml.ScalarNode
+        self.timestamps = yaml.constructor.SafeConstructor()
+
+    def value(self, text: str) -> Any:
+        for tag, regexp in self.by_first.get(text[:1], ()):
+            if regexp.match(text):
+                return self._construct(tag[len(_TAG) :], text)
+        return text
+
+    def _construct(self, kind: str, text: str) -> Any:
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return text.lower() == "true"
+        if kind == "int":
+            # YAML 1.2: 0o17 is octal, 017 is decimal, no sexagesimal.
+            digits = text.replace("_", "")
+            sign = -1 if digits.startswith("-") else 1
+            digits = digits.lstrip("+-")
+            for prefix, base in (("0b", 2), ("0o", 8), ("0x", 16)):
+                if digits.startswith(prefix):
+                    return sign * int(digits[2:], base)
+            return sign * int(digits, 10)
+        if kind == "float":
+            number = text.replace("_", "").lower()
+            negative = number.startswith("-")
+            number = number.lstrip("+-")
+            if number == ".nan":
+                return float("nan")
+            magnitude = float("inf") if number == ".inf" else float(number)
+            return -magnitude if negative else magnitude
+        if kind == "timestamp":
+            try:
+                return self.timestamps.construct_yaml_timestamp(self.node(_TAG + kind, text))
+            except ValueError:  # 2023-02-30: kept as text, for the schema to report where it is
+                return text
+            except (TypeError, AttributeError):  # a form PyYAML cannot read: the round-trip path decides
+                raise _FastPathRefused(f"timestamp {text!r}") from None
+        raise _FastPathRefused(f"{kind} in a plain scalar")  # merge keys (<<), value (=), yaml (!&*)
+
+
+_SCALARS: _Scalars | None = None
 
 
 def fast_load(text: str) -> Any:
     """The data of a YAML document by the fast path; raises `_FastPathRefused` when unsure."""
-    global _FAST_LOADER
-    import gc
-
+    global _SCALARS
     import yaml
 
-    if _FAST_LOADER is None:
-        _FAST_LOADER = _fast_loader() or False
-    if _FAST_LOADER is False:
+    if not getattr(yaml, "__with_libyaml__", False):
         raise _FastPathRefused("no libyaml")
-    # The cyclic collector makes large loads superlinear and finds nothing here.
-    enabled = gc.isenabled()
-    gc.disable()
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]  # re-exported from yaml._yaml
+
+    if _SCALARS is None:
+        _SCALARS = _Scalars()
+    scalars = _SCALARS
+    parser = CParser(text)
     try:
-        return yaml.load(text, Loader=_FAST_LOADER)
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        return _build(parser, scalars)
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
         raise _FastPathRefused(str(exc)) from None
     finally:
-        if enabled:
-            gc.enable()
+        parser.dispose()
+
+
+def _build(parser: Any, scalars: _Scalars) -> Any:
+    """Values from libyaml's events, without recursion and without keeping any event."""
+    from yaml import events as ev
+
+    nokey = object()
+    get = parser.get_event
+    if not isinstance(get(), ev.StreamStartEvent):
+        raise _FastPathRefused("no stream")
+    event = get()
+    if isinstance(event, ev.StreamEndEvent):
+        return None
+    # (container, the key waiting for its value, the keys seen) per open mapping or sequence
+    stack: list[tuple[Any, Any, set[Any] | None]] = []
+    root: Any = None
+    strings: dict[str, str] = {}  # one object per distinct short text: keys, ids, repeated titles
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is ev.ScalarEvent:
+            if event.anchor is not None or event.tag not in (None, "!"):
+                raise _FastPathRefused("anchor or tag")
+            text = event.value
+            value = scalars.value(text) if event.implicit[0] else text
+            if type(value) is str and len(value) <= 64:
+                value = strings.setdefault(value, value)
+        elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+            if event.anchor is not None or event.tag not in (None, "!"):
+                raise _FastPathRefused("anchor or tag")
+            if kind is ev.MappingStartEvent:
+                stack.append(({}, nokey, set()))
+            else:
+                stack.append(([], nokey, None))
+            continue
+        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            value = stack.pop()[0]
+        elif kind is ev.DocumentEndEvent:
+            break
+        else:  # an alias
+            raise _FastPathRefused("alias")
+        if not stack:
+            root = value
+            continue
+        container, key, seen = stack[-1]
+        if seen is None:
+            container.append(value)
+        elif key is nokey:
+            if isinstance(value, (dict, list)) or value in seen:
+                raise _FastPathRefused("complex or duplicate key")
+            seen.add(value)
+            stack[-1] = (container, value, seen)
+        else:
+            container[key] = value
+            stack[-1] = (container, nokey, seen)
+    if not isinstance(get(), ev.StreamEndEvent):
+        raise _FastPathRefused("several documents")
+    return root
 
 
 def _fast_plan(text: str) -> Plan | None:
@@ -731,45 +825,84 @@ def _fast_path(text: str, name: str) -> LoadResult | None:
     """Load by the fast path: a plan, or schema diagnostics located on libyaml's nodes.
 
     None when the file needs the round-trip path (anything but a well-formed
-    single mapping with a known kind and schema version and sane aliases).
+    single mapping with a known kind and schema version and no anchors, tags or
+    duplicate keys).
     """
     import gc
 
-    try:
-        data = fast_load(text)
-    except _FastPathRefused:
-        return None
-    if not isinstance(data, dict):
-        return None
-    kind = data.get("kind")
-    model = MODEL_BY_KIND.get(kind) if isinstance(kind, str) else None
-    version = data.get("schema_version")
-    if model is None or version != SCHEMA_VERSION or isinstance(version, bool):
-        return None
-    # Aliases need anchors, and anchors need '&': most plans have none to check.
-    if "&" in text and _alias_abuse(data) is not None:
-        return None
+    # The cyclic collector makes large loads superlinear and finds nothing here.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return LoadResult(name, model.model_validate(data), text=text)
-    except RecursionError:
-        return None
-    except ValidationError as exc:
-        nodes = _compose(text)
-        if nodes is None:
+        try:
+            data = fast_load(text)
+        except _FastPathRefused:
             return None
-        return LoadResult(name, None, _schema_diagnostics(exc, nodes, model, name), text=text, _positions=nodes)
+        if not isinstance(data, dict):
+            return None
+        kind = data.get("kind")
+        model = MODEL_BY_KIND.get(kind) if isinstance(kind, str) else None
+        version = data.get("schema_version")
+        if model is None or version != SCHEMA_VERSION or isinstance(version, bool):
+            return None
+        try:
+            return LoadResult(name, _validate_piecewise(model, data), text=text)
+        except ValidationError:
+            pass
+        # The piecewise pass consumed the data: read it again for the whole error list.
+        try:
+            model.model_validate(fast_load(text))
+        except ValidationError as exc:
+            nodes = _compose(text)
+            if nodes is None:
+                return None
+            return LoadResult(name, None, _schema_diagnostics(exc, nodes, model, name), text=text, _positions=nodes)
+        return None  # valid as a whole but not piece by piece: let the round-trip path decide
+    except (RecursionError, _FastPathRefused):
+        return None
     finally:
         if enabled:
             gc.enable()
 
 
+def _validate_piecewise(model: type[BaseModel], data: dict[str, Any]) -> Plan:
+    """Validate a plan, building the items of its long lists (meetings…) one at a time.
+
+    Each item's raw mapping is dropped as soon as its model exists, so memory
+    peaks near the larger of the raw data and the models, not at their sum.
+    Raises ValidationError at the first invalid item.
+    """
+    for field_name, item_model in _item_models(model):
+        raw = data.get(field_name)
+        if isinstance(raw, list):
+            built = []
+            for i, item in enumerate(raw):
+                raw[i] = None
+                built.append(item_model.model_validate(item))
+                del item
+            data[field_name] = built
+    return model.model_validate(data)  # type: ignore[return-value]  # one of the two plan models
+
+
+def _item_models(model: type[BaseModel]) -> list[tuple[str, type[BaseModel]]]:
+    """(field, item model) for every field of ``model`` that is a sequence of models."""
+    found = []
+    for field_name, info in model.model_fields.items():
+        args = typing.get_args(info.annotation)
+        item = args[0] if typing.get_origin(info.annotation) is tuple and args else None
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            found.append((field_name, item))
+    return found
+
+
 def _compose(text: str) -> Any:
     """libyaml's node tree of ``text`` (positions without building values), or None."""
+    global _FAST_LOADER
     import yaml
 
-    if _FAST_LOADER in (None, False):
+    if _FAST_LOADER is None:
+        _FAST_LOADER = _fast_loader() or False
+    if _FAST_LOADER is False:
         return None
     try:
         return yaml.compose(text, Loader=_FAST_LOADER)
