@@ -39,6 +39,8 @@ from .models import (
     ProgramPlan,
     Resolution,
     WorkingGroup,
+    fields_of,
+    is_record,
 )
 
 Loc = tuple[int | str, ...]
@@ -101,11 +103,11 @@ def find_rule(word: str) -> Rule | None:
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
-def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
-    """A model's field names (read from the class once; pydantic's class attribute is slow)."""
+def _field_names(model: type) -> tuple[str, ...]:
+    """A model's or agenda dataclass's field names (read from the class once; pydantic's class attribute is slow)."""
     names = _FIELD_NAMES.get(model)
     if names is None:
-        names = _FIELD_NAMES[model] = tuple(model.__pydantic_fields__)
+        names = _FIELD_NAMES[model] = tuple(fields_of(model))
     return names
 
 
@@ -169,7 +171,7 @@ _NOUN = {
 
 def build_index(plan: Plan) -> Index:
     index = Index(plan)
-    stack: list[tuple[Loc, BaseModel, str | None]] = [((), plan, None)]
+    stack: list[tuple[Loc, Any, str | None]] = [((), plan, None)]
     while stack:
         loc, node, owner = stack.pop()
         ident = getattr(node, "id", None)
@@ -182,15 +184,15 @@ def build_index(plan: Plan) -> Index:
             }
             if node.default and index.default_resolution is None:
                 index.default_resolution = node.id
-        children: list[tuple[Loc, BaseModel, str | None]] = []
+        children: list[tuple[Loc, Any, str | None]] = []
         for name in _field_names(type(node)):
             value = getattr(node, name)
             here = (*loc, name)
-            if isinstance(value, BaseModel):
+            if is_record(value):
                 children.append((here, value, owner))
             elif isinstance(value, tuple):
                 for i, item in enumerate(value):
-                    if isinstance(item, BaseModel):
+                    if is_record(item):
                         children.append(((*here, i), item, owner))
                     elif isinstance(item, str) and (name in ID_FIELDS or name == "paragraphs"):
                         index.refs.append(Ref(loc, name, item, owner, i))
@@ -323,11 +325,11 @@ def document_symbol(plan: Plan, index: Index) -> Iterator[Finding]:
         loc, node = stack.pop()
         for name in _field_names(type(node)):
             value = getattr(node, name)
-            if isinstance(value, BaseModel):
+            if is_record(value):
                 stack.append(((*loc, name), value))
             elif isinstance(value, tuple):
                 for i, item in enumerate(value):
-                    if isinstance(item, BaseModel):
+                    if is_record(item):
                         stack.append(((*loc, name, i), item))
                     elif name == "documents" and not DOCUMENT_SYMBOL.match(item):
                         yield Finding(

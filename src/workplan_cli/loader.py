@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from . import diagnostics as d
 from .diagnostics import Diagnostic
 from .errors import PathError
-from .models import MODEL_BY_KIND, SCHEMA_VERSION, Plan
+from .models import MODEL_BY_KIND, SCHEMA_VERSION, Plan, fields_of, is_record
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -440,6 +440,8 @@ _TYPE_NAMES = {
     "dict_type": "a mapping of keys",
     "model_type": "a mapping of keys",
     "model_attributes_type": "a mapping of keys",
+    "dataclass_type": "a mapping of keys",
+    "dataclass_args_type": "a mapping of keys",
 }
 
 
@@ -454,7 +456,7 @@ def _schema_diagnostics(exc: ValidationError, document: Any, model: type[BaseMod
             line, column = _key_of(document, parent)
             container = f"in {_path_text(parent)}" if parent else "at the top level"
             out.append(d.MISSING_KEY.at(name, line, column, f"missing required key {loc[-1]!r} {container}"))
-        elif kind == "extra_forbidden":
+        elif kind in ("extra_forbidden", "unexpected_keyword_argument"):  # models, agenda dataclasses
             line, column = locate(document, loc, key=True)
             hint = _suggest(str(loc[-1]), _fields_at(model, loc[:-1]))
             out.append(
@@ -526,14 +528,11 @@ def _fields_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
         if isinstance(step, int):
             args = typing.get_args(current)
             current = args[0] if args else None
-        elif isinstance(current, type) and issubclass(current, BaseModel) and step in current.model_fields:
-            current = current.model_fields[step].annotation
+        elif step in fields_of(current):
+            current = fields_of(current)[step].annotation
         else:
             return []
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+    return list(fields_of(_unwrap(current)))
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -580,14 +579,14 @@ def format_text(text: str, name: str) -> tuple[str | None, list[Diagnostic]]:
     return stream.getvalue(), []
 
 
-def _canonical(node: Any, model: BaseModel) -> None:
+def _canonical(node: Any, model: Any) -> None:
     """Reorder ``node``'s keys as ``model``'s fields and normalise its scalars in place."""
     import datetime as dt
 
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-    fields = list(type(model).model_fields)
+    fields = list(fields_of(type(model)))
     order = [k for k in fields if k in node] + [k for k in node if k not in fields]
     if list(node) != order:
         last = list(node)[-1]
@@ -597,11 +596,11 @@ def _canonical(node: Any, model: BaseModel) -> None:
     for key in list(node):
         value = getattr(model, key, None)
         raw = node[key]
-        if isinstance(value, BaseModel) and isinstance(raw, CommentedMap):
+        if is_record(value) and isinstance(raw, CommentedMap):
             _canonical(raw, value)
         elif isinstance(value, tuple) and isinstance(raw, CommentedSeq):
             for i, item in enumerate(value):
-                if isinstance(item, BaseModel) and isinstance(raw[i], CommentedMap):
+                if is_record(item) and isinstance(raw[i], CommentedMap):
                     _canonical(raw[i], item)
                 elif key == "paragraphs" and isinstance(item, str):
                     raw[i] = DoubleQuotedScalarString(item)
@@ -736,8 +735,14 @@ class _Scalars:
 _SCALARS: _Scalars | None = None
 
 
-def fast_load(text: str) -> Any:
-    """The data of a YAML document by the fast path; raises `_FastPathRefused` when unsure."""
+def fast_load(text: str, on_item: Callable[[dict[str, Any], str, Any], Any] | None = None) -> Any:
+    """The data of a YAML document by the fast path; raises `_FastPathRefused` when unsure.
+
+    ``on_item(root, key, value)``, if given, is called as each item of a
+    top-level list (``meetings: [...]``) is complete, with the top-level
+    mapping read so far; what it returns replaces the item.  Exceptions it
+    raises other than `_FastPathRefused` pass through.
+    """
     global _SCALARS
     import yaml
 
@@ -750,14 +755,16 @@ def fast_load(text: str) -> Any:
     scalars = _SCALARS
     parser = CParser(text)
     try:
-        return _build(parser, scalars)
+        return _build(parser, scalars, on_item)
+    except ValidationError:
+        raise
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         raise _FastPathRefused(str(exc)) from None
     finally:
         parser.dispose()
 
 
-def _build(parser: Any, scalars: _Scalars) -> Any:
+def _build(parser: Any, scalars: _Scalars, on_item: Callable[[dict[str, Any], str, Any], Any] | None) -> Any:
     """Values from libyaml's events, without recursion and without keeping any event."""
     from yaml import events as ev
 
@@ -792,6 +799,8 @@ def _build(parser: Any, scalars: _Scalars) -> Any:
             continue
         elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
             value = stack.pop()[0]
+            if on_item is not None and len(stack) == 2 and stack[1][2] is None and stack[0][2] is not None:
+                value = on_item(stack[0][0], stack[0][1], value)
         elif kind is ev.DocumentEndEvent:
             break
         else:  # an alias
@@ -826,7 +835,9 @@ def _fast_path(text: str, name: str) -> LoadResult | None:
 
     None when the file needs the round-trip path (anything but a well-formed
     single mapping with a known kind and schema version and no anchors, tags or
-    duplicate keys).
+    duplicate keys).  The items of the plan's long lists (meetings…) become
+    models as soon as the parser has read each one, so the raw data of the
+    whole plan never exists at once: memory peaks near the size of the models.
     """
     import gc
 
@@ -835,29 +846,16 @@ def _fast_path(text: str, name: str) -> LoadResult | None:
     gc.disable()
     try:
         try:
-            data = fast_load(text)
-        except _FastPathRefused:
-            return None
-        if not isinstance(data, dict):
-            return None
-        kind = data.get("kind")
-        model = MODEL_BY_KIND.get(kind) if isinstance(kind, str) else None
-        version = data.get("schema_version")
-        if model is None or version != SCHEMA_VERSION or isinstance(version, bool):
-            return None
-        try:
-            return LoadResult(name, _validate_piecewise(model, data), text=text)
+            data = fast_load(text, on_item=_validate_item)
         except ValidationError:
-            pass
-        # The piecewise pass consumed the data: read it again for the whole error list.
+            return _fast_path_errors(text, name)
+        model = _plan_model(data)
+        if model is None:
+            return None
         try:
-            model.model_validate(fast_load(text))
-        except ValidationError as exc:
-            nodes = _compose(text)
-            if nodes is None:
-                return None
-            return LoadResult(name, None, _schema_diagnostics(exc, nodes, model, name), text=text, _positions=nodes)
-        return None  # valid as a whole but not piece by piece: let the round-trip path decide
+            return LoadResult(name, model.model_validate(data), text=text)  # type: ignore[arg-type]  # a plan model
+        except ValidationError:
+            return _fast_path_errors(text, name)
     except (RecursionError, _FastPathRefused):
         return None
     finally:
@@ -865,33 +863,57 @@ def _fast_path(text: str, name: str) -> LoadResult | None:
             gc.enable()
 
 
-def _validate_piecewise(model: type[BaseModel], data: dict[str, Any]) -> Plan:
-    """Validate a plan, building the items of its long lists (meetings…) one at a time.
-
-    Each item's raw mapping is dropped as soon as its model exists, so memory
-    peaks near the larger of the raw data and the models, not at their sum.
-    Raises ValidationError at the first invalid item.
-    """
-    for field_name, item_model in _item_models(model):
-        raw = data.get(field_name)
-        if isinstance(raw, list):
-            built = []
-            for i, item in enumerate(raw):
-                raw[i] = None
-                built.append(item_model.model_validate(item))
-                del item
-            data[field_name] = built
-    return model.model_validate(data)  # type: ignore[return-value]  # one of the two plan models
+def _fast_path_errors(text: str, name: str) -> LoadResult | None:
+    """Every schema error of a plan the fast path found invalid, read again and validated whole."""
+    data = fast_load(text)
+    model = _plan_model(data)
+    if model is None:
+        return None
+    try:
+        model.model_validate(data)
+    except ValidationError as exc:
+        nodes = _compose(text)
+        if nodes is None:
+            return None
+        return LoadResult(name, None, _schema_diagnostics(exc, nodes, model, name), text=text, _positions=nodes)
+    return None  # invalid item by item but valid whole: let the round-trip path decide
 
 
-def _item_models(model: type[BaseModel]) -> list[tuple[str, type[BaseModel]]]:
-    """(field, item model) for every field of ``model`` that is a sequence of models."""
-    found = []
+def _plan_model(data: Any) -> type[BaseModel] | None:
+    """The model for a mapping whose `kind` and `schema_version` are known, else None."""
+    if not isinstance(data, dict):
+        return None
+    kind = data.get("kind")
+    model = MODEL_BY_KIND.get(kind) if isinstance(kind, str) else None
+    version = data.get("schema_version")
+    if model is None or version != SCHEMA_VERSION or isinstance(version, bool):
+        return None
+    return model
+
+
+_ITEM_MODELS: dict[type[BaseModel], dict[str, type[BaseModel]]] = {}
+
+
+def _validate_item(root: dict[str, Any], key: str, value: Any) -> Any:
+    """An item of a top-level list as its model, if `kind` (read so far) says which; else as read."""
+    model = _plan_model(root)
+    if model is None:
+        return value
+    items = _ITEM_MODELS.get(model)
+    if items is None:
+        items = _ITEM_MODELS[model] = _item_models(model)
+    item_model = items.get(key)
+    return value if item_model is None else item_model.model_validate(value)
+
+
+def _item_models(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """{field: item model} for every field of ``model`` that is a sequence of models."""
+    found = {}
     for field_name, info in model.model_fields.items():
         args = typing.get_args(info.annotation)
         item = args[0] if typing.get_origin(info.annotation) is tuple and args else None
         if isinstance(item, type) and issubclass(item, BaseModel):
-            found.append((field_name, item))
+            found[field_name] = item
     return found
 
 

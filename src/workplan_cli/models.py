@@ -30,6 +30,8 @@ from pydantic import (
     PlainSerializer,
     WithJsonSchema,
 )
+from pydantic.dataclasses import dataclass
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 1
@@ -42,6 +44,26 @@ _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# A plan holds agenda entries by the tens of thousands (a 1,500-meeting plan
+# has about 30,000), so they are slotted pydantic dataclasses rather than
+# models: no per-object `__dict__` or set of fields given, which more than
+# halves the memory a validated plan takes.  They validate, serialize and
+# export their schema exactly as models do; `is_record` and `fields_of` cover
+# both kinds for code that walks a plan.
+_RECORD = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def is_record(value: Any) -> bool:
+    """True for a validated plan object: a model or an agenda dataclass."""
+    return hasattr(type(value), "__pydantic_fields__") and not isinstance(value, type)
+
+
+def fields_of(cls: Any) -> dict[str, FieldInfo]:
+    """The fields of a model or agenda dataclass class (empty for anything else)."""
+    fields = getattr(cls, "__pydantic_fields__", None) if isinstance(cls, type) else None
+    return fields if isinstance(fields, dict) else {}
 
 
 # --- scalar types -----------------------------------------------------------
@@ -265,7 +287,8 @@ class Speaker(_Model):
     body: Id | None = Field(default=None, description="Id of the body they speak for.")
 
 
-class AgendaItem(_Model):
+@dataclass(frozen=True, slots=True, config=_RECORD)
+class AgendaItem:
     """A sub-item of an agenda topic (the second-level bullet)."""
 
     title: Text = Field(description="The text of the agenda entry, as in the document.")
@@ -284,13 +307,15 @@ class AgendaItem(_Model):
     footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on this entry.")
 
 
+@dataclass(frozen=True, slots=True, config=_RECORD)
 class AgendaTopic(AgendaItem):
     """A topic of the agenda (the first-level bullet), with its items."""
 
     items: tuple[AgendaItem, ...] = Field(default=(), description="The items under the topic.")
 
 
-class AgendaSection(_Model):
+@dataclass(frozen=True, slots=True, config=_RECORD)
+class AgendaSection:
     """A run of topics under one thematic area (or under a free heading)."""
 
     area: Id | None = Field(default=None, description="Id of the thematic area, if the section has one.")
