@@ -101,6 +101,13 @@ def main() -> int:
     ]
     if "validate 15000" in m:
         checks.append(("growth: validate 15000 / validate 1500", m["validate 15000"][0] / m["validate 1500"][0], 11.0))
+        checks.append(
+            (
+                "growth: memory (peak - peak 15), 15000 / 1500",
+                (m["validate 15000"][1] - m["validate 15"][1]) / plan_memory,
+                11.0,
+            )
+        )
     print("plan sizes: " + ", ".join(f"{n}: {files[n].stat().st_size / 2**20:.2f} MiB" for n in sizes))
     print(f"{'target':<52} {'ratio':>7} {'limit':>6}")
     failed = 0
