@@ -372,6 +372,39 @@ def test_fast_and_round_trip_paths_read_tricky_scalars_alike():
     assert (fast["a"], fast["e"], fast["g"], fast["i"], fast["j"]) == ("10:30", "2023-02-30", 15, 17, 1000)
 
 
+def test_fast_path_resolvers_are_ruamel_yamls_yaml_1_2_table():
+    import re
+
+    from ruamel.yaml.resolver import implicit_resolvers
+
+    from workplan_cli.loader import _yaml12_resolvers
+
+    def squeeze(pattern: str) -> str:
+        return re.sub(r"\s+", "", pattern)
+
+    ours = [(tag, squeeze(regexp.pattern), sorted(first)) for tag, regexp, first in _yaml12_resolvers()]
+    theirs = [
+        (tag.rsplit(":", 1)[1], squeeze(regexp.pattern), sorted(first))
+        for versions, tag, regexp, first in implicit_resolvers
+        if (1, 2) in versions
+    ]
+    assert ours == theirs
+
+
+def test_a_valid_plan_is_read_without_importing_ruamel_yaml():
+    import subprocess
+    import sys
+
+    data = FIXTURES.parent.parent / "data"
+    script = (
+        "import sys; from workplan_cli.validate import validate_paths; "
+        f"report = validate_paths([__import__('pathlib').Path({str(data)!r})]); "
+        "print(len(report.diagnostics), 'ruamel.yaml' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout == "0 False\n"
+
+
 @pytest.mark.parametrize("path", sorted((FIXTURES.parent.parent / "data").glob("*.yaml")), ids=lambda p: p.name)
 def test_fast_and_round_trip_paths_give_identical_plans(path):
     from workplan_cli.loader import _fast_plan, _round_trip_plan

@@ -660,7 +660,6 @@ class _FastPathRefused(Exception):
 def _fast_loader() -> Any:
     """PyYAML's C loader with the YAML 1.2 resolvers: composes the node tree that positions come from."""
     import yaml
-    from ruamel.yaml.resolver import implicit_resolvers
 
     base = getattr(yaml, "CSafeLoader", None)
     if base is None:  # PyYAML without libyaml: the fast path would not be fast
@@ -669,14 +668,69 @@ def _fast_loader() -> Any:
     class FastLoader(base):  # type: ignore[misc, valid-type]
         yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
 
-    for versions, tag, regexp, first in implicit_resolvers:
-        if (1, 2) in versions:
-            FastLoader.add_implicit_resolver(tag, regexp, first)
+    for tag, regexp, first in _yaml12_resolvers():
+        FastLoader.add_implicit_resolver(_TAG + tag, regexp, first)
     return FastLoader
 
 
 _FAST_LOADER: Any = None
 _TAG = "tag:yaml.org,2002:"
+
+# The implicit resolvers of YAML 1.2 as ruamel.yaml 0.18+ defines them
+# (ruamel.yaml.resolver.implicit_resolvers, the entries for version (1, 2)),
+# kept here so that a valid plan is read without importing ruamel.yaml at all
+# (about 13 ms of every run).  tests/test_loader.py checks that the two tables
+# agree, so an upgrade of ruamel.yaml that changes its rules fails the tests.
+_YAML12: tuple[tuple[str, str, str], ...] = (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (
+        "float",
+        r"""^(?:
+         [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+        |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""",
+        "-+0123456789.",
+    ),
+    (
+        "int",
+        r"""^(?:[-+]?0b[0-1_]+
+        |[-+]?0o?[0-7_]+
+        |[-+]?[0-9_]+
+        |[-+]?0x[0-9a-fA-F_]+)$""",
+        "-+0123456789",
+    ),
+    ("merge", r"^(?:<<)$", "<"),
+    (
+        "null",
+        r"""^(?: ~
+        |null|Null|NULL
+        | )$""",
+        "~nN",  # and the empty scalar, below
+    ),
+    (
+        "timestamp",
+        r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+        (?:[Tt]|[ \t]+)[0-9][0-9]?
+        :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+        (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+        "0123456789",
+    ),
+    ("value", r"^(?:=)$", "="),
+    ("yaml", r"^(?:!|&|\*)$", "!&*"),
+)
+
+
+def _yaml12_resolvers() -> list[tuple[str, Any, list[str]]]:
+    """(tag suffix, compiled pattern, first characters) for each implicit resolver of YAML 1.2."""
+    import re
+
+    return [
+        (tag, re.compile(pattern, re.VERBOSE), [*first, ""] if tag == "null" else list(first))
+        for tag, pattern, first in _YAML12
+    ]
 
 
 class _Scalars:
@@ -684,20 +738,18 @@ class _Scalars:
 
     def __init__(self) -> None:
         import yaml
-        from ruamel.yaml.resolver import implicit_resolvers
 
         self.by_first: dict[str, list[tuple[str, Any]]] = {}
-        for versions, tag, regexp, first in implicit_resolvers:
-            if (1, 2) in versions:
-                for char in first or [""]:
-                    self.by_first.setdefault(char, []).append((tag, regexp))
+        for tag, regexp, first in _yaml12_resolvers():
+            for char in first:
+                self.by_first.setdefault(char, []).append((tag, regexp))
         self.node = yaml.ScalarNode
         self.timestamps = yaml.constructor.SafeConstructor()
 
     def value(self, text: str) -> Any:
         for tag, regexp in self.by_first.get(text[:1], ()):
             if regexp.match(text):
-                return self._construct(tag[len(_TAG) :], text)
+                return self._construct(tag, text)
         return text
 
     def _construct(self, kind: str, text: str) -> Any:
