@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sys
+from collections.abc import Iterator
 
 AREAS = [
     ("outlook", "Hemispheric multidimensional security outlook and review"),
@@ -42,7 +43,7 @@ TOPICS = [
 ]
 
 
-def weekdays(start: dt.date):
+def weekdays(start: dt.date) -> Iterator[dt.date]:
     day = start
     while True:
         if day.weekday() < 5:
@@ -54,7 +55,7 @@ def plan(meetings: int, seed: int = 7) -> str:
     rng = random.Random(seed)
     start = dt.date(2000, 1, 3)
     days = weekdays(start)
-    slots = []
+    slots: list[tuple[dt.date, str, str]] = []
     while len(slots) < meetings:
         day = next(days)
         slots += [(day, "10:00", "13:00"), (day, "14:30", "17:30")]

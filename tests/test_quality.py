@@ -1,4 +1,4 @@
-"""House style holds: ruff (lint and format) and mypy --strict on the package."""
+"""House style holds: ruff (lint and format) and mypy --strict on the package and the benchmarks."""
 
 from __future__ import annotations
 
