@@ -1,11 +1,16 @@
 """Property tests: whatever a file holds, every command ends with exit 0, 1 or 2 and a readable message.
 
-Bounded for CI: a fixed number of examples, derandomized, no per-example deadline.
+Bounded for CI: a fixed number of examples, derandomized, and a deadline per
+example far above what one takes (four commands on one file: well under a
+second), so a hang or a blow-up fails the suite instead of stalling CI.
 """
 
 from __future__ import annotations
 
+import copy
 import io
+import re
+from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,8 +29,8 @@ COMMANDS = [
     ["render", "--format", "html"],
 ]
 SETTINGS = settings(
-    max_examples=25,
-    deadline=None,
+    max_examples=60,
+    deadline=timedelta(seconds=10),
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -45,6 +50,10 @@ keys = st.one_of(
 documents = st.recursive(
     scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4), max_leaves=25
 )
+
+
+PARSED = [YAML(typ="safe", pure=True).load(text) for text in SEEDS]
+DIAGNOSTIC = re.compile(r"^\S[^:]*:\d+:\d+: (error|warning) WP\d{3} \S.*$")
 
 
 def dump(data: object) -> str:
@@ -123,3 +132,48 @@ def test_fuzz_mutated_bundled_plans(tmp_path, payload):
 @given(payload=st.binary(max_size=300))
 def test_fuzz_random_bytes(tmp_path, payload):
     check(tmp_path, payload)
+
+
+def containers(node: object) -> list[object]:
+    """Every mapping and list in a parsed plan, outermost first."""
+    found, stack = [], [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            found.append(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            found.append(item)
+            stack.extend(item)
+    return found
+
+
+@st.composite
+def edited_plans(draw):
+    """A bundled plan edited as data: keys deleted, values of another type, lists shuffled."""
+    plan = copy.deepcopy(draw(st.sampled_from(PARSED)))
+    for _ in range(draw(st.integers(1, 4))):
+        places = [c for c in containers(plan) if c]
+        target = places[draw(st.integers(0, len(places) - 1))]
+        action = draw(st.sampled_from(["delete", "retype", "shuffle"]))
+        slot = draw(st.sampled_from(sorted(target, key=str) if isinstance(target, dict) else range(len(target))))
+        if action == "delete":
+            del target[slot]
+        elif action == "retype":
+            target[slot] = draw(scalars | st.lists(scalars, max_size=2) | st.dictionaries(keys, scalars, max_size=2))
+        elif isinstance(target, list):
+            draw(st.randoms()).shuffle(target)
+    return dump(plan).encode()
+
+
+@SETTINGS
+@given(payload=edited_plans())
+def test_fuzz_edited_bundled_plans_get_located_diagnostics(tmp_path, payload):
+    check(tmp_path, payload)
+    path = tmp_path / "plan.yaml"
+    result = RUNNER.invoke(app, ["validate", str(path)])
+    lines = result.stdout.splitlines()
+    assert result.exit_code in (0, 1), result.output
+    assert lines and lines[-1].endswith(("no problems.", "in 1 file.")), lines
+    for line in lines[:-1]:
+        assert DIAGNOSTIC.match(line), line
