@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+import signal
+import subprocess
+import sys
+import textwrap
 
 import pytest
 
@@ -81,3 +85,37 @@ def test_fmt_never_writes_a_file_that_does_not_load(runner, tmp_path):
     assert result.stdout.startswith(f"{broken}:")
     assert "WP013" in result.stdout
     assert broken.read_text(encoding="utf-8") == broken_text
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_fmt_killed_while_writing_leaves_the_plan_intact(tmp_path):
+    """A real `workplan fmt`, killed with SIGKILL once its new text is on disk but not yet renamed."""
+    original = (FMT / "messy.yaml").read_text(encoding="utf-8")
+    messy = write(tmp_path, "messy.yaml", original)
+    child = textwrap.dedent(
+        """
+        import os, sys, time
+        real_fsync = os.fsync
+        def fsync_then_wait(fd):
+            real_fsync(fd)
+            print("written", flush=True)
+            time.sleep(60)
+        os.fsync = fsync_then_wait
+        sys.argv = ["workplan", "fmt", sys.argv[1]]
+        from workplan_cli.main import run
+        run()
+        """
+    )
+    process = subprocess.Popen([sys.executable, "-c", child, str(messy)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None and process.stdout.readline() == "written\n"
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    assert messy.read_text(encoding="utf-8") == original
+    # The killed writer could not clean up: its complete temporary file is left, hidden, beside the plan.
+    leftovers = sorted(p.name for p in tmp_path.iterdir() if p.name != "messy.yaml")
+    assert len(leftovers) == 1 and leftovers[0].startswith(".messy.yaml.") and leftovers[0].endswith(".tmp")
+    expected = (FMT / "messy.expected.yaml").read_text(encoding="utf-8")
+    assert (tmp_path / leftovers[0]).read_text(encoding="utf-8") == expected
