@@ -300,6 +300,27 @@ def test_parse_plan_billion_laughs_refused_quickly():
     ]
 
 
+LOOP = "a YAML alias refers to the block that contains it (a loop); remove the alias"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("functions: To test.", "functions: &f\n  about: *f", (32, 10)),
+        ("functions: To test.", "functions: &f\n  - [*f]", (32, 6)),
+        # A name used again: the alias means the latest anchor, a scalar here, so no loop.
+        ("functions: To test.", "functions: &f [&f x, *f]", None),
+    ],
+    ids=["mapping", "nested-list", "reused-name"],
+)
+def test_parse_plan_self_referring_alias(committee_text, old, new, where):
+    result = parse_plan(committee_text.replace(old, new), "loop.yaml")
+    if where is None:
+        assert triples(result) == [("WP012", 31, 12, "functions: expected text, got a list")]
+    else:
+        assert triples(result) == [("WP009", *where, LOOP)]
+
+
 def test_parse_plan_small_alias_is_fine(committee_text):
     text = committee_text.replace(
         "committee:\n  name: Committee on Testing\n  acronym: CT",
@@ -499,3 +520,16 @@ def test_fast_and_round_trip_paths_report_the_same_positions(committee_text, old
     slow = _round_trip_plan(text, "p.yaml")
     assert fast is not None and fast.diagnostics, "the fast path should have reported these"
     assert sorted(fast.diagnostics) == sorted(slow.diagnostics)
+
+
+def test_reused_anchor_name_prints_no_python_warning(tmp_path, committee_text):
+    import subprocess
+    import sys
+
+    path = write(tmp_path, "p.yaml", committee_text.replace("functions: To test.", "functions: &f [&f x, *f]"))
+    script = "import sys; from workplan_cli.main import run; sys.argv = ['workplan', 'validate', sys.argv[1]]; run()"
+    result = subprocess.run([sys.executable, "-W", "default", "-c", script, str(path)], capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (1, "")
+    assert result.stdout == (
+        f"{path}:31:12: error WP012 functions: expected text, got a list\nFound 1 error and 0 warnings in 1 file.\n"
+    )

@@ -49,6 +49,22 @@ def _yaml() -> Any:
     return yaml
 
 
+def _round_trip_load(text: str) -> Any:
+    """The round-trip document of ``text``, without ruamel.yaml's Python warnings.
+
+    ruamel.yaml warns on stderr, with its own source line, when an anchor name
+    is used twice.  YAML allows that (an alias means the latest anchor of its
+    name) and the plan is read accordingly; the output stays workplan's own.
+    """
+    import warnings
+
+    from ruamel.yaml.error import YAMLWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", YAMLWarning)
+        return _yaml().load(text)
+
+
 @dataclass
 class LoadResult:
     """What loading one file produced: a plan, or the reasons there is none.
@@ -68,7 +84,7 @@ class LoadResult:
     def document(self) -> Any:
         """The round-trip document (comments, key order): what `fmt` rewrites."""
         if self._document is None and self.text is not None:
-            self._document = _yaml().load(self.text)
+            self._document = _round_trip_load(self.text)
         return self._document
 
     @property
@@ -159,7 +175,7 @@ def _round_trip_plan(text: str, name: str) -> LoadResult:
 
     result = LoadResult(name, text=text)
     try:
-        document = _yaml().load(text)
+        document = _round_trip_load(text)
     except MarkedYAMLError as exc:
         result.diagnostics.append(_yaml_error(exc, name))
         return result
@@ -193,7 +209,8 @@ def _round_trip_plan(text: str, name: str) -> LoadResult:
             d.NOT_A_MAPPING.at(name, line, column, f"the top level of a plan must be a mapping of keys, not {found}")
         )
         return result
-    abuse = _alias_abuse(document)
+    abuse = _recursive_alias(text) if "&" in text else None
+    abuse = abuse or _alias_abuse(document)
     if abuse is not None:
         result.diagnostics.append(d.ALIAS_ABUSE.at(name, *abuse))
         return result
@@ -227,6 +244,39 @@ ALIAS_EXPANSION_LIMIT = 100_000
 ALIAS_FACTOR = 10
 
 
+_ALIAS_LOOP = "a YAML alias refers to the block that contains it (a loop); remove the alias"
+
+
+def _recursive_alias(text: str) -> tuple[int, int, str] | None:
+    """(line, column, message) of the first alias used inside the block its anchor names.
+
+    ruamel.yaml reads such an alias as an empty value, which would be reported
+    as a confusing "got nothing"; libyaml's events show where it is.
+    """
+    import yaml
+    from yaml import events as ev
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    latest: dict[str, int] = {}  # anchor name -> the event that defined it last (a name may be reused)
+    stack: list[int] = []
+    open_blocks: set[int] = set()
+    try:
+        for number, event in enumerate(yaml.parse(text, Loader=loader)):
+            if isinstance(event, ev.NodeEvent) and not isinstance(event, ev.AliasEvent) and event.anchor:
+                latest[event.anchor] = number
+            if isinstance(event, ev.CollectionStartEvent):
+                stack.append(number)
+                open_blocks.add(number)
+            elif isinstance(event, ev.CollectionEndEvent):
+                open_blocks.discard(stack.pop())
+            elif isinstance(event, ev.AliasEvent) and latest.get(event.anchor or "", -1) in open_blocks:
+                mark = event.start_mark
+                return (mark.line + 1, mark.column + 1, _ALIAS_LOOP) if mark is not None else (1, 1, _ALIAS_LOOP)
+    except yaml.YAMLError:
+        return None
+    return None
+
+
 def _alias_abuse(document: Any) -> tuple[int, int, str] | None:
     """(line, column, message) if aliases loop or blow the document up; else None."""
     expanded: dict[int, int] = {}
@@ -255,7 +305,7 @@ def _alias_abuse(document: Any) -> tuple[int, int, str] | None:
             continue
         if key in active:
             line, column = _start(node)
-            return line, column, "a YAML alias refers to the block that contains it (a loop); remove the alias"
+            return line, column, _ALIAS_LOOP
         active.add(key)
         # The document's own size: this container and its scalar values, once.
         unique += 1 + sum(1 for c in children if not isinstance(c, (dict, list)))
