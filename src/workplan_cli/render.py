@@ -108,20 +108,24 @@ class CommitteeView:
         self.full_names: dict[str, str] = {b.id: b.name for b in plan.bodies}
         self.meetings = {m.id: m for m in plan.meetings}
         self.events = {e.id: e for e in plan.pending}
+        self.subjects = {(r.id, p.label): p.subject for r in plan.resolutions for p in r.paragraphs if p.subject}
 
     def ref(self, ref: str) -> dict[str, str | None]:
         """A paragraph reference for display: its label, resolution (unless default) and subject."""
         resolution, _, label = ref.rpartition(":")
         resolution = resolution or self.default or ""
         declared = self.resolutions.get(resolution)
-        subject = None
-        if declared is not None:
-            subject = next((p.subject for p in declared.paragraphs if p.label == label), None)
+        subject = self.subjects.get((resolution, label))
         return {
             "label": label,
             "resolution": None if resolution == self.default or declared is None else declared.symbol,
             "subject": subject,
         }
+
+    @staticmethod
+    def has_refs(entry: Any) -> bool:
+        """Whether an entry has anything for the template's `refs` macro to show (saves a macro call)."""
+        return any(getattr(entry, name, ()) for name in ("paragraphs", "documents", "by", "speakers", "footnotes"))
 
     def who(self, ident: str) -> str:
         return self.names.get(ident, ident)
