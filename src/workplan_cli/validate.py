@@ -9,7 +9,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic, Severity
 from .errors import PathError, PlanError
 from .lint import Selection, run_rules
-from .loader import LoadResult, discover, load_plan, locate
+from .loader import LoadResult, collector_paused, discover, load_plan, locate
 from .models import Plan
 
 
@@ -47,17 +47,18 @@ def lint_loaded(loaded: LoadResult, selection: Selection | None = None) -> list[
     if loaded.plan is None:
         return []
     selection = selection or Selection()
-    return [
-        Diagnostic(
-            loaded.path,
-            *locate(loaded.positions, finding.loc, key=finding.key),
-            rule.code,
-            rule.name,
-            rule.severity,
-            finding.message,
-        )
-        for rule, finding in run_rules(loaded.plan, selection)
-    ]
+    with collector_paused():
+        return [
+            Diagnostic(
+                loaded.path,
+                *locate(loaded.positions, finding.loc, key=finding.key),
+                rule.code,
+                rule.name,
+                rule.severity,
+                finding.message,
+            )
+            for rule, finding in run_rules(loaded.plan, selection)
+        ]
 
 
 def validate_paths(paths: Sequence[Path], selection: Selection | None = None) -> ValidationReport:
