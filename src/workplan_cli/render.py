@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
@@ -178,7 +179,7 @@ class CommitteeView:
             if ms.summary:
                 rows.append((ms.summary_date or ms.date, dt.time(0), ms.summary))
         rows.sort()
-        same_day = {d: sum(1 for r in rows if r[0] == d) for d, _, _ in rows}
+        same_day = Counter(day for day, _, _ in rows)
         out: list[tuple[int, list[tuple[str, list[SummaryRow]]]]] = []
         for year, in_year in groupby(rows, key=lambda r: r[0].year):
             months = []
