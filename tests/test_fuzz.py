@@ -135,7 +135,7 @@ def test_fuzz_random_bytes(tmp_path, payload):
 
 
 def containers(node: object) -> list[object]:
-    """Every mapping and list in a parsed plan, outermost first."""
+    """Every mapping and list in a parsed plan, the plan itself included."""
     found, stack = [], [node]
     while stack:
         item = stack.pop()
