@@ -305,7 +305,7 @@ def _alias_abuse(document: Any) -> tuple[int, int, str] | None:
             continue
         if key in expanded:
             continue
-        if key in active:
+        if key in active:  # _recursive_alias reports loops first; this keeps the walk finite regardless
             line, column = _start(node)
             return line, column, _ALIAS_LOOP
         active.add(key)
@@ -953,6 +953,7 @@ def _fast_plan(text: str) -> Plan | None:
     return result.plan if result is not None else None
 
 
+@collector_paused()
 def _fast_path(text: str, name: str) -> LoadResult | None:
     """Load by the fast path: a plan, or schema diagnostics located on libyaml's nodes.
 
@@ -962,21 +963,20 @@ def _fast_path(text: str, name: str) -> LoadResult | None:
     models as soon as the parser has read each one, so the raw data of the
     whole plan never exists at once: memory peaks near the size of the models.
     """
-    with collector_paused():
+    try:
         try:
-            try:
-                data = fast_load(text, on_item=_validate_item)
-            except ValidationError:
-                return _fast_path_errors(text, name)
-            model = _plan_model(data)
-            if model is None:
-                return None
-            try:
-                return LoadResult(name, model.model_validate(data), text=text)  # type: ignore[arg-type]  # a plan model
-            except ValidationError:
-                return _fast_path_errors(text, name)
-        except (RecursionError, _FastPathRefused):
+            data = fast_load(text, on_item=_validate_item)
+        except ValidationError:
+            return _fast_path_errors(text, name)
+        model = _plan_model(data)
+        if model is None:
             return None
+        try:
+            return LoadResult(name, model.model_validate(data), text=text)  # type: ignore[arg-type]  # a plan model
+        except ValidationError:
+            return _fast_path_errors(text, name)
+    except (RecursionError, _FastPathRefused):
+        return None
 
 
 def _fast_path_errors(text: str, name: str) -> LoadResult | None:
