@@ -23,7 +23,8 @@ HOSTILE = COMMITTEE.replace(
 ) + (
     "reports:\n"
     "  - id: evil\n    title: Evil link\n    frequency: voluntary\n"
-    "    links: ['javascript:alert(4)', 'data:text/html,<b>x</b>', 'https://www.oas.org/?a=1&b=\"2\"']\n"
+    "    links: ['javascript:alert(4)', 'data:text/html,<b>x</b>', 'https://www.oas.org/?a=1&b=\"2\"', 'https://www.oas.org/?a=1&b=2', "
+    "'https://www.oas.org/a b', 'https:///x', 'mailto:csh@oas.org', 'mailto:nobody']\n"
 )
 
 
@@ -40,13 +41,23 @@ def test_html_escapes_text_and_links_only_safe_urls():
     assert "&lt;img src=x onerror=alert(3)&gt;" in html
     assert 'href="javascript:' not in html and 'href="data:' not in html
     assert "<p>javascript:alert(4)</p>" in html
-    assert '<a href="https://www.oas.org/?a=1&amp;b=&#34;2&#34;">' in html
+    # A quote, a space, no host or no address: shown as text, never as a link.
+    assert "<p>https://www.oas.org/?a=1&amp;b=&#34;2&#34;</p>" in html
+    assert "<p>https://www.oas.org/a b</p><p>https:///x</p>" in html
+    assert "<p>mailto:nobody</p>" in html
+    assert '<a href="https://www.oas.org/?a=1&amp;b=2">' in html
+    assert '<a href="mailto:csh@oas.org">' in html
 
 
 def test_markdown_escapes_markup_and_links_only_safe_urls():
     md = render(plan(HOSTILE), "md")
     assert r"\<script\>alert(1)\</script\> & \[click\](javascript:alert(2))" in md
-    assert '<https://www.oas.org/?a=1&b="2">' in md
+    assert "<https://www.oas.org/?a=1&b=2>" in md and "<mailto:csh@oas.org>" in md
+    assert (
+        '\nhttps://www.oas.org/?a=1&b="2"\n<https://www.oas.org/?a=1&b=2>\nhttps://www.oas.org/a b\nhttps:///x\n'
+        "<mailto:csh@oas.org>\nmailto:nobody\n"
+    ) in md
+    assert md.count("<http") == 1
     assert "<javascript:" not in md and "<data:" not in md
     assert r"javascript:alert(4)" in md
 

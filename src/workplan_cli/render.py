@@ -10,7 +10,6 @@ ones serve the rest.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,10 +19,10 @@ from typing import Any
 
 from .errors import PathError, WorkplanError
 from .models import Activity, CommitteePlan, Meeting, Plan, ProgramPlan
+from .text import md_escape, safe_url
 from .timeline import meeting_heading, meeting_title, ordinal
 
 FORMATS = {"html": "html", "md": "md", "ics": "ics"}
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 class TemplateError(WorkplanError):
@@ -60,22 +59,6 @@ def clock(t: dt.time) -> str:
     """``10:00 a.m.``, ``12:00 p.m.``, ``2:30 p.m.``."""
     hour = t.hour % 12 or 12
     return f"{hour}:{t.minute:02d} {'a.m.' if t.hour < 12 else 'p.m.'}"
-
-
-def safe_url(url: str) -> str | None:
-    """The URL if it may become a link (http, https, mailto), else None."""
-    stripped = url.strip()
-    return stripped if stripped.lower().startswith(SAFE_SCHEMES) else None
-
-
-def md_escape(text: str) -> str:
-    """Escape what Markdown or inline HTML would act on, so text from a plan renders as text.
-
-    Only characters that can start markup are escaped, to keep the file readable as plain text.
-    """
-    text = re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
-    text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
-    return re.sub(r"^([#+-]|\d+\.)(?=\s)", r"\\\1", text)
 
 
 @dataclass(frozen=True)

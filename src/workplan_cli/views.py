@@ -14,7 +14,7 @@ from typing import Any
 
 from .models import CommitteePlan, Plan, ProgramPlan
 from .queries import ActivityMatch, Citation, MeetingMatch, ParagraphCoverage
-from .render import md_escape
+from .text import md_escape
 from .timeline import Entry, coverage_span
 
 

@@ -1,0 +1,104 @@
+"""Plan text made safe for where it is shown: one line, a terminal, Markdown, a link.
+
+A plan is hand-edited text, so any string in it may hold a newline, an
+escape sequence or markup.  Every output that shows plan text (or a message
+quoting it) passes it through one of these functions, which are the only
+place the rules are written:
+
+- `visible` writes control characters as escapes (``\\n``, ``\\x1b``), so a
+  diagnostic is always one line and no title can steer a terminal;
+- `shown_path` does the same for a file name that is not valid UTF-8;
+- `md_escape` makes text inert in Markdown (CommonMark and GitHub's);
+- `safe_url` admits a link only when it is plainly http, https or mailto.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# C0 controls, DEL, C1 controls, the Unicode line and paragraph separators,
+# and lone surrogates (a file name that is not UTF-8, a `"\\ud800"` escape).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` on one line with every control character written as an escape.
+
+    >>> visible("a\\nb\\x1b[2J")
+    'a\\\\nb\\\\x1b[2J'
+    """
+    return _CONTROL.sub(_escape, text)
+
+
+def shown_path(path: object) -> str:
+    """A path as text that any terminal encoding can print (undecodable bytes as ``\\xNN``)."""
+    return visible(str(path))
+
+
+# Characters that start inline markup anywhere in a line, in CommonMark or
+# GitHub Flavored Markdown (strikethrough ~, tables |, raw HTML <).
+_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+# What makes a line a block of its own when it comes first: a heading, a
+# list item (`-`, `+`, `1.`, `1)`: a marker then a space), a quote, a
+# thematic break or setext underline (`---`, `===`).  `*`, `_`, `~` and
+# the backtick are escaped everywhere, which covers their fences and breaks.
+_BLOCK_START = re.compile(r"^(\s*)(?:(#{1,6}|[-+]|(\d{1,9})([.)]))(?=\s|$)|(>)|([-=])(?=[-=\s]*$))")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x85\x0b\x0c]")
+
+
+def md_escape(text: str) -> str:
+    """Plan text as inert Markdown: shown as written, never as markup, links, HTML or new lines.
+
+    Line breaks become spaces (inside a list item or a heading a new line
+    would start a block of its own); other control characters are written as
+    escapes.  Only characters that can start markup are escaped, so the file
+    stays readable as plain text.
+    """
+    text = visible(_LINE_BREAK.sub(" ", text))
+    text = _INLINE.sub(r"\\\1", text)
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
+    # An ordered-list marker is escaped after its digits (``1\.``): ``\1.`` would show the backslash.
+    return _BLOCK_START.sub(_escape_block_start, text)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    indent, marker, digits, delimiter, quote, rule = match.groups()
+    if digits:  # ``1\.``: a backslash before the digits (``\1.``) would be shown as written
+        return f"{indent}{digits}\\{delimiter}"
+    return f"{indent}\\{marker or quote or rule}"
+
+
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_UNSAFE_IN_URL = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f-\x9f]")
+
+
+def safe_url(url: str) -> str | None:
+    """``url`` if it may become a link: http or https with a host, or mailto with an address; else None.
+
+    A URL with spaces, quotes, angle brackets, backslashes or control characters,
+    or with any other scheme (``javascript:``, ``data:``), stays text.
+    """
+    if not url or _UNSAFE_IN_URL.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in _SAFE_SCHEMES:
+        return None
+    if scheme == "mailto":
+        return url if "@" in parts.path else None
+    return url if parts.hostname else None
