@@ -12,7 +12,8 @@ import pytest
 
 from conftest import DATA, FIXTURES, write
 from workplan_cli.cli import app
-from workplan_cli.loader import format_text, parse_plan
+from workplan_cli.fmt import format_text
+from workplan_cli.loader import parse_plan
 
 FMT = FIXTURES.parent / "fmt-fixtures"
 

@@ -565,7 +565,7 @@ def fmt(
     from .fmt import format_paths
 
     try:
-        results = format_paths(_plan_paths(paths), write=not check)
+        results = format_paths(_plan_paths(paths), write=not check, diff=diff)
     except WorkplanError as exc:
         _fail(exc)
     failed = False

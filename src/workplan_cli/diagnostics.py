@@ -62,6 +62,9 @@ ALIAS_ABUSE = Check(
     "WP009", "alias-abuse", "YAML aliases that refer to themselves or expand the document far beyond its size."
 )
 TOO_DEEP = Check("WP016", "too-deep", "Lists or mappings nested too deeply to be a plan.")
+UNSAFE_FORMAT = Check(
+    "WP017", "unsafe-format", "`fmt` refuses to write a file whose rewrite would change its plan or drop a comment."
+)
 MISSING_KEY = Check("WP010", "missing-key", "A required key is missing.")
 UNKNOWN_KEY = Check("WP011", "unknown-key", "A key the schema does not define (often a typo).")
 WRONG_TYPE = Check("WP012", "wrong-type", "A value has the wrong type (text, number, list, mapping).")
@@ -80,6 +83,7 @@ LOADER_CHECKS: tuple[Check, ...] = (
     YAML_TAG,
     ALIAS_ABUSE,
     TOO_DEEP,
+    UNSAFE_FORMAT,
     MISSING_KEY,
     UNKNOWN_KEY,
     WRONG_TYPE,

@@ -1,16 +1,30 @@
-"""`workplan fmt`: rewrite plan files in canonical form, or report which would change."""
+"""`workplan fmt`: rewrite plan files in canonical form, or report which would change.
+
+The canonical writer works on ruamel.yaml's round-trip document, which keeps
+comments and blank lines.  Before anything is written, the result is read
+back: `fmt` refuses (WP017) to write a file whose plan would change or whose
+comments would not all survive, so a formatter bug can never cost a user
+their data.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import io
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from . import diagnostics as d
 from .diagnostics import Diagnostic
 from .errors import PathError
 from .fsutil import write_atomic
-from .loader import discover, format_text, read_text
+from .loader import _yaml, _yaml_error, discover, parse_plan, read_text
+from .models import fields_of, is_record
 
 
 @dataclass
@@ -22,10 +36,12 @@ class FormatResult:
     io_error: str | None = None
 
 
-def format_paths(paths: Sequence[Path], *, write: bool) -> list[FormatResult]:
+def format_paths(paths: Sequence[Path], *, write: bool, diff: bool = False) -> list[FormatResult]:
     """Format every plan file under ``paths``; with ``write``, rewrite the changed ones atomically.
 
-    A file that does not load is never written: its diagnostics are returned instead.
+    A file that does not load is never written: its diagnostics are returned
+    instead.  The unified diff, which costs time quadratic in the size of the
+    change, is built only when ``diff`` asks for it.
     """
     files = discover(paths)
     if not files:
@@ -48,14 +64,187 @@ def format_paths(paths: Sequence[Path], *, write: bool) -> list[FormatResult]:
             continue
         if formatted != text:
             result.changed = True
-            result.diff = "".join(
-                difflib.unified_diff(
-                    text.splitlines(True), formatted.splitlines(True), f"{path} (before)", f"{path} (formatted)"
+            if diff:
+                result.diff = "".join(
+                    difflib.unified_diff(
+                        text.splitlines(True), formatted.splitlines(True), f"{path} (before)", f"{path} (formatted)"
+                    )
                 )
-            )
             if write:
                 try:
                     write_atomic(path, formatted)
                 except PathError as exc:
                     result.io_error = str(exc)
     return results
+
+
+def format_text(text: str, name: str) -> tuple[str | None, list[Diagnostic]]:
+    """The canonical form of a plan's text, or the diagnostics that prevent formatting.
+
+    Canonical: keys in the schema's order, times and paragraph labels in double
+    quotes, dates as ISO dates, two-space indentation; comments and blank lines
+    kept, and the file's line endings (LF or CRLF) kept.  Only a plan that
+    loads without errors is formatted, and only a result that reads back as
+    the same plan with every comment is returned.
+    """
+    crlf = "\r\n" in text and text.count("\r\n") * 2 > text.count("\n")
+    source = text.replace("\r\n", "\n") if crlf else text
+    loaded = parse_plan(source, name)
+    if loaded.plan is None:
+        return None, loaded.diagnostics
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        document = loaded.document
+    except YAMLError as exc:  # what libyaml accepted and ruamel.yaml cannot read
+        return None, [_yaml_error(exc, name)]
+    _canonical(document, loaded.plan)
+    formatted = _dump(document)
+    refusal = _refusal(source, formatted, loaded.plan, name)
+    if refusal is not None and _block_style_where_commented(document):
+        formatted = _dump(document)
+        refusal = _refusal(source, formatted, loaded.plan, name)
+    if refusal is not None:
+        return None, [refusal]
+    return (formatted.replace("\n", "\r\n") if crlf else formatted), []
+
+
+def _refusal(before: str, after: str, plan: Any, name: str) -> Diagnostic | None:
+    """Why ``after`` must not replace ``before``: another plan, or a comment gone; None if safe."""
+    reread = parse_plan(after, name)
+    if reread.plan != plan:
+        return d.UNSAFE_FORMAT.at(
+            name,
+            1,
+            1,
+            "fmt would change what this plan means, so the file was left as it is; please report this as a workplan bug",
+        )
+    kept = Counter(_comments(after))
+    for line, comment in _located_comments(before):
+        if kept[comment] > 0:
+            kept[comment] -= 1
+            continue
+        return d.UNSAFE_FORMAT.at(
+            name,
+            line,
+            1,
+            f"fmt cannot keep the comment {comment!r} here, so the file was left as it is; move it to a line of its own outside brackets",
+        )
+    return None
+
+
+def _comments(text: str) -> list[str]:
+    return [comment for _, comment in _located_comments(text)]
+
+
+def _located_comments(text: str) -> list[tuple[int, str]]:
+    """(line, text) of every comment: what lies after ``#`` between YAML tokens."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    found: list[tuple[int, str]] = []
+    end = 0
+    for token in [*yaml.scan(text, Loader=loader), None]:
+        start = len(text) if token is None else token.start_mark.index
+        if start > end:
+            for match in re.finditer(r"#[^\n]*", text[end:start]):
+                offset = end + match.start()
+                found.append((text.count("\n", 0, offset) + 1, match.group().rstrip()))
+        if token is not None:
+            end = max(end, token.end_mark.index)
+    return found
+
+
+def _dump(document: Any) -> str:
+    stream = io.StringIO()
+    _dumper().dump(document, stream)
+    return stream.getvalue()
+
+
+def _block_style_where_commented(document: Any) -> bool:
+    """Write in block style every flow list or mapping (``[a, b]``) that holds a comment; True if any.
+
+    ruamel.yaml reads comments inside brackets but cannot write them back in
+    flow style; in block style each one is kept.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    changed = False
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, (CommentedMap, CommentedSeq)):
+            continue
+        comment = node.ca
+        if node.fa.flow_style() and (comment.items or comment.end or any(comment.comment or ())):
+            node.fa.set_block_style()
+            changed = True
+        stack.extend(node.values() if isinstance(node, CommentedMap) else node)
+    return changed
+
+
+def _dumper() -> Any:
+    yaml = _yaml()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # never re-wrap a hand-written line
+    yaml.preserve_quotes = False
+    return yaml
+
+
+def _canonical(node: Any, model: Any) -> None:
+    """Reorder ``node``'s keys as ``model``'s fields and normalise its scalars in place."""
+
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    fields = list(fields_of(type(model)))
+    order = [k for k in fields if k in node] + [k for k in node if k not in fields]
+    if list(node) != order:
+        last = list(node)[-1]
+        for key in order:
+            node.move_to_end(key)
+        _move_trailing_comment(node, last, order[-1])
+    for key in list(node):
+        value = getattr(model, key, None)
+        raw = node[key]
+        if is_record(value) and isinstance(raw, CommentedMap):
+            _canonical(raw, value)
+        elif isinstance(value, tuple) and isinstance(raw, CommentedSeq):
+            for i, item in enumerate(value):
+                if is_record(item) and isinstance(raw[i], CommentedMap):
+                    _canonical(raw[i], item)
+                elif key == "paragraphs" and isinstance(item, str):
+                    raw[i] = DoubleQuotedScalarString(item)
+        elif isinstance(value, dt.time):
+            node[key] = DoubleQuotedScalarString(value.strftime("%H:%M"))
+        elif isinstance(value, dt.date) and not isinstance(raw, dt.date):
+            node[key] = value
+        elif key == "label" and isinstance(value, str):
+            node[key] = DoubleQuotedScalarString(value)
+
+
+def _move_trailing_comment(node: Any, old_last: Any, new_last: Any) -> None:
+    """Keep the blank lines and comments that follow a mapping at its end after a reorder.
+
+    ruamel.yaml attaches what follows a mapping's last value (blank lines, a
+    comment introducing the next section) to that last key; when the key moves,
+    only its own end-of-line comment goes with it.
+    """
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    if old_last == new_last:
+        return
+    entry = node.ca.items.get(old_last)
+    token = entry[2] if entry and len(entry) > 2 else None
+    if token is None or "\n" not in token.value:
+        return
+    own, _, trailing = token.value.partition("\n")
+    if not trailing:
+        return
+    entry[2] = CommentToken(own + "\n", token.start_mark) if own.strip() else None
+    target = node.ca.items.setdefault(new_last, [None, None, None, None])
+    if target[2] is None:
+        target[2] = CommentToken("\n" + trailing, CommentMark(0))
+    else:
+        target[2] = CommentToken(target[2].value + trailing, target[2].start_mark)

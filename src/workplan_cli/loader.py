@@ -22,9 +22,18 @@ from pydantic import BaseModel, ValidationError
 from . import diagnostics as d
 from .diagnostics import Diagnostic
 from .errors import PathError
-from .models import MODEL_BY_KIND, SCHEMA_VERSION, Plan, fields_of, is_record
+from .models import MODEL_BY_KIND, SCHEMA_VERSION, Plan, fields_of
 
 PLAN_SUFFIXES = (".yaml", ".yml")
+
+# A number in a plan has a few digits.  Longer ones are refused where they
+# are read: Python will not print an integer of more than 4,300 digits (a
+# hexadecimal one converts, but its decimal form is longer still).
+MAX_NUMBER_LENGTH = 1000
+
+
+def _long_number(length: int) -> str:
+    return f"a number {length:,} characters long; numbers in a plan are short (quote it if it is text)"
 
 
 def _yaml() -> Any:
@@ -36,7 +45,7 @@ def _yaml() -> Any:
     ruamel.yaml is imported here, not at module level: valid plans never need it.
     """
     from ruamel.yaml import YAML
-    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 
     class PlanConstructor(RoundTripConstructor):
         def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
@@ -45,7 +54,22 @@ def _yaml() -> Any:
             except ValueError:
                 return node.value
 
+        def construct_yaml_int(self, node: Any) -> Any:
+            if len(node.value) > MAX_NUMBER_LENGTH:
+                raise ConstructorError(None, None, _long_number(len(node.value)), node.start_mark)
+            return super().construct_yaml_int(node)
+
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            # Whatever a value cannot be built from (the events were checked
+            # by libyaml first, so this is a last line of defence) is reported
+            # at the value, never as a Python error from inside ruamel.yaml.
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
+                raise ConstructorError(None, None, f"this value cannot be read ({exc})", node.start_mark) from None
+
     PlanConstructor.add_constructor("tag:yaml.org,2002:timestamp", PlanConstructor.construct_yaml_timestamp)
+    PlanConstructor.add_constructor("tag:yaml.org,2002:int", PlanConstructor.construct_yaml_int)
     yaml = YAML(typ="rt")
     yaml.Constructor = PlanConstructor
     return yaml
@@ -164,6 +188,10 @@ def parse_plan(text: str, name: str) -> LoadResult:
     the fast path is unsure of, through the round-trip parser, whose positions
     every diagnostic carries.
     """
+    if "\t" in text:
+        tab = _tab_between_values(text)
+        if tab is not None:
+            return LoadResult(name, diagnostics=[tab.at(name)], text=text)
     result = _fast_path(text, name)
     if result is not None:
         return result
@@ -176,6 +204,10 @@ def _round_trip_plan(text: str, name: str) -> LoadResult:
     from ruamel.yaml.reader import ReaderError
 
     result = LoadResult(name, text=text)
+    problems = _event_problems(text)
+    if problems:
+        result.diagnostics.extend(problem.at(name) for problem in problems)
+        return result
     try:
         document = _round_trip_load(text)
     except MarkedYAMLError as exc:
@@ -211,17 +243,9 @@ def _round_trip_plan(text: str, name: str) -> LoadResult:
             d.NOT_A_MAPPING.at(name, line, column, f"the top level of a plan must be a mapping of keys, not {found}")
         )
         return result
-    abuse = _recursive_alias(text) if "&" in text else None
-    abuse = abuse or _alias_abuse(document)
+    abuse = _alias_abuse(document)
     if abuse is not None:
         result.diagnostics.append(d.ALIAS_ABUSE.at(name, *abuse))
-        return result
-    tagged = list(_tagged(document))
-    if tagged:
-        result.diagnostics.extend(
-            d.YAML_TAG.at(name, line, column, f"YAML tag {tag!r} is not allowed in a plan; remove it")
-            for line, column, tag in tagged
-        )
         return result
     model = _model_for(document, name, result.diagnostics)
     if model is None:
@@ -249,33 +273,168 @@ ALIAS_FACTOR = 10
 _ALIAS_LOOP = "a YAML alias refers to the block that contains it (a loop); remove the alias"
 
 
-def _recursive_alias(text: str) -> tuple[int, int, str] | None:
-    """(line, column, message) of the first alias used inside the block its anchor names.
+@dataclass(frozen=True)
+class _Problem:
+    """A problem found before any value is built, with its 1-based position."""
 
-    ruamel.yaml reads such an alias as an empty value, which would be reported
-    as a confusing "got nothing"; libyaml's events show where it is.
-    """
+    check: d.Check
+    line: int
+    column: int
+    message: str
+
+    def at(self, name: str) -> Diagnostic:
+        return self.check.at(name, self.line, self.column, self.message)
+
+
+def _yaml_module() -> tuple[Any, Any]:
+    """PyYAML and its fastest loader class (libyaml's where installed)."""
     import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _event_problems(text: str) -> list[_Problem]:
+    """What libyaml finds wrong in ``text`` before anything is built from it.
+
+    libyaml is the judge of what is well-formed YAML on both paths, so that
+    `validate` (fast path) and `fmt` (round trip) never disagree: a syntax
+    error (with where the unclosed construct began), a directive, an explicit
+    tag, or an alias used inside the block its anchor names (ruamel.yaml
+    would read it as an empty value; a merge key would crash it).
+    """
+    yaml, loader = _yaml_module()
     from yaml import events as ev
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    problems: list[_Problem] = []
     latest: dict[str, int] = {}  # anchor name -> the event that defined it last (a name may be reused)
     stack: list[int] = []
     open_blocks: set[int] = set()
+    looped = False
     try:
         for number, event in enumerate(yaml.parse(text, Loader=loader)):
-            if isinstance(event, ev.NodeEvent) and not isinstance(event, ev.AliasEvent) and event.anchor:
-                latest[event.anchor] = number
+            if isinstance(event, ev.DocumentStartEvent) and (event.version or event.tags):
+                problems.append(_directive(event))
+            if isinstance(event, ev.NodeEvent) and not isinstance(event, ev.AliasEvent):
+                if event.anchor:
+                    latest[event.anchor] = number
+                tag = event.tag
+                if tag is not None and tag != "!":
+                    tag = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+                    line, column = _mark(event.start_mark)
+                    problems.append(
+                        _Problem(
+                            d.YAML_TAG,
+                            line,
+                            column,
+                            f"YAML tag {tag!r} is not allowed in a plan; remove it (quote a value to make it text)",
+                        )
+                    )
             if isinstance(event, ev.CollectionStartEvent):
                 stack.append(number)
                 open_blocks.add(number)
             elif isinstance(event, ev.CollectionEndEvent):
                 open_blocks.discard(stack.pop())
-            elif isinstance(event, ev.AliasEvent) and latest.get(event.anchor or "", -1) in open_blocks:
-                mark = event.start_mark
-                return (mark.line + 1, mark.column + 1, _ALIAS_LOOP) if mark is not None else (1, 1, _ALIAS_LOOP)
+            elif isinstance(event, ev.AliasEvent) and not looped and latest.get(event.anchor or "", -1) in open_blocks:
+                looped = True
+                problems.append(_Problem(d.ALIAS_ABUSE, *_mark(event.start_mark), _ALIAS_LOOP))
+    except yaml.YAMLError as exc:
+        return [_syntax_problem(exc, text)]
+    return problems
+
+
+def _mark(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _directive(event: Any) -> _Problem:
+    which = "%YAML" if event.version else "%TAG"
+    line, column = _mark(event.start_mark)
+    return _Problem(
+        d.YAML_SYNTAX,
+        line,
+        column,
+        f"invalid YAML: the {which} directive is not allowed in a plan; plans are read by the rules of YAML 1.2, remove the directive",
+    )
+
+
+def _syntax_problem(exc: Any, text: str) -> _Problem:
+    """libyaml's complaint about ``text`` as a problem at its position."""
+    import yaml
+
+    if isinstance(exc, yaml.reader.ReaderError):
+        # A character YAML forbids (NUL, other C0 controls): say which and where.
+        offset = exc.position if isinstance(exc.position, int) else 0
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        return _Problem(
+            d.YAML_SYNTAX,
+            line,
+            column,
+            f"invalid YAML: the character U+{code:04X} is not allowed in a YAML file; remove it",
+        )
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = _mark(mark)
+    problem = (getattr(exc, "problem", None) or "").strip()
+    context = (getattr(exc, "context", None) or "").strip()
+    if "nesting depth" in problem:
+        return _Problem(
+            d.TOO_DEEP, line, column, "lists or mappings are nested too deeply to be read; a plan needs a few levels"
+        )
+    if "cannot start any token" in problem and mark is not None and text[mark.index : mark.index + 1] == "\t":
+        return _Problem(
+            d.YAML_SYNTAX, line, column, "invalid YAML: a tab character is used for indentation; indent with spaces"
+        )
+    message = problem or context or "the file is not well-formed YAML"
+    opened = getattr(exc, "context_mark", None)
+    if problem and context and opened is not None and (opened.line, opened.column) != (mark.line, mark.column):
+        what = context.removeprefix("while ")
+        message += f" ({what} that starts at line {opened.line + 1}, column {opened.column + 1})"
+    return _Problem(d.YAML_SYNTAX, line, column, f"invalid YAML: {message}")
+
+
+def _tab_between_values(text: str) -> _Problem | None:
+    """The first tab used as a space between values, outside text and comments.
+
+    YAML 1.2 allows a tab after ``key:``, libyaml reads it, ruamel.yaml does
+    not: a plan is held to the rule both keep (spaces only), so that every
+    command reads the same files.  Tabs inside quoted or block text, and in
+    comments, are text.
+    """
+    yaml, loader = _yaml_module()
+
+    end = 0
+    try:
+        for token in yaml.scan(text, Loader=loader):
+            start = token.start_mark.index
+            if start > end:
+                offset = _tab_outside_comments(text, end, start)
+                if offset is not None:
+                    line = text.count("\n", 0, offset) + 1
+                    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+                    return _Problem(
+                        d.YAML_SYNTAX,
+                        line,
+                        column,
+                        "invalid YAML: a tab character separates values here; use spaces (YAML tools read tabs differently)",
+                    )
+            end = max(end, token.end_mark.index)
     except yaml.YAMLError:
-        return None
+        return None  # the parse reports it, with its position
+    return None
+
+
+def _tab_outside_comments(text: str, start: int, end: int) -> int | None:
+    """Offset of the first tab in ``text[start:end]`` (space between tokens) that is not in a comment."""
+    position = start
+    while position < end:
+        line_end = text.find("\n", position, end)
+        line_end = end if line_end < 0 else line_end
+        comment = text.find("#", position, line_end)
+        tab = text.find("\t", position, line_end if comment < 0 else comment)
+        if tab >= 0:
+            return tab
+        position = line_end + 1
     return None
 
 
@@ -360,13 +519,6 @@ def _start(node: Any) -> tuple[int, int]:
     return 1, 1
 
 
-# Explicit tags of the YAML core schema (`!!str 38`) are harmless; any other
-# tag (`!!python/object`, `!custom`) asks for an object no plan needs.
-_CORE_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
-)
-
-
 def _child_position(container: Any, step: Any, fallback: tuple[int, int], *, key: bool = False) -> tuple[int, int]:
     """1-based position of a mapping value (or key) or a list item; ``fallback`` if unrecorded."""
     try:
@@ -377,22 +529,6 @@ def _child_position(container: Any, step: Any, fallback: tuple[int, int], *, key
     if not found or found[0] is None:
         return fallback
     return found[0] + 1, found[1] + 1
-
-
-def _tagged(node: Any) -> Iterator[tuple[int, int, str]]:
-    """Yield the position and tag of every node with a tag outside the core schema."""
-    stack: list[tuple[Any, tuple[int, int]]] = [(node, _start(node))]
-    while stack:
-        current, position = stack.pop()
-        tag = getattr(current, "tag", None)
-        value = getattr(tag, "value", None) if tag is not None else None
-        if value and value not in _CORE_TAGS:
-            yield (*position, str(value))
-            continue
-        if isinstance(current, dict):
-            stack.extend((child, _child_position(current, key, position)) for key, child in current.items())
-        elif isinstance(current, list):
-            stack.extend((child, _child_position(current, index, position)) for index, child in enumerate(current))
 
 
 def locate(document: Any, loc: tuple[int | str, ...], *, key: bool = False) -> tuple[int, int]:
@@ -602,95 +738,6 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-# --- canonical formatting (workplan fmt) -----------------------------------------------------
-
-
-def _dumper() -> Any:
-    yaml = _yaml()
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # never re-wrap a hand-written line
-    yaml.preserve_quotes = False
-    return yaml
-
-
-def format_text(text: str, name: str) -> tuple[str | None, list[Diagnostic]]:
-    """The canonical form of a plan's text, or the diagnostics that prevent formatting.
-
-    Canonical: keys in the schema's order, times and paragraph labels in double
-    quotes, dates as ISO dates, two-space indentation; comments and blank lines kept.
-    Only a plan that loads without errors is formatted.
-    """
-    loaded = parse_plan(text, name)
-    if loaded.plan is None:
-        return None, loaded.diagnostics
-    _canonical(loaded.document, loaded.plan)
-    import io
-
-    stream = io.StringIO()
-    _dumper().dump(loaded.document, stream)
-    return stream.getvalue(), []
-
-
-def _canonical(node: Any, model: Any) -> None:
-    """Reorder ``node``'s keys as ``model``'s fields and normalise its scalars in place."""
-    import datetime as dt
-
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-    fields = list(fields_of(type(model)))
-    order = [k for k in fields if k in node] + [k for k in node if k not in fields]
-    if list(node) != order:
-        last = list(node)[-1]
-        for key in order:
-            node.move_to_end(key)
-        _move_trailing_comment(node, last, order[-1])
-    for key in list(node):
-        value = getattr(model, key, None)
-        raw = node[key]
-        if is_record(value) and isinstance(raw, CommentedMap):
-            _canonical(raw, value)
-        elif isinstance(value, tuple) and isinstance(raw, CommentedSeq):
-            for i, item in enumerate(value):
-                if is_record(item) and isinstance(raw[i], CommentedMap):
-                    _canonical(raw[i], item)
-                elif key == "paragraphs" and isinstance(item, str):
-                    raw[i] = DoubleQuotedScalarString(item)
-        elif isinstance(value, dt.time):
-            node[key] = DoubleQuotedScalarString(value.strftime("%H:%M"))
-        elif isinstance(value, dt.date) and not isinstance(raw, dt.date):
-            node[key] = value
-        elif key == "label" and isinstance(value, str):
-            node[key] = DoubleQuotedScalarString(value)
-
-
-def _move_trailing_comment(node: Any, old_last: Any, new_last: Any) -> None:
-    """Keep the blank lines and comments that follow a mapping at its end after a reorder.
-
-    ruamel.yaml attaches what follows a mapping's last value (blank lines, a
-    comment introducing the next section) to that last key; when the key moves,
-    only its own end-of-line comment goes with it.
-    """
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
-    if old_last == new_last:
-        return
-    entry = node.ca.items.get(old_last)
-    token = entry[2] if entry and len(entry) > 2 else None
-    if token is None or "\n" not in token.value:
-        return
-    own, _, trailing = token.value.partition("\n")
-    if not trailing:
-        return
-    entry[2] = CommentToken(own + "\n", token.start_mark) if own.strip() else None
-    target = node.ca.items.setdefault(new_last, [None, None, None, None])
-    if target[2] is None:
-        target[2] = CommentToken("\n" + trailing, CommentMark(0))
-    else:
-        target[2] = CommentToken(target[2].value + trailing, target[2].start_mark)
-
-
 # --- the fast path -------------------------------------------------------------------------
 #
 # libyaml's C parser through PyYAML, read event by event into plain dicts and
@@ -829,6 +876,8 @@ class _Scalars:
         if kind == "bool":
             return text.lower() == "true"
         if kind == "int":
+            if len(text) > MAX_NUMBER_LENGTH:
+                raise _FastPathRefused("a long number")  # the round trip reports it where it is
             # YAML 1.2: 0o17 is octal, 017 is decimal, no sexagesimal.
             digits = text.replace("_", "")
             sign = -1 if digits.startswith("-") else 1
@@ -898,6 +947,8 @@ def _build(parser: Any, scalars: _Scalars, on_item: Callable[[dict[str, Any], st
     event = get()
     if isinstance(event, ev.StreamEndEvent):
         return None
+    if event.version or event.tags:
+        raise _FastPathRefused("a directive")
     # (container, the key waiting for its value, the keys seen) per open mapping or sequence
     stack: list[tuple[Any, Any, set[Any] | None]] = []
     root: Any = None
