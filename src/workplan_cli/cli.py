@@ -18,6 +18,7 @@ import typer
 
 from . import __version__
 from .errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, PathError, UsageError, WorkplanError
+from .text import visible
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 the plans are valid; 1 problems were found; 2 usage or I/O error (missing path, unreadable file)."
@@ -51,7 +52,7 @@ def main(
 
 
 def _fail(error: WorkplanError) -> NoReturn:
-    typer.echo(f"workplan: error: {error}", err=True)
+    typer.echo(f"workplan: error: {visible(str(error))}", err=True)
     raise typer.Exit(error.exit_code)
 
 
@@ -137,7 +138,7 @@ def validate(
     sys.stdout.write(REPORTERS[name](report))
     if report.io_errors:
         for error in report.io_errors:
-            typer.echo(f"workplan: error: {error}", err=True)
+            typer.echo(f"workplan: error: {visible(error)}", err=True)
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_PROBLEMS if report.failed(strict=strict) else EXIT_OK)
 
@@ -498,7 +499,9 @@ def render(
         typer.Option(
             "--output",
             "-o",
-            help="A file (with an extension), or a folder (existing, or a name without extension) for one file per plan, PLAN-ID.FORMAT. Default: standard output.",
+            help="A file (existing, or a name with an extension; symbolic links are followed, devices written to directly), "
+            "or a folder (existing, or a new name without extension) for one file per plan, PLAN-ID.FORMAT. "
+            "Default, or -: standard output.",
             show_default=False,
         ),
     ] = None,
@@ -514,32 +517,33 @@ def render(
 ) -> None:
     """Publish plans as HTML, Markdown or an iCalendar file, through Jinja templates.
 
-    Files are written atomically: a temporary file in the same folder, then a rename.
+    Files are written atomically: a temporary file in the same folder, then a rename
+    (a symbolic link's target is written and the link kept; a device such as /dev/null is written to directly).
 
     Example: workplan render --format html --output site/
     """
-    from .fsutil import write_atomic
+    from .fsutil import is_stdout, write_atomic
     from .render import render as render_plan
 
     plans = _load(paths, plan)
     fmt = output_format.value
     try:
         texts = [(p, render_plan(p, fmt, template_dir)) for p in plans]
-        if output is None:
+        if output is None or is_stdout(output):
             if len(texts) > 1:
                 raise UsageError(f"{len(texts)} plans to render: give --output FOLDER to write one file per plan")
             sys.stdout.write(texts[0][1])
-        elif output.is_dir() or len(texts) > 1 or not output.suffix:
+        elif output.is_dir() or len(texts) > 1 or not (output.suffix or output.exists() or output.is_symlink()):
             try:
                 output.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise PathError(f"{output}: cannot create folder: {exc.strerror or exc}") from None
             for p, text in texts:
                 write_atomic(output / f"{p.id}.{fmt}", text)
-                typer.echo(f"wrote {output / f'{p.id}.{fmt}'}", err=True)
+                typer.echo(f"wrote {visible(str(output / f'{p.id}.{fmt}'))}", err=True)
         else:
             write_atomic(output, texts[0][1])
-            typer.echo(f"wrote {output}", err=True)
+            typer.echo(f"wrote {visible(str(output))}", err=True)
     except WorkplanError as exc:
         _fail(exc)
 
@@ -574,11 +578,11 @@ def fmt(
             typer.echo(f"{diag.path}:{diag.line}:{diag.column}: {diag.severity.value} {diag.code} {diag.message}")
             failed = True
         if r.io_error:
-            typer.echo(f"workplan: error: {r.io_error}", err=True)
+            typer.echo(f"workplan: error: {visible(r.io_error)}", err=True)
         elif r.changed:
             if diff:
                 sys.stdout.write(r.diff)
-            typer.echo(f"{'would reformat' if check else 'reformatted'} {r.path}", err=True)
+            typer.echo(f"{'would reformat' if check else 'reformatted'} {visible(r.path)}", err=True)
     if any(r.io_error for r in results):
         raise typer.Exit(EXIT_USAGE)
     changed = sum(r.changed for r in results)
@@ -597,7 +601,7 @@ def _git_version(path: Path, rev: str) -> str:
             ["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
         ).stdout.strip()
         relative = path.resolve().relative_to(Path(top).resolve()).as_posix()
-        shown = subprocess.run(["git", "-C", top, "show", f"{rev}:{relative}"], capture_output=True, check=True)
+        shown = subprocess.run(["git", "-C", top, "show", "--end-of-options", f"{rev}:{relative}"], capture_output=True, check=True)
     except FileNotFoundError:
         raise PathError("git is not installed; compare two files instead of using --rev") from None
     except subprocess.CalledProcessError as exc:
@@ -605,6 +609,10 @@ def _git_version(path: Path, rev: str) -> str:
             (exc.stderr.decode("utf-8", "replace") if isinstance(exc.stderr, bytes) else exc.stderr or "")
             .strip()
             .splitlines()
+    if not rev.strip():
+        raise UsageError("--rev needs a revision (a commit, branch or tag such as origin/main)")
+    if rev.startswith("-"):
+        raise UsageError(f"--rev {rev!r}: a revision cannot start with '-'")
         )
         raise PathError(f"{path} at {rev}: {message[-1] if message else 'git failed'}") from None
     except ValueError:
@@ -655,6 +663,7 @@ def diff(
             for path in (old, new):
                 if not path.exists():
                     raise PathError(f"no such file or directory: {path}")
+    from .text import md_escape
             before, after = load_plan(old), load_plan(new)
     except WorkplanError as exc:
         _fail(exc)
@@ -668,11 +677,11 @@ def diff(
         sys.stdout.write(json.dumps([c.as_dict() for c in changes], indent=2, ensure_ascii=False) + "\n")
     elif output_format is OutputFormat.md:
         lines = [f"### Changes to `{after.plan.id}`", ""] + (
-            [f"- {c.message}" for c in changes] or ["No semantic change."]
+            [f"- {md_escape(c.message)}" for c in changes] or ["No semantic change."]
         )
         sys.stdout.write("\n".join(lines) + "\n")
     else:
-        sys.stdout.write("".join(f"{c.message}\n" for c in changes) or "No semantic change.\n")
+        sys.stdout.write("".join(f"{visible(c.message)}\n" for c in changes) or "No semantic change.\n")
 
 
 class KindOption(str, enum.Enum):
@@ -686,7 +695,10 @@ def schema(
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
-            "--output", "-o", help="Write to this file (atomically) instead of standard output.", show_default=False
+            "--output",
+            "-o",
+            help="Write to this file (atomically; symbolic links followed, devices written to directly). Default, or -: standard output.",
+            show_default=False,
         ),
     ] = None,
 ) -> None:

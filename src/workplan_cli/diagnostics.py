@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from .text import visible
+
 
 class Severity(str, enum.Enum):
     ERROR = "error"
@@ -22,6 +24,13 @@ class Diagnostic:
     name: str
     severity: Severity
     message: str
+
+    def __post_init__(self) -> None:
+        # One diagnostic is one line, whatever the plan's text or file name
+        # holds: a newline or an escape sequence quoted from a plan is shown as
+        # an escape, so no output line can be forged and no terminal steered.
+        object.__setattr__(self, "path", visible(self.path))
+        object.__setattr__(self, "message", visible(self.message))
 
     def as_dict(self) -> dict[str, object]:
         return {

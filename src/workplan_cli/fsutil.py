@@ -1,39 +1,129 @@
-"""Writing files without ever leaving a half-written or emptied one behind."""
+"""Writing files where the user pointed, without ever leaving a half-written or emptied one behind.
+
+- ``-`` is standard output.
+- A symbolic link is followed: the file it points to is written, the link stays.
+- Anything that is not a regular file (a device such as ``/dev/null``, a FIFO,
+  ``/dev/stdout``) is written to directly: renaming over it would replace it.
+- A regular file (or a new one) is written to a temporary file in the same
+  folder, flushed to disk, given the old file's mode and owner, and renamed
+  over it, so a reader sees the old text or the new, never a mix.
+- A file with several hard links is rewritten in place, so that every name
+  keeps seeing it; a complete copy of the new text is kept beside it until
+  the rewrite is on disk, so even then nothing can be lost.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
 from .errors import PathError
 
+STDOUT = "-"
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder, then rename.
 
-    On any failure the temporary file is removed and ``path`` is untouched.
-    Raises `PathError` when the folder cannot be written.
+def is_stdout(path: Path | str) -> bool:
+    return str(path) == STDOUT
+
+
+def write_atomic(path: Path | str, text: str) -> None:
+    """Write ``text`` to ``path`` as the module docstring says.
+
+    On any failure ``path`` is untouched and no temporary file is left.
+    Raises `PathError` when the file or its folder cannot be written.
     """
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise PathError(f"{path}: is a directory")
+    if is_stdout(path):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path = Path(path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        info = os.stat(path)  # follows symbolic links
+    except FileNotFoundError:
+        info = None
     except OSError as exc:
         raise PathError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise PathError(f"{path}: is a directory")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_through(path, text)
+        return
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if info is not None and info.st_nlink > 1:
+        _rewrite_in_place(target, text)
+        return
+    _replace(target, text, info)
+
+
+def _write_through(path: Path, text: str) -> None:
+    """Write to a device or FIFO as it is (no temporary file, no rename)."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise PathError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _temporary_copy(target: Path, text: str) -> str:
+    """A complete, flushed copy of ``text`` in a hidden file beside ``target``; its path."""
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise PathError(f"{target}: cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise PathError(f"{path}: cannot write: {exc.strerror or exc}") from None
+            raise PathError(f"{target}: cannot write: {exc.strerror or exc}") from None
         raise
+    return temporary
+
+
+def _replace(target: Path, text: str, info: os.stat_result | None) -> None:
+    temporary = _temporary_copy(target, text)
+    try:
+        if info is not None:
+            os.chmod(temporary, info.st_mode & 0o7777)
+            if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                # Only root (or the owner, for a group it is in) can keep the owner; the mode is kept regardless.
+                with contextlib.suppress(PermissionError):
+                    os.chown(temporary, info.st_uid, info.st_gid)
+        else:
+            os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException as exc:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise PathError(f"{target}: cannot write: {exc.strerror or exc}") from None
+        raise
+
+
+def _rewrite_in_place(target: Path, text: str) -> None:
+    """Rewrite a hard-linked file through its own inode, with a full copy kept until it is on disk."""
+    backup = _temporary_copy(target, text)
+    try:
+        with open(target, "r+", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.truncate()
+            stream.flush()
+            os.fsync(stream.fileno())
+    except OSError as exc:
+        raise PathError(
+            f"{target}: cannot write: {exc.strerror or exc}; the new text is kept in {backup}"
+        ) from None
+    Path(backup).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

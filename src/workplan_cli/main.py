@@ -7,6 +7,12 @@ import sys
 
 
 def run() -> None:
+    # Whatever the terminal's encoding (LANG=C, PYTHONIOENCODING=utf-8:strict),
+    # a character it cannot show is written as an escape, never a crash.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     if sys.argv[1:] == ["--version"]:
         from . import __version__
 
