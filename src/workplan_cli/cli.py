@@ -595,13 +595,19 @@ def _git_version(path: Path, rev: str) -> str:
     """The text of ``path`` at git revision ``rev``."""
     import subprocess
 
+    if not rev.strip():
+        raise UsageError("--rev needs a revision (a commit, branch or tag such as origin/main)")
+    if rev.startswith("-"):
+        raise UsageError(f"--rev {rev!r}: a revision cannot start with '-'")
     folder = path.resolve().parent
     try:
         top = subprocess.run(
             ["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
         ).stdout.strip()
         relative = path.resolve().relative_to(Path(top).resolve()).as_posix()
-        shown = subprocess.run(["git", "-C", top, "show", "--end-of-options", f"{rev}:{relative}"], capture_output=True, check=True)
+        shown = subprocess.run(
+            ["git", "-C", top, "show", "--end-of-options", f"{rev}:{relative}"], capture_output=True, check=True
+        )
     except FileNotFoundError:
         raise PathError("git is not installed; compare two files instead of using --rev") from None
     except subprocess.CalledProcessError as exc:
@@ -609,10 +615,6 @@ def _git_version(path: Path, rev: str) -> str:
             (exc.stderr.decode("utf-8", "replace") if isinstance(exc.stderr, bytes) else exc.stderr or "")
             .strip()
             .splitlines()
-    if not rev.strip():
-        raise UsageError("--rev needs a revision (a commit, branch or tag such as origin/main)")
-    if rev.startswith("-"):
-        raise UsageError(f"--rev {rev!r}: a revision cannot start with '-'")
         )
         raise PathError(f"{path} at {rev}: {message[-1] if message else 'git failed'}") from None
     except ValueError:
@@ -649,6 +651,7 @@ def diff(
 
     from .loader import load_plan, parse_plan
     from .plandiff import diff_plans
+    from .text import md_escape
 
     if (new is None) == (rev is None):
         _fail(UsageError("give two files (OLD NEW), or one file and --rev REV"))
@@ -663,7 +666,6 @@ def diff(
             for path in (old, new):
                 if not path.exists():
                     raise PathError(f"no such file or directory: {path}")
-    from .text import md_escape
             before, after = load_plan(old), load_plan(new)
     except WorkplanError as exc:
         _fail(exc)
