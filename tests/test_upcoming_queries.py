@@ -122,10 +122,10 @@ def test_upcoming_empty_window_explains(runner):
     result = runner.invoke(app, ["upcoming", ALL, "--as-of", "2026-11-23"])
     assert result.exit_code == 0
     assert result.stdout == (
-        "Nothing scheduled from Mon 23 Nov 2026 to Sun 6 Dec 2026.\n"
-        "  cicte-2022-2023: period 2022-09-01 to 2023-12-31; programs only, no dated events.\n"
-        "  csh-2022-2023: term 2022-11-11 to 2023-06-23; 25 meetings, 11 other activities.\n"
-        "The plans' dated items run from 2022-12-01 to 2023-10-20; yearly reporting deadlines recur every year.\n"
+        "Nothing scheduled from Mon, Nov 23, 2026 to Sun, Dec 6, 2026.\n"
+        "  cicte-2022-2023: period Thu, Sep 1, 2022 to Sun, Dec 31, 2023; programs only, no dated events.\n"
+        "  csh-2022-2023: term Fri, Nov 11, 2022 to Fri, Jun 23, 2023; 25 meetings, 11 other activities.\n"
+        "The plans' dated items run from Thu, Dec 1, 2022 to Fri, Oct 20, 2023; yearly reporting deadlines recur every year.\n"
         "To look at another period: workplan upcoming --as-of 2022-12-01 --days 30\n"
     )
     assert runner.invoke(app, ["upcoming", ALL, "--as-of", "2026-11-23", "-f", "json"]).stdout == "[]\n"
@@ -133,16 +133,16 @@ def test_upcoming_empty_window_explains(runner):
 
 def test_upcoming_table_and_markdown(runner):
     table = runner.invoke(app, ["upcoming", CSH, "--as-of", "2023-03-01", "--days", "14"])
-    assert table.stdout.splitlines()[0].strip() == "Upcoming: Wed 1 Mar 2023 to Tue 14 Mar 2023"
-    assert "Thu 9 Mar 2023" in table.stdout and "in 8 days" in table.stdout
+    assert table.stdout.splitlines()[0] == "Upcoming: Wed, Mar 1, 2023 to Tue, Mar 14, 2023"
+    assert "Thu, Mar 9, 2023" in table.stdout and "in 8 days" in table.stdout
     md = runner.invoke(app, ["upcoming", CSH, "--as-of", "2023-05-24", "--days", "2", "-f", "md"])
     assert md.stdout == (
-        "## Upcoming: Wednesday 24 May 2023 to Thursday 25 May 2023\n\n"
-        "### Wednesday 24 May 2023\n\n"
-        "- until 30 May · **Crisis Management Exercise** (activity, csh-2022-2023; today)\n\n"
-        "### Thursday 25 May 2023\n\n"
+        "## Upcoming: Wednesday, May 24, 2023 to Thursday, May 25, 2023\n\n"
+        "### Wednesday, May 24, 2023\n\n"
+        "- until May 30 · **Crisis Management Exercise** (activity, csh-2022-2023; today)\n\n"
+        "### Thursday, May 25, 2023\n\n"
         "- all day · **Consideration of the revised version of the draft resolution** (milestone, csh-2022-2023; tomorrow)\n"
-        "- 10:00–13:00 · **Eleventh meeting** (meeting, csh-2022-2023; tomorrow)\n"
+        "- 10:00 a.m. – 1:00 p.m. · **Eleventh meeting** (meeting, csh-2022-2023; tomorrow)\n"
     )
 
 
@@ -279,11 +279,10 @@ def test_show_meeting_in_full(runner):
     assert result.stdout == (
         "SIXTH MEETING\n"
         "Joint meeting of the CSH and the IADB on Women, Peace and Security\n"
-        "Thursday 9 March 2023, 10:00–13:00 (America/New_York)\n"
-        "Summary: Joint meeting of the CSH and the IADB on Women, Peace and Security\n"
+        "Thursday, March 9, 2023, 10:00 a.m. – 1:00 p.m. (America/New_York)\n"
         "\n"
         "  1. Paragraph 80, order of business CP/CSH-2186/23 rev. 3\n"
-        "     [paragraphs 80 | documents CP/CSH-2186/23 rev. 3]\n"
+        "     paragraph 80 · CP/CSH-2186/23 rev. 3\n"
     )
     shown = json.loads(runner.invoke(app, ["show", "iadb-mecodex", ALL, "-f", "json"]).stdout)
     assert shown == {

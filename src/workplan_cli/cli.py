@@ -185,9 +185,10 @@ def rules(
         if c.doc:
             typer.echo(f"\n{c.doc}")
     else:
-        width = max(len(c.name) for c in checks)
-        for c in checks:
-            typer.echo(f"{c.code}  {c.name:<{width}}  {c.severity.value:<7}  {c.summary}")
+        from .views import rules_text
+
+        console = _console()
+        console.print(rules_text(checks, console.width))
 
 
 class OutputFormat(str, enum.Enum):
@@ -264,7 +265,7 @@ def upcoming(
     Example: workplan upcoming --as-of 2023-03-01 --days 14
     """
     from .timeline import build_timeline
-    from .views import dumps, empty_window_message, entry_json, upcoming_markdown, upcoming_table
+    from .views import dumps, empty_window_message, entry_json, upcoming_markdown, upcoming_text
 
     plans = _load(paths, plan)
     start = as_of.date() if as_of else _today(plans)
@@ -274,17 +275,24 @@ def upcoming(
     if output_format is OutputFormat.json:
         sys.stdout.write(dumps([entry_json(e) for e in [*timeline.dated, *undated]]))
     elif not timeline.dated and not undated:
-        sys.stdout.write(empty_window_message(plans, start, end))
+        if output_format is OutputFormat.md:
+            sys.stdout.write(empty_window_message(plans, start, end))
+        else:
+            console = _console()
+            console.print(empty_window_message(plans, start, end, console.width), end="", markup=False)
     elif output_format is OutputFormat.md:
         sys.stdout.write(upcoming_markdown(timeline.dated, undated, start, end, start))
     else:
-        _console().print(upcoming_table(timeline.dated, undated, start, end, start))
+        console = _console()
+        console.print(upcoming_text(timeline.dated, undated, start, end, start, console.width))
 
 
 def _console() -> Any:
+    """Standard output as Rich sees it: the terminal's width (or COLUMNS, or 80 when piped), colour only in a
+    terminal (or with FORCE_COLOR).  Views lay text out for that width, so Rich neither wraps nor crops."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=True, emoji=False, markup=False)
 
 
 query_app = typer.Typer(
@@ -368,7 +376,8 @@ def query_meetings(
     elif output_format is OutputFormat.md:
         sys.stdout.write(meetings_markdown(matches))
     else:
-        sys.stdout.write(meetings_text(matches))
+        console = _console()
+        console.print(meetings_text(matches, plans, console.width))
 
 
 @query_app.command("references")
@@ -394,7 +403,8 @@ def query_references(
     if output_format is ListFormat.json:
         sys.stdout.write(dumps([citation_json(c) for c in citations]))
     else:
-        sys.stdout.write(citations_text(citations))
+        console = _console()
+        console.print(citations_text(citations, console.width))
 
 
 @query_app.command("coverage")
@@ -417,7 +427,8 @@ def query_coverage(
     if output_format is ListFormat.json:
         sys.stdout.write(dumps(coverage_json(rows)))
     else:
-        sys.stdout.write(coverage_text(rows))
+        console = _console()
+        console.print(coverage_text(rows, console.width))
 
 
 @query_app.command("activities")
@@ -442,11 +453,13 @@ def query_activities(
     from .queries import find_activities
     from .views import activities_text, activity_json, dumps
 
-    matches = find_activities(_load(paths, plan), program=program, partner=partner, text=text)
+    plans = _load(paths, plan)
+    matches = find_activities(plans, program=program, partner=partner, text=text)
     if output_format is ListFormat.json:
         sys.stdout.write(dumps([activity_json(a) for a in matches]))
     else:
-        sys.stdout.write(activities_text(matches))
+        console = _console()
+        console.print(activities_text(matches, plans, console.width))
 
 
 @app.command()
@@ -476,7 +489,8 @@ def show(
     if output_format is ListFormat.json:
         sys.stdout.write(dumps(entity_json(owner, entity)))
     else:
-        sys.stdout.write(entity_text(owner, entity))
+        console = _console()
+        console.print(entity_text(owner, entity, console.width))
 
 
 class RenderFormat(str, enum.Enum):

@@ -17,6 +17,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+from . import dates
 from .errors import PathError, WorkplanError
 from .models import Activity, CommitteePlan, Meeting, Plan, ProgramPlan
 from .text import md_escape, safe_url
@@ -46,19 +47,18 @@ def bundled_template_dir() -> Path:
 
 
 def long_day(day: dt.date) -> str:
-    """``Thursday, December 1, 2022``: the document's own style."""
-    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
+    """``Thursday, December 1, 2022``: the house format (`dates.long_day`)."""
+    return dates.long_day(day)
 
 
 def short_day(day: dt.date) -> str:
-    """``December 1``."""
-    return f"{day:%B} {day.day}"
+    """``December 1``: the pages give the year in their headings (`dates.month_day`)."""
+    return dates.month_day(day)
 
 
 def clock(t: dt.time) -> str:
-    """``10:00 a.m.``, ``12:00 p.m.``, ``2:30 p.m.``."""
-    hour = t.hour % 12 or 12
-    return f"{hour}:{t.minute:02d} {'a.m.' if t.hour < 12 else 'p.m.'}"
+    """``10:00 a.m.``, ``2:30 p.m.``: the house format (`dates.clock`)."""
+    return dates.clock(t)
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,39 @@
-"""Output of `upcoming`, `query` and `show`: JSON records (an API), Markdown and text.
+"""Output of `upcoming`, `query`, `show` and `rules`: JSON records (an API), Markdown and text.
 
 The JSON shapes are documented in the README and tested by exact comparison:
 add keys if needed, never rename or remove one.
+
+Text is laid out for a terminal of a given width (80 when piped): every line
+fits, titles wrap at spaces and are never cut.  Where a table would leave its
+title column narrower than `MIN_TITLE` cells, each entry is stacked instead, as
+terminal calendars do: a line with the day, time and kind, the title wrapped
+beneath it.  Plan text goes through `text.visible` (no escape sequence reaches
+the terminal) and into `rich.text.Text` objects, never into Rich markup.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .dates import clock, long_day, month_day, short_day, time_range
 from .models import CommitteePlan, Plan, ProgramPlan
 from .queries import ActivityMatch, Citation, MeetingMatch, ParagraphCoverage
-from .text import md_escape
+from .text import md_escape, visible
 from .timeline import Entry, coverage_span
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from .lint import CheckInfo
+
+MIN_TITLE = 30  # cells: a title column narrower than this cuts titles into word stubs
+INDENT = 4  # cells: where a stacked entry's title starts
+GAP = "  "  # between columns and between the fields of a stacked line
+GLUE = "\u00a0"  # a space that `wrap` does not break at
 
 
 def dumps(payload: Any) -> str:
@@ -28,31 +46,202 @@ def _iso(value: dt.date | dt.time | None) -> str | None:
     return value.strftime("%H:%M") if isinstance(value, dt.time) else value.isoformat()
 
 
-def day_text(day: dt.date) -> str:
-    """``Thu 2 Mar 2023``."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
-def long_day(day: dt.date) -> str:
-    """``Thursday 2 March 2023``."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
 def time_text(entry: Entry) -> str:
+    """``10:00 a.m. – 1:00 p.m.``, ``until March 10`` (a range of days), or ``all day``."""
     if entry.start_time and entry.end_time:
-        return f"{entry.start_time:%H:%M}–{entry.end_time:%H:%M}"
+        return time_range(entry.start_time, entry.end_time)
     if entry.end_date and entry.date and entry.end_date != entry.date:
-        return f"until {entry.end_date.day} {entry.end_date:%b}"
+        return f"until {month_day(entry.end_date)}"
     return "all day"
 
 
 def relative(entry: Entry, as_of: dt.date) -> str:
-    """'today', 'tomorrow', 'in 3 days', or 'ongoing' for a range that began earlier."""
+    """'today', 'tomorrow', 'in 3 days', or 'ongoing since May 24' for a range that began earlier."""
     assert entry.date is not None
     days = (entry.date - as_of).days
     if days < 0:
-        return f"ongoing since {entry.date.day} {entry.date:%b}"
+        return f"ongoing since {month_day(entry.date)}"
     return {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
+
+
+# --- laying text out in a terminal -----------------------------------------------------------------
+
+
+def wrap(text: str, width: int, first: int | None = None) -> list[str]:
+    """``text`` on lines of at most ``width`` cells (``first`` for the first line), broken at spaces.
+
+    Only spaces break a line: `GLUE` (a no-break space) holds words together
+    and is shown as a space.  A word wider than a whole line (a long document
+    symbol or link) is split.
+    """
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    line = ""
+
+    def room() -> int:
+        return max(first if first is not None and not lines else width, 1)
+
+    for word in filter(None, text.split(" ")):
+        candidate = f"{line} {word}" if line else word
+        if cell_len(candidate) <= room():
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        elif first is not None and not lines and cell_len(word) <= max(width, 1):
+            lines.append("")  # the first line is too short for this word: start it on the next one
+        while cell_len(word) > room():
+            cut = room()
+            while cell_len(word[:cut]) > room():
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    out = [*lines, line] if line or not lines else lines
+    return [piece.replace(GLUE, " ") for piece in out]
+
+
+class Screen:
+    """Lines of styled text no wider than ``width`` cells; plan text is made `visible` on the way in."""
+
+    def __init__(self, width: int) -> None:
+        from rich.text import Text
+
+        self.width = max(width, 20)
+        self.text = Text()
+        self._empty = True
+
+    def _newline(self) -> None:
+        if not self._empty:
+            self.text.append("\n")
+        self._empty = False
+
+    def line(self, *parts: tuple[str, str]) -> None:
+        """One line of (text, style) parts, as given (the caller keeps it narrow enough)."""
+        self._newline()
+        for part, style in parts:
+            self.text.append(visible(part), style)
+
+    def blank(self) -> None:
+        self._newline()
+
+    def para(self, text: str, indent: int = 0, style: str = "", lead: str = "", lead_style: str = "") -> None:
+        """``text`` wrapped at ``indent``, after ``lead`` on its first line (padded to ``indent`` if shorter)."""
+        from rich.cells import cell_len
+
+        first = visible(lead).ljust(indent) if lead else " " * indent
+        pieces = wrap(visible(text), self.width - indent, first=self.width - cell_len(first))
+        for n, piece in enumerate(pieces):
+            self._newline()
+            self.text.append(first if n == 0 else " " * indent, lead_style if n == 0 and lead else "")
+            self.text.append(piece, style)
+
+    def fields(self, parts: Sequence[tuple[str, str]]) -> None:
+        """Fields side by side, two spaces apart; one that does not fit starts a new line under the second.
+
+        Continuing under the second field (or, after a wide first one, short of
+        the title's `INDENT`) keeps a field that moved down from being read as
+        the title.  A field wider than a line is wrapped at its spaces.
+        """
+        from rich.cells import cell_len
+
+        head = cell_len(visible(parts[0][0])) + len(GAP) if parts else INDENT
+        indent = head if head <= self.width // 2 else INDENT // 2
+        self._newline()
+        used = 0
+        for part, style in parts:
+            shown = visible(part)
+            if used and used + len(GAP) + cell_len(shown) > self.width:
+                self._newline()
+                self.text.append(" " * indent)
+                used = indent
+            elif used:
+                self.text.append(GAP)
+                used += len(GAP)
+            pieces = wrap(shown, self.width - indent, first=self.width - used)
+            for n, piece in enumerate(pieces):
+                if n:
+                    self._newline()
+                    self.text.append(" " * indent)
+                    used = indent
+                self.text.append(piece, style)
+                used += cell_len(piece)
+
+
+def _columns_fit(cells: Sequence[Sequence[str]], headers: Sequence[str], width: int) -> list[int] | None:
+    """Widths of the fixed columns, if the last (title) column keeps at least `MIN_TITLE` cells."""
+    from rich.cells import cell_len
+
+    widths = [max([cell_len(h), *(cell_len(visible(row[i])) for row in cells)]) for i, h in enumerate(headers)]
+    return widths if width - sum(widths) - len(GAP) * len(widths) >= MIN_TITLE else None
+
+
+def _table_row(screen: Screen, widths: Sequence[int], cells: Sequence[tuple[str, str]], title: str) -> None:
+    """Fixed cells padded to their widths, then the title wrapped in the rest of the line."""
+    from rich.cells import cell_len
+
+    indent = sum(widths) + len(GAP) * len(widths)
+    lines = wrap(visible(title), screen.width - indent)
+    screen.line()
+    for (cell, style), w in zip(cells, widths, strict=True):
+        shown = visible(cell)
+        screen.text.append(shown, style)
+        screen.text.append(" " * (w - cell_len(shown)) + GAP)
+    screen.text.append(lines[0])
+    for piece in lines[1:]:
+        screen.line((" " * indent + piece, ""))
+
+
+# --- presenters and paragraphs as the document names them ----------------------------------------
+
+
+class Names:
+    """Bodies, officers, working groups and partners by the names the plans print (SMS, IADB, Chair of …)."""
+
+    def __init__(self, plans: Iterable[Plan]) -> None:
+        from .render import CommitteeView, ProgramView
+
+        self.committees = {p.id: CommitteeView(p) for p in plans if isinstance(p, CommitteePlan)}
+        self.programs = {p.id: ProgramView(p) for p in plans if isinstance(p, ProgramPlan)}
+
+    def who(self, plan: str, ident: str) -> str:
+        view = self.committees.get(plan)
+        return view.who(ident) if view else ident
+
+    def partner(self, plan: str, ident: str) -> str:
+        view = self.programs.get(plan)
+        return view.partner(ident) if view else ident
+
+    def paragraphs(self, plan: str, refs: Sequence[str]) -> str:
+        """``paragraph 38``; ``paragraphs 39, 40``; ``paragraphs 44.b, 45 of AG/RES. 2970 (LI-O/21)``.
+
+        The resolution is named only when it is not the plan's default one.
+        """
+        view = self.committees.get(plan)
+        groups: list[tuple[str | None, list[str]]] = []
+        for ref in refs:
+            shown = view.ref(ref) if view else {"label": ref, "resolution": None}
+            label, symbol = shown["label"] or ref, shown["resolution"]
+            if groups and groups[-1][0] == symbol:
+                groups[-1][1].append(label)
+            else:
+                groups.append((symbol, [label]))
+        return "; ".join(
+            f"paragraph{'s' if len(labels) > 1 else ''} {', '.join(labels)}" + (f" of {symbol}" if symbol else "")
+            for symbol, labels in groups
+        )
+
+    def details(self, plan: str, paragraphs: Sequence[str], documents: Sequence[str], by: Sequence[str]) -> str:
+        """``paragraphs 39, 40 · CP/CSH-2176/22 · by SMS``: what an agenda entry cites, for one line."""
+        parts = []
+        if paragraphs:
+            parts.append(self.paragraphs(plan, paragraphs))
+        if documents:
+            parts.append(", ".join(documents))
+        if by:
+            parts.append("by " + "; ".join(self.who(plan, b) for b in by))
+        return " · ".join(parts)
 
 
 # --- upcoming ------------------------------------------------------------------------------------
@@ -95,60 +284,90 @@ def upcoming_markdown(
     return "\n".join(lines)
 
 
-def empty_window_message(plans: Sequence[Plan], start: dt.date, end: dt.date) -> str:
-    """Why nothing is listed, what the plans cover, and how to look elsewhere."""
-    lines = [f"Nothing scheduled from {day_text(start)} to {day_text(end)}."]
+def _glued_day(day: dt.date) -> str:
+    """`short_day` that `wrap` keeps on one line."""
+    return short_day(day).replace(" ", GLUE)
+
+
+def empty_window_message(plans: Sequence[Plan], start: dt.date, end: dt.date, width: int | None = None) -> str:
+    """Why nothing is listed, what the plans cover, and how to look elsewhere (wrapped to ``width`` if given)."""
+    lines = [(f"Nothing scheduled from {_glued_day(start)} to {_glued_day(end)}.", 0)]
     for plan in plans:
         if isinstance(plan, CommitteePlan):
             lines.append(
-                f"  {plan.id}: term {plan.term.start} to {plan.term.end}; {len(plan.meetings)} meetings, {len(plan.activities)} other activities."
+                (
+                    f"{plan.id}: term {_glued_day(plan.term.start)} to {_glued_day(plan.term.end)}; "
+                    f"{len(plan.meetings)} meetings, {len(plan.activities)} other activities.",
+                    2,
+                )
             )
         elif isinstance(plan, ProgramPlan):
             lines.append(
-                f"  {plan.id}: period {plan.period.start} to {plan.period.end}; programs only, no dated events."
+                (
+                    f"{plan.id}: period {_glued_day(plan.period.start)} to {_glued_day(plan.period.end)}; "
+                    "programs only, no dated events.",
+                    2,
+                )
             )
     span = coverage_span(plans)
     if span is not None:
         recurring = any(r.due for p in plans if isinstance(p, CommitteePlan) for r in p.reports)
         note = "; yearly reporting deadlines recur every year" if recurring else ""
-        lines.append(f"The plans' dated items run from {span[0]} to {span[1]}{note}.")
-        lines.append(f"To look at another period: workplan upcoming --as-of {span[0]} --days 30")
+        lines.append((f"The plans' dated items run from {_glued_day(span[0])} to {_glued_day(span[1])}{note}.", 0))
+        lines.append(
+            ("To look at another period: " + f"workplan upcoming --as-of {span[0]} --days 30".replace(" ", GLUE), 0)
+        )
     else:
-        lines.append("The plans have no dated items (meetings, activities, milestones or yearly deadlines).")
-    return "\n".join(lines) + "\n"
+        lines.append(("The plans have no dated items (meetings, activities, milestones or yearly deadlines).", 0))
+    out = []
+    for text, indent in lines:
+        # A wrapped line continues two cells further in, under its first word.
+        pieces = (
+            wrap(visible(text), width - indent - 2, first=width - indent)
+            if width
+            else [visible(text).replace(GLUE, " ")]
+        )
+        out += [" " * (indent + (2 if n else 0)) + piece for n, piece in enumerate(pieces)]
+    return "\n".join(out) + "\n"
 
 
-def upcoming_table(
-    entries: Sequence[Entry], undated: Sequence[Entry], start: dt.date, end: dt.date, as_of: dt.date
-) -> Any:
-    from rich import box
-    from rich.table import Table
+def upcoming_text(
+    entries: Sequence[Entry], undated: Sequence[Entry], start: dt.date, end: dt.date, as_of: dt.date, width: int
+) -> Text:
+    """A table (Date, Time, When, Kind, Plan, What) where titles get `MIN_TITLE` cells, else stacked entries.
 
-    table = Table(
-        title=f"Upcoming: {day_text(start)} to {day_text(end)}", box=box.SIMPLE_HEAD, title_justify="left", expand=False
-    )
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Time", no_wrap=True)
-    table.add_column("What")
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Plan", no_wrap=True)
-    table.add_column("When", no_wrap=True)
-    days = [(max(e.date, start) if e.date else start, e) for e in entries]
-    for _, group in groupby(days, key=lambda pair: pair[0]):
-        rows = list(group)
-        for n, (day, e) in enumerate(rows):
-            table.add_row(
-                day_text(day) if n == 0 else "",
-                time_text(e),
-                e.title,
-                e.kind,
-                e.plan,
-                relative(e, as_of),
-                end_section=n == len(rows) - 1,
-            )
-    for n, e in enumerate(undated):
-        table.add_row("TBD" if n == 0 else "", "", e.title, e.kind, e.plan, "")
-    return table
+    The Plan column (or field) is there only when the entries come from more than one plan.
+    """
+    screen = Screen(width)
+    screen.para(f"Upcoming: {short_day(start)} to {short_day(end)}", style="bold")
+    several = len({e.plan for e in [*entries, *undated]}) > 1
+    rows: list[tuple[dt.date | None, list[str], Entry]] = []
+    for e in entries:
+        assert e.date is not None
+        day = max(e.date, start)
+        rows.append((day, [short_day(day), time_text(e), relative(e, as_of), e.kind], e))
+    rows += [(None, ["TBD", "", "", e.kind], e) for e in undated]
+    if several:
+        for _, cells, e in rows:
+            cells.append(e.plan)
+    headers = ["Date", "Time", "When", "Kind", *(["Plan"] if several else [])]
+    widths = _columns_fit([cells for _, cells, _ in rows], headers, screen.width)
+    if widths is not None:
+        screen.blank()
+        _table_row(screen, widths, [(h, "bold") for h in headers], "What")
+        screen.text.stylize("bold", len(screen.text) - len("What"))
+    for _, group in groupby(rows, key=lambda row: row[0]):
+        screen.blank()
+        for k, (_, cells, e) in enumerate(group):
+            if widths is not None:
+                shown = [cells[0] if k == 0 else "", *cells[1:]]
+                _table_row(screen, widths, [(c, "bold" if i == 0 else "") for i, c in enumerate(shown)], e.title)
+            else:
+                screen.fields(
+                    [(cells[0], "bold"), *((c, "dim" if i > 1 else "") for i, c in enumerate(cells) if c and i)]
+                )
+                screen.para(e.title, INDENT)
+    return screen.text
 
 
 # --- queries -------------------------------------------------------------------------------------
@@ -189,40 +408,70 @@ def meetings_markdown(matches: Sequence[MeetingMatch]) -> str:
     for match in matches:
         m = match.meeting
         lines.append(
-            f"- **{day_text(m.date)}, {m.start_time:%H:%M}–{m.end_time:%H:%M}: {md_escape(meeting_title(m))}** ({match.plan}, `{m.id}`)"
+            f"- **{short_day(m.date)}, {time_range(m.start_time, m.end_time)}: {md_escape(meeting_title(m))}** ({match.plan}, `{m.id}`)"
         )
         lines += [f"  - {i.number}. {md_escape(i.title)}" for i in match.items]
     return "\n".join(lines) + "\n" if lines else "No meeting matches.\n"
 
 
-def meetings_text(matches: Sequence[MeetingMatch]) -> str:
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}."
+
+
+def meetings_text(matches: Sequence[MeetingMatch], plans: Sequence[Plan], width: int) -> Text:
+    """Each meeting: day, time and id, its title beneath, then the matching agenda entries with what they cite."""
     from .timeline import meeting_title
 
-    lines = []
-    for match in matches:
+    names = Names(plans)
+    several = len({m.plan for m in matches}) > 1
+    screen = Screen(width)
+    for n, match in enumerate(matches):
         m = match.meeting
-        lines.append(
-            f"{day_text(m.date)}  {m.start_time:%H:%M}–{m.end_time:%H:%M}  {meeting_title(m)}  [{m.id}, {match.plan}]"
-        )
-        for i in match.items:
-            where = f"{i.area} › " if i.area else ""
-            lines.append(f"    {i.number:<5} {where}{i.title}")
-    lines.append(f"{len(matches)} meeting{'s' if len(matches) != 1 else ''}.")
-    return "\n".join(lines) + "\n"
+        if n:
+            screen.blank()
+        where = [(match.plan, "dim")] if several else []
+        screen.fields([(short_day(m.date), "bold"), (time_range(m.start_time, m.end_time), ""), (m.id, "dim"), *where])
+        screen.para(meeting_title(m), INDENT, "bold")
+        for item in match.items:
+            lead = " " * INDENT + f"{item.number}  "
+            indent = max(len(lead), INDENT + 6)
+            screen.para(item.title, indent, lead=lead)
+            details = names.details(match.plan, item.paragraphs, item.documents, item.by)
+            if details:
+                screen.para(details, indent, "dim")
+    if matches:
+        screen.blank()
+    screen.line((_count(len(matches), "meeting", "meetings"), ""))
+    return screen.text
 
 
 def citation_json(c: Citation) -> dict[str, Any]:
     return {"plan": c.plan, "kind": c.kind, "id": c.id, "date": _iso(c.date), "number": c.number, "title": c.title}
 
 
-def citations_text(citations: Sequence[Citation]) -> str:
-    lines = []
+_CITATION_KINDS = {
+    "mandate": "Mandate",
+    "working-group": "Working group",
+    "meeting": "Meeting",
+    "pending": "Event to be dated",
+    "report": "Report",
+}
+
+
+def citations_text(citations: Sequence[Citation], width: int) -> Text:
+    """Each citation: where it is (a meeting's day and agenda number), then its text beneath."""
+    screen = Screen(width)
+    several = len({c.plan for c in citations}) > 1
     for c in citations:
-        where = f"{c.kind} {c.id}" if c.id else c.kind
-        when = f" ({day_text(c.date)}, item {c.number})" if c.date else ""
-        lines.append(f"{where}{when}: {c.title}")
-    lines.append(f"{len(citations)} citation{'s' if len(citations) != 1 else ''}.")
-    return "\n".join(lines) + "\n"
+        where = [(c.plan, "dim")] if several else []
+        if c.date is not None:
+            head = [(short_day(c.date), "bold"), (c.id or "", "dim"), (f"item {c.number}", "")]
+        else:
+            head = [(_CITATION_KINDS.get(c.kind, c.kind), "bold"), *([(c.id, "dim")] if c.id else [])]
+        screen.fields([*head, *where])
+        screen.para(c.title, INDENT)
+    screen.line((_count(len(citations), "citation", "citations"), ""))
+    return screen.text
 
 
 def coverage_json(rows: Sequence[ParagraphCoverage]) -> dict[str, Any]:
@@ -242,19 +491,37 @@ def coverage_json(rows: Sequence[ParagraphCoverage]) -> dict[str, Any]:
     }
 
 
-def coverage_text(rows: Sequence[ParagraphCoverage]) -> str:
+def coverage_text(rows: Sequence[ParagraphCoverage], width: int) -> Text:
+    """Paragraphs by resolution: those discussed, with their meetings, then those with no meeting yet."""
+    screen = Screen(width)
+    several = len({r.plan for r in rows}) > 1
     covered = [r for r in rows if r.covered]
-    lines = ["Paragraphs discussed at meetings:"] if covered else []
-    for r in covered:
-        if r.covered:
-            slots = ", ".join(f"{c.id} ({c.date})" for c in dict((c.id, c) for c in r.meetings).values())
-            lines.append(f"  {r.resolution}:{r.label}  {slots}")
     missing = [r for r in rows if not r.covered]
-    lines.append(f"Paragraphs with no meeting yet ({len(missing)}):")
-    for r in missing:
-        subject = f"  {r.subject}" if r.subject else ""
-        lines.append(f"  {r.resolution}:{r.label}{subject}")
-    return "\n".join(lines) + "\n"
+    for n, (title, group) in enumerate(
+        [
+            (f"Paragraphs discussed at meetings ({len(covered)})", covered),
+            (f"Paragraphs with no meeting yet ({len(missing)})", missing),
+        ]
+    ):
+        if not group and n == 0:
+            continue
+        if n and covered:
+            screen.blank()
+        screen.para(title, style="bold")
+        label_width = max((len(visible(r.label)) for r in group), default=0)
+        for (plan, symbol), in_resolution in groupby(group, key=lambda r: (r.plan, r.symbol)):
+            screen.para(f"{symbol} ({plan})" if several else symbol, 2)
+            for r in in_resolution:
+                lead = f"    {r.label:<{label_width}}  "
+                if r.covered:
+                    meetings = dict((c.id, c) for c in r.meetings).values()
+                    text = ", ".join(
+                        f"{c.id} ({short_day(c.date)})".replace(" ", GLUE) if c.date else str(c.id) for c in meetings
+                    )
+                else:
+                    text = r.subject or ""
+                screen.para(text, len(lead), lead=lead)
+    return screen.text
 
 
 def activity_json(a: ActivityMatch) -> dict[str, Any]:
@@ -270,14 +537,22 @@ def activity_json(a: ActivityMatch) -> dict[str, Any]:
     }
 
 
-def activities_text(matches: Sequence[ActivityMatch]) -> str:
-    lines = []
+def activities_text(matches: Sequence[ActivityMatch], plans: Sequence[Plan], width: int) -> Text:
+    """Each activity: program (and sub-program), number and partners, then its text beneath."""
+    names = Names(plans)
+    several = len({a.plan for a in matches}) > 1
+    screen = Screen(width)
     for a in matches:
         where = f"{a.letter}. {a.program}" + (f" › {a.subprogram}" if a.subprogram else "")
-        partners = f"  [{', '.join(a.partners)}]" if a.partners else ""
-        lines.append(f"{where} #{a.number}: {a.text}{partners}")
-    lines.append(f"{len(matches)} activit{'ies' if len(matches) != 1 else 'y'}.")
-    return "\n".join(lines) + "\n"
+        fields = [(f"{where}, activity {a.number}", "bold")]
+        if a.partners:
+            fields.append(("with " + ", ".join(names.partner(a.plan, p) for p in a.partners), "dim"))
+        if several:
+            fields.append((a.plan, "dim"))
+        screen.fields(fields)
+        screen.para(a.text, INDENT)
+    screen.line((_count(len(matches), "activity", "activities"), ""))
+    return screen.text
 
 
 # --- show ----------------------------------------------------------------------------------------
@@ -289,71 +564,104 @@ def entity_json(plan: Plan, entity: Any) -> dict[str, Any]:
     return payload
 
 
-def _ref_text(plan: CommitteePlan, ref: str) -> str:
-    """'38' stays '38'; 'ag-2970:47.b' becomes '47.b of AG/RES. 2970 (LI-O/21)'."""
-    if ":" not in ref:
-        return ref
-    resolution, _, label = ref.partition(":")
-    symbol = next((r.symbol for r in plan.resolutions if r.id == resolution), resolution)
-    return f"{label} of {symbol}"
-
-
-def meeting_text(plan: CommitteePlan, meeting: Any) -> str:
+def meeting_text(plan: CommitteePlan, meeting: Any, width: int) -> Text:
+    """A meeting as the document sets it out: heading, day and time, agenda by area, numbered, with what each entry cites."""
     from .queries import agenda_entries
-    from .timeline import meeting_heading
+    from .timeline import meeting_heading, meeting_title
 
-    lines = [meeting_heading(meeting)]
-    if meeting.title and meeting.heading != meeting.title:
-        lines.append(meeting.title)
-    lines.append(f"{long_day(meeting.date)}, {meeting.start_time:%H:%M}–{meeting.end_time:%H:%M} ({plan.timezone})")
+    names = Names([plan])
+    screen = Screen(width)
+    heading = meeting_heading(meeting)
+    screen.para(heading, style="bold")
+    if meeting.title and meeting.title != heading:
+        screen.para(meeting.title, style="bold")
+    day, hours = (
+        t.replace(" ", GLUE) for t in (long_day(meeting.date), time_range(meeting.start_time, meeting.end_time))
+    )
+    screen.para(f"{day}, {hours} ({plan.timezone})")
     if meeting.within:
-        lines.append(f"Held within {meeting.within}.")
-    if meeting.summary:
-        lines.append(f"Summary: {meeting.summary}")
+        host = next((m for m in plan.meetings if m.id == meeting.within), None)
+        screen.para(
+            f"Held within the {meeting_title(host)} ({meeting.within})." if host else f"Held within {meeting.within}."
+        )
+    if meeting.summary and meeting.summary not in (heading, meeting.title):
+        screen.para(f"Summary: {meeting.summary}")
     areas = {a.id: a.name for a in plan.areas}
-    entries = list(agenda_entries(plan, meeting))
-    n = 0
+    entries = iter(agenda_entries(plan, meeting))
     for section in meeting.agenda:
-        lines.append("")
+        screen.blank()
         if section.heading:
-            lines.append(section.heading)
+            screen.para(section.heading, style="bold")
         if section.area:
-            lines.append(areas.get(section.area, section.area).upper())
+            screen.para(areas.get(section.area, section.area).upper(), style="bold")
         for topic in section.topics:
             for entry_model in (topic, *topic.items):
-                match, _, _ = entries[n]
-                n += 1
-                indent = "  " if entry_model is topic else "      "
-                lines.append(f"{indent}{match.number}. {entry_model.title}")
-                details = []
-                if entry_model.paragraphs:
-                    details.append("paragraphs " + ", ".join(_ref_text(plan, r) for r in entry_model.paragraphs))
-                if entry_model.documents:
-                    details.append("documents " + ", ".join(entry_model.documents))
+                match, _, _ = next(entries)
+                lead = ("  " if entry_model is topic else "      ") + f"{match.number}. "
+                screen.para(entry_model.title, len(lead), lead=lead)
                 presenters = [
                     *entry_model.by,
                     *(s.name + (f", {s.title}" if s.title else "") for s in entry_model.speakers),
                 ]
-                if presenters:
-                    details.append("by " + "; ".join(presenters))
+                details = names.details(plan.id, entry_model.paragraphs, entry_model.documents, presenters)
                 if details:
-                    lines.append(f"{indent}   [{' | '.join(details)}]")
-                lines += [f"{indent}   [{f.number}] {f.text}" for f in entry_model.footnotes]
-    lines += [f"[{f.number}] {f.text}" for f in meeting.footnotes]
-    return "\n".join(lines) + "\n"
+                    screen.para(details, len(lead), "dim")
+                for f in entry_model.footnotes:
+                    note = " " * len(lead) + f"[{f.number}] "
+                    screen.para(f.text, len(note), lead=note)
+    for f in meeting.footnotes:
+        note = f"[{f.number}] "
+        screen.para(f.text, len(note), lead=note)
+    return screen.text
 
 
-def entity_text(plan: Plan, entity: Any) -> str:
+def entity_text(plan: Plan, entity: Any, width: int) -> Text:
+    """A meeting in full (`meeting_text`); any other item as its fields, one per line, values wrapped."""
     from .models import Meeting
 
     if isinstance(plan, CommitteePlan) and isinstance(entity, Meeting):
-        return meeting_text(plan, entity)
+        return meeting_text(plan, entity, width)
+    names = Names([plan])
+    screen = Screen(width)
     data = entity.model_dump(mode="json", exclude_defaults=True)
-    lines = [f"{type(entity).__name__} {data.pop('id', '')} ({plan.id})"]
+    screen.para(f"{type(entity).__name__} {data.pop('id', '')} ({plan.id})", style="bold")
     for key, value in data.items():
         if isinstance(value, list):
-            lines.append(f"{key}:")
-            lines += [f"  - {json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v}" for v in value]
+            screen.para(f"{key}:")
+            for v in value:
+                if isinstance(v, dict):
+                    shown = json.dumps(v, ensure_ascii=False)
+                elif key == "partners":
+                    shown = names.partner(plan.id, str(v))
+                else:
+                    shown = names.who(plan.id, str(v)) if key in _NAMED_KEYS else str(v)
+                screen.para(shown, 4, lead="  - ")
         else:
-            lines.append(f"{key}: {value}")
-    return "\n".join(lines) + "\n"
+            raw = getattr(entity, key, None)
+            if isinstance(raw, dt.date):
+                value = long_day(raw)
+            elif isinstance(raw, dt.time):
+                value = clock(raw)
+            screen.para(str(value), INDENT, lead=f"{key}: ")
+    return screen.text
+
+
+# Fields of other items that hold ids of bodies, officers or working groups.
+_NAMED_KEYS = frozenset({"by", "organizers", "bodies", "presenters"})
+
+
+# --- rules ---------------------------------------------------------------------------------------
+
+
+def rules_text(checks: Sequence[CheckInfo], width: int) -> Text:
+    """Every check: code, name and severity, then its summary (beside them when it gets `MIN_TITLE` cells)."""
+    screen = Screen(width)
+    cells = [[c.code, c.name, c.severity.value] for c in checks]
+    widths = _columns_fit(cells, ["", "", ""], screen.width)
+    for check, row in zip(checks, cells, strict=True):
+        if widths is not None:
+            _table_row(screen, widths, [(row[0], "bold"), (row[1], ""), (row[2], "dim")], check.summary)
+        else:
+            screen.fields([(row[0], "bold"), (row[1], ""), (row[2], "dim")])
+            screen.para(check.summary, INDENT)
+    return screen.text
