@@ -5,7 +5,8 @@ add keys if needed, never rename or remove one.
 
 Text is laid out for a terminal of a given width (80 when piped): every line
 fits, titles wrap at spaces and are never cut.  Where a table would leave its
-title column narrower than `MIN_TITLE` cells, each entry is stacked instead, as
+title column narrower than `MIN_TITLE` cells (and than its longest title), each
+entry is stacked instead, as
 terminal calendars do: a line with the day, time and kind, the title wrapped
 beneath it.  Plan text goes through `text.visible` (no escape sequence reaches
 the terminal) and into `rich.text.Text` objects, never into Rich markup.
@@ -30,7 +31,10 @@ if TYPE_CHECKING:
 
     from .lint import CheckInfo
 
-MIN_TITLE = 30  # cells: a title column narrower than this cuts titles into word stubs
+# Cells: below 30 a title column cuts titles into word stubs; at 30-40 the long
+# titles of the bundled plans take three or four lines each, which reads worse
+# than stacking them.
+MIN_TITLE = 40
 INDENT = 4  # cells: where a stacked entry's title starts
 GAP = "  "  # between columns and between the fields of a stacked line
 GLUE = "\u00a0"  # a space that `wrap` does not break at
@@ -169,12 +173,16 @@ class Screen:
                 used += cell_len(piece)
 
 
-def _columns_fit(cells: Sequence[Sequence[str]], headers: Sequence[str], width: int) -> list[int] | None:
-    """Widths of the fixed columns, if the last (title) column keeps at least `MIN_TITLE` cells."""
+def _columns_fit(
+    cells: Sequence[Sequence[str]], headers: Sequence[str], titles: Sequence[str], width: int, minimum: int = MIN_TITLE
+) -> list[int] | None:
+    """Widths of the fixed columns, if the last (title) column keeps ``minimum`` cells or fits the longest title."""
     from rich.cells import cell_len
 
     widths = [max([cell_len(h), *(cell_len(visible(row[i])) for row in cells)]) for i, h in enumerate(headers)]
-    return widths if width - sum(widths) - len(GAP) * len(widths) >= MIN_TITLE else None
+    room = width - sum(widths) - len(GAP) * len(widths)
+    longest = max((cell_len(visible(t)) for t in titles), default=0)
+    return widths if room >= min(minimum, longest) and room > 0 else None
 
 
 def _table_row(screen: Screen, widths: Sequence[int], cells: Sequence[tuple[str, str]], title: str) -> None:
@@ -334,12 +342,13 @@ def empty_window_message(plans: Sequence[Plan], start: dt.date, end: dt.date, wi
 def upcoming_text(
     entries: Sequence[Entry], undated: Sequence[Entry], start: dt.date, end: dt.date, as_of: dt.date, width: int
 ) -> Text:
-    """A table (Date, Time, When, Kind, Plan, What) where titles get `MIN_TITLE` cells, else stacked entries.
+    """A table (Date, Time, When, Kind, Plan, What) where titles get room (`_columns_fit`), else stacked entries.
 
     The Plan column (or field) is there only when the entries come from more than one plan.
     """
     screen = Screen(width)
-    screen.para(f"Upcoming: {short_day(start)} to {short_day(end)}", style="bold")
+    window = short_day(start) if start == end else f"{short_day(start)} to {short_day(end)}"
+    screen.para(f"Upcoming: {window}", style="bold")
     several = len({e.plan for e in [*entries, *undated]}) > 1
     rows: list[tuple[dt.date | None, list[str], Entry]] = []
     for e in entries:
@@ -351,7 +360,8 @@ def upcoming_text(
         for _, cells, e in rows:
             cells.append(e.plan)
     headers = ["Date", "Time", "When", "Kind", *(["Plan"] if several else [])]
-    widths = _columns_fit([cells for _, cells, _ in rows], headers, screen.width)
+    titles = [e.title for _, _, e in rows]
+    widths = _columns_fit([cells for _, cells, _ in rows], headers, titles, screen.width)
     if widths is not None:
         screen.blank()
         _table_row(screen, widths, [(h, "bold") for h in headers], "What")
@@ -654,10 +664,11 @@ _NAMED_KEYS = frozenset({"by", "organizers", "bodies", "presenters"})
 
 
 def rules_text(checks: Sequence[CheckInfo], width: int) -> Text:
-    """Every check: code, name and severity, then its summary (beside them when it gets `MIN_TITLE` cells)."""
+    """Every check: code, name and severity, then its summary (beside them when it gets room, `_columns_fit`)."""
     screen = Screen(width)
     cells = [[c.code, c.name, c.severity.value] for c in checks]
-    widths = _columns_fit(cells, ["", "", ""], screen.width)
+    # Summaries are plain sentences, not titles to scan: 30 cells read well.
+    widths = _columns_fit(cells, ["", "", ""], [c.summary for c in checks], screen.width, minimum=30)
     for check, row in zip(checks, cells, strict=True):
         if widths is not None:
             _table_row(screen, widths, [(row[0], "bold"), (row[1], ""), (row[2], "dim")], check.summary)
