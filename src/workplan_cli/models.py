@@ -30,6 +30,7 @@ from pydantic import (
     PlainSerializer,
     WithJsonSchema,
 )
+from pydantic.config import JsonDict
 from pydantic.dataclasses import dataclass
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
@@ -124,25 +125,111 @@ def _to_label(value: Any) -> Any:
     return value
 
 
+# An IANA zone name: "UTC", "America/New_York", "America/Argentina/Buenos_Aires", "Etc/GMT+5".
+_TZ_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+){0,2}$")
+
+
 def _check_tz(value: str) -> str:
+    # The shape is checked first: the zone database is a folder of files, and a
+    # folder's name ("America") or a name too long for the file system would
+    # reach it as a path.
+    if len(value) > 64 or not _TZ_RE.match(value):
+        raise ValueError(f"{_short(value)!r} is not an IANA time zone name (e.g. 'America/New_York')")
     try:
         zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError(f"{value!r} is not an IANA time zone name (e.g. 'America/New_York')") from None
     return value
 
 
-Id = Annotated[str, AfterValidator(_check_id), Field(description="A lowercase slug, unique in the plan.")]
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- how the JSON Schema says the same ----------------------------------------
+#
+# Editors check a plan against the exported schema as it is typed, so the
+# schema is as strict as the validators above, no more and no less: the same
+# ids, times and dates pass (quoted ones with blanks around them too, since
+# the validators strip them), and the editor words its messages as the CLI
+# does.  (JavaScript's `\s` and `[0-9]` differ from `str.strip()` and `\d` only
+# in control characters and non-ASCII digits.)  tests/test_schema.py checks
+# the patterns against the validators value by value.
+
+ID_PATTERN = r"^\s*" + _ID_RE.pattern.removeprefix("^").removesuffix("$") + r"\s*$"
+ID_MESSAGE = (
+    "not a valid id: use lowercase letters, digits, '-' and '.', starting with a letter or digit (e.g. 'meeting-5')"
+)
+# Hours 0-23 with one or two digits, minutes 00-59: what _to_time accepts.
+TIME_PATTERN = r"^\s*(?:[01]?[0-9]|2[0-3]):[0-5][0-9]\s*$"
+TIME_MESSAGE = "not a valid time; write it as HH:MM in 24-hour form, like '14:30'"
+# YYYY-MM-DD on the calendar: months of 30 and 31 days, 29 February in leap
+# years only (divisible by 4; by 400 for a century), no year 0.
+DATE_PATTERN = (
+    r"^\s*(?!0000)(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    r"|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\s*$"
+)
+DATE_MESSAGE = "not a valid date; write it as YYYY-MM-DD, like 2023-03-16"
+LABEL_MESSAGE = "expected a paragraph label such as '38' or '47.b'"
+
+
+def _label_schema(schema: JsonDict) -> None:
+    # A bare integer is a label too (the validator turns it into text); a
+    # blank string is not, and the pattern says so, which makes minLength
+    # a second message for the same mistake.
+    schema.pop("minLength", None)
+    schema.update(
+        type=["string", "integer"],
+        pattern=r"\S",
+        patternErrorMessage=LABEL_MESSAGE,
+        errorMessage=f"{LABEL_MESSAGE}; write a label with a dot in quotes (e.g. '86.10') so it is not read as a number",
+    )
+
+
+_ID_SCHEMA: JsonDict = {
+    "pattern": ID_PATTERN,
+    "patternErrorMessage": ID_MESSAGE,
+    "errorMessage": "expected text: an id such as 'meeting-5'",
+}
+Id = Annotated[
+    str,
+    AfterValidator(_check_id),
+    Field(description="A lowercase slug, unique in the plan.", json_schema_extra=_ID_SCHEMA),
+]
+# The same slug where an id is referred to rather than declared: only the
+# description differs, which an editor shows on hover.
+IdRef = Annotated[
+    str,
+    AfterValidator(_check_id),
+    Field(description="The id of something declared in the plan.", json_schema_extra=_ID_SCHEMA),
+]
 Date = Annotated[
     dt.date,
     BeforeValidator(_to_date),
-    WithJsonSchema({"type": "string", "format": "date", "examples": ["2023-03-16"]}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": DATE_PATTERN,
+            "examples": ["2023-03-16"],
+            "patternErrorMessage": DATE_MESSAGE,
+            "errorMessage": "expected a date like 2023-03-16",
+        }
+    ),
 ]
 Time = Annotated[
     dt.time,
     BeforeValidator(_to_time),
     PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}$", "examples": ["10:00", "14:30"]}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": TIME_PATTERN,
+            "examples": ["10:00", "14:30"],
+            "patternErrorMessage": TIME_MESSAGE,
+            "errorMessage": "expected a time like '14:30' (in quotes)",
+        }
+    ),
 ]
 Ref = Annotated[
     str,
@@ -151,6 +238,7 @@ Ref = Annotated[
         min_length=1,
         description="A paragraph reference: 'LABEL' for the default resolution or 'RESOLUTION-ID:LABEL'.",
         examples=["38", "86.e", "ag-2970:47.b"],
+        json_schema_extra=_label_schema,
     ),
 ]
 TimeZone = Annotated[str, AfterValidator(_check_tz)]
@@ -167,7 +255,7 @@ class Footnote(_Model):
         description="Where in the annotated text the footnote mark stands, e.g. the paragraph label '87'.",
     )
     paragraphs: tuple[Ref, ...] = Field(default=(), description="Paragraphs the footnote cites.")
-    resolutions: tuple[Id, ...] = Field(default=(), description="Ids of resolutions the footnote cites as a whole.")
+    resolutions: tuple[IdRef, ...] = Field(default=(), description="Ids of resolutions the footnote cites as a whole.")
     documents: tuple[Text, ...] = Field(default=(), description="Document symbols the footnote cites.")
 
 
@@ -175,7 +263,7 @@ class Suppression(_Model):
     """Silences one lint rule, for the whole plan or for one id, with the reason why."""
 
     rule: Text = Field(description="The rule's code or name.", examples=["WP106", "activity-outside-term"])
-    subject: Id | None = Field(
+    subject: IdRef | None = Field(
         default=None, description="Only for findings about this id (default: every finding of the rule)."
     )
     reason: Text = Field(description="Why the finding is justified; reviewers read this.")
@@ -185,11 +273,15 @@ class Suppression(_Model):
 
 
 class Committee(_Model):
+    """A committee, or in a program plan the body whose secretariat carries it out, by full name and acronym."""
+
     name: Text = Field(description="Full name of the committee.", examples=["Committee on Hemispheric Security"])
     acronym: Text = Field(description="Acronym used in the documents.", examples=["CSH"])
 
 
 class Term(_Model):
+    """The committee's term: from its installation by the Permanent Council to the last day of the General Assembly."""
+
     start: Date = Field(description="First day of the term (the committee's installation).")
     end: Date = Field(description="Last day of the term (the General Assembly's last day).")
 
@@ -205,6 +297,8 @@ class Session(_Model):
 
 
 class Introduction(_Model):
+    """Facts from the plan's introduction: the installation, the General Assembly ahead, the meetings announced."""
+
     installed: Date = Field(description="Date the Permanent Council installed the committee for the term.")
     installed_by: Text = Field(description="The body and meeting that installed the committee.")
     general_assembly: Session = Field(description="The General Assembly session the work leads up to.")
@@ -216,6 +310,8 @@ class Introduction(_Model):
 
 
 class Officer(_Model):
+    """The chair or a vice chair of the committee: a delegation's representative, elected for the term."""
+
     id: Id
     role: Literal["chair", "first-vice-chair", "second-vice-chair", "third-vice-chair"] = Field(
         description="The office held."
@@ -229,14 +325,18 @@ class Officer(_Model):
 
 
 class Mandate(_Model):
+    """A task the General Assembly or the Permanent Council assigned to the committee, with what it cites."""
+
     text: Text = Field(description="The mandate as the document states it.")
-    resolutions: tuple[Id, ...] = Field(default=(), description="Ids of resolutions the mandate cites.")
+    resolutions: tuple[IdRef, ...] = Field(default=(), description="Ids of resolutions the mandate cites.")
     paragraphs: tuple[Ref, ...] = Field(default=(), description="Paragraph references the mandate cites.")
     documents: tuple[Text, ...] = Field(default=(), description="Document symbols the mandate cites.")
     items: tuple[Text, ...] = Field(default=(), description="Sub-items listed under the mandate.")
 
 
 class MandateGroup(_Model):
+    """The mandates that come from one source, such as one regular session of the General Assembly."""
+
     source: Text = Field(
         description="Where the mandates come from.", examples=["From the fifty-second regular session, 2022"]
     )
@@ -245,11 +345,15 @@ class MandateGroup(_Model):
 
 
 class Paragraph(_Model):
+    """An operative paragraph of a resolution that the plan cites, by its label ('38', '47.b')."""
+
     label: Ref = Field(description="The paragraph's label, e.g. '38', '47.b', '86.e'.")
     subject: Text | None = Field(default=None, description="What the paragraph is about, where the plan says so.")
 
 
 class Resolution(_Model):
+    """A resolution the plan cites, such as AG/RES. 2986 (LII-O/22), with the paragraphs of it the plan refers to."""
+
     id: Id = Field(examples=["ag-2986"])
     symbol: Text = Field(description="The resolution's symbol as cited.", examples=["AG/RES. 2986 (LII-O/22)"])
     title: Text | None = Field(default=None, description="The resolution's title, where the plan gives it.")
@@ -268,6 +372,8 @@ class Body(_Model):
 
 
 class WorkingGroup(_Model):
+    """A working group or negotiation mechanism of the committee, created under paragraphs of a resolution."""
+
     id: Id = Field(examples=["wg-randot-iv"])
     name: Text = Field(description="Full name of the working group or negotiation mechanism.")
     paragraphs: tuple[Ref, ...] = Field(default=(), description="The paragraphs that create it.")
@@ -282,9 +388,11 @@ class Area(_Model):
 
 
 class Speaker(_Model):
+    """A named person who presents an agenda entry, with their position and the body they speak for."""
+
     name: Text = Field(description="The person's name as the document gives it.", examples=["Ms. Katherine Prizeman"])
     title: Text | None = Field(default=None, description="Their position.", examples=["Political Affairs Officer"])
-    body: Id | None = Field(default=None, description="Id of the body they speak for.")
+    body: IdRef | None = Field(default=None, description="Id of the body they speak for.")
 
 
 @dataclass(frozen=True, slots=True, config=_RECORD)
@@ -293,15 +401,15 @@ class AgendaItem:
 
     title: Text = Field(description="The text of the agenda entry, as in the document.")
     paragraphs: tuple[Ref, ...] = Field(default=(), description="Paragraphs the entry cites.")
-    resolutions: tuple[Id, ...] = Field(default=(), description="Ids of resolutions cited as a whole.")
+    resolutions: tuple[IdRef, ...] = Field(default=(), description="Ids of resolutions cited as a whole.")
     documents: tuple[Text, ...] = Field(
         default=(),
         description="OAS document symbols cited, as written.",
         examples=[["CP/CSH-2176/22 rev. 2"]],
     )
-    by: tuple[Id, ...] = Field(default=(), description="Ids of the bodies, officers or working groups presenting.")
+    by: tuple[IdRef, ...] = Field(default=(), description="Ids of the bodies, officers or working groups presenting.")
     speakers: tuple[Speaker, ...] = Field(default=(), description="Named people presenting.")
-    refers_to: tuple[Id, ...] = Field(
+    refers_to: tuple[IdRef, ...] = Field(
         default=(), description="Ids of working groups, meetings or events the entry is about."
     )
     footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on this entry.")
@@ -318,7 +426,7 @@ class AgendaTopic(AgendaItem):
 class AgendaSection:
     """A run of topics under one thematic area (or under a free heading)."""
 
-    area: Id | None = Field(default=None, description="Id of the thematic area, if the section has one.")
+    area: IdRef | None = Field(default=None, description="Id of the thematic area, if the section has one.")
     heading: Text | None = Field(
         default=None,
         description="A heading printed before the section that is not an area, e.g. a crosscutting topic.",
@@ -342,7 +450,7 @@ class Meeting(_Model):
     date: Date = Field(description="The day of the meeting.")
     start_time: Time = Field(description="Local start time, HH:MM.")
     end_time: Time = Field(description="Local end time, HH:MM.")
-    within: Id | None = Field(
+    within: IdRef | None = Field(
         default=None, description="Id of the meeting this one is held within (same day, inside its hours)."
     )
     summary: Text | None = Field(default=None, description="The line the summary of meetings gives it.")
@@ -357,7 +465,7 @@ class Activity(_Model):
     title: Text = Field(description="The activity, as in the document.")
     date: Date = Field(description="Its (first) day.")
     end_date: Date | None = Field(default=None, description="Its last day, for an activity of several days.")
-    organizers: tuple[Id, ...] = Field(default=(), description="Ids of the bodies that hold it.")
+    organizers: tuple[IdRef, ...] = Field(default=(), description="Ids of the bodies that hold it.")
     place: Text | None = Field(default=None, description="Where it is held, if the plan says.")
     footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on the activity.")
 
@@ -366,11 +474,13 @@ Stage = Literal["procedure", "first-version", "comments-due", "revised-version",
 
 
 class Milestone(_Model):
+    """A dated step in the negotiation of the committee's draft resolution for the General Assembly."""
+
     id: Id
     stage: Stage = Field(description="Which step of the negotiation this is.")
     title: Text = Field(description="What happens.")
     date: Date = Field(description="When.")
-    meeting: Id | None = Field(default=None, description="Id of the meeting it happens at, if any.")
+    meeting: IdRef | None = Field(default=None, description="Id of the meeting it happens at, if any.")
     summary: Text | None = Field(default=None, description="The line the summary of meetings gives it.")
     summary_date: Date | None = Field(
         default=None, description="The date the summary of meetings gives, where it differs from `date`."
@@ -378,6 +488,8 @@ class Milestone(_Model):
 
 
 class LengthLimit(_Model):
+    """A limit on the length of the draft resolution, such as at most 3 preambular paragraphs."""
+
     maximum: int = Field(ge=0, description="The greatest number allowed.")
     of: Text = Field(description="What is counted.", examples=["preambular paragraphs"])
 
@@ -385,7 +497,7 @@ class LengthLimit(_Model):
 class Procedure(_Model):
     """The working procedure: events to prepare, follow-up, and the omnibus resolution."""
 
-    events: tuple[Id, ...] = Field(description="Ids of the meetings and pending events to be prepared, in order.")
+    events: tuple[IdRef, ...] = Field(description="Ids of the meetings and pending events to be prepared, in order.")
     events_footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on the list of events.")
     text: tuple[Text, ...] = Field(default=(), description="The procedure's prose paragraphs, verbatim.")
     steps: tuple[Text, ...] = Field(default=(), description="The negotiation steps, verbatim.")
@@ -402,6 +514,8 @@ class PendingEvent(_Model):
 
 
 class Due(_Model):
+    """A yearly deadline of a recurring report: the same month and day every year, not only in the term."""
+
     month: int = Field(ge=1, le=12, description="Month of the yearly deadline.")
     day: int = Field(ge=1, le=31, description="Day of the month.")
     what: Text | None = Field(default=None, description="What is due that day, when a report has several dates.")
@@ -415,13 +529,15 @@ class Report(_Model):
     frequency: Literal["yearly", "voluntary", "biennial"] = Field(description="How often it is due.")
     due: tuple[Due, ...] = Field(default=(), description="Yearly deadlines (month and day).")
     text: tuple[Text, ...] = Field(default=(), description="The reminder's text, verbatim.")
-    resolutions: tuple[Id, ...] = Field(default=(), description="Ids of the resolutions that set it.")
+    resolutions: tuple[IdRef, ...] = Field(default=(), description="Ids of the resolutions that set it.")
     paragraphs: tuple[Ref, ...] = Field(default=(), description="Paragraphs that set it.")
     documents: tuple[Text, ...] = Field(default=(), description="Document symbols cited.")
     links: tuple[Text, ...] = Field(default=(), description="Web addresses given.")
 
 
 class SectionFootnote(Footnote):
+    """A footnote on a section heading of the plan (mandates, working groups, procedure, schedule, reports)."""
+
     section: Literal["mandates", "working-groups", "procedure", "schedule", "reports"] = Field(
         description="The section whose heading carries the footnote."
     )
@@ -467,33 +583,41 @@ class CommitteePlan(_Model):
 
 
 class Partner(_Model):
+    """An organization the program plan names as a partner in its activities, such as INCIBE or ICAO."""
+
     id: Id = Field(examples=["incibe"])
     name: Text = Field(description="Full name.")
     acronym: Text | None = Field(default=None, description="Acronym, if any.")
 
 
 class ProgramActivity(_Model):
+    """An activity a program or sub-program proposes, verbatim, with the partners it names."""
+
     text: Text = Field(description="The proposed activity, verbatim.")
-    partners: tuple[Id, ...] = Field(default=(), description="Ids of the partners it names.")
+    partners: tuple[IdRef, ...] = Field(default=(), description="Ids of the partners it names.")
     gender: bool = Field(default=False, description="True for an activity of the cross-cutting gender perspective.")
 
 
 class SubProgram(_Model):
+    """A part of a priority program with its own purpose and activities, such as maritime security."""
+
     id: Id
     title: Text = Field(description="The sub-program's name.")
     purpose: Text = Field(description="Its purpose, verbatim.")
-    partners: tuple[Id, ...] = Field(default=(), description="Ids of the partners its purpose names.")
+    partners: tuple[IdRef, ...] = Field(default=(), description="Ids of the partners its purpose names.")
     activities: tuple[ProgramActivity, ...] = Field(description="Proposed activities.")
 
 
 class Program(_Model):
+    """A priority program of the secretariat, lettered A to G (cybersecurity, border security, …)."""
+
     id: Id
     letter: Annotated[str, Field(pattern=r"^[A-Z]$")] = Field(description="The program's letter, A to G.")
     title: Text = Field(description="The program's name.")
     purpose: Text | None = Field(
         default=None, description="Its purpose, verbatim (absent when only sub-programs have one)."
     )
-    partners: tuple[Id, ...] = Field(default=(), description="Ids of the partners its purpose names.")
+    partners: tuple[IdRef, ...] = Field(default=(), description="Ids of the partners its purpose names.")
     activities: tuple[ProgramActivity, ...] = Field(default=(), description="Proposed activities.")
     subprograms: tuple[SubProgram, ...] = Field(
         default=(), description="Sub-programs, each with purpose and activities."
@@ -501,12 +625,16 @@ class Program(_Model):
 
 
 class Period(_Model):
+    """The period a program plan covers, from its first to its last day."""
+
     start: Date = Field(description="First day covered.")
     end: Date = Field(description="Last day covered.")
     approximate: bool = Field(default=False, description="True when the document gives the period approximately.")
 
 
 class Approval(_Model):
+    """When and in which session the program plan was approved."""
+
     date: Date = Field(description="Date of approval.")
     session: Text = Field(description="The session that approved it.", examples=["Third plenary session"])
 

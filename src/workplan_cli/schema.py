@@ -1,4 +1,13 @@
-"""JSON Schema (draft-07, as the YAML language server reads it) generated from the models."""
+"""JSON Schema (draft-07, as the YAML language server reads it) generated from the models.
+
+Pydantic writes an optional field as ``anyOf: [X, {type: null}]`` with
+``default: null``.  Editors handle that badly: the YAML language server joins
+the branches' titles on hover ("Title || Title"), shows a branch's generic
+description instead of the field's own, and completes ``title: null``.  So
+the exported schema says the same thing flat: ``type: [X, "null"]`` with the
+field's title and description, and no null default.  Null stays allowed,
+because the CLI accepts an empty value for an optional field.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +17,11 @@ from typing import Any
 from .models import MODEL_BY_KIND
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+_NULL = {"type": "null"}
 
 
 def json_schema(kind: str) -> dict[str, Any]:
-    """The draft-07 JSON Schema of one kind of plan file."""
+    """The draft-07 JSON Schema of one kind of plan file, tidied for editors."""
     model = MODEL_BY_KIND[kind]
     schema = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = schema.pop("$defs", {})
@@ -21,7 +31,35 @@ def json_schema(kind: str) -> dict[str, Any]:
     }
     if definitions:
         out["definitions"] = definitions
+    _tidy(out)
     return out
+
+
+def _tidy(node: Any) -> None:
+    """Flatten optional fields and drop null defaults, everywhere below ``node``."""
+    if isinstance(node, list):
+        for item in node:
+            _tidy(item)
+        return
+    if not isinstance(node, dict):
+        return
+    for value in node.values():
+        _tidy(value)
+    if "default" in node and node["default"] is None:
+        del node["default"]
+    branches = node.get("anyOf")
+    if isinstance(branches, list) and len(branches) == 2 and _NULL in branches:
+        (other,) = [branch for branch in branches if branch != _NULL]
+        # A reference stays a branch: merging it would lose the definition's name.
+        if "type" in other and "$ref" not in other:
+            types = other["type"] if isinstance(other["type"], list) else [other["type"]]
+            flat = {key: value for key, value in other.items() if key not in ("title", "description")}
+            flat["type"] = [*types, "null"]
+            del node["anyOf"]
+            # The field's own title, description and examples win over the type's.
+            merged = {**flat, **node}
+            node.clear()
+            node.update(sorted(merged.items()))
 
 
 def schema_text(kind: str) -> str:
