@@ -1,0 +1,178 @@
+"""The pre-commit hooks: they check plans and leave other YAML files alone.
+
+The unit tests call `workplan_cli.hooks` in process; the last ones run the real
+`pre-commit try-repo` on this checkout, in a throwaway git repository that
+holds plans, a GitHub workflow and a .pre-commit-config.yaml, as a plans
+repository would.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, FIXTURES, ROOT, write
+from workplan_cli.hooks import looks_like_plan, main
+
+WORKFLOW = """\
+name: plans
+on: [push, pull_request]
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: workplan validate plans/ --format github --strict
+"""
+PRE_COMMIT_CONFIG = """\
+repos:
+  - repo: https://example.org/your-org/workplan
+    rev: v0.1.0
+    hooks:
+      - id: workplan-validate
+      - id: workplan-fmt
+"""
+MISSPELT = (
+    (FIXTURES / "committee-minimal.yaml")
+    .read_text(encoding="utf-8")
+    .replace("kind: committee-plan", "kind: comittee-plan", 1)
+)
+MISSPELT_MESSAGE = "1:7: error WP006 unknown kind 'comittee-plan'; expected one of: committee-plan, program-plan"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (WORKFLOW, False),
+        (PRE_COMMIT_CONFIG, False),
+        ("", False),
+        ("- a list\n", False),
+        ("title: kind of a plan\nnotes: {kind: x}\n", False),  # `kind` only below the top level
+        ("metadata:\n  kind: committee-plan\n", False),
+        ("# kind: committee-plan\n", False),
+        ("# yaml-language-server: $schema=https://json.schemastore.org/github-workflow.json\non: push\n", False),
+        ("kind: committee-plan\n", True),
+        ("kind: comittee-plan\n", True),  # misspelt: still a plan, and it must fail
+        ("kind:\n", True),
+        ('"kind": program-plan\n', True),
+        ("\ufeffkind: program-plan\n", True),
+        ("---\nkind: program-plan\n", True),
+        ("{kind: committee-plan, schema_version: 1}\n", True),
+        ("kind: Deployment\napiVersion: apps/v1\n", True),  # a top-level kind is checked: restrict with files:
+        ("# yaml-language-server: $schema=../schemas/committee-plan.schema.json\nid: x\n", True),
+        ("#yaml-language-server:$schema=https://example.org/schemas/program-plan.schema.json#x\n", True),
+        ("# yaml-language-server: $schema=..\\schemas\\program-plan.schema.json\n", True),
+    ],
+)
+def test_looks_like_plan(text, expected):
+    assert looks_like_plan(text) is expected
+
+
+def test_hooks_main_skips_files_that_are_not_plans(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "ci.yml", WORKFLOW)
+    write(tmp_path, ".pre-commit-config.yaml", PRE_COMMIT_CONFIG)
+    # Given only files that are not plans, nothing runs (workplan itself would fall back to data/).
+    assert main(["validate", "ci.yml", ".pre-commit-config.yaml"]) == 0
+    assert main(["fmt", "ci.yml", ".pre-commit-config.yaml"]) == 0
+    assert capsys.readouterr() == ("", "")
+
+
+def test_hooks_main_checks_the_plans_among_them(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "ci.yml", WORKFLOW)
+    shutil.copy(FIXTURES / "committee-minimal.yaml", tmp_path / "plan.yaml")
+    write(tmp_path, "misspelt.yaml", MISSPELT)
+    assert main(["validate", "ci.yml", "plan.yaml"]) == 0
+    assert capsys.readouterr().out == "1 file checked: no problems.\n"
+    assert main(["validate", "--strict", "ci.yml", "plan.yaml", "misspelt.yaml"]) == 1
+    assert capsys.readouterr().out == f"misspelt.yaml:{MISSPELT_MESSAGE}\nFound 1 error and 0 warnings in 2 files.\n"
+    assert main(["fmt", "ci.yml", "plan.yaml"]) == 0
+    assert capsys.readouterr().err == "1 file already formatted.\n"
+
+
+def test_hooks_main_refuses_an_unknown_command(capsys):
+    assert main(["render", "plan.yaml"]) == 2
+    assert capsys.readouterr().err == "usage: python -m workplan_cli.hooks {validate,fmt} [OPTION]... FILE...\n"
+
+
+# --- the real pre-commit ------------------------------------------------------------
+
+
+def _pre_commit() -> Path:
+    tool = Path(sys.executable).parent / "pre-commit"
+    if not tool.is_file():
+        pytest.fail(f"pre-commit not found at {tool}: install the test extra (pip install -e '.[test]')", pytrace=False)
+    return tool
+
+
+def _git(*args: str, cwd: Path) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def try_repo(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """`pre-commit try-repo` on this checkout, over a plans repository: one install per session.
+
+    try-repo installs the hooks into a fresh temporary store on every call,
+    so a single run covers every file: two valid plans, a GitHub workflow, a
+    .pre-commit-config.yaml and, in broken/, a plan whose kind is misspelt.
+    """
+    project = tmp_path_factory.mktemp("plans-repo")
+    (project / "plans").mkdir()
+    shutil.copy(DATA / "csh-2022-2023.yaml", project / "plans" / "csh-2022-2023.yaml")
+    shutil.copy(FIXTURES / "program-minimal.yaml", project / "plans" / "program.yml")
+    (project / ".github" / "workflows").mkdir(parents=True)
+    write(project / ".github" / "workflows", "ci.yml", WORKFLOW)
+    write(project, ".pre-commit-config.yaml", PRE_COMMIT_CONFIG)
+    (project / "broken").mkdir()
+    write(project / "broken", "plan.yaml", MISSPELT)
+    _git("init", "-q", cwd=project)
+    _git("add", "-A", cwd=project)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    env["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
+    return subprocess.run(
+        [str(_pre_commit()), "try-repo", str(ROOT), "--all-files", "--color", "never"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def _hook_report(output: str, name: str) -> str:
+    """The lines pre-commit prints for one hook, from its status line to the next hook's (or the end)."""
+    start = output.index(f"{name}...")
+    following = output.find("\nworkplan ", start)
+    return output[start : None if following < 0 else following + 1]
+
+
+def test_precommit_validate_hook_checks_plans_only(try_repo):
+    assert try_repo.returncode == 1, try_repo.stdout + try_repo.stderr
+    assert _hook_report(try_repo.stdout, "workplan validate") == (
+        "workplan validate........................................................Failed\n"
+        "- hook id: workplan-validate\n"
+        "- exit code: 1\n"
+        "\n"
+        f"broken/plan.yaml:{MISSPELT_MESSAGE}\n"
+        # Three files: the two plans and the misspelt one; not the workflow nor the config.
+        "Found 1 error and 0 warnings in 3 files.\n"
+        "\n"
+    )
+
+
+def test_precommit_fmt_hook_checks_plans_only(try_repo):
+    assert _hook_report(try_repo.stdout, "workplan fmt") == (
+        "workplan fmt.............................................................Failed\n"
+        "- hook id: workplan-fmt\n"
+        "- exit code: 1\n"
+        "\n"
+        f"broken/plan.yaml:{MISSPELT_MESSAGE}\n"
+        "\n"
+    )
