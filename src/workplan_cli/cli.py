@@ -269,7 +269,8 @@ def upcoming(
 
     plans = _load(paths, plan)
     start = as_of.date() if as_of else _today(plans)
-    end = start + dt.timedelta(days=days - 1)
+    # A window that would run past the last day of the calendar (31 December 9999) stops there.
+    end = start + min(dt.timedelta(days=days - 1), dt.date.max - start)
     timeline = build_timeline(plans, start, end, [k.value for k in kind] if kind else None)
     undated = timeline.undated if include_tbd else []
     if output_format is OutputFormat.json:

@@ -57,6 +57,40 @@ class Check:
         return Diagnostic(path, line, column, self.code, self.name, self.severity, message)
 
 
+# A file with thousands of the same problem (a pasted block with a wrong
+# key) shows the first MAX_PER_CHECK of each check and says how many more.
+MAX_PER_CHECK = 50
+
+
+def more_not_shown(check: Check, path: str, line: int, column: int, count: int) -> Diagnostic:
+    """The line that stands for ``count`` more problems of ``check`` in one file, at the first of them."""
+    return check.at(
+        path,
+        line,
+        column,
+        f"… and {count:,} more {check.name} problems in this file, not shown (the first {MAX_PER_CHECK} are)",
+    )
+
+
+def limit_per_check(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """At most MAX_PER_CHECK diagnostics of each code (in position order), then one line saying how many more."""
+    counts: dict[str, int] = {}
+    for diag in diagnostics:
+        counts[diag.code] = counts.get(diag.code, 0) + 1
+    if all(count <= MAX_PER_CHECK for count in counts.values()):
+        return diagnostics
+    out: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    for diag in sorted(diagnostics):
+        seen[diag.code] = seen.get(diag.code, 0) + 1
+        if seen[diag.code] <= MAX_PER_CHECK:
+            out.append(diag)
+        elif seen[diag.code] == MAX_PER_CHECK + 1:
+            check = Check(diag.code, diag.name, "", diag.severity)
+            out.append(more_not_shown(check, diag.path, diag.line, diag.column, counts[diag.code] - MAX_PER_CHECK))
+    return out
+
+
 # Codes WP0xx: the file cannot be read as a plan of its kind.  Semantic lint
 # rules use WP1xx and above.  Codes are stable: never renumber one.
 NOT_UTF8 = Check("WP001", "not-utf8", "The file is not valid UTF-8 text.")

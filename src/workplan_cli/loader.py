@@ -10,8 +10,12 @@ from __future__ import annotations
 import contextlib
 import difflib
 import gc
+import os
+import stat
 import types
 import typing
+import weakref
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,20 +132,50 @@ class LoadResult:
 def discover(paths: Iterable[Path]) -> list[Path]:
     """Expand folders into the plan files under them; keep files as given.
 
-    Raises `PathError` for a path that does not exist.
+    Raises `PathError` for a path that does not exist, or a folder that
+    cannot be listed or searched.
     """
     found: list[Path] = []
     missing: list[str] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in PLAN_SUFFIXES and p.is_file()))
-        elif path.exists():
-            found.append(path)
-        else:
+        info = _stat(path)
+        if info is None:
             missing.append(str(path))
+        elif stat.S_ISDIR(info.st_mode):
+            found.extend(_plan_files(path))
+        else:
+            found.append(path)
     if missing:
         raise PathError(f"no such file or directory: {', '.join(missing)}")
     return found
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    """The path's status (following links), None if it does not exist; `PathError` if it cannot be looked at."""
+    try:
+        return os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise PathError(f"{path}: cannot open: {exc.strerror or exc}") from None
+
+
+def _plan_files(folder: Path) -> list[Path]:
+    """The plan files under ``folder``, sorted; `PathError` for a folder that cannot be listed or searched."""
+
+    def refuse(exc: OSError) -> None:
+        raise PathError(f"{exc.filename or folder}: cannot list the folder: {exc.strerror or exc}")
+
+    files = []
+    for root, folders, names in os.walk(folder, onerror=refuse):
+        folders.sort()
+        for name in names:
+            path = Path(root, name)
+            if path.suffix in PLAN_SUFFIXES:
+                info = _stat(path)
+                if info is not None and stat.S_ISREG(info.st_mode):
+                    files.append(path)
+    return sorted(files)
 
 
 def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:
@@ -150,9 +184,10 @@ def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:
     Returns the text, or a diagnostic saying where the first bad byte is.
     Raises `PathError` when the file cannot be read at all.
     """
-    if path.is_dir():
+    info = _stat(path)
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise PathError(f"{path}: is a directory")
-    if path.exists() and not path.is_file():
+    if info is not None and not stat.S_ISREG(info.st_mode):
         # A FIFO or device would block or never end; a plan is a regular file.
         raise PathError(f"{path}: not a regular file")
     try:
@@ -263,10 +298,13 @@ def _round_trip_plan(text: str, name: str) -> LoadResult:
     return result
 
 
-# An alias may repeat a small block; a document whose aliases expand it to
-# more nodes than this (and than ALIAS_FACTOR times its own size) is refused
-# before anything walks the expansion ("billion laughs").
-ALIAS_EXPANSION_LIMIT = 100_000
+# An alias may repeat a small block.  A document whose aliases expand it to
+# more than ALIAS_NODE_LIMIT values, or more than ALIAS_TEXT_LIMIT characters
+# of text, and in either case to more than ALIAS_FACTOR times its own, is
+# refused before anything walks the expansion ("billion laughs"; a 1 MB text
+# aliased 500 times would make a 500 MB page).
+ALIAS_NODE_LIMIT = 100_000
+ALIAS_TEXT_LIMIT = 10_000_000
 ALIAS_FACTOR = 10
 
 
@@ -317,7 +355,7 @@ def _event_problems(text: str) -> list[_Problem]:
             if isinstance(event, ev.NodeEvent) and not isinstance(event, ev.AliasEvent):
                 if event.anchor:
                     latest[event.anchor] = number
-                tag = event.tag
+                tag: str | None = getattr(event, "tag", None)  # scalars and collections carry one
                 if tag is not None and tag != "!":
                     tag = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
                     line, column = _mark(event.start_mark)
@@ -387,7 +425,13 @@ def _syntax_problem(exc: Any, text: str) -> _Problem:
         )
     message = problem or context or "the file is not well-formed YAML"
     opened = getattr(exc, "context_mark", None)
-    if problem and context and opened is not None and (opened.line, opened.column) != (mark.line, mark.column):
+    if (
+        problem
+        and context
+        and opened is not None
+        and mark is not None
+        and (opened.line, opened.column) != (mark.line, mark.column)
+    ):
         what = context.removeprefix("while ")
         message += f" ({what} that starts at line {opened.line + 1}, column {opened.column + 1})"
     return _Problem(d.YAML_SYNTAX, line, column, f"invalid YAML: {message}")
@@ -439,9 +483,14 @@ def _tab_outside_comments(text: str, start: int, end: int) -> int | None:
 
 
 def _alias_abuse(document: Any) -> tuple[int, int, str] | None:
-    """(line, column, message) if aliases loop or blow the document up; else None."""
-    expanded: dict[int, int] = {}
-    unique = 0
+    """(line, column, message) if aliases loop or blow the document up; else None.
+
+    Two sizes are kept: values, and characters of text, so that both many
+    aliases of a small block and a few aliases of a huge text are caught.
+    """
+    expanded: dict[int, tuple[int, int]] = {}  # container id -> (values, characters) with every alias written out
+    seen: set[int] = set()  # every object counted once: the document's own size
+    own_nodes = own_text = 0
     # Post-order walk without recursion: (node, children pushed yet?)
     stack: list[tuple[Any, bool]] = [(document, False)]
     active: set[int] = set()
@@ -450,29 +499,45 @@ def _alias_abuse(document: Any) -> tuple[int, int, str] | None:
         key = id(node)
         if not isinstance(node, (dict, list)):
             continue
-        children = list(node.values()) if isinstance(node, dict) else list(node)
+        children = [*node.keys(), *node.values()] if isinstance(node, dict) else list(node)
         if done:
             active.discard(key)
-            expanded[key] = 1 + sum(expanded.get(id(c), 1) for c in children)
-            if expanded[key] > ALIAS_EXPANSION_LIMIT and expanded[key] > ALIAS_FACTOR * unique:
+            nodes, text = 1, 0
+            for child in children:
+                size = expanded[id(child)] if isinstance(child, (dict, list)) else (1, _text_size(child))
+                nodes += size[0]
+                text += size[1]
+            expanded[key] = nodes, text
+            if (nodes > ALIAS_NODE_LIMIT and nodes > ALIAS_FACTOR * own_nodes) or (
+                text > ALIAS_TEXT_LIMIT and text > ALIAS_FACTOR * own_text
+            ):
                 line, column = _start(node)
                 return (
                     line,
                     column,
-                    f"YAML aliases expand this block to over {ALIAS_EXPANSION_LIMIT:,} values; write the data out instead of repeating aliases",
+                    f"YAML aliases expand this block to {nodes:,} values and {text:,} characters, over "
+                    f"{ALIAS_FACTOR} times the file; write the data out instead of repeating aliases",
                 )
             continue
         if key in expanded:
             continue
-        if key in active:  # _recursive_alias reports loops first; this keeps the walk finite regardless
+        if key in active:  # _event_problems reports loops first; this keeps the walk finite regardless
             line, column = _start(node)
             return line, column, _ALIAS_LOOP
         active.add(key)
-        # The document's own size: this container and its scalar values, once.
-        unique += 1 + sum(1 for c in children if not isinstance(c, (dict, list)))
+        own_nodes += 1
+        for child in children:
+            if not isinstance(child, (dict, list)) and id(child) not in seen:
+                seen.add(id(child))
+                own_nodes += 1
+                own_text += _text_size(child)
         stack.append((node, True))
         stack.extend((c, False) for c in children if isinstance(c, (dict, list)))
     return None
+
+
+def _text_size(value: Any) -> int:
+    return len(value) if isinstance(value, str) else 0
 
 
 # --- YAML errors ---------------------------------------------------------------
@@ -545,7 +610,7 @@ def locate(document: Any, loc: tuple[int | str, ...], *, key: bool = False) -> t
     for index, step in enumerate(loc):
         last = index == len(loc) - 1
         if isinstance(node, yaml.MappingNode):
-            pair = next((p for p in node.value if isinstance(p[0], yaml.ScalarNode) and p[0].value == str(step)), None)
+            pair = _pairs(node).get(str(step))
             if pair is None:
                 break
             position = _start(pair[0] if key and last else pair[1])
@@ -564,6 +629,27 @@ def locate(document: Any, loc: tuple[int | str, ...], *, key: bool = False) -> t
         else:
             break
     return position
+
+
+_PAIRS: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def _pairs(node: Any) -> dict[str, Any]:
+    """{key text: (key node, value node)} of a libyaml mapping node, built once per node.
+
+    A plan with 20,000 unknown keys needs 20,000 lookups in one mapping:
+    scanning its pairs for each would take minutes.
+    """
+    index = _PAIRS.get(node)
+    if index is None:
+        import yaml
+
+        index = {}
+        for pair in node.value:
+            if isinstance(pair[0], yaml.ScalarNode):
+                index.setdefault(pair[0].value, pair)
+        _PAIRS[node] = index
+    return index
 
 
 def _key_of(document: Any, loc: tuple[int | str, ...]) -> tuple[int, int]:
@@ -633,11 +719,32 @@ _TYPE_NAMES = {
 }
 
 
+def _check_for(kind: str) -> d.Check:
+    """The check a pydantic error type is reported under."""
+    if kind == "missing":
+        return d.MISSING_KEY
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        return d.UNKNOWN_KEY
+    if kind == "wp_date":
+        return d.INVALID_DATE
+    if kind == "wp_time":
+        return d.INVALID_TIME
+    return d.WRONG_TYPE if kind in _TYPE_NAMES else d.INVALID_VALUE
+
+
 def _schema_diagnostics(exc: ValidationError, document: Any, model: type[BaseModel], name: str) -> list[Diagnostic]:
     out = []
+    shown: Counter[str] = Counter()
+    hidden: dict[str, tuple[d.Check, int, tuple[int | str, ...]]] = {}  # code -> (check, how many, first loc)
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         kind = error["type"]
+        check = _check_for(kind)
+        if shown[check.code] >= d.MAX_PER_CHECK:
+            first = hidden.get(check.code, (check, 0, loc))
+            hidden[check.code] = (check, first[1] + 1, first[2])
+            continue
+        shown[check.code] += 1
         where = _path_text(loc)
         if kind == "missing":
             parent = loc[:-1]
@@ -665,6 +772,8 @@ def _schema_diagnostics(exc: ValidationError, document: Any, model: type[BaseMod
         else:
             line, column = locate(document, loc)
             out.append(d.INVALID_VALUE.at(name, line, column, f"{where}: {_clean(error['msg'])}"))
+    for check, count, loc in hidden.values():
+        out.append(d.more_not_shown(check, name, *locate(document, loc, key=check is d.UNKNOWN_KEY), count))
     return out
 
 

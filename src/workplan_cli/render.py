@@ -20,7 +20,7 @@ from typing import Any
 from . import dates
 from .errors import PathError, WorkplanError
 from .models import Activity, CommitteePlan, Meeting, Plan, ProgramPlan
-from .text import md_escape, safe_url
+from .text import md_escape, safe_url, visible
 from .timeline import meeting_heading, meeting_title, ordinal
 
 FORMATS = {"html": "html", "md": "md", "ics": "ics"}
@@ -297,9 +297,15 @@ def render_template(name: str, template_dir: Path | None, **context: Any) -> str
     except jinja2.UndefinedError as exc:
         where, line = _template_position(exc)
         raise TemplateError(f"{where}:{line or '?'}: undefined in template: {exc.message}") from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+    except RecursionError as exc:
         where, line = _template_position(exc)
-        raise TemplateError(f"{where}:{line or '?'}: template error: {exc}") from None
+        raise TemplateError(
+            f"{where}:{line or '?'}: the template includes, extends or calls itself without end"
+        ) from None
+    except Exception as exc:  # a template is a program of its own: whatever it raises is its error
+        where, line = _template_position(exc)
+        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        raise TemplateError(f"{where}:{line or '?'}: template error: {message}") from None
 
 
 def render(plan: Plan, fmt: str, template_dir: Path | None = None) -> str:
@@ -336,11 +342,11 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
                 lines += [f"  - {item.title}" for item in topic.items]
 
         def fill(event: Any, m: Meeting = meeting, description: str = "\n".join(lines)) -> None:
-            event.add("summary", f"{plan.committee.acronym}: {meeting_title(m)}")
+            event.add("summary", _ics_text(f"{plan.committee.acronym}: {meeting_title(m)}"))
             event.add("dtstart", dt.datetime.combine(m.date, m.start_time, tzinfo=zone))
             event.add("dtend", dt.datetime.combine(m.date, m.end_time, tzinfo=zone))
             if description:
-                event.add("description", description)
+                event.add("description", _ics_text(description))
             event.add("categories", ["meeting"])
 
         yield _uid(plan, meeting.id), fill
@@ -348,11 +354,10 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
 
         def fill_activity(event: Any, a: Activity = activity) -> None:
             organizers = ", ".join(view.who(o) for o in a.organizers)
-            event.add("summary", f"{a.title}{', ' + organizers if organizers else ''}")
-            event.add("dtstart", a.date)
-            event.add("dtend", (a.end_date or a.date) + dt.timedelta(days=1))
+            event.add("summary", _ics_text(f"{a.title}{', ' + organizers if organizers else ''}"))
+            _all_day(event, a.date, a.end_date or a.date)
             if a.place:
-                event.add("location", a.place)
+                event.add("location", _ics_text(a.place))
             event.add("categories", ["activity"])
             event.add("transp", "TRANSPARENT")
 
@@ -360,9 +365,8 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
     for milestone in plan.procedure.milestones:
 
         def fill_milestone(event: Any, ms: Any = milestone) -> None:
-            event.add("summary", f"{plan.committee.acronym} draft resolution: {ms.title}")
-            event.add("dtstart", ms.date)
-            event.add("dtend", ms.date + dt.timedelta(days=1))
+            event.add("summary", _ics_text(f"{plan.committee.acronym} draft resolution: {ms.title}"))
+            _all_day(event, ms.date, ms.date)
             event.add("categories", ["milestone"])
             event.add("transp", "TRANSPARENT")
 
@@ -370,11 +374,12 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
     for report in plan.reports:
         for due in report.due:
             first = _first_occurrence(plan.term.start, due.month, due.day)
+            if first is None:  # the calendar ends before the day comes round
+                continue
 
             def fill_report(event: Any, r: Any = report, d: Any = due, start: dt.date = first) -> None:
-                event.add("summary", f"Report due: {r.title}" + (f" ({d.what})" if d.what else ""))
-                event.add("dtstart", start)
-                event.add("dtend", start + dt.timedelta(days=1))
+                event.add("summary", _ics_text(f"Report due: {r.title}" + (f" ({d.what})" if d.what else "")))
+                _all_day(event, start, start)
                 event.add("rrule", {"freq": "yearly", "bymonth": d.month, "bymonthday": d.day})
                 event.add("categories", ["deadline"])
                 event.add("transp", "TRANSPARENT")
@@ -382,11 +387,27 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
             yield _uid(plan, f"{report.id}-{due.month:02d}{due.day:02d}"), fill_report
 
 
-def _first_occurrence(start: dt.date, month: int, day: int) -> dt.date:
+def _first_occurrence(start: dt.date, month: int, day: int) -> dt.date | None:
     from dateutil.rrule import YEARLY, rrule
 
-    moment = rrule(YEARLY, dtstart=dt.datetime.combine(start, dt.time()), bymonth=month, bymonthday=day, count=1)[0]
-    return moment.date()
+    found = rrule(YEARLY, dtstart=dt.datetime.combine(start, dt.time()), bymonth=month, bymonthday=day, count=1)
+    return next((moment.date() for moment in found), None)
+
+
+def _all_day(event: Any, first: dt.date, last: dt.date) -> None:
+    """An all-day event from ``first`` to ``last`` inclusive (iCalendar's end is the day after)."""
+    event.add("dtstart", first)
+    if last < dt.date.max:
+        event.add("dtend", last + dt.timedelta(days=1))
+    elif last > first:  # no day after 31 December 9999 to end on: say how long instead
+        event.add("duration", dt.timedelta(days=(last - first).days + 1))
+
+
+def _ics_text(text: str) -> Any:
+    """Plan text as an iCalendar TEXT value: line breaks escaped, other control characters shown as escapes."""
+    import icalendar
+
+    return icalendar.vText("\n".join(visible(line) for line in text.replace("\r\n", "\n").split("\n")))
 
 
 def render_ics(plan: Plan) -> str:
@@ -399,11 +420,11 @@ def render_ics(plan: Plan) -> str:
     cal.add("prodid", "-//workplan//workplan-cli//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", plan.title)
+    cal.add("x-wr-calname", _ics_text(plan.title))
     if isinstance(plan, CommitteePlan):
         stamp = dt.datetime.combine(plan.adopted, dt.time(), tzinfo=dt.UTC)
-        first = plan.term.start - dt.timedelta(days=366)
-        last = plan.term.end + dt.timedelta(days=366)
+        first = max(plan.term.start, dt.date(1, 12, 31)) - dt.timedelta(days=366)
+        last = min(plan.term.end, dt.date(9998, 12, 31)) + dt.timedelta(days=366)
         cal.add("x-wr-timezone", plan.timezone)
         cal.add_component(icalendar.Timezone.from_tzinfo(zoneinfo.ZoneInfo(plan.timezone), plan.timezone, first, last))
         for uid, fill in _ics_events(plan):

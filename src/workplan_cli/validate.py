@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Severity, limit_per_check
 from .errors import PathError, PlanError
 from .lint import Selection, run_rules
 from .loader import LoadResult, collector_paused, discover, load_plan, locate
@@ -48,17 +48,19 @@ def lint_loaded(loaded: LoadResult, selection: Selection | None = None) -> list[
         return []
     selection = selection or Selection()
     with collector_paused():
-        return [
-            Diagnostic(
-                loaded.path,
-                *locate(loaded.positions, finding.loc, key=finding.key),
-                rule.code,
-                rule.name,
-                rule.severity,
-                finding.message,
-            )
-            for rule, finding in run_rules(loaded.plan, selection)
-        ]
+        return limit_per_check(
+            [
+                Diagnostic(
+                    loaded.path,
+                    *locate(loaded.positions, finding.loc, key=finding.key),
+                    rule.code,
+                    rule.name,
+                    rule.severity,
+                    finding.message,
+                )
+                for rule, finding in run_rules(loaded.plan, selection)
+            ]
+        )
 
 
 def validate_paths(paths: Sequence[Path], selection: Selection | None = None) -> ValidationReport:
