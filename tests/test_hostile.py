@@ -21,7 +21,7 @@ def test_fifty_megabyte_plan_validates_quickly():
     assert len(text.encode()) > 50_000_000
     started = time.perf_counter()
     result = parse_plan(text, "big.yaml")
-    assert time.perf_counter() - started < 30
+    assert time.perf_counter() - started < 120  # 2-10 s here; benchmarks/ measures speed
     assert result.diagnostics == [] and len(result.plan.notes) == 50_000_000 // len(NOTE)
 
 
@@ -29,7 +29,7 @@ def test_fifty_megabyte_plan_with_an_error_gets_its_position_quickly():
     text = fifty_megabytes(COMMITTEE.replace("date: 2023-03-16", "date: 2023-02-30"))
     started = time.perf_counter()
     result = parse_plan(text, "big.yaml")
-    assert time.perf_counter() - started < 30
+    assert time.perf_counter() - started < 120  # 2-10 s here; benchmarks/ measures speed
     assert [(d.code, d.line, d.column) for d in result.diagnostics] == [
         ("WP013", COMMITTEE.count("\n", 0, COMMITTEE.index("date: 2023-03-16")) + 1, 11)
     ]
