@@ -99,6 +99,7 @@ def format_text(text: str, name: str) -> tuple[str | None, list[Diagnostic]]:
     except YAMLError as exc:  # what libyaml accepted and ruamel.yaml cannot read
         return None, [_yaml_error(exc, name)]
     _canonical(document, loaded.plan)
+    _double_quote_where_needed(document)
     formatted = _dump(document)
     refusal = _refusal(source, formatted, loaded.plan, name)
     if refusal is not None and _block_style_where_commented(document):
@@ -153,6 +154,33 @@ def _located_comments(text: str) -> list[tuple[int, str]]:
         if token is not None:
             end = max(end, token.end_mark.index)
     return found
+
+
+# Characters some YAML readers take for line breaks (libyaml reads YAML 1.1,
+# where they are), and control characters: text holding one is written in
+# double quotes, where it becomes an escape (\L, \P, \N, \x1b).
+_NEEDS_ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _double_quote_where_needed(document: Any) -> None:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CommentedMap):
+            for key, value in node.items():
+                if isinstance(value, str) and _NEEDS_ESCAPE.search(value):
+                    node[key] = DoubleQuotedScalarString(value)
+                else:
+                    stack.append(value)
+        elif isinstance(node, CommentedSeq):
+            for index, value in enumerate(node):
+                if isinstance(value, str) and _NEEDS_ESCAPE.search(value):
+                    node[index] = DoubleQuotedScalarString(value)
+                else:
+                    stack.append(value)
 
 
 def _dump(document: Any) -> str:

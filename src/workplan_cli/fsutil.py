@@ -117,9 +117,7 @@ def _rewrite_in_place(target: Path, text: str) -> None:
             stream.flush()
             os.fsync(stream.fileno())
     except OSError as exc:
-        raise PathError(
-            f"{target}: cannot write: {exc.strerror or exc}; the new text is kept in {backup}"
-        ) from None
+        raise PathError(f"{target}: cannot write: {exc.strerror or exc}; the new text is kept in {backup}") from None
     Path(backup).unlink(missing_ok=True)
 
 

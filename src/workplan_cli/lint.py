@@ -565,17 +565,19 @@ def meeting_numbering(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
         else:
             first_with[meeting.number] = (i, meeting)
     numbers = sorted(first_with)
-    for n in range(1, numbers[-1] if numbers else 1):
-        if n not in first_with:
-            following = min(k for k in numbers if k > n)
-            i, meeting = first_with[following]
-            yield Finding(
-                ("meetings", i, "number"),
-                f"meeting number {n} is missing (the numbers go from {n - 1} to {following})"
-                if n > 1
-                else f"numbering does not start at 1 (the first is {following})",
-                meeting.id,
-            )
+    # One finding per gap, however wide (a typo such as 10000000 must not
+    # make the rule count to it).
+    for before, following in itertools.pairwise([0, *numbers]):
+        if following - before < 2:
+            continue
+        i, meeting = first_with[following]
+        if before == 0:
+            message = f"numbering does not start at 1 (the first is {following})"
+        elif following - before == 2:
+            message = f"meeting number {before + 1} is missing (the numbers go from {before} to {following})"
+        else:
+            message = f"meeting numbers {before + 1} to {following - 1} are missing (the numbers go from {before} to {following})"
+        yield Finding(("meetings", i, "number"), message, meeting.id)
     for before, after in itertools.pairwise(numbers):
         (_, a), (i, b) = first_with[before], first_with[after]
         if b.date < a.date:

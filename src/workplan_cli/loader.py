@@ -11,6 +11,7 @@ import contextlib
 import difflib
 import gc
 import os
+import re
 import stat
 import types
 import typing
@@ -223,6 +224,9 @@ def parse_plan(text: str, name: str) -> LoadResult:
     the fast path is unsure of, through the round-trip parser, whose positions
     every diagnostic carries.
     """
+    separator = _LINE_SEPARATOR.search(text)
+    if separator is not None:
+        return LoadResult(name, diagnostics=[_line_separator(text, separator.start()).at(name)], text=text)
     if "\t" in text:
         tab = _tab_between_values(text)
         if tab is not None:
@@ -437,6 +441,25 @@ def _syntax_problem(exc: Any, text: str) -> _Problem:
     return _Problem(d.YAML_SYNTAX, line, column, f"invalid YAML: {message}")
 
 
+# NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line for libyaml (YAML
+# 1.1) and not for ruamel.yaml (YAML 1.2): the two would read another plan.
+_LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+_SEPARATOR_ESCAPES = {"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+
+
+def _line_separator(text: str, offset: int) -> _Problem:
+    char = text[offset]
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return _Problem(
+        d.YAML_SYNTAX,
+        line,
+        column,
+        f"invalid YAML: the invisible character U+{ord(char):04X} is a line break to some YAML readers and not to others; "
+        f"remove it, or write it as {_SEPARATOR_ESCAPES[char]} inside double quotes",
+    )
+
+
 def _tab_between_values(text: str) -> _Problem | None:
     """The first tab used as a space between values, outside text and comments.
 
@@ -613,7 +636,10 @@ def locate(document: Any, loc: tuple[int | str, ...], *, key: bool = False) -> t
             pair = _pairs(node).get(str(step))
             if pair is None:
                 break
-            position = _start(pair[0] if key and last else pair[1])
+            # An empty value (`key:` and nothing) is placed at its key: the two
+            # parsers put an empty value in different places.
+            empty = isinstance(pair[1], yaml.ScalarNode) and pair[1].tag == _TAG + "null"
+            position = _start(pair[0] if (key and last) or empty else pair[1])
             node = pair[1]
         elif isinstance(node, yaml.SequenceNode):
             if not (isinstance(step, int) and 0 <= step < len(node.value)):
@@ -621,7 +647,7 @@ def locate(document: Any, loc: tuple[int | str, ...], *, key: bool = False) -> t
             node = node.value[step]
             position = _start(node)
         elif isinstance(node, dict) and step in node:
-            position = _child_position(node, step, position, key=key and last)
+            position = _child_position(node, step, position, key=(key and last) or node[step] is None)
             node = node[step]
         elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
             position = _child_position(node, step, position)

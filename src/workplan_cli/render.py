@@ -20,7 +20,7 @@ from typing import Any
 from . import dates
 from .errors import PathError, WorkplanError
 from .models import Activity, CommitteePlan, Meeting, Plan, ProgramPlan
-from .text import md_escape, safe_url, visible
+from .text import md_escape, printable, safe_url, visible
 from .timeline import meeting_heading, meeting_title, ordinal
 
 FORMATS = {"html": "html", "md": "md", "ics": "ics"}
@@ -253,6 +253,10 @@ def _environment(template_dir: Path | None) -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Every value a template prints: control characters from a plan
+        # (an escape sequence, NUL, a lone CR) are shown as escapes, never
+        # written into a page or a file.
+        finalize=_printable,
     )
     env.filters.update(
         long_day=long_day,
@@ -263,6 +267,14 @@ def _environment(template_dir: Path | None) -> Any:
         safe_url=safe_url,
     )
     return env
+
+
+def _printable(value: Any) -> Any:
+    from markupsafe import Markup
+
+    if isinstance(value, Markup):  # markup a macro built: its text was made printable as it was printed
+        return Markup(printable(str(value)))
+    return printable(value) if isinstance(value, str) else value
 
 
 def _template_position(exc: BaseException) -> tuple[str, int | None]:
@@ -423,8 +435,9 @@ def render_ics(plan: Plan) -> str:
     cal.add("x-wr-calname", _ics_text(plan.title))
     if isinstance(plan, CommitteePlan):
         stamp = dt.datetime.combine(plan.adopted, dt.time(), tzinfo=dt.UTC)
-        first = max(plan.term.start, dt.date(1, 12, 31)) - dt.timedelta(days=366)
-        last = min(plan.term.end, dt.date(9998, 12, 31)) + dt.timedelta(days=366)
+        # The zone's rules a year either side of the term, within the calendar (years 1 to 9999).
+        first = max(plan.term.start, dt.date(2, 1, 2)) - dt.timedelta(days=366)
+        last = min(plan.term.end, dt.date(9998, 12, 30)) + dt.timedelta(days=366)
         cal.add("x-wr-timezone", plan.timezone)
         cal.add_component(icalendar.Timezone.from_tzinfo(zoneinfo.ZoneInfo(plan.timezone), plan.timezone, first, last))
         for uid, fill in _ics_events(plan):

@@ -42,6 +42,18 @@ def visible(text: str) -> str:
     return _CONTROL.sub(_escape, text)
 
 
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with line breaks and tabs kept and every other control character written as an escape.
+
+    For outputs where a new line is whitespace (HTML, the body of a page): a
+    CRLF becomes a line feed, a lone CR, an escape sequence or NUL an escape.
+    """
+    return _CONTROL_IN_TEXT.sub(_escape, text.replace("\r\n", "\n"))
+
+
 def shown_path(path: object) -> str:
     """A path as text that any terminal encoding can print (undecodable bytes as ``\\xNN``)."""
     return visible(str(path))
