@@ -85,11 +85,12 @@ def test_query_activities_by_partner_json(runner):
 
 def test_query_activities_by_program_and_text(runner):
     result = runner.invoke(app, ["query", "activities", str(PATH), "--program", "D", "--text", "gender"])
+    # At 120 columns: the program, sub-program and number on a line, the activity wrapped beneath.
     assert result.stdout == (
-        "D. Border security (air, land, sea) › Aviation security #7: Strengthening of gender perspective standards in "
-        "aviation security policies.\n"
-        "D. Border security (air, land, sea) › Cargo and container security #10: Initiatives on raising awareness and "
-        "training courses regarding gender gaps and the challenges, strategies, and tools for the empowerment of women "
-        "officials in those agencies.\n"
+        "D. Border security (air, land, sea) › Aviation security, activity 7\n"
+        "    Strengthening of gender perspective standards in aviation security policies.\n"
+        "D. Border security (air, land, sea) › Cargo and container security, activity 10\n"
+        "    Initiatives on raising awareness and training courses regarding gender gaps and the challenges, strategies, and\n"
+        "    tools for the empowerment of women officials in those agencies.\n"
         "2 activities.\n"
     )

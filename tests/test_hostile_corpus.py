@@ -571,7 +571,8 @@ def test_hostile_corpus_rendered_pages_carry_no_injected_markup(corpus_results, 
     assert '" onmouseover="' not in html, "a quote in the plan closed an HTML attribute"
     # A backslash before `<` is Markdown's own escape: `\<script\>` is text.
     assert not re.search(r"(?<!\\)<(script|iframe|img)", md, re.I), "raw HTML in Markdown"
-    assert not re.search(r"\]\(\s*(javascript|data|vbscript):", md, re.I), "a dangerous link in Markdown"
+    # `\](` is an escaped bracket, text; only an unescaped `](` closes a link.
+    assert not re.search(r"(?<!\\)\]\(\s*(javascript|data|vbscript):", md, re.I), "a dangerous link in Markdown"
     for line in md.splitlines():
         assert not re.match(r"^\s{0,3}(#+|[-*+]|\d+[.)]|>)?\s*FAKE-", line), f"Markdown forged by text: {line!r}"
         assert not re.match(r"^\s{0,3}(```|~~~)", line), f"a code fence forged by text: {line!r}"

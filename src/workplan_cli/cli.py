@@ -52,7 +52,9 @@ def main(
 
 
 def _fail(error: WorkplanError) -> NoReturn:
-    typer.echo(f"workplan: error: {visible(str(error))}", err=True)
+    # A message may list several problems, one per line; no line carries a control character.
+    lines = str(error).split("\n")
+    typer.echo("\n".join(["workplan: error: " + visible(lines[0]), *map(visible, lines[1:])]), err=True)
     raise typer.Exit(error.exit_code)
 
 

@@ -435,9 +435,10 @@ def render_ics(plan: Plan) -> str:
     cal.add("x-wr-calname", _ics_text(plan.title))
     if isinstance(plan, CommitteePlan):
         stamp = dt.datetime.combine(plan.adopted, dt.time(), tzinfo=dt.UTC)
-        # The zone's rules a year either side of the term, within the calendar (years 1 to 9999).
-        first = max(plan.term.start, dt.date(2, 1, 2)) - dt.timedelta(days=366)
-        last = min(plan.term.end, dt.date(9998, 12, 30)) + dt.timedelta(days=366)
+        # The zone's rules a year either side of the term, kept well inside the
+        # calendar (years 1 to 9999), which icalendar steps past at its edges.
+        first = max(plan.term.start, dt.date(11, 1, 1)) - dt.timedelta(days=366)
+        last = min(plan.term.end, dt.date(9988, 12, 31)) + dt.timedelta(days=366)
         cal.add("x-wr-timezone", plan.timezone)
         cal.add_component(icalendar.Timezone.from_tzinfo(zoneinfo.ZoneInfo(plan.timezone), plan.timezone, first, last))
         for uid, fill in _ics_events(plan):
