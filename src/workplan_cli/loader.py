@@ -224,17 +224,21 @@ def parse_plan(text: str, name: str) -> LoadResult:
     the fast path is unsure of, through the round-trip parser, whose positions
     every diagnostic carries.
     """
-    separator = _LINE_SEPARATOR.search(text)
-    if separator is not None:
-        return LoadResult(name, diagnostics=[_line_separator(text, separator.start()).at(name)], text=text)
-    if "\t" in text:
-        tab = _tab_between_values(text)
-        if tab is not None:
-            return LoadResult(name, diagnostics=[tab.at(name)], text=text)
+    problem = text_problem(text)
+    if problem is not None:
+        return LoadResult(name, diagnostics=[problem.at(name)], text=text)
     result = _fast_path(text, name)
     if result is not None:
         return result
     return _round_trip_plan(text, name)
+
+
+def text_problem(text: str) -> _Problem | None:
+    """What both parse paths refuse before either reads the text: characters they would read differently."""
+    separator = _LINE_SEPARATOR.search(text)
+    if separator is not None:
+        return _line_separator(text, separator.start())
+    return _tab_between_values(text) if "\t" in text else None
 
 
 def _round_trip_plan(text: str, name: str) -> LoadResult:

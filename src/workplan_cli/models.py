@@ -97,7 +97,7 @@ def _to_date(value: Any) -> Any:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise _date_error(f"{value!r} is not a valid date; write it as YYYY-MM-DD, like 2023-03-16") from None
-    raise _date_error(f"expected a date like 2023-03-16, got {type(value).__name__} {value!r}")
+    raise _date_error(f"expected a date like 2023-03-16, got {_got(value)}")
 
 
 def _to_time(value: Any) -> Any:
@@ -110,7 +110,16 @@ def _to_time(value: Any) -> Any:
             if hour < 24 and minute < 60:
                 return dt.time(hour, minute)
         raise _time_error(f"{value!r} is not a valid time; write it as HH:MM in 24-hour form, like '14:30'")
-    raise _time_error(f"expected a time like '14:30' (in quotes), got {type(value).__name__} {value!r}")
+    raise _time_error(f"expected a time like '14:30' (in quotes), got {_got(value)}")
+
+
+def _got(value: Any) -> str:
+    """What a value is, in the same words whichever parser read it."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} {value!r}"
 
 
 def _to_label(value: Any) -> Any:
