@@ -40,7 +40,7 @@ def test_diff_committee_changes_exact():
     assert [c.message for c in changes] == [
         "Agenda item added to meeting 1 under Testing › Testing in the Americas: Dialogue among delegations",
         "Paragraph reference 2.a → 1 in meeting 1, item “Presentation by the working group (paragraph 2.a)”",
-        "Meeting 2 moved from 16 Mar 2023 to 23 Mar 2023",
+        "Meeting 2 moved from Thu, Mar 16, 2023 to Thu, Mar 23, 2023",
         "Milestone “First draft”: title changed",
     ]
 
@@ -54,8 +54,8 @@ def test_diff_pending_event_scheduled_and_meeting_removed():
     new = new[: new.index("  - id: meeting-2\n")]
     changes = diff_plans(plan(old), plan(new))
     assert [(c.kind, c.subject, c.message) for c in changes] == [
-        ("added", "summit", "Meeting scheduled (was pending): Summit on 4 Apr 2023, 10:00–13:00"),
-        ("removed", "meeting-2", "Meeting removed: Second meeting of 16 Mar 2023"),
+        ("added", "summit", "Meeting scheduled (was pending): Summit on Tue, Apr 4, 2023, 10:00 a.m. – 1:00 p.m."),
+        ("removed", "meeting-2", "Meeting removed: Second meeting of Thu, Mar 16, 2023"),
         ("removed", "summit", "Pending event removed: Summit"),
     ]
 
@@ -80,10 +80,10 @@ def test_diff_cli_formats(runner, tmp_path):
     old = write(tmp_path, "old.yaml", COMMITTEE)
     new = write(tmp_path, "new.yaml", COMMITTEE.replace("date: 2023-03-16", "date: 2023-03-23"))
     md = runner.invoke(app, ["diff", str(old), str(new), "--format", "md"])
-    assert md.stdout == "### Changes to `test-2023`\n\n- Meeting 2 moved from 16 Mar 2023 to 23 Mar 2023\n"
+    assert md.stdout == "### Changes to `test-2023`\n\n- Meeting 2 moved from Thu, Mar 16, 2023 to Thu, Mar 23, 2023\n"
     js = runner.invoke(app, ["diff", str(old), str(new), "-f", "json"])
     assert json.loads(js.stdout) == [
-        {"kind": "moved", "subject": "meeting-2", "message": "Meeting 2 moved from 16 Mar 2023 to 23 Mar 2023"}
+        {"kind": "moved", "subject": "meeting-2", "message": "Meeting 2 moved from Thu, Mar 16, 2023 to Thu, Mar 23, 2023"}
     ]
 
 
@@ -102,7 +102,7 @@ def test_diff_against_git_revision(runner, tmp_path):
         encoding="utf-8",
     )
     result = runner.invoke(app, ["diff", str(path), "--rev", "HEAD"])
-    assert (result.exit_code, result.stdout) == (0, "Meeting 1 time changed from 10:00–13:00 to 14:30–17:30\n")
+    assert (result.exit_code, result.stdout) == (0, "Meeting 1 time changed from 10:00 a.m. – 1:00 p.m. to 2:30 p.m. – 5:30 p.m.\n")
     missing = runner.invoke(app, ["diff", str(path), "--rev", "no-such-rev"])
     assert missing.exit_code == 2 and missing.stderr.startswith(f"workplan: error: {path} at no-such-rev: ")
 

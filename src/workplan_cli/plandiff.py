@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .dates import short_day, time_range
 from .models import AgendaItem, CommitteePlan, Meeting, Plan, ProgramPlan
 from .timeline import meeting_title
 
@@ -29,11 +30,11 @@ class Change:
 
 
 def _day(day: dt.date | None) -> str:
-    return f"{day.day} {day:%b %Y}" if day else "no date"
+    return short_day(day) if day else "no date"
 
 
 def _hours(m: Meeting) -> str:
-    return f"{m.start_time:%H:%M}–{m.end_time:%H:%M}"
+    return time_range(m.start_time, m.end_time)
 
 
 def _name(m: Meeting) -> str:
@@ -158,7 +159,7 @@ def _committee_changes(a: CommitteePlan, b: CommitteePlan) -> Iterator[Change]:
         yield Change(
             "changed",
             "term",
-            f"Term changed from {_day(a.term.start)}–{_day(a.term.end)} to {_day(b.term.start)}–{_day(b.term.end)}",
+            f"Term changed from {_day(a.term.start)} – {_day(a.term.end)} to {_day(b.term.start)} – {_day(b.term.end)}",
         )
     yield from _meeting_changes(a, b)
     yield from _simple(
