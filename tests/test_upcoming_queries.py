@@ -309,5 +309,5 @@ def test_commands_refuse_a_broken_plan(runner, tmp_path):
     )
     result = runner.invoke(app, ["upcoming", str(broken)])
     assert result.exit_code == 1
-    assert result.stderr.startswith("workplan: error: the plans have 1 error(s); fix them first (workplan validate):\n")
+    assert result.stderr.startswith("workplan: error: the plans have 1 error(s); fix them first:\n")
     assert "WP013 meetings[22].date: '2023-06-31' is not a valid date" in result.stderr

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -22,6 +25,13 @@ class UsageError(WorkplanError):
 
 
 class PlanError(WorkplanError):
-    """A plan file has problems, so a command that reads plans cannot go on."""
+    """A plan file has problems, so a command that reads plans cannot go on.
+
+    ``diagnostics`` holds every error found (`workplan_cli.Diagnostic`).
+    """
 
     exit_code = EXIT_PROBLEMS
+
+    def __init__(self, message: str, diagnostics: Sequence[Any] = ()) -> None:
+        super().__init__(message)
+        self.diagnostics = list(diagnostics)

@@ -87,8 +87,9 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None) ->
 def load_valid_plans(paths: Sequence[Path]) -> list[Plan]:
     """Load every plan named by ``paths``; raise `PlanError` if any has errors.
 
-    Commands that answer questions must not answer from a broken plan: the
-    error lists the first problems, in the format of `workplan validate`.
+    Nothing must be answered from a broken plan: the error lists the first
+    problems, one per line as `path:line:col: severity CODE message`, and
+    carries them all as ``diagnostics``.
     """
     report = validate_paths(paths)
     if report.io_errors:
@@ -97,5 +98,5 @@ def load_valid_plans(paths: Sequence[Path]) -> list[Plan]:
     if errors:
         shown = "\n".join(f"{d.path}:{d.line}:{d.column}: {d.severity.value} {d.code} {d.message}" for d in errors[:10])
         more = f"\n… and {len(errors) - 10} more" if len(errors) > 10 else ""
-        raise PlanError(f"the plans have {len(errors)} error(s); fix them first (workplan validate):\n{shown}{more}")
+        raise PlanError(f"the plans have {len(errors)} error(s); fix them first:\n{shown}{more}", errors)
     return [f.plan for f in report.files if f.plan is not None]

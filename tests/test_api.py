@@ -1,0 +1,79 @@
+"""The Python API: what `workplan_cli` exports, the README's example, typed errors, no lasting side effects."""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+import workplan_cli
+from conftest import DATA, FIXTURES, ROOT, write
+
+
+def test_every_exported_name_resolves_and_nothing_else_is_public():
+    assert sorted(workplan_cli.__all__) == sorted(["__version__", *workplan_cli._EXPORTS])
+    for name in workplan_cli.__all__:
+        assert getattr(workplan_cli, name) is not None
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        workplan_cli.nothing  # noqa: B018
+
+
+def test_the_readme_example_runs_and_prints_the_week(capsys, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Using workplan from Python") :]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert capsys.readouterr().out == (
+        "[('2023-03-02', 'meeting', 'Tenth meeting of the Forum on Confidence- and Security-Building Measures.')]\n"
+    )
+    assert str(namespace["page"]).startswith("<!DOCTYPE html>")
+    assert "Committee on Hemispheric Security" in str(namespace["page"])
+
+
+def test_errors_are_typed_and_carry_the_diagnostics(tmp_path):
+    broken = write(
+        tmp_path,
+        "p.yaml",
+        (FIXTURES / "committee-minimal.yaml")
+        .read_text(encoding="utf-8")
+        .replace("title: Test plan", "title: [Test plan]", 1),
+    )
+    with pytest.raises(workplan_cli.PlanError) as caught:
+        workplan_cli.load_plans([broken])
+    assert [(d.code, d.line, d.column) for d in caught.value.diagnostics] == [("WP012", 4, 8)]
+    assert str(caught.value) == (
+        f"the plans have 1 error(s); fix them first:\n{broken}:4:8: error WP012 title: expected text, got a list"
+    )
+    with pytest.raises(workplan_cli.PathError, match="no such file or directory"):
+        workplan_cli.validate_paths([tmp_path / "missing.yaml"])
+    result = workplan_cli.load_plan(broken)
+    assert (result.plan, [d.code for d in result.diagnostics]) == (None, ["WP012"])
+    assert issubclass(workplan_cli.TemplateError, workplan_cli.WorkplanError)
+
+
+def test_calls_leave_the_process_as_they_found_it(tmp_path):
+    gc.disable()
+    mask = os.umask(0o027)
+    stdout = sys.stdout
+    try:
+        plans = workplan_cli.load_plans([DATA])
+        workplan_cli.render_plan(plans[0], "md")
+        from workplan_cli.fsutil import write_atomic
+
+        write_atomic(tmp_path / "out.md", "x")
+        assert (gc.isenabled(), os.umask(0o027), sys.stdout) == (False, 0o027, stdout)
+    finally:
+        os.umask(mask)
+        gc.enable()
+
+
+def test_importing_the_package_loads_none_of_the_heavy_libraries():
+    code = "import sys, workplan_cli; print(sorted(m for m in ('pydantic', 'ruamel.yaml', 'jinja2', 'typer', 'rich') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout == "[]\n"
