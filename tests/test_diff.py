@@ -83,7 +83,11 @@ def test_diff_cli_formats(runner, tmp_path):
     assert md.stdout == "### Changes to `test-2023`\n\n- Meeting 2 moved from Thu, Mar 16, 2023 to Thu, Mar 23, 2023\n"
     js = runner.invoke(app, ["diff", str(old), str(new), "-f", "json"])
     assert json.loads(js.stdout) == [
-        {"kind": "moved", "subject": "meeting-2", "message": "Meeting 2 moved from Thu, Mar 16, 2023 to Thu, Mar 23, 2023"}
+        {
+            "kind": "moved",
+            "subject": "meeting-2",
+            "message": "Meeting 2 moved from Thu, Mar 16, 2023 to Thu, Mar 23, 2023",
+        }
     ]
 
 
@@ -102,7 +106,10 @@ def test_diff_against_git_revision(runner, tmp_path):
         encoding="utf-8",
     )
     result = runner.invoke(app, ["diff", str(path), "--rev", "HEAD"])
-    assert (result.exit_code, result.stdout) == (0, "Meeting 1 time changed from 10:00 a.m. – 1:00 p.m. to 2:30 p.m. – 5:30 p.m.\n")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "Meeting 1 time changed from 10:00 a.m. – 1:00 p.m. to 2:30 p.m. – 5:30 p.m.\n",
+    )
     missing = runner.invoke(app, ["diff", str(path), "--rev", "no-such-rev"])
     assert missing.exit_code == 2 and missing.stderr.startswith(f"workplan: error: {path} at no-such-rev: ")
 
