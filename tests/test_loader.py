@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -254,23 +257,38 @@ def test_load_plan_directory_and_fifo_refused(tmp_path):
 
 
 def test_load_plan_unreadable_file(tmp_path):
-    path = write(tmp_path, "secret.yaml", "kind: committee-plan\n")
+    # In a folder anyone may search (pytest's own are private to their owner).
+    folder = Path(tempfile.mkdtemp(prefix="workplan-"))
+    folder.chmod(0o755)
+    path = write(folder, "secret.yaml", "kind: committee-plan\n")
     path.chmod(0)
-    try:
-        if os_can_read(path):
-            pytest.skip("running as a user who can read any file")
-        with pytest.raises(PathError, match="cannot read"):
+    expected = f"{path}: cannot read: Permission denied"
+    if os.geteuid() != 0:
+        with pytest.raises(PathError) as caught:
             load_plan(path)
-    finally:
-        path.chmod(0o644)
-
-
-def os_can_read(path: Path) -> bool:
-    try:
-        path.read_bytes()
-    except PermissionError:
-        return False
-    return True
+        assert str(caught.value) == expected
+        return
+    # Root reads any file: a forked child drops to nobody, as a user would be.
+    read, written = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            try:
+                load_plan(path)
+                message = "read it"
+            except PathError as exc:
+                message = str(exc)
+            os.write(written, message.encode())
+        finally:
+            os._exit(0)
+    os.close(written)
+    with os.fdopen(read, "rb") as stream:
+        message = stream.read().decode()
+    os.waitpid(pid, 0)
+    shutil.rmtree(folder)
+    assert message == expected
 
 
 BILLION_LAUGHS = """kind: committee-plan
