@@ -86,6 +86,19 @@ def main() -> int:
     m["upcoming 1500"] = run([workplan, "upcoming", str(files[1500]), "--as-of", "2001-03-01", "--days", "60"], big)
     m["query 1500"] = run([workplan, "query", "meetings", str(files[1500]), "--paragraph", "38"], big)
     m["render html 1500"] = run([workplan, "render", str(files[1500]), "--format", "html"], big)
+    # The error paths and fmt (#14): the same 1,500-meeting plan with one fault.
+    text = files[1500].read_text(encoding="utf-8")
+    faults = {
+        "duplicate key": text.replace("\n  - id: meeting-2\n", "\n  - id: meeting-2\n    id: meeting-2\n", 1),
+        "syntax error": text.replace("\n  - id: meeting-2\n", "\n  - id: [meeting-2\n", 1),
+        "schema error": text.replace("\n  - id: meeting-2\n", "\n  - id: meeting-2\n    colour: red\n", 1),
+    }
+    for fault, faulty in faults.items():
+        assert faulty != text, fault
+        path = folder / f"plan-1500-{fault.replace(' ', '-')}.yaml"
+        path.write_text(faulty, encoding="utf-8")
+        m[f"validate 1500 {fault}"] = run([workplan, "validate", str(path)], big)
+    m["fmt --check 150"] = run([workplan, "fmt", "--check", str(files[150])], r)
     if 15000 in files:
         m["validate 15000"] = run([workplan, "validate", str(files[15000])], 3)
 
@@ -108,6 +121,19 @@ def main() -> int:
         ("upcoming 1500 / validate 1500", m["upcoming 1500"][0] / m["validate 1500"][0], 2.0),
         ("query 1500 / validate 1500", m["query 1500"][0] / m["validate 1500"][0], 2.0),
         ("render html 1500 / validate 1500", m["render html 1500"][0] / m["validate 1500"][0], 2.0),
+        *[
+            (f"validate with a {fault} / clean (1500)", m[f"validate 1500 {fault}"][0] / m["validate 1500"][0], 3.0)
+            for fault in faults
+        ],
+        *[
+            (
+                f"memory, {fault}: (peak - peak 15) / file",
+                (m[f"validate 1500 {fault}"][1] - m["validate 15"][1]) / size_1500,
+                8.0,
+            )
+            for fault in faults
+        ],
+        ("fmt --check 150 / validate 150", m["fmt --check 150"][0] / m["validate 150"][0], 3.0),
     ]
     if "validate 15000" in m:
         checks.append(("growth: validate 15000 / validate 1500", m["validate 15000"][0] / m["validate 1500"][0], 11.0))

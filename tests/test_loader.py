@@ -557,3 +557,32 @@ def test_reused_anchor_name_prints_no_python_warning(tmp_path, committee_text):
     assert result.stdout == (
         f"{path}:31:12: error WP012 functions: expected text, got a list\nFound 1 error and 0 warnings in 1 file.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("functions: To test.", "functions: To test.\nfunctions: Twice."),
+        ("  acronym: CT", "  acronym: CT\n  name: Again"),
+        ("  acronym: CT", '  acronym: CT\n  "name": Again'),
+        ('start_time: "10:00"', 'start_time: "10:00"\n    date: 2023-03-02'),
+    ],
+    ids=["top-level", "nested", "quoted", "in-a-meeting"],
+)
+def test_the_fast_path_reports_a_duplicate_key_as_the_round_trip_does(old, new):
+    from workplan_cli.loader import _fast_path, _round_trip_plan
+
+    text = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8").replace(old, new, 1)
+    fast = _fast_path(text, "d.yaml")
+    assert fast is not None and fast.plan is None and fast._document is None  # ruamel.yaml never ran
+    second = new.splitlines()[-1]
+    key = second.strip().split(":")[0].strip('"')
+    expected = [
+        (
+            "WP003",
+            text[: text.index(new)].count("\n") + len(new.splitlines()),
+            len(second) - len(second.lstrip()) + 1,
+            f"duplicate key {key!r}; each key may appear once in a mapping",
+        )
+    ]
+    assert triples(fast) == expected == triples(_round_trip_plan(text, "d.yaml"))

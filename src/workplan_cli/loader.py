@@ -895,6 +895,14 @@ class _FastPathRefused(Exception):
     pass
 
 
+class _FastPathProblem(Exception):
+    """A problem the fast path can report itself, with libyaml's position (a duplicate key)."""
+
+    def __init__(self, problem: _Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector off for the block, as it was after.
@@ -1067,7 +1075,7 @@ def fast_load(text: str, on_item: Callable[[dict[str, Any], str, Any], Any] | No
     parser = CParser(text)
     try:
         return _build(parser, scalars, on_item)
-    except ValidationError:
+    except (ValidationError, _FastPathProblem):
         raise
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         raise _FastPathRefused(str(exc)) from None
@@ -1125,8 +1133,18 @@ def _build(parser: Any, scalars: _Scalars, on_item: Callable[[dict[str, Any], st
         if seen is None:
             container.append(value)
         elif key is nokey:
-            if isinstance(value, (dict, list)) or value in seen:
-                raise _FastPathRefused("complex or duplicate key")
+            if isinstance(value, (dict, list)):
+                raise _FastPathRefused("a complex key")
+            if value in seen:  # libyaml knows where it is: no second parse needed to say so
+                line, column = _mark(event.start_mark)
+                raise _FastPathProblem(
+                    _Problem(
+                        d.DUPLICATE_KEY,
+                        line,
+                        column,
+                        f"duplicate key {event.value!r}; each key may appear once in a mapping",
+                    )
+                )
             seen.add(value)
             stack[-1] = (container, value, seen)
         else:
@@ -1165,6 +1183,8 @@ def _fast_path(text: str, name: str) -> LoadResult | None:
             return LoadResult(name, model.model_validate(data), text=text)  # type: ignore[arg-type]  # a plan model
         except ValidationError:
             return _fast_path_errors(text, name)
+    except _FastPathProblem as exc:
+        return LoadResult(name, diagnostics=[exc.problem.at(name)], text=text)
     except (RecursionError, _FastPathRefused):
         return None
 
