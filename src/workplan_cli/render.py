@@ -270,11 +270,9 @@ def _environment(template_dir: Path | None) -> Any:
 
 
 def _printable(value: Any) -> Any:
-    from markupsafe import Markup
-
-    if isinstance(value, Markup):  # markup a macro built: its text was made printable as it was printed
-        return Markup(printable(str(value)))
-    return printable(value) if isinstance(value, str) else value
+    # Markup is what a macro or block built: each value in it was made
+    # printable as it was printed, so it is not scanned again.
+    return printable(value) if type(value) is str else value
 
 
 def _template_position(exc: BaseException) -> tuple[str, int | None]:
