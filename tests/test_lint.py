@@ -67,6 +67,19 @@ CASES = [
         "resolution 'ag-9' is not declared in `resolutions`; did you mean 'ag-1'?",
     ),
     (
+        "WP107",
+        COMMITTEE,
+        lambda t: sub(
+            t,
+            '      - label: "2.a"\n',
+            '      - label: "2.a"\n  - id: ag-2\n    symbol: AG/RES. 2 (I-O/23)\n    default: true\n    paragraphs: [{label: "1"}]\n',
+        ),
+        "    default: true\n    paragraphs: [{",
+        14,
+        "error",
+        "'ag-2' is also marked `default: true`, after 'ag-1'; unprefixed paragraph references need exactly one default resolution",
+    ),
+    (
         "WP103",
         COMMITTEE,
         lambda t: sub(

@@ -303,6 +303,25 @@ def unknown_resolution(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
             yield Finding(ref.loc, f"resolution {resolution!r} is not declared in `resolutions`{hint}", ref.owner)
 
 
+@rule("WP107", "several-defaults", Severity.ERROR, "committee-plan")
+def several_default_resolutions(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+    """More than one resolution says `default: true`, so an unprefixed paragraph reference is ambiguous.
+
+    Passes: `default: true` on AG/RES. 2986 only; `"38"` means its paragraph 38.
+
+    Fails: `default: true` on both AG/RES. 2986 and AG/RES. 2970: does `"38"` mean
+    paragraph 38 of one or of the other?
+    """
+    defaults = [(i, r) for i, r in enumerate(plan.resolutions) if r.default]
+    for i, resolution in defaults[1:]:
+        yield Finding(
+            ("resolutions", i, "default"),
+            f"{resolution.id!r} is also marked `default: true`, after {defaults[0][1].id!r}; "
+            "unprefixed paragraph references need exactly one default resolution",
+            resolution.id,
+        )
+
+
 # An OAS document symbol: an upper-case body code, segments separated by '/',
 # a two-digit year, then optional "rev. N", "corr. N", "add. N".
 DOCUMENT_SYMBOL = re.compile(r"^[A-Z][A-Z0-9]*(?:/[A-Za-z0-9][A-Za-z0-9. -]*)*/\d{2}(?: (?:rev|corr|add)\. \d+)*$")
