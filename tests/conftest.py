@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -44,3 +46,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite tests/golden/ from the current output instead of comparing with it",
     )
+
+
+NOBODY = 65534
+
+
+def as_nobody(work: Callable[[], str]) -> str:
+    """What ``work()`` returns when run by the user nobody, in a forked child of this (root) process.
+
+    Root reads any file and searches any folder, so permission tests drop to
+    another user, as staff would be.  Import what ``work`` needs first: the
+    child may not be able to read the interpreter's own files.
+    """
+    read, written = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        try:
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            os.write(written, work().encode())
+        finally:
+            os._exit(0)
+    os.close(written)
+    with os.fdopen(read, "rb") as stream:
+        answer = stream.read().decode()
+    os.waitpid(pid, 0)
+    return answer

@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from conftest import DATA, FIXTURES, write
+from conftest import DATA, FIXTURES, as_nobody, write
 from workplan_cli.cli import app
 from workplan_cli.fmt import _refusal, format_text
 from workplan_cli.loader import parse_plan
@@ -151,25 +151,16 @@ def test_dates_at_the_end_of_the_calendar(runner, tmp_path):
 
 
 def _as_nobody(args: list[str]) -> tuple[int, str]:
-    """Run the CLI in a forked child that has dropped root, as a user who cannot search 0644 folders."""
+    """The CLI's exit code and output when run by a user who cannot search 0644 folders."""
     from typer.testing import CliRunner
 
     CliRunner().invoke(app, ["validate", str(DATA)])  # import everything while the files are readable
-    read, written = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child
-        try:
-            os.setgid(65534)
-            os.setuid(65534)
-            result = CliRunner().invoke(app, args)
-            os.write(written, f"{result.exit_code}\n{result.output}".encode())
-        finally:
-            os._exit(0)
-    os.close(written)
-    with os.fdopen(read, "rb") as stream:
-        data = stream.read().decode()
-    os.waitpid(pid, 0)
-    code, _, output = data.partition("\n")
+
+    def work() -> str:
+        result = CliRunner().invoke(app, args)
+        return f"{result.exit_code}\n{result.output}"
+
+    code, _, output = as_nobody(work).partition("\n")
     return int(code), output
 
 

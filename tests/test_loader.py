@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, line_of, write
+from conftest import FIXTURES, as_nobody, line_of, write
 from workplan_cli.errors import PathError
 from workplan_cli.loader import discover, load_plan, parse_plan
 from workplan_cli.models import CommitteePlan, ProgramPlan
@@ -268,25 +268,16 @@ def test_load_plan_unreadable_file(tmp_path):
             load_plan(path)
         assert str(caught.value) == expected
         return
+
     # Root reads any file: a forked child drops to nobody, as a user would be.
-    read, written = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child
+    def work() -> str:
         try:
-            os.setgid(65534)
-            os.setuid(65534)
-            try:
-                load_plan(path)
-                message = "read it"
-            except PathError as exc:
-                message = str(exc)
-            os.write(written, message.encode())
-        finally:
-            os._exit(0)
-    os.close(written)
-    with os.fdopen(read, "rb") as stream:
-        message = stream.read().decode()
-    os.waitpid(pid, 0)
+            load_plan(path)
+        except PathError as exc:
+            return str(exc)
+        return "read it"
+
+    message = as_nobody(work)
     shutil.rmtree(folder)
     assert message == expected
 

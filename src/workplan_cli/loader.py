@@ -256,14 +256,8 @@ def _round_trip_plan(text: str, name: str) -> LoadResult:
     except MarkedYAMLError as exc:
         result.diagnostics.append(_yaml_error(exc, name))
         return result
-    except ReaderError as exc:
-        # A character YAML forbids (NUL, other C0 controls): say which and where.
-        offset = exc.position if isinstance(exc.position, int) else 0
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-        message = f"invalid YAML: the character U+{code:04X} is not allowed in a YAML file; remove it"
-        result.diagnostics.append(d.YAML_SYNTAX.at(name, line, column, message))
+    except ReaderError as exc:  # without libyaml, ruamel.yaml meets forbidden characters first
+        result.diagnostics.append(_forbidden_character(exc, text).at(name))
         return result
     except YAMLError as exc:
         result.diagnostics.append(d.YAML_SYNTAX.at(name, 1, 1, f"invalid YAML: {exc}".splitlines()[0]))
@@ -403,22 +397,28 @@ def _directive(event: Any) -> _Problem:
     )
 
 
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of the character at ``offset``."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _forbidden_character(exc: Any, text: str) -> _Problem:
+    """A character YAML forbids (NUL, other C0 controls), from either parser's ReaderError: which and where."""
+    offset = exc.position if isinstance(exc.position, int) else 0
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    return _Problem(
+        d.YAML_SYNTAX,
+        *_position(text, offset),
+        f"invalid YAML: the character U+{code:04X} is not allowed in a YAML file; remove it",
+    )
+
+
 def _syntax_problem(exc: Any, text: str) -> _Problem:
     """libyaml's complaint about ``text`` as a problem at its position."""
     import yaml
 
     if isinstance(exc, yaml.reader.ReaderError):
-        # A character YAML forbids (NUL, other C0 controls): say which and where.
-        offset = exc.position if isinstance(exc.position, int) else 0
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-        return _Problem(
-            d.YAML_SYNTAX,
-            line,
-            column,
-            f"invalid YAML: the character U+{code:04X} is not allowed in a YAML file; remove it",
-        )
+        return _forbidden_character(exc, text)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = _mark(mark)
     problem = (getattr(exc, "problem", None) or "").strip()
@@ -453,12 +453,9 @@ _SEPARATOR_ESCAPES = {"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
 
 def _line_separator(text: str, offset: int) -> _Problem:
     char = text[offset]
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return _Problem(
         d.YAML_SYNTAX,
-        line,
-        column,
+        *_position(text, offset),
         f"invalid YAML: the invisible character U+{ord(char):04X} is a line break to some YAML readers and not to others; "
         f"remove it, or write it as {_SEPARATOR_ESCAPES[char]} inside double quotes",
     )
@@ -481,12 +478,9 @@ def _tab_between_values(text: str) -> _Problem | None:
             if start > end:
                 offset = _tab_outside_comments(text, end, start)
                 if offset is not None:
-                    line = text.count("\n", 0, offset) + 1
-                    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
                     return _Problem(
                         d.YAML_SYNTAX,
-                        line,
-                        column,
+                        *_position(text, offset),
                         "invalid YAML: a tab character separates values here; use spaces (YAML tools read tabs differently)",
                     )
             end = max(end, token.end_mark.index)
