@@ -577,3 +577,17 @@ def test_the_fast_path_reports_a_duplicate_key_as_the_round_trip_does(old, new):
         )
     ]
     assert triples(fast) == expected == triples(_round_trip_plan(text, "d.yaml"))
+
+
+def test_a_duplicate_key_and_a_later_syntax_error_are_both_reported_by_both_paths():
+    from workplan_cli.loader import _fast_path, _round_trip_plan
+
+    text = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("  acronym: CT", "  acronym: CT\n  name: Again").replace(
+        "functions: To test.", "functions: To test.\n  x: y: z"
+    )
+    expected = [
+        ("WP003", 8, 3, "duplicate key 'name'; each key may appear once in a mapping"),
+        ("WP002", line_of(text, "  x: y: z"), 4, "invalid YAML: mapping values are not allowed in this context"),
+    ]
+    assert triples(_fast_path(text, "d.yaml")) == expected == triples(_round_trip_plan(text, "d.yaml"))

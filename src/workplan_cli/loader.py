@@ -349,11 +349,29 @@ def _event_problems(text: str) -> list[_Problem]:
     latest: dict[str, int] = {}  # anchor name -> the event that defined it last (a name may be reused)
     stack: list[int] = []
     open_blocks: set[int] = set()
-    looped = False
+    # Per open collection: the keys seen (None for a list) and whether a key comes next.
+    keys: list[tuple[set[Any] | None, list[bool]]] = []
+    looped = duplicated = False
     try:
         for number, event in enumerate(yaml.parse(text, Loader=loader)):
             if isinstance(event, ev.DocumentStartEvent) and (event.version or event.tags):
                 problems.append(_directive(event))
+            seen, key_next = keys[-1] if keys else (None, [False])
+            if isinstance(event, ev.NodeEvent) and seen is not None:
+                is_key, key_next[0] = key_next[0], not key_next[0]
+                if is_key and isinstance(event, ev.ScalarEvent) and not duplicated:
+                    # The first duplicate in the text, read as the fast path reads keys.
+                    key = _key_value(event)
+                    if key in seen and key != "<<":
+                        duplicated = True
+                        problems.append(
+                            _Problem(
+                                d.DUPLICATE_KEY,
+                                *_mark(event.start_mark),
+                                f"duplicate key {event.value!r}; each key may appear once in a mapping",
+                            )
+                        )
+                    seen.add(key)
             if isinstance(event, ev.NodeEvent) and not isinstance(event, ev.AliasEvent):
                 if event.anchor:
                     latest[event.anchor] = number
@@ -372,14 +390,30 @@ def _event_problems(text: str) -> list[_Problem]:
             if isinstance(event, ev.CollectionStartEvent):
                 stack.append(number)
                 open_blocks.add(number)
+                keys.append((set() if isinstance(event, ev.MappingStartEvent) else None, [True]))
             elif isinstance(event, ev.CollectionEndEvent):
                 open_blocks.discard(stack.pop())
+                keys.pop()
             elif isinstance(event, ev.AliasEvent) and not looped and latest.get(event.anchor or "", -1) in open_blocks:
                 looped = True
                 problems.append(_Problem(d.ALIAS_ABUSE, *_mark(event.start_mark), _ALIAS_LOOP))
     except yaml.YAMLError as exc:
-        return [_syntax_problem(exc, text)]
+        # A duplicate key read before the syntax error is reported too, as the fast path meets it first.
+        return [*(p for p in problems if p.check is d.DUPLICATE_KEY), _syntax_problem(exc, text)]
     return problems
+
+
+def _key_value(event: Any) -> Any:
+    """A scalar key's value as the fast path reads it (``1`` and ``"1"`` differ, ``a`` and ``"a"`` do not)."""
+    global _SCALARS
+    if not event.implicit[0]:
+        return event.value
+    if _SCALARS is None:
+        _SCALARS = _Scalars()
+    try:
+        return _SCALARS.value(event.value)
+    except (_FastPathRefused, ValueError):
+        return event.value
 
 
 def _mark(mark: Any) -> tuple[int, int]:
@@ -1177,8 +1211,10 @@ def _fast_path(text: str, name: str) -> LoadResult | None:
             return LoadResult(name, model.model_validate(data), text=text)  # type: ignore[arg-type]  # a plan model
         except ValidationError:
             return _fast_path_errors(text, name)
-    except _FastPathProblem as exc:
-        return LoadResult(name, diagnostics=[exc.problem.at(name)], text=text)
+    except _FastPathProblem:
+        # What libyaml says of the whole text, as the round-trip path would
+        # report it: the duplicate key, and anything wrong after it.
+        return LoadResult(name, diagnostics=[problem.at(name) for problem in _event_problems(text)], text=text)
     except (RecursionError, _FastPathRefused):
         return None
 
