@@ -144,13 +144,15 @@ def _located_comments(text: str) -> list[tuple[int, str]]:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     found: list[tuple[int, str]] = []
-    end = 0
+    end = line = counted = 0  # lines are counted as the scan moves on, never from the start again
     for token in [*yaml.scan(text, Loader=loader), None]:
         start = len(text) if token is None else token.start_mark.index
         if start > end:
             for match in re.finditer(r"#[^\n]*", text[end:start]):
                 offset = end + match.start()
-                found.append((text.count("\n", 0, offset) + 1, match.group().rstrip()))
+                line += text.count("\n", counted, offset)
+                counted = offset
+                found.append((line + 1, match.group().rstrip()))
         if token is not None:
             end = max(end, token.end_mark.index)
     return found
