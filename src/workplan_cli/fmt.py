@@ -23,7 +23,7 @@ from . import diagnostics as d
 from .diagnostics import Diagnostic
 from .errors import PathError
 from .fsutil import write_atomic
-from .loader import _yaml, _yaml_error, discover, parse_plan, read_text
+from .loader import _yaml, _yaml_error, discover, gaps_between_tokens, parse_plan, read_text
 from .models import fields_of, is_record
 
 
@@ -140,21 +140,14 @@ def _comments(text: str) -> list[str]:
 
 def _located_comments(text: str) -> list[tuple[int, str]]:
     """(line, text) of every comment: what lies after ``#`` between YAML tokens."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     found: list[tuple[int, str]] = []
-    end = line = counted = 0  # lines are counted as the scan moves on, never from the start again
-    for token in [*yaml.scan(text, Loader=loader), None]:
-        start = len(text) if token is None else token.start_mark.index
-        if start > end:
-            for match in re.finditer(r"#[^\n]*", text[end:start]):
-                offset = end + match.start()
-                line += text.count("\n", counted, offset)
-                counted = offset
-                found.append((line + 1, match.group().rstrip()))
-        if token is not None:
-            end = max(end, token.end_mark.index)
+    line = counted = 0  # lines are counted as the scan moves on, never from the start again
+    for start, end in gaps_between_tokens(text):
+        for match in re.finditer(r"#[^\n]*", text[start:end]):
+            offset = start + match.start()
+            line += text.count("\n", counted, offset)
+            counted = offset
+            found.append((line + 1, match.group().rstrip()))
     return found
 
 

@@ -242,15 +242,15 @@ def text_problem(text: str) -> _Problem | None:
 
 
 def _round_trip_plan(text: str, name: str) -> LoadResult:
+    result = LoadResult(name, text=text)
+    problems = _event_problems(text)
+    if problems:  # reported without importing ruamel.yaml
+        result.diagnostics.extend(problem.at(name) for problem in problems)
+        return result
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
-    result = LoadResult(name, text=text)
-    problems = _event_problems(text)
-    if problems:
-        result.diagnostics.extend(problem.at(name) for problem in problems)
-        return result
     try:
         document = _round_trip_load(text)
     except MarkedYAMLError as exc:
@@ -405,13 +405,10 @@ def _event_problems(text: str) -> list[_Problem]:
 
 def _key_value(event: Any) -> Any:
     """A scalar key's value as the fast path reads it (``1`` and ``"1"`` differ, ``a`` and ``"a"`` do not)."""
-    global _SCALARS
     if not event.implicit[0]:
         return event.value
-    if _SCALARS is None:
-        _SCALARS = _Scalars()
     try:
-        return _SCALARS.value(event.value)
+        return _scalars().value(event.value)
     except (_FastPathRefused, ValueError):
         return event.value
 
@@ -503,24 +500,33 @@ def _tab_between_values(text: str) -> _Problem | None:
     command reads the same files.  Tabs inside quoted or block text, and in
     comments, are text.
     """
-    yaml, loader = _yaml_module()
-
-    end = 0
+    yaml, _ = _yaml_module()
     try:
-        for token in yaml.scan(text, Loader=loader):
-            start = token.start_mark.index
-            if start > end:
-                offset = _tab_outside_comments(text, end, start)
-                if offset is not None:
-                    return _Problem(
-                        d.YAML_SYNTAX,
-                        *_position(text, offset),
-                        "invalid YAML: a tab character separates values here; use spaces (YAML tools read tabs differently)",
-                    )
-            end = max(end, token.end_mark.index)
+        for start, end in gaps_between_tokens(text):
+            offset = _tab_outside_comments(text, start, end)
+            if offset is not None:
+                return _Problem(
+                    d.YAML_SYNTAX,
+                    *_position(text, offset),
+                    "invalid YAML: a tab character separates values here; use spaces (YAML tools read tabs differently)",
+                )
     except yaml.YAMLError:
         return None  # the parse reports it, with its position
     return None
+
+
+def gaps_between_tokens(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of what lies between libyaml's tokens: spaces, line breaks and comments.
+
+    Raises PyYAML's YAMLError where the text stops being YAML.
+    """
+    yaml, loader = _yaml_module()
+    end = 0
+    for token in yaml.scan(text, Loader=loader):
+        start = token.start_mark.index
+        if start > end:
+            yield end, start
+        end = max(end, token.end_mark.index)
 
 
 def _tab_outside_comments(text: str, start: int, end: int) -> int | None:
@@ -924,11 +930,7 @@ class _FastPathRefused(Exception):
 
 
 class _FastPathProblem(Exception):
-    """A problem the fast path can report itself, with libyaml's position (a duplicate key)."""
-
-    def __init__(self, problem: _Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
+    """Something libyaml's events name exactly (a duplicate key): `_event_problems` reports it."""
 
 
 @contextlib.contextmanager
@@ -1082,6 +1084,14 @@ class _Scalars:
 _SCALARS: _Scalars | None = None
 
 
+def _scalars() -> _Scalars:
+    """The YAML 1.2 scalar resolver, made once."""
+    global _SCALARS
+    if _SCALARS is None:
+        _SCALARS = _Scalars()
+    return _SCALARS
+
+
 def fast_load(text: str, on_item: Callable[[dict[str, Any], str, Any], Any] | None = None) -> Any:
     """The data of a YAML document by the fast path; raises `_FastPathRefused` when unsure.
 
@@ -1090,16 +1100,13 @@ def fast_load(text: str, on_item: Callable[[dict[str, Any], str, Any], Any] | No
     mapping read so far; what it returns replaces the item.  Exceptions it
     raises other than `_FastPathRefused` pass through.
     """
-    global _SCALARS
     import yaml
 
     if not getattr(yaml, "__with_libyaml__", False):
         raise _FastPathRefused("no libyaml")
     from yaml.cyaml import CParser  # type: ignore[attr-defined]  # re-exported from yaml._yaml
 
-    if _SCALARS is None:
-        _SCALARS = _Scalars()
-    scalars = _SCALARS
+    scalars = _scalars()
     parser = CParser(text)
     try:
         return _build(parser, scalars, on_item)
@@ -1163,16 +1170,8 @@ def _build(parser: Any, scalars: _Scalars, on_item: Callable[[dict[str, Any], st
         elif key is nokey:
             if isinstance(value, (dict, list)):
                 raise _FastPathRefused("a complex key")
-            if value in seen:  # libyaml knows where it is: no second parse needed to say so
-                line, column = _mark(event.start_mark)
-                raise _FastPathProblem(
-                    _Problem(
-                        d.DUPLICATE_KEY,
-                        line,
-                        column,
-                        f"duplicate key {event.value!r}; each key may appear once in a mapping",
-                    )
-                )
+            if value in seen:  # libyaml says where; reported without ruamel.yaml
+                raise _FastPathProblem
             seen.add(value)
             stack[-1] = (container, value, seen)
         else:
