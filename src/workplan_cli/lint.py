@@ -19,12 +19,11 @@ import re
 import textwrap
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
-
 from .diagnostics import Severity
+from .index import ID_FIELDS, Loc, PlanIndex, index_of
 from .models import (
     Activity,
     Area,
@@ -39,11 +38,7 @@ from .models import (
     ProgramPlan,
     Resolution,
     WorkingGroup,
-    fields_of,
-    is_record,
 )
-
-Loc = tuple[int | str, ...]
 
 
 @dataclass(frozen=True)
@@ -62,7 +57,7 @@ class Rule:
     name: str
     severity: Severity
     kinds: frozenset[str]
-    check: Callable[[Any, Index], Iterator[Finding]]
+    check: Callable[[Any, PlanIndex], Iterator[Finding]]
     summary: str
     doc: str
 
@@ -98,64 +93,12 @@ def find_rule(word: str) -> Rule | None:
     return found or next((r for r in RULES.values() if r.name == word.lower()), None)
 
 
-# --- the index: one walk over the plan, shared by all rules ---------------------------
+# --- the index --------------------------------------------------------------------------
+#
+# Rules read the plan's index (`index.PlanIndex`): ids, references, declared
+# paragraphs and documents, found in one walk of the plan that every command shares.
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(model: type) -> tuple[str, ...]:
-    """A model's or agenda dataclass's field names (read from the class once; pydantic's class attribute is slow)."""
-    names = _FIELD_NAMES.get(model)
-    if names is None:
-        names = _FIELD_NAMES[model] = tuple(fields_of(model))
-    return names
-
-
-@dataclass(slots=True)
-class Ref:
-    """An id or paragraph reference found in the plan (tens of thousands in a large plan: kept small)."""
-
-    at: Loc  # where the object holding the field is; all its references share it
-    field: str
-    value: str
-    owner: str | None
-    item: int | None = None  # the position in the field's list, if it is one
-
-    @property
-    def loc(self) -> Loc:
-        return (*self.at, self.field) if self.item is None else (*self.at, self.field, self.item)
-
-
-@dataclass
-class Index:
-    """Everything the rules look up, built in one walk of the plan."""
-
-    plan: Any
-    ids: dict[str, list[tuple[Loc, BaseModel]]] = field(default_factory=lambda: defaultdict(list))
-    refs: list[Ref] = field(default_factory=list)
-    default_resolution: str | None = None
-    paragraphs: dict[str, dict[str, Loc]] = field(default_factory=dict)
-
-    def entity(self, ident: str) -> BaseModel | None:
-        found = self.ids.get(ident)
-        return found[0][1] if found else None
-
-
-# Fields that hold ids of other entities, and the kinds of entity they may name.
-ID_FIELDS: dict[str, tuple[type[BaseModel], ...]] = {
-    "by": (Body, Officer, WorkingGroup),
-    "refers_to": (WorkingGroup, Meeting, PendingEvent, Milestone, Activity),
-    "within": (Meeting,),
-    "organizers": (Body,),
-    "area": (Area,),
-    "body": (Body,),
-    "meeting": (Meeting,),
-    "events": (Meeting, PendingEvent, Activity),
-    "partners": (Partner,),
-    "resolutions": (Resolution,),
-}
-
-_NOUN = {
+_NOUN: dict[type[Any], str] = {
     Body: "body",
     Officer: "officer",
     WorkingGroup: "working group",
@@ -167,48 +110,6 @@ _NOUN = {
     Partner: "partner",
     Resolution: "resolution",
 }
-
-
-def build_index(plan: Plan) -> Index:
-    index = Index(plan)
-    stack: list[tuple[Loc, Any, str | None]] = [((), plan, None)]
-    while stack:
-        loc, node, owner = stack.pop()
-        ident = getattr(node, "id", None)
-        if isinstance(ident, str) and node is not plan:
-            index.ids[ident].append((loc, node))
-            owner = ident
-        if isinstance(node, Resolution):
-            index.paragraphs[node.id] = {
-                p.label: (*loc, "paragraphs", i, "label") for i, p in enumerate(node.paragraphs)
-            }
-            if node.default and index.default_resolution is None:
-                index.default_resolution = node.id
-        children: list[tuple[Loc, Any, str | None]] = []
-        for name in _field_names(type(node)):
-            value = getattr(node, name)
-            here = (*loc, name)
-            if is_record(value):
-                children.append((here, value, owner))
-            elif isinstance(value, tuple):
-                for i, item in enumerate(value):
-                    if is_record(item):
-                        children.append(((*here, i), item, owner))
-                    elif isinstance(item, str) and (name in ID_FIELDS or name == "paragraphs"):
-                        index.refs.append(Ref(loc, name, item, owner, i))
-            elif isinstance(value, str) and name in ID_FIELDS:
-                index.refs.append(Ref(loc, name, value, owner))
-        # Reversed, so that the walk (and so `ids` and `refs`) follows document order.
-        stack.extend(reversed(children))
-    return index
-
-
-def split_ref(index: Index, ref: str) -> tuple[str | None, str]:
-    """``'ag-2970:47.b'`` -> ``('ag-2970', '47.b')``; ``'38'`` -> (default resolution, '38')."""
-    if ":" in ref:
-        resolution, _, label = ref.partition(":")
-        return resolution, label
-    return index.default_resolution, ref
 
 
 # --- references ------------------------------------------------------------------------
@@ -241,7 +142,7 @@ def suggest_label(label: str, declared: list[str]) -> str | None:
 
 
 @rule("WP101", "unknown-paragraph", Severity.ERROR, "committee-plan")
-def unknown_paragraph(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+def unknown_paragraph(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """A paragraph reference names a paragraph the plan does not declare.
 
     A reference without a prefix (`"38"`) is a paragraph of the resolution marked
@@ -263,7 +164,7 @@ def unknown_paragraph(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
     for ref in index.refs:
         if ref.field != "paragraphs":
             continue
-        resolution, label = split_ref(index, ref.value)
+        resolution, label = index.split(ref.value)
         if resolution is None:
             yield Finding(
                 ref.loc,
@@ -281,7 +182,7 @@ def unknown_paragraph(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
 
 
 @rule("WP102", "unknown-resolution", Severity.ERROR, "committee-plan")
-def unknown_resolution(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+def unknown_resolution(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """A reference names a resolution the plan does not declare.
 
     Passes: `paragraphs: ["ag-2970:47.b"]` with a resolution `id: ag-2970` declared.
@@ -304,7 +205,7 @@ def unknown_resolution(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
 
 
 @rule("WP107", "several-defaults", Severity.ERROR, "committee-plan")
-def several_default_resolutions(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+def several_default_resolutions(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """More than one resolution says `default: true`, so an unprefixed paragraph reference is ambiguous.
 
     Passes: `default: true` on AG/RES. 2986 only; `"38"` means its paragraph 38.
@@ -328,7 +229,7 @@ DOCUMENT_SYMBOL = re.compile(r"^[A-Z][A-Z0-9]*(?:/[A-Za-z0-9][A-Za-z0-9. -]*)*/\
 
 
 @rule("WP103", "document-symbol", Severity.WARNING)
-def document_symbol(plan: Plan, index: Index) -> Iterator[Finding]:
+def document_symbol(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
     """A document symbol does not look like an OAS document symbol.
 
     Symbols are identifiers, cited exactly: upper-case body codes separated by
@@ -339,26 +240,13 @@ def document_symbol(plan: Plan, index: Index) -> Iterator[Finding]:
 
     Fails: `CP/CSH-2176/22 rev 2` (no dot after rev), `document 2176`, `CP/CSH-2176`.
     """
-    stack: list[tuple[Loc, Any]] = [((), plan)]
-    while stack:
-        loc, node = stack.pop()
-        for name in _field_names(type(node)):
-            value = getattr(node, name)
-            if is_record(value):
-                stack.append(((*loc, name), value))
-            elif isinstance(value, tuple):
-                for i, item in enumerate(value):
-                    if is_record(item):
-                        stack.append(((*loc, name, i), item))
-                    elif name == "documents" and not DOCUMENT_SYMBOL.match(item):
-                        yield Finding(
-                            (*loc, name, i),
-                            f"{item!r} does not look like an OAS document symbol (e.g. 'CP/CSH-2176/22 rev. 2')",
-                        )
+    for loc, symbol in index.documents:
+        if not DOCUMENT_SYMBOL.match(symbol):
+            yield Finding(loc, f"{symbol!r} does not look like an OAS document symbol (e.g. 'CP/CSH-2176/22 rev. 2')")
 
 
 @rule("WP104", "unknown-reference", Severity.ERROR)
-def unknown_reference(plan: Plan, index: Index) -> Iterator[Finding]:
+def unknown_reference(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
     """An id in `by`, `refers_to`, `within`, `organizers`, `area`, `body`, `meeting`, `events` or `partners` is not declared, or names the wrong kind of thing.
 
     Agenda entries name working groups, bodies, meetings and events by id so the
@@ -389,7 +277,7 @@ def unknown_reference(plan: Plan, index: Index) -> Iterator[Finding]:
 
 
 @rule("WP105", "duplicate-id", Severity.ERROR)
-def duplicate_id(plan: Plan, index: Index) -> Iterator[Finding]:
+def duplicate_id(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
     """Two things in one plan have the same id.
 
     Ids are one namespace per plan: a meeting and a working group cannot share one.
@@ -403,7 +291,7 @@ def duplicate_id(plan: Plan, index: Index) -> Iterator[Finding]:
 
 
 @rule("WP106", "unused-declaration", Severity.WARNING)
-def unused_declaration(plan: Plan, index: Index) -> Iterator[Finding]:
+def unused_declaration(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
     """A declared paragraph, resolution, working group, thematic area, body or partner is never referred to.
 
     Usually a leftover after an agenda was edited, or a reference that was
@@ -417,7 +305,7 @@ def unused_declaration(plan: Plan, index: Index) -> Iterator[Finding]:
     used_paragraphs: set[tuple[str | None, str]] = set()
     for ref in index.refs:
         if ref.field == "paragraphs":
-            resolution, label = split_ref(index, ref.value)
+            resolution, label = index.split(ref.value)
             used_paragraphs.add((resolution, label))
             used_ids.add(resolution or "")
     for ident, places in index.ids.items():
@@ -440,7 +328,7 @@ def _in_term(plan: CommitteePlan, day: dt.date) -> bool:
 
 
 @rule("WP110", "outside-term", Severity.ERROR, "committee-plan")
-def outside_term(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+def outside_term(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """A meeting or milestone falls outside the plan's term.
 
     Passes: a meeting on 2023-03-16 in a term from 2022-11-11 to 2023-06-23.
@@ -464,7 +352,7 @@ def outside_term(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
 
 
 @rule("WP111", "activity-outside-term", Severity.WARNING, "committee-plan")
-def activity_outside_term(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+def activity_outside_term(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """Another OAS activity falls wholly outside the plan's term.
 
     Other OAS activities may legitimately fall outside the committee's term,
@@ -485,7 +373,7 @@ def activity_outside_term(plan: CommitteePlan, index: Index) -> Iterator[Finding
 
 
 @rule("WP112", "end-before-start", Severity.ERROR)
-def end_before_start(plan: Plan, index: Index) -> Iterator[Finding]:
+def end_before_start(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
     """A date range or time range ends before it starts.
 
     Checked for the term or period, sessions, activities, and meeting hours.
@@ -525,7 +413,7 @@ def end_before_start(plan: Plan, index: Index) -> Iterator[Finding]:
 
 
 @rule("WP113", "weekend-meeting", Severity.WARNING, "committee-plan")
-def weekend_meeting(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+def weekend_meeting(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """A meeting falls on a Saturday or Sunday.
 
     Committees meet on working days; a weekend date is usually a typo in the day or month.
@@ -542,7 +430,7 @@ def weekend_meeting(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
 
 
 @rule("WP114", "impossible-deadline", Severity.ERROR, "committee-plan")
-def impossible_deadline(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+def impossible_deadline(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """A yearly deadline is on a day its month does not have.
 
     29 February is allowed (it falls in leap years).
@@ -563,7 +451,7 @@ def impossible_deadline(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
 
 
 @rule("WP120", "meeting-numbering", Severity.ERROR, "committee-plan")
-def meeting_numbering(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+def meeting_numbering(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """Numbered meetings are numbered 1, 2, 3… without gaps or repeats, in date order.
 
     Passes: meetings numbered 1 (1 Dec), 2 (15 Dec), 3 (19 Jan).
@@ -608,7 +496,7 @@ def meeting_numbering(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
 
 
 @rule("WP121", "meetings-out-of-order", Severity.WARNING, "committee-plan")
-def meetings_out_of_order(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+def meetings_out_of_order(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """The `meetings` list is not in date and time order.
 
     Keeping the list in order keeps the file readable and the diffs of pull requests small.
@@ -625,7 +513,7 @@ def meetings_out_of_order(plan: CommitteePlan, index: Index) -> Iterator[Finding
 
 
 @rule("WP122", "meeting-clash", Severity.WARNING, "committee-plan")
-def meeting_clash(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+def meeting_clash(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """Two meetings overlap in time on the same day.
 
     A meeting held inside another (an informal meeting during the last hour of a
@@ -652,7 +540,7 @@ def meeting_clash(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
 
 
 @rule("WP123", "within-mismatch", Severity.ERROR, "committee-plan")
-def within_mismatch(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+def within_mismatch(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """A meeting marked `within` another is not on the same day and inside its hours.
 
     Passes: 12:00–13:00 on 2022-12-15 within a 10:00–13:00 meeting of 2022-12-15.
@@ -677,7 +565,7 @@ STAGE_ORDER = ("procedure", "first-version", "comments-due", "revised-version", 
 
 
 @rule("WP130", "milestone-order", Severity.ERROR, "committee-plan")
-def milestone_order(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+def milestone_order(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """The draft-resolution milestones are not in their natural order.
 
     Procedure, then first version, then the comment deadline, then the revised
@@ -701,7 +589,7 @@ def milestone_order(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
 
 
 @rule("WP131", "milestone-meeting", Severity.ERROR, "committee-plan")
-def milestone_meeting(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
+def milestone_meeting(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """A milestone held at a meeting is not dated on that meeting's day.
 
     Passes: `{date: 2023-01-19, meeting: meeting-3}` with meeting-3 on 2023-01-19.
@@ -722,7 +610,7 @@ def milestone_meeting(plan: CommitteePlan, index: Index) -> Iterator[Finding]:
 
 
 @rule("WP140", "program-incomplete", Severity.ERROR, "program-plan")
-def program_incomplete(plan: ProgramPlan, index: Index) -> Iterator[Finding]:
+def program_incomplete(plan: ProgramPlan, index: PlanIndex) -> Iterator[Finding]:
     """A program lacks a purpose or proposed activities.
 
     A program states its purpose itself or in every one of its sub-programs, and
@@ -751,7 +639,7 @@ def program_incomplete(plan: ProgramPlan, index: Index) -> Iterator[Finding]:
 
 
 @rule("WP141", "program-letters", Severity.ERROR, "program-plan")
-def program_letters(plan: ProgramPlan, index: Index) -> Iterator[Finding]:
+def program_letters(plan: ProgramPlan, index: PlanIndex) -> Iterator[Finding]:
     """Program letters run A, B, C… in order, without gaps or repeats.
 
     Fails: programs lettered A, B, D.
@@ -767,7 +655,7 @@ def program_letters(plan: ProgramPlan, index: Index) -> Iterator[Finding]:
 
 
 @rule("WP150", "bad-suppression", Severity.ERROR)
-def bad_suppression(plan: Plan, index: Index) -> Iterator[Finding]:
+def bad_suppression(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
     """A `suppress` entry names a rule or an id that does not exist.
 
     Passes: `suppress: [{rule: activity-outside-term, subject: iadc-seminar, reason: "..."}]`.
@@ -818,7 +706,7 @@ def resolve_codes(words: list[str]) -> frozenset[str]:
 def run_rules(plan: Plan, selection: Selection | None = None) -> Iterator[tuple[Rule, Finding]]:
     """Run every selected rule that applies to the plan's kind, minus suppressed findings."""
     selection = selection or Selection()
-    index = build_index(plan)
+    index = index_of(plan)
     suppressed = {(s.rule, s.subject) for s in plan.suppress}
     for r in RULES.values():
         if plan.kind not in r.kinds or not selection.wants(r):

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .dates import short_day, time_range
+from .index import index_of
 from .models import AgendaItem, CommitteePlan, Meeting, Plan, ProgramPlan
 from .timeline import meeting_title
 
@@ -47,13 +48,14 @@ def _by_id(items: Sequence[Any]) -> dict[str, Any]:
 
 def _entries(plan: CommitteePlan, meeting: Meeting) -> list[tuple[str, AgendaItem]]:
     """(where, entry) for each agenda entry: where = 'under AREA' or '', plus the topic for items."""
-    areas = {a.id: a.name for a in plan.areas}
+    index = index_of(plan)
     out: list[tuple[str, AgendaItem]] = []
-    for section in meeting.agenda:
-        where = areas.get(section.area, section.area) if section.area else (section.heading or "")
-        for topic in section.topics:
-            out.append((where, topic))
-            out += [(f"{where} › {topic.title}" if where else topic.title, item) for item in topic.items]
+    for entry in index.agenda(meeting):
+        section = entry.section
+        where = index.area_name(section.area) if section.area else (section.heading or "")
+        if not entry.is_topic:
+            where = f"{where} › {entry.topic.title}" if where else entry.topic.title
+        out.append((where, entry.entry))
     return out
 
 

@@ -12,8 +12,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .errors import UsageError
+from .index import index_of
 from .models import AgendaItem, AgendaTopic, CommitteePlan, Meeting, Plan, Program, ProgramPlan, Resolution
-from .timeline import qualify
 
 
 def _norm(text: str) -> str:
@@ -44,7 +44,7 @@ def paragraph_targets(plans: Sequence[Plan], label: str, resolution: str | None)
         if not isinstance(plan, CommitteePlan):
             continue
         if resolution is None:
-            targets[plan.id] = qualify(plan, label)
+            targets[plan.id] = index_of(plan).qualify(label)
         else:
             found = resolve_resolution(plan, resolution)
             if found is not None:
@@ -81,27 +81,19 @@ def agenda_entries(
     plan: CommitteePlan, meeting: Meeting
 ) -> Iterator[tuple[AgendaMatch, AgendaTopic | AgendaItem, str | None]]:
     """Every agenda entry with its number, plus the entry model and its area id."""
-    areas = {a.id: a.name for a in plan.areas}
-    n = 0
-    for section in meeting.agenda:
-        area_name = areas.get(section.area, section.area) if section.area else None
-        for topic in section.topics:
-            n += 1
-            for number, entry, parent in (
-                (str(n), topic, None),
-                *((f"{n}.{k}", item, topic.title) for k, item in enumerate(topic.items, 1)),
-            ):
-                by = (*entry.by, *(s.name for s in entry.speakers))
-                match = AgendaMatch(
-                    number,
-                    area_name,
-                    parent,
-                    entry.title,
-                    tuple(qualify(plan, r) for r in entry.paragraphs),
-                    tuple(entry.documents),
-                    by,
-                )
-                yield match, entry, section.area
+    index = index_of(plan)
+    for entry in index.agenda(meeting):
+        area = entry.section.area
+        match = AgendaMatch(
+            entry.number,
+            index.area_name(area) if area else None,
+            None if entry.is_topic else entry.topic.title,
+            entry.entry.title,
+            tuple(index.qualify(r) for r in entry.entry.paragraphs),
+            tuple(entry.entry.documents),
+            (*entry.entry.by, *(s.name for s in entry.entry.speakers)),
+        )
+        yield match, entry.entry, area
 
 
 def _presents(plan: CommitteePlan, entry: AgendaTopic | AgendaItem, word: str) -> bool:
@@ -189,23 +181,24 @@ class Citation:
 
 def _citations(plan: CommitteePlan) -> Iterator[tuple[str, Citation]]:
     """(qualified paragraph, citation) for every paragraph reference in a plan."""
+    qualify = index_of(plan).qualify
     for group in plan.mandates:
         for mandate in group.mandates:
             for ref in mandate.paragraphs:
-                yield qualify(plan, ref), Citation(plan.id, "mandate", None, None, None, mandate.text)
+                yield qualify(ref), Citation(plan.id, "mandate", None, None, None, mandate.text)
     for wg in plan.working_groups:
         for ref in wg.paragraphs:
-            yield qualify(plan, ref), Citation(plan.id, "working-group", wg.id, None, None, wg.name)
+            yield qualify(ref), Citation(plan.id, "working-group", wg.id, None, None, wg.name)
     for meeting in plan.meetings:
         for match, _, _ in agenda_entries(plan, meeting):
             for ref in match.paragraphs:
                 yield ref, Citation(plan.id, "meeting", meeting.id, meeting.date, match.number, match.title)
     for event in plan.pending:
         for ref in event.paragraphs:
-            yield qualify(plan, ref), Citation(plan.id, "pending", event.id, None, None, event.title)
+            yield qualify(ref), Citation(plan.id, "pending", event.id, None, None, event.title)
     for report in plan.reports:
         for ref in report.paragraphs:
-            yield qualify(plan, ref), Citation(plan.id, "report", report.id, None, None, report.title)
+            yield qualify(ref), Citation(plan.id, "report", report.id, None, None, report.title)
 
 
 def find_citations(plans: Sequence[Plan], paragraph: str, resolution: str | None = None) -> list[Citation]:
@@ -325,10 +318,8 @@ def find_activities(
 
 def find_by_id(plans: Sequence[Plan], ident: str) -> tuple[Plan, object] | None:
     """The plan and the entity (meeting, activity, milestone, …) with this id."""
-    from .lint import build_index
-
     for plan in plans:
-        found = build_index(plan).entity(ident)
+        found = index_of(plan).entity(ident)
         if found is not None:
             return plan, found
     return None

@@ -19,7 +19,8 @@ from typing import Any
 
 from . import dates
 from .errors import PathError, WorkplanError
-from .models import Activity, CommitteePlan, Meeting, Plan, ProgramPlan
+from .index import index_of
+from .models import Activity, CommitteePlan, Meeting, Milestone, PendingEvent, Plan, ProgramPlan
 from .text import md_escape, printable, safe_url, visible
 from .timeline import meeting_heading, meeting_title, ordinal
 
@@ -83,28 +84,14 @@ class CommitteeView:
 
     def __init__(self, plan: CommitteePlan) -> None:
         self.plan = plan
-        self.resolutions = {r.id: r for r in plan.resolutions}
-        self.default = next((r.id for r in plan.resolutions if r.default), None)
-        self.areas = {a.id: a for a in plan.areas}
-        self.names: dict[str, str] = {b.id: b.acronym or b.name for b in plan.bodies}
-        self.names.update({o.id: f"{o.title + ' ' if o.title else ''}{o.name}" for o in plan.officers})
-        self.names.update({w.id: f"Chair of the {w.name}" for w in plan.working_groups})
-        self.full_names: dict[str, str] = {b.id: b.name for b in plan.bodies}
+        self.index = index_of(plan)
         self.meetings = {m.id: m for m in plan.meetings}
-        self.events = {e.id: e for e in plan.pending}
-        self.subjects = {(r.id, p.label): p.subject for r in plan.resolutions for p in r.paragraphs if p.subject}
+        self.full_names: dict[str, str] = {b.id: b.name for b in plan.bodies}
 
     def ref(self, ref: str) -> dict[str, str | None]:
         """A paragraph reference for display: its label, resolution (unless default) and subject."""
-        resolution, _, label = ref.rpartition(":")
-        resolution = resolution or self.default or ""
-        declared = self.resolutions.get(resolution)
-        subject = self.subjects.get((resolution, label))
-        return {
-            "label": label,
-            "resolution": None if resolution == self.default or declared is None else declared.symbol,
-            "subject": subject,
-        }
+        found = self.index.reference(ref)
+        return {"label": found.label, "resolution": found.symbol, "subject": found.subject}
 
     @staticmethod
     def has_refs(entry: Any) -> bool:
@@ -112,11 +99,10 @@ class CommitteeView:
         return any(getattr(entry, name, ()) for name in ("paragraphs", "documents", "by", "speakers", "footnotes"))
 
     def who(self, ident: str) -> str:
-        return self.names.get(ident, ident)
+        return self.index.name(ident)
 
     def area_name(self, ident: str) -> str:
-        area = self.areas.get(ident)
-        return area.name if area else ident
+        return self.index.area_name(ident)
 
     def heading(self, meeting: Meeting) -> str:
         return meeting_heading(meeting)
@@ -125,11 +111,11 @@ class CommitteeView:
         return meeting_title(meeting)
 
     def event_title(self, ident: str) -> str:
-        if ident in self.meetings:
-            m = self.meetings[ident]
-            return f"{m.title or meeting_title(m)}, {long_day(m.date)} ({clock(m.start_time)} – {clock(m.end_time)})"
-        if ident in self.events:
-            return f"{self.events[ident].title}, date to be determined"
+        thing = self.index.entity(ident)
+        if isinstance(thing, Meeting):
+            return f"{thing.title or meeting_title(thing)}, {long_day(thing.date)} ({clock(thing.start_time)} – {clock(thing.end_time)})"
+        if isinstance(thing, PendingEvent):
+            return f"{thing.title}, date to be determined"
         return ident
 
     def anchor(self, meeting: Meeting) -> str:
@@ -137,14 +123,12 @@ class CommitteeView:
 
     def schedule(self) -> list[ScheduleRow]:
         """Meetings (left column) and other activities and milestones (right), by date."""
-        rows = [ScheduleRow(m.date, "committee", "meeting", m) for m in self.plan.meetings]
-        rows += [ScheduleRow(a.date, "other", "activity", a) for a in self.plan.activities]
         # Only the comment deadline stands in the right-hand column of the document;
         # the other milestones happen at meetings or are distributions.
-        rows += [
-            ScheduleRow(m.date, "other", "milestone", m)
-            for m in self.plan.procedure.milestones
-            if m.stage == "comments-due"
+        rows = [
+            ScheduleRow(d.date, "committee" if d.kind == "meeting" else "other", d.kind, d.item)
+            for d in self.index.dated
+            if not isinstance(d.item, Milestone) or d.item.stage == "comments-due"
         ]
         order = {"meeting": 0, "activity": 1, "milestone": 2}
         return sorted(rows, key=lambda r: (r.date, getattr(r.item, "start_time", dt.time(0)), order[r.kind]))
@@ -208,16 +192,7 @@ class CommitteeView:
 
     def all_footnotes(self) -> list[Any]:
         """Every footnote of the plan, by number."""
-        notes: list[Any] = [*self.plan.footnotes, *self.plan.procedure.events_footnotes]
-        notes += [f for g in self.plan.mandates for f in g.footnotes]
-        notes += [f for a in self.plan.activities for f in a.footnotes]
-        for m in self.plan.meetings:
-            notes += m.footnotes
-            for s in m.agenda:
-                for t in s.topics:
-                    for e in (t, *t.items):
-                        notes += e.footnotes
-        return sorted(notes, key=lambda f: f.number)
+        return sorted(self.index.footnotes, key=lambda f: f.number)
 
     def due_text(self, report: Any) -> str:
         """``April 15 each year``; ``July 1 and July 30 each year``."""
@@ -342,14 +317,15 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
     view = CommitteeView(plan)
     for meeting in plan.meetings:
         lines = []
+        agenda = view.index.agenda(meeting)
         for section in meeting.agenda:
             if section.heading:
                 lines.append(section.heading)
             if section.area:
                 lines.append(view.area_name(section.area))
-            for topic in section.topics:
-                lines.append(f"- {topic.title}")
-                lines += [f"  - {item.title}" for item in topic.items]
+            lines += [
+                f"- {e.entry.title}" if e.is_topic else f"  - {e.entry.title}" for e in agenda if e.section is section
+            ]
 
         def fill(event: Any, m: Meeting = meeting, description: str = "\n".join(lines)) -> None:
             event.add("summary", _ics_text(f"{plan.committee.acronym}: {meeting_title(m)}"))
@@ -381,20 +357,19 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
             event.add("transp", "TRANSPARENT")
 
         yield _uid(plan, milestone.id), fill_milestone
-    for report in plan.reports:
-        for due in report.due:
-            first = _first_occurrence(plan.term.start, due.month, due.day)
-            if first is None:  # the calendar ends before the day comes round
-                continue
+    for report, due in view.index.yearly:
+        first = _first_occurrence(plan.term.start, due.month, due.day)
+        if first is None:  # the calendar ends before the day comes round
+            continue
 
-            def fill_report(event: Any, r: Any = report, d: Any = due, start: dt.date = first) -> None:
-                event.add("summary", _ics_text(f"Report due: {r.title}" + (f" ({d.what})" if d.what else "")))
-                _all_day(event, start, start)
-                event.add("rrule", {"freq": "yearly", "bymonth": d.month, "bymonthday": d.day})
-                event.add("categories", ["deadline"])
-                event.add("transp", "TRANSPARENT")
+        def fill_report(event: Any, r: Any = report, d: Any = due, start: dt.date = first) -> None:
+            event.add("summary", _ics_text(f"Report due: {r.title}" + (f" ({d.what})" if d.what else "")))
+            _all_day(event, start, start)
+            event.add("rrule", {"freq": "yearly", "bymonth": d.month, "bymonthday": d.day})
+            event.add("categories", ["deadline"])
+            event.add("transp", "TRANSPARENT")
 
-            yield _uid(plan, f"{report.id}-{due.month:02d}{due.day:02d}"), fill_report
+        yield _uid(plan, f"{report.id}-{due.month:02d}{due.day:02d}"), fill_report
 
 
 def _first_occurrence(start: dt.date, month: int, day: int) -> dt.date | None:

@@ -9,11 +9,12 @@ determined are kept apart, never dropped.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .models import CommitteePlan, Meeting, Plan, ProgramPlan
+from .index import index_of
+from .models import Activity, CommitteePlan, Meeting, PendingEvent, Plan, ProgramPlan
 
 EntryKind = Literal["meeting", "activity", "milestone", "deadline", "pending"]
 KINDS: tuple[EntryKind, ...] = ("meeting", "activity", "milestone", "deadline", "pending")
@@ -104,19 +105,7 @@ class Timeline:
 
 def qualify(plan: CommitteePlan, ref: str) -> str:
     """``'38'`` -> ``'ag-2986:38'`` using the plan's default resolution."""
-    if ":" in ref:
-        return ref
-    default = next((r.id for r in plan.resolutions if r.default), None)
-    return f"{default}:{ref}" if default else ref
-
-
-def meeting_citations(meeting: Meeting) -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...], list[str]]]:
-    """(title, paragraphs, documents, bodies) of every agenda entry of a meeting."""
-    for section in meeting.agenda:
-        for topic in section.topics:
-            for entry in (topic, *topic.items):
-                bodies = [*entry.by, *(s.body for s in entry.speakers if s.body)]
-                yield entry.title, entry.paragraphs, entry.documents, bodies
+    return index_of(plan).qualify(ref)
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:
@@ -130,73 +119,67 @@ def plan_entries(plan: Plan) -> tuple[list[Entry], list[Entry]]:
     """
     if isinstance(plan, ProgramPlan):
         return [], []
+    index = index_of(plan)
     tz = plan.timezone
     dated: list[Entry] = []
-    for meeting in plan.meetings:
-        paragraphs: list[str] = []
-        documents: list[str] = []
-        bodies: list[str] = []
-        for _, p, d, b in meeting_citations(meeting):
-            paragraphs += [qualify(plan, ref) for ref in p]
-            documents += d
-            bodies += b
-        dated.append(
-            Entry(
-                plan.id,
-                meeting.id,
-                "meeting",
-                meeting_title(meeting),
-                meeting.date,
-                None,
-                meeting.start_time,
-                meeting.end_time,
-                tz,
-                meeting.number,
-                _unique(paragraphs),
-                _unique(documents),
-                _unique(bodies),
+    for item in index.dated:
+        thing = item.item
+        if isinstance(thing, Meeting):
+            agenda = index.agenda(thing)
+            dated.append(
+                Entry(
+                    plan.id,
+                    thing.id,
+                    "meeting",
+                    meeting_title(thing),
+                    item.date,
+                    None,
+                    item.start_time,
+                    item.end_time,
+                    tz,
+                    thing.number,
+                    _unique(index.qualify(ref) for a in agenda for ref in a.entry.paragraphs),
+                    _unique(d for a in agenda for d in a.entry.documents),
+                    _unique(b for a in agenda for b in a.bodies),
+                )
             )
-        )
-    for activity in plan.activities:
-        dated.append(
-            Entry(
-                plan.id,
-                activity.id,
-                "activity",
-                activity.title,
-                activity.date,
-                activity.end_date,
-                timezone=tz,
-                bodies=tuple(activity.organizers),
+        elif isinstance(thing, Activity):
+            dated.append(
+                Entry(
+                    plan.id,
+                    thing.id,
+                    "activity",
+                    thing.title,
+                    item.date,
+                    thing.end_date,
+                    timezone=tz,
+                    bodies=tuple(thing.organizers),
+                )
             )
-        )
-    for milestone in plan.procedure.milestones:
-        dated.append(Entry(plan.id, milestone.id, "milestone", milestone.title, milestone.date, timezone=tz))
+        else:
+            dated.append(Entry(plan.id, thing.id, "milestone", thing.title, item.date, timezone=tz))
     undated = [
         Entry(
             plan.id,
-            event.id,
+            thing.id,
             "pending",
-            event.title,
+            thing.title,
             None,
             timezone=tz,
-            paragraphs=tuple(qualify(plan, r) for r in event.paragraphs),
+            paragraphs=tuple(index.qualify(r) for r in thing.paragraphs),
         )
-        for event in plan.pending
-    ]
-    undated += [
-        Entry(
+        if isinstance(thing, PendingEvent)
+        else Entry(
             plan.id,
-            report.id,
+            thing.id,
             "deadline",
-            f"{report.title} ({report.frequency})",
+            f"{thing.title} ({thing.frequency})",
             None,
             timezone=tz,
-            paragraphs=tuple(qualify(plan, r) for r in report.paragraphs),
-            documents=tuple(report.documents),
+            paragraphs=tuple(index.qualify(r) for r in thing.paragraphs),
+            documents=tuple(thing.documents),
         )
-        for report in plan.reports
-        if not report.due
+        for thing in index.undated
     ]
     return dated, undated
 
@@ -205,30 +188,20 @@ def deadlines_between(plan: Plan, start: dt.date, end: dt.date) -> list[Entry]:
     """Every yearly reporting deadline from ``start`` to ``end`` (inclusive), any year."""
     if isinstance(plan, ProgramPlan):
         return []
-    from dateutil.rrule import YEARLY, rrule
-
-    out = []
-    first = dt.datetime.combine(start, dt.time())
-    last = dt.datetime.combine(end, dt.time())
-    for report in plan.reports:
-        for due in report.due:
-            # rrule skips the years a day does not exist in (29 February).
-            for moment in rrule(YEARLY, dtstart=first, until=last, bymonth=due.month, bymonthday=due.day):
-                day = moment.date()
-                title = f"{report.title}: {due.what}" if due.what else report.title
-                out.append(
-                    Entry(
-                        plan.id,
-                        f"{report.id}/{day.isoformat()}",
-                        "deadline",
-                        title,
-                        day,
-                        timezone=plan.timezone,
-                        paragraphs=tuple(qualify(plan, r) for r in report.paragraphs),
-                        documents=tuple(report.documents),
-                    )
-                )
-    return out
+    index = index_of(plan)
+    return [
+        Entry(
+            plan.id,
+            f"{report.id}/{day.isoformat()}",
+            "deadline",
+            f"{report.title}: {due.what}" if due.what else report.title,
+            day,
+            timezone=plan.timezone,
+            paragraphs=tuple(index.qualify(r) for r in report.paragraphs),
+            documents=tuple(report.documents),
+        )
+        for report, due, day in index.deadlines(start, end)
+    ]
 
 
 def build_timeline(

@@ -21,6 +21,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from .dates import clock, long_day, month_day, short_day, time_range
+from .index import AgendaEntry, index_of
 from .models import CommitteePlan, Plan, ProgramPlan
 from .queries import ActivityMatch, Citation, MeetingMatch, ParagraphCoverage
 from .text import md_escape, visible
@@ -208,29 +209,24 @@ class Names:
     """Bodies, officers, working groups and partners by the names the plans print (SMS, IADB, Chair of …)."""
 
     def __init__(self, plans: Iterable[Plan]) -> None:
-        from .render import CommitteeView, ProgramView
-
-        self.committees = {p.id: CommitteeView(p) for p in plans if isinstance(p, CommitteePlan)}
-        self.programs = {p.id: ProgramView(p) for p in plans if isinstance(p, ProgramPlan)}
+        self.indexes = {p.id: index_of(p) for p in plans}
 
     def who(self, plan: str, ident: str) -> str:
-        view = self.committees.get(plan)
-        return view.who(ident) if view else ident
+        index = self.indexes.get(plan)
+        return index.name(ident) if index else ident
 
-    def partner(self, plan: str, ident: str) -> str:
-        view = self.programs.get(plan)
-        return view.partner(ident) if view else ident
+    partner = who
 
     def paragraphs(self, plan: str, refs: Sequence[str]) -> str:
         """``paragraph 38``; ``paragraphs 39, 40``; ``paragraphs 44.b, 45 of AG/RES. 2970 (LI-O/21)``.
 
         The resolution is named only when it is not the plan's default one.
         """
-        view = self.committees.get(plan)
+        index = self.indexes.get(plan)
         groups: list[tuple[str | None, list[str]]] = []
         for ref in refs:
-            shown = view.ref(ref) if view else {"label": ref, "resolution": None}
-            label, symbol = shown["label"] or ref, shown["resolution"]
+            found = index.reference(ref) if index else None
+            label, symbol = (found.label or ref, found.symbol) if found else (ref, None)
             if groups and groups[-1][0] == symbol:
                 groups[-1][1].append(label)
             else:
@@ -576,7 +572,6 @@ def entity_json(plan: Plan, entity: Any) -> dict[str, Any]:
 
 def meeting_text(plan: CommitteePlan, meeting: Any, width: int) -> Text:
     """A meeting as the document sets it out: heading, day and time, agenda by area, numbered, with what each entry cites."""
-    from .queries import agenda_entries
     from .timeline import meeting_heading, meeting_title
 
     names = Names([plan])
@@ -596,33 +591,35 @@ def meeting_text(plan: CommitteePlan, meeting: Any, width: int) -> Text:
         )
     if meeting.summary and meeting.summary not in (heading, meeting.title):
         screen.para(f"Summary: {meeting.summary}")
-    areas = {a.id: a.name for a in plan.areas}
-    entries = iter(agenda_entries(plan, meeting))
+    index = index_of(plan)
+    agenda = index.agenda(meeting)
     for section in meeting.agenda:
         screen.blank()
         if section.heading:
             screen.para(section.heading, style="bold")
         if section.area:
-            screen.para(areas.get(section.area, section.area).upper(), style="bold")
-        for topic in section.topics:
-            for entry_model in (topic, *topic.items):
-                match, _, _ = next(entries)
-                lead = ("  " if entry_model is topic else "      ") + f"{match.number}. "
-                screen.para(entry_model.title, len(lead), lead=lead)
-                presenters = [
-                    *entry_model.by,
-                    *(s.name + (f", {s.title}" if s.title else "") for s in entry_model.speakers),
-                ]
-                details = names.details(plan.id, entry_model.paragraphs, entry_model.documents, presenters)
-                if details:
-                    screen.para(details, len(lead), "dim")
-                for f in entry_model.footnotes:
-                    note = " " * len(lead) + f"[{f.number}] "
-                    screen.para(f.text, len(note), lead=note)
+            screen.para(index.area_name(section.area).upper(), style="bold")
+        for entry in agenda:
+            if entry.section is section:
+                _agenda_entry(screen, names, plan.id, entry)
     for f in meeting.footnotes:
         note = f"[{f.number}] "
         screen.para(f.text, len(note), lead=note)
     return screen.text
+
+
+def _agenda_entry(screen: Screen, names: Names, plan: str, entry: AgendaEntry) -> None:
+    """One numbered agenda entry of `meeting_text`, with what it cites and its footnotes."""
+    model = entry.entry
+    lead = ("  " if entry.is_topic else "      ") + f"{entry.number}. "
+    screen.para(model.title, len(lead), lead=lead)
+    presenters = [*model.by, *(s.name + (f", {s.title}" if s.title else "") for s in model.speakers)]
+    details = names.details(plan, model.paragraphs, model.documents, presenters)
+    if details:
+        screen.para(details, len(lead), "dim")
+    for f in model.footnotes:
+        note = " " * len(lead) + f"[{f.number}] "
+        screen.para(f.text, len(note), lead=note)
 
 
 def entity_text(plan: Plan, entity: Any, width: int) -> Text:
