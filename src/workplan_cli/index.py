@@ -162,7 +162,13 @@ class PlanIndex:
         self.default_resolution: str | None = None
         """The first resolution marked `default: true` (lint's WP107 reports any other)."""
         self._walk(plan)
-        self._plan = plan if isinstance(plan, CommitteePlan) else None
+        # The parts the dated lists are made from, not the plan itself: the
+        # plan's own lifetime decides the index's (`index_of`).
+        self._committee = (
+            (plan.meetings, plan.activities, plan.procedure.milestones, plan.pending, plan.reports)
+            if isinstance(plan, CommitteePlan)
+            else None
+        )
         self._references: dict[str, Reference] = {}
         self._agendas: dict[int, tuple[AgendaEntry, ...]] = {}
 
@@ -285,27 +291,27 @@ class PlanIndex:
     @cached_property
     def dated(self) -> tuple[Dated, ...]:
         """Meetings, activities and milestones, in that order and each in plan order."""
-        plan = self._plan
-        if plan is None:
+        if self._committee is None:
             return ()
-        items: list[Dated] = [Dated("meeting", m, m.date, m.date, m.start_time, m.end_time) for m in plan.meetings]
-        items += [Dated("activity", a, a.date, a.end_date or a.date) for a in plan.activities]
-        items += [Dated("milestone", m, m.date, m.date) for m in plan.procedure.milestones]
+        meetings, activities, milestones, _, _ = self._committee
+        items: list[Dated] = [Dated("meeting", m, m.date, m.date, m.start_time, m.end_time) for m in meetings]
+        items += [Dated("activity", a, a.date, a.end_date or a.date) for a in activities]
+        items += [Dated("milestone", m, m.date, m.date) for m in milestones]
         return tuple(items)
 
     @cached_property
     def yearly(self) -> tuple[tuple[Report, Due], ...]:
         """Every yearly reporting deadline: a report and one of its month-and-day dates."""
-        plan = self._plan
-        return () if plan is None else tuple((r, d) for r in plan.reports for d in r.due)
+        reports = self._committee[4] if self._committee else ()
+        return tuple((r, d) for r in reports for d in r.due)
 
     @cached_property
     def undated(self) -> tuple[PendingEvent | Report, ...]:
         """Events whose date is still to be determined, then reports with no yearly date."""
-        plan = self._plan
-        if plan is None:
+        if self._committee is None:
             return ()
-        return (*plan.pending, *(r for r in plan.reports if not r.due))
+        _, _, _, pending, reports = self._committee
+        return (*pending, *(r for r in reports if not r.due))
 
     def deadlines(self, start: dt.date, end: dt.date) -> list[tuple[Report, Due, dt.date]]:
         """Each yearly deadline's days from ``start`` to ``end`` (inclusive), any year, in plan order."""
