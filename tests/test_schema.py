@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from conftest import ROOT
@@ -104,6 +106,7 @@ def test_schema_time_pattern_is_as_strict_as_the_cli():
     values = [f"{h}:{m:02d}" for h in range(100) for m in range(100)]
     values += [f"{h:02d}:{m:02d}" for h in range(30) for m in range(70)]
     values += ["9:5", "009:30", "10:000", "10.30", "1030", "", " 9:30 ", "\t10:00", "10:00\n", "10 :00", "24:00"]
+    values += ["\u0661\u0660:00", "10:\u0663\u0660", "\uff11\uff10:00"]  # other scripts' digits
     values += [930, 9.5, None, True]
     base = {"id": "m", "kind": "regular", "date": "2023-03-02", "end_time": "13:00"}
     assert _disagreements(spec, Meeting, lambda v: {**base, "start_time": v}, values) == []
@@ -120,10 +123,24 @@ def test_schema_date_pattern_is_as_strict_as_the_cli():
         for day in range(33)
     ]
     values += ["2023-3-16", "23-03-16", " 2023-03-16 ", "2023-03-16T10:00", "2023/03/16", "", 20230316, None]
+    # ISO 8601's other forms, which Python's `date.fromisoformat` reads, and other scripts' digits.
+    values += ["20230316", "2023-W11-4", "2023W114", "2023-075", "2023075", "+2023-03-16", "2023-03-16\n"]
+    values += ["\uff12\uff10\uff12\uff13-03-16", "2023-0\u0663-16", "2023-03-16Z"]
     base = {"id": "m", "kind": "regular", "start_time": "10:00", "end_time": "13:00"}
     assert _disagreements(spec, Meeting, lambda v: {**base, "date": v}, values) == []
-    # Python also reads ISO 8601 week and basic dates; the README and the schema know only YYYY-MM-DD.
-    assert not _editor_accepts(spec, "20230316") and _cli_accepts(Meeting, {**base, "date": "20230316"})
+    assert not _editor_accepts(spec, "20230316") and not _cli_accepts(Meeting, {**base, "date": "20230316"})
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet="0123456789-:WTZ+ \t\n\u0663\uff12", max_size=12))
+def test_editor_and_cli_agree_on_any_date_or_time_text(text):
+    """Strings built from the characters dates and times are made of: the editor and the CLI agree on each."""
+    for field, base in (
+        ("date", {"id": "m", "kind": "regular", "start_time": "10:00", "end_time": "13:00"}),
+        ("start_time", {"id": "m", "kind": "regular", "date": "2023-03-02", "end_time": "13:00"}),
+    ):
+        spec = _schema_of("committee-plan", "Meeting", field)
+        assert _editor_accepts(spec, text) == _cli_accepts(Meeting, {**base, field: text}), (field, text)
 
 
 def test_schema_id_pattern_is_as_strict_as_the_cli():

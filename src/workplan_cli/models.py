@@ -40,7 +40,11 @@ COMMITTEE_KIND = "committee-plan"
 PROGRAM_KIND = "program-plan"
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
-_TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+# ASCII digits only (`\d` would take other scripts' digits), and `\Z`, not `$`,
+# which also matches before a final line break: what the JSON Schema accepts.
+_TIME_RE = re.compile(r"^([0-9]{1,2}):([0-9]{2})\Z")
+# YYYY-MM-DD only: `date.fromisoformat` also reads 20230316 and 2023-W11-4.
+_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 class _Model(BaseModel):
@@ -93,10 +97,13 @@ def _to_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise _date_error(f"{value!r} is not a valid date; write it as YYYY-MM-DD, like 2023-03-16") from None
+        text = value.strip()
+        if _DATE_RE.match(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                pass
+        raise _date_error(f"{value!r} is not a valid date; write it as YYYY-MM-DD, like 2023-03-16")
     raise _date_error(f"expected a date like 2023-03-16, got {_got(value)}")
 
 
