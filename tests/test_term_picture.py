@@ -184,8 +184,11 @@ def test_render_as_of_draws_the_line_and_says_so(tmp_path, runner):
         "1 event is still to be dated. A vertical line marks March 16, 2023. "
         "The calendar below lists every item day by day."
     )
+    outside = runner.invoke(app, ["render", str(path), "--as-of", "2023-07-01"])
+    assert 'class="as-of"' not in outside.stdout
+    assert "<p>July 1, 2023, the day given, falls outside the picture.</p>" in outside.stdout
     without = runner.invoke(app, ["render", str(path)])
-    assert without.exit_code == 0 and 'class="as-of"' not in without.stdout
+    assert without.exit_code == 0 and 'class="as-of"' not in without.stdout and "the day given" not in without.stdout
     assert without.stdout == render(plan(), "html")
 
 
