@@ -148,10 +148,6 @@ class Picture:
         """Whether the picture shows less than the whole term."""
         return (self.start, self.end) != (self.term_start, self.term_end)
 
-    def x(self, day: dt.date) -> int:
-        """The left edge of ``day`` (which may lie outside the picture)."""
-        return MARGIN + (day - self.start).days * self.day
-
     @staticmethod
     def href(entry: Entry) -> str | None:
         """The link to an item's place on the page, for the items listed beside the picture."""
@@ -240,6 +236,49 @@ def _stack(extents: Iterable[tuple[int, int]]) -> list[int]:
     return rows
 
 
+def _lane(kind: MarkKind, entries: list[Entry], y: int, start: dt.date, end: dt.date, day: int) -> Lane:
+    """The lane of one kind of item (all dated), its top at ``y``; each is clipped to the days pictured."""
+    spans = [(max(e.date, start), min(e.last_day or e.date, end)) for e in entries if e.date is not None]
+
+    def x(when: dt.date) -> int:
+        return MARGIN + (when - start).days * day
+
+    extents = []
+    for first, last in spans:
+        if kind == "activity":
+            extents.append((x(first), x(last) + day))
+        else:
+            middle = x(first) + day // 2
+            extents.append((middle - HALF_WIDTH[kind], middle + HALF_WIDTH[kind]))
+    # Numbered meetings take the first rows, the other meetings the rows under them.
+    groups = [[e.number is not None for e in entries], [e.number is None for e in entries]]
+    rows: dict[int, int] = {}
+    for members in groups if kind == "meeting" else [[True] * len(entries)]:
+        group = sorted((i for i, member in enumerate(members) if member), key=lambda i: extents[i])
+        below = max(rows.values(), default=-1) + 1
+        rows.update(zip(group, (below + row for row in _stack(extents[i] for i in group)), strict=True))
+    marks = []
+    for i, e in enumerate(entries):
+        (first, last), (left, right) = spans[i], extents[i]
+        marks.append(
+            Mark(
+                kind=kind,
+                id=e.id,
+                title=e.title,
+                date=first,
+                last_day=last,
+                x=left if kind == "activity" else x(first) + day // 2,
+                width=right - left if kind == "activity" else 0,
+                y=y + LANE_HEAD + rows[i] * ROW + ROW // 2,
+                row=rows[i],
+                label=str(e.number) if kind == "meeting" and e.number is not None else "",
+                href=_href(e),
+            )
+        )
+    count = max(rows.values(), default=0) + 1
+    return Lane(kind, y, LANE_HEAD + count * ROW, count, tuple(marks))
+
+
 def term_picture(plan: CommitteePlan, as_of: dt.date | None = None) -> Picture | None:
     """The picture of a committee's term, or ``None`` for a term that ends before it starts."""
     if plan.term.end < plan.term.start:
@@ -248,7 +287,6 @@ def term_picture(plan: CommitteePlan, as_of: dt.date | None = None) -> Picture |
     start, end = _window(plan, dated)
     days = (end - start).days + 1
     day = max(2, PLOT_WIDTH // days // 2 * 2)
-    width = 2 * MARGIN + days * day
 
     def x(when: dt.date) -> int:
         return MARGIN + (when - start).days * day
@@ -262,51 +300,11 @@ def term_picture(plan: CommitteePlan, as_of: dt.date | None = None) -> Picture |
         (shown if pictured else outside).append(e)
 
     lanes = []
-    top = y = MONTH_ROW
+    y = MONTH_ROW
     for kind in LANE_KINDS:
-        of_kind = [e for e in shown if e.kind == kind]
-        extents = []
-        for e in of_kind:
-            assert e.date is not None
-            first, last = max(e.date, start), min(e.last_day or e.date, end)
-            if kind == "activity":
-                extents.append((x(first), x(last) + day))
-            else:
-                middle = x(first) + day // 2
-                extents.append((middle - HALF_WIDTH[kind], middle + HALF_WIDTH[kind]))
-        # Numbered meetings take the first rows, the other meetings the rows under them.
-        rows: dict[int, int] = {}
-        for numbered in (True, False):
-            group = [i for i, e in enumerate(of_kind) if kind != "meeting" or (e.number is not None) == numbered]
-            group.sort(key=lambda i: extents[i])
-            below = max(rows.values(), default=-1) + 1
-            rows.update(zip(group, (below + row for row in _stack(extents[i] for i in group)), strict=True))
-            if kind != "meeting":
-                break
-        marks = []
-        for i, e in enumerate(of_kind):
-            assert e.date is not None
-            first, last = max(e.date, start), min(e.last_day or e.date, end)
-            left, right = extents[i]
-            marks.append(
-                Mark(
-                    kind=kind,
-                    id=e.id,
-                    title=e.title,
-                    date=first,
-                    last_day=last,
-                    x=left if kind == "activity" else x(first) + day // 2,
-                    width=right - left if kind == "activity" else 0,
-                    y=y + LANE_HEAD + rows[i] * ROW + ROW // 2,
-                    row=rows[i],
-                    label=str(e.number) if kind == "meeting" and e.number is not None else "",
-                    href=_href(e),
-                )
-            )
-        count = max(rows.values(), default=0) + 1
-        height = LANE_HEAD + count * ROW
-        lanes.append(Lane(kind, y, height, count, tuple(marks)))
-        y += height + LANE_GAP
+        lane = _lane(kind, [e for e in shown if e.kind == kind], y, start, end, day)
+        lanes.append(lane)
+        y += lane.height + LANE_GAP
     bottom = y - LANE_GAP
 
     months: list[MonthTick] = []
@@ -331,9 +329,9 @@ def term_picture(plan: CommitteePlan, as_of: dt.date | None = None) -> Picture |
         term_start=plan.term.start,
         term_end=plan.term.end,
         day=day,
-        width=width,
+        width=2 * MARGIN + days * day,
         height=bottom + FOOT,
-        top=top,
+        top=MONTH_ROW,
         bottom=bottom,
         months=tuple(months),
         lanes=tuple(lanes),
