@@ -6,6 +6,7 @@ Under CI a missing tool fails these tests instead of skipping them.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -22,6 +23,15 @@ from workplan_cli.render import render
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PLANS = sorted(DATA.glob("*.yaml"))
+AS_OF = dt.date(2023, 3, 1)
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 def need(tool: str | None, what: str) -> None:
@@ -41,6 +51,10 @@ def pages(tmp_path_factory) -> dict[str, Path]:
         target = folder / f"{plan.id}.html"
         target.write_text(render(plan, "html"), encoding="utf-8")
         out[plan.id] = target
+        if isinstance(plan, CommitteePlan):  # the page with an as-of line on its picture, for the checker too
+            dated = folder / f"{plan.id}-as-of.html"
+            dated.write_text(render(plan, "html", as_of=AS_OF), encoding="utf-8")
+            out[f"{plan.id}-as-of"] = dated
     return out
 
 
@@ -66,17 +80,7 @@ def test_page_in_chromium(pages, path):
     page_file = pages[plan.id]
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-            ],
-        )
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             requested: list[str] = []
@@ -109,5 +113,107 @@ def test_page_in_chromium(pages, path):
             assert page.evaluate("() => getComputedStyle(document.querySelector('nav')).display") == "none"
             page.pdf(path=str(ARTIFACTS / f"{plan.id}.pdf"))
             assert (ARTIFACTS / f"{plan.id}.pdf").read_bytes().startswith(b"%PDF")
+        finally:
+            browser.close()
+
+
+# The CSH term, 2022-11-11 to 2023-06-23, month by month (weeks from Monday).
+CSH_MONTHS = [
+    ["November 2022", 5],
+    ["December 2022", 5],
+    ["January 2023", 6],
+    ["February 2023", 5],
+    ["March 2023", 5],
+    ["April 2023", 5],
+    ["May 2023", 5],
+    ["June 2023", 5],
+]
+
+# Every drawn mark's paint under print media: black, white, a grey or a pattern, never a colour.
+PAINTS = """() => [...document.querySelectorAll('.term-svg .mark *, .term-svg .as-of *, .term-svg pattern *')]
+    .flatMap(e => [getComputedStyle(e).fill, getComputedStyle(e).stroke])"""
+
+
+def grey(paint: str) -> bool:
+    if paint == "none" or paint.startswith("url("):
+        return True
+    red, green, blue = (int(v) for v in paint.removeprefix("rgb(").removesuffix(")").split(", "))
+    return red == green == blue
+
+
+def test_term_picture_in_chromium(pages):
+    need(CHROMIUM, "Chromium")
+    from playwright.sync_api import sync_playwright
+
+    plan = load_plan(DATA / "csh-2022-2023.yaml").plan
+    page_file = pages["csh-2022-2023-as-of"]
+    folder = ARTIFACTS / "term-picture"
+    folder.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(page_file.as_uri(), wait_until="load")
+            svg = page.locator("svg.term-svg")
+            box = svg.bounding_box()
+            assert box is not None and box["width"] > 600 and box["height"] > 150
+            assert svg.get_attribute("viewBox") == "0 0 924 300"
+            assert page.evaluate(
+                "() => document.getElementById('term-desc').textContent.startsWith('15 numbered meetings,')"
+            )
+
+            # Each numbered meeting: one mark, labelled with its number, linking to the meeting's section.
+            links = page.evaluate(
+                """() => [...document.querySelectorAll('svg.term-svg a')].map(a => [
+                    a.getAttribute('href'), a.querySelector('text') ? a.querySelector('text').textContent : null,
+                    document.getElementById(a.getAttribute('href').slice(1)) ? 'found' : 'missing'])"""
+            )
+            numbered = sorted(m.number for m in plan.meetings if m.number is not None)
+            assert numbered == list(range(1, 16))
+            for n in numbered:
+                assert [link for link in links if link[0] == f"#meeting-{n}"] == [[f"#meeting-{n}", str(n), "found"]]
+            assert [link for link in links if link[2] == "missing"] == []
+            assert len(links) == len(plan.meetings) + 10 + 2  # meetings, pictured activities, deadlines
+
+            # A grid per month of the term, with its weeks as rows.
+            months = page.evaluate(
+                """() => [...document.querySelectorAll('table.calendar-month')].map(t => [
+                    t.caption.textContent, t.tBodies[0].rows.length])"""
+            )
+            assert months == CSH_MONTHS
+            assert page.evaluate(
+                "() => [...document.querySelectorAll('table.calendar-month a[href=\"#meeting-5\"]')]"
+                ".map(a => a.closest('td').querySelector('time').getAttribute('datetime'))"
+            ) == ["2023-02-16"]
+
+            # The as-of line: 1 March 2023 is day 110 of the term, 4 units a day: 12 + 440 + 2.
+            line = page.locator(".term-svg .as-of line")
+            assert line.get_attribute("x1") == "454"
+            scale = box["width"] / 924
+            line_box = line.bounding_box()
+            assert line_box is not None
+            assert abs(line_box["x"] + line_box["width"] / 2 - (box["x"] + 454 * scale)) < 1
+            # ...between the fifth meeting (16 February) and the sixth (9 March).
+            fifth = page.locator('.term-svg a[href="#meeting-5"] circle').bounding_box()
+            sixth = page.locator('.term-svg a[href="#meeting-6"] circle').bounding_box()
+            assert fifth is not None and sixth is not None
+            assert fifth["x"] + fifth["width"] < line_box["x"] < sixth["x"]
+
+            page.screenshot(path=str(folder / "desktop.png"), full_page=True)
+            svg.screenshot(path=str(folder / "picture-desktop.png"))
+            page.set_viewport_size({"width": 390, "height": 844})
+            phone = svg.bounding_box()
+            assert phone is not None and 300 < phone["width"] <= 390 and phone["x"] >= 0
+            assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+            page.screenshot(path=str(folder / "phone.png"), full_page=True)
+            svg.screenshot(path=str(folder / "picture-phone.png"))
+
+            assert [p for p in page.evaluate(PAINTS) if not grey(p)] != []  # colour on screen...
+            page.emulate_media(media="print")
+            paints = page.evaluate(PAINTS)  # ...none on paper
+            assert len(paints) > 100 and [p for p in paints if not grey(p)] == []
+            assert "rgb(0, 0, 0)" in paints and "rgb(255, 255, 255)" in paints
+            page.pdf(path=str(folder / "print.pdf"))
+            assert (folder / "print.pdf").read_bytes().startswith(b"%PDF")
         finally:
             browser.close()

@@ -42,6 +42,7 @@ def test_wheel_carries_the_templates(wheel):
     templates = sorted(n for n in names if n.startswith("workplan_cli/templates/"))
     assert templates == [
         "workplan_cli/templates/_style.css.j2",
+        "workplan_cli/templates/_term.html.j2",
         "workplan_cli/templates/committee.html.j2",
         "workplan_cli/templates/committee.md.j2",
         "workplan_cli/templates/program.html.j2",

@@ -530,6 +530,16 @@ def render(
             show_default=False,
         ),
     ] = None,
+    as_of: Annotated[
+        Optional[dt.datetime],  # noqa: UP045
+        typer.Option(
+            "--as-of",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Mark this day with a line on the HTML page's picture of the term. Default: no line.",
+            show_default=False,
+        ),
+    ] = None,
     plan: PlanOption = None,
 ) -> None:
     """Publish plans as HTML, Markdown or an iCalendar file, through Jinja templates.
@@ -545,7 +555,8 @@ def render(
     plans = _load(paths, plan)
     fmt = output_format.value
     try:
-        texts = [(p, render_plan(p, fmt, template_dir)) for p in plans]
+        day = as_of.date() if as_of else None
+        texts = [(p, render_plan(p, fmt, template_dir, day)) for p in plans]
         if output is None or is_stdout(output):
             if len(texts) > 1:
                 raise UsageError(f"{len(texts)} plans to render: give --output FOLDER to write one file per plan")

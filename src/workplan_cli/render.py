@@ -221,7 +221,7 @@ def _environment(template_dir: Path | None) -> Any:
 
     folders = [str(template_dir)] if template_dir else []
     folders.append(str(bundled_template_dir()))
-    env = jinja2.Environment(
+    env: Any = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
         undefined=jinja2.StrictUndefined,
@@ -232,7 +232,10 @@ def _environment(template_dir: Path | None) -> Any:
         # (an escape sequence, NUL, a lone CR) are shown as escapes, never
         # written into a page or a file.
         finalize=_printable,
+        extensions=["jinja2.ext.i18n"],
     )
+    # English until a translation is installed: every wording of a template goes through `_()`.
+    env.install_null_translations(newstyle=True)
     env.filters.update(
         long_day=long_day,
         short_day=short_day,
@@ -293,13 +296,27 @@ def render_template(name: str, template_dir: Path | None, **context: Any) -> str
         raise TemplateError(f"{where}:{line or '?'}: template error: {message}") from None
 
 
-def render(plan: Plan, fmt: str, template_dir: Path | None = None) -> str:
-    """The plan published in one format: ``html``, ``md`` or ``ics``."""
+def render(plan: Plan, fmt: str, template_dir: Path | None = None, as_of: dt.date | None = None) -> str:
+    """The plan published in one format: ``html``, ``md`` or ``ics``.
+
+    ``as_of`` marks a day on the committee page's picture of the term.
+    """
     if fmt == "ics":
         return render_ics(plan)
     kind = "committee" if isinstance(plan, CommitteePlan) else "program"
     view: CommitteeView | ProgramView = CommitteeView(plan) if isinstance(plan, CommitteePlan) else ProgramView(plan)
-    return render_template(f"{kind}.{fmt}.j2", template_dir, plan=plan, view=view)
+    context: dict[str, Any] = {"plan": plan, "view": view}
+    if isinstance(plan, CommitteePlan) and fmt == "html":
+        from . import picture
+
+        term = picture.term_picture(plan, as_of)
+        context.update(
+            term=term,
+            term_months=picture.calendar_months(term) if term else (),
+            month_name=picture.month_name,
+            weekday_name=picture.weekday_name,
+        )
+    return render_template(f"{kind}.{fmt}.j2", template_dir, **context)
 
 
 # --- iCalendar ----------------------------------------------------------------------------------
