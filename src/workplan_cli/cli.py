@@ -736,3 +736,198 @@ def schema(
         write_atomic(output, text)
     except WorkplanError as exc:
         _fail(exc)
+
+
+# --- amending a plan --------------------------------------------------------------------------
+
+EDIT_EXIT_CODES = (
+    "Exit codes: 0 written (or, with --dry-run, would be written); 1 refused: the plan does not validate, "
+    "or the change would cause the problems listed; 2 usage or I/O error (unknown id, several plans, unwritable file)."
+)
+
+EditPlanArgument = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Argument(
+        metavar="[PLAN]...",
+        help="The plan file, or folders to look for it in. Default: data/.",
+        show_default=False,
+    ),
+]
+EditPlanIdOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--plan", help="The id of the plan to edit, when several are found.", show_default=False),
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", "-n", help="Say what would change, as `workplan diff` would, and write nothing.")
+]
+AllowWarningsOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-warnings", help="Write even if the change causes new warnings (errors always refuse the change)."
+    ),
+]
+DateArgument = Annotated[
+    dt.datetime, typer.Argument(formats=["%Y-%m-%d"], metavar="DATE", help="The new day, YYYY-MM-DD.")
+]
+
+
+def _diagnostic_line(d: Any) -> str:
+    return f"{d.path}:{d.line}:{d.column}: {d.severity.value} {d.code} {d.message}"
+
+
+def _edit_json(path: str, plan_id: str | None, written: bool, changes: list[Any], problems: list[Any]) -> str:
+    import json
+
+    payload = {
+        "path": visible(path),
+        "plan": plan_id,
+        "written": written,
+        "changes": [c.as_dict() for c in changes],
+        "problems": [d.as_dict() for d in problems],
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _refuse_source(exc: WorkplanError, output_format: ListFormat) -> NoReturn:
+    from .errors import PlanError
+
+    if isinstance(exc, PlanError):
+        if output_format is ListFormat.json:
+            sys.stdout.write(_edit_json(str(exc).split(" ", 1)[0], None, False, [], exc.diagnostics))
+        else:
+            sys.stdout.write("".join(_diagnostic_line(d) + "\n" for d in exc.diagnostics))
+    _fail(exc)
+
+
+def _finish_edit(edit: Any, dry_run: bool, output_format: ListFormat) -> NoReturn:
+    """Write an edit (unless refused or a dry run), say what changed, and exit with the documented code."""
+    from .fsutil import write_atomic
+
+    plan_id = edit.source.plan.id
+    if edit.refused:
+        if output_format is ListFormat.json:
+            sys.stdout.write(_edit_json(edit.source.name, plan_id, False, edit.changes, edit.problems))
+        else:
+            sys.stdout.write("".join(_diagnostic_line(d) + "\n" for d in edit.problems))
+        hint = "" if edit.errors_only() else "; --allow-warnings writes it despite warnings"
+        typer.echo(
+            f"workplan: error: not written: the change would cause {len(edit.problems)} problem(s) "
+            f"(lines as in the changed file){hint}",
+            err=True,
+        )
+        raise typer.Exit(EXIT_PROBLEMS)
+    if not dry_run and edit.new_text != edit.source.text:
+        try:
+            write_atomic(edit.source.path, edit.file_text)
+        except WorkplanError as exc:
+            _fail(exc)
+    if output_format is ListFormat.json:
+        sys.stdout.write(_edit_json(edit.source.name, plan_id, not dry_run, edit.changes, []))
+    else:
+        sys.stdout.write("".join(f"{visible(c.message)}\n" for c in edit.changes) or "No semantic change.\n")
+        typer.echo(
+            f"dry run: {visible(edit.source.name)} not written" if dry_run else f"wrote {visible(edit.source.name)}",
+            err=True,
+        )
+    raise typer.Exit(EXIT_OK)
+
+
+def _parse_hours(text: str) -> tuple[dt.time, dt.time]:
+    import re
+
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*", text)
+    if match:
+        h1, m1, h2, m2 = map(int, match.groups())
+        if h1 < 24 and h2 < 24 and m1 < 60 and m2 < 60:
+            return dt.time(h1, m1), dt.time(h2, m2)
+    raise UsageError(f"--time {text!r}: write the hours as HH:MM-HH:MM in 24-hour form, like 10:00-13:00")
+
+
+TimeOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--time", "-t", metavar="HH:MM-HH:MM", help="New hours, local time, e.g. 14:30-17:30.", show_default=False
+    ),
+]
+EditFormatOption = Annotated[
+    ListFormat, typer.Option("--format", "-f", help="text (the changes, in words) or json (see README).")
+]
+
+
+@app.command(epilog=EDIT_EXIT_CODES)
+def move(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="The id of a meeting, activity or milestone.")],
+    day: DateArgument,
+    paths: EditPlanArgument = None,
+    hours: TimeOption = None,
+    plan_id: EditPlanIdOption = None,
+    dry_run: DryRunOption = False,
+    allow_warnings: AllowWarningsOption = False,
+    output_format: EditFormatOption = ListFormat.text,
+) -> None:
+    """Move a meeting, activity or milestone to another day (and a meeting to other hours).
+
+    Only the lines holding the date (and times) change; comments, quoting and order stay as they are.
+    A several-day activity keeps its length; meetings held within a moved meeting, and milestones
+    held at it, move with it. Nothing is written if the plan would then have a problem (a clash,
+    numbering out of date order, a day outside the term): the problems are listed instead.
+
+    Example: workplan move meeting-7 2023-03-23 --time 14:30-17:30 data/csh-2022-2023.yaml
+    """
+    from .edit import choose_plan, move_item
+
+    try:
+        times = _parse_hours(hours) if hours is not None else None
+        source = choose_plan(_plan_paths(paths), plan_id, ident)
+    except WorkplanError as exc:
+        _refuse_source(exc, output_format)
+    try:
+        edit = move_item(source, ident, day.date(), times, allow_warnings=allow_warnings)
+    except WorkplanError as exc:
+        _fail(exc)
+    _finish_edit(edit, dry_run, output_format)
+
+
+def _status_command(status: str) -> Any:
+    def command(
+        ident: Annotated[str, typer.Argument(metavar="ID", help="The id of a meeting or activity.")],
+        paths: EditPlanArgument = None,
+        note: Annotated[
+            Optional[str],  # noqa: UP045
+            typer.Option("--note", help="Why, in a few words (kept as status_note).", show_default=False),
+        ] = None,
+        plan_id: EditPlanIdOption = None,
+        dry_run: DryRunOption = False,
+        allow_warnings: AllowWarningsOption = False,
+        output_format: EditFormatOption = ListFormat.text,
+    ) -> None:
+        from .edit import choose_plan, set_status
+
+        try:
+            source = choose_plan(_plan_paths(paths), plan_id, ident)
+        except WorkplanError as exc:
+            _refuse_source(exc, output_format)
+        try:
+            edit = set_status(source, ident, status, note, allow_warnings=allow_warnings)
+        except WorkplanError as exc:
+            _fail(exc)
+        _finish_edit(edit, dry_run, output_format)
+
+    return command
+
+
+cancel = app.command(
+    "cancel",
+    epilog=EDIT_EXIT_CODES,
+    help="Mark a meeting or activity cancelled (status: cancelled, and status_note with --note).\n\n"
+    "The lines are added after its date and time lines; nothing else changes. A cancelled meeting "
+    "stays in the plan, struck through in the published pages, and no longer counts in clash checks.\n\n"
+    'Example: workplan cancel meeting-13 --note "No quorum; the agenda moves to meeting 14"',
+)(_status_command("cancelled"))
+postpone = app.command(
+    "postpone",
+    epilog=EDIT_EXIT_CODES,
+    help="Mark a meeting or activity postponed to a day not yet known (status: postponed).\n\n"
+    "When the new day is known, move it with `workplan move ID DATE` and delete its status lines.\n\n"
+    'Example: workplan postpone wps-workshop --note "At the request of the IADB"',
+)(_status_command("postponed"))

@@ -1,0 +1,451 @@
+"""Amending a plan file without re-writing it: move, add, cancel, postpone, and draft next term's plan.
+
+Every edit works on the file's text, never on a re-dumped document: libyaml's
+marks give the line and column of the scalar to change (or of the line after
+which to insert), and only those characters change.  Comments, quoting, key
+order and blank lines stay byte for byte, so a pull request's diff is the
+change and nothing else.
+
+Each function returns an `Edit` (the old and new text, what the change means in
+`workplan diff`'s words, and the problems the new text would have); the caller
+decides whether to write it.  An edit that would add a problem is refused: see
+`Edit.refused`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic, Severity
+from .errors import PlanError, UsageError
+from .loader import discover, parse_plan, read_text
+from .models import CommitteePlan, Plan
+from .plandiff import Change, diff_plans
+
+BOM = "\ufeff"
+STATUSES = ("scheduled", "postponed", "cancelled", "held")
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+# --- reading the plan to edit --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanText:
+    """A valid plan as it is on disk: its path, text (without a byte-order mark) and model."""
+
+    path: Path
+    text: str
+    plan: Plan
+    bom: bool = False
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+
+def read_plan(path: Path) -> PlanText:
+    """Read and check one plan file.
+
+    Raises `PlanError` (with every problem as ``diagnostics``) when it has an
+    error, so that a broken file is never edited, and `PathError` when it
+    cannot be read.
+    """
+    from .validate import lint_loaded
+
+    text, problem = read_text(path)
+    if problem is not None or text is None:
+        raise PlanError(f"{path} does not validate; fix it first (nothing written)", [problem] if problem else [])
+    raw_bom = path.read_bytes().startswith(BOM.encode())
+    loaded = parse_plan(text, str(path))
+    problems = sorted([*loaded.diagnostics, *lint_loaded(loaded)])
+    errors = [d for d in problems if d.severity is Severity.ERROR]
+    if loaded.plan is None or errors:
+        raise PlanError(f"{path} does not validate; fix it first (nothing written)", errors)
+    return PlanText(path, text, loaded.plan, raw_bom)
+
+
+def _candidates(paths: Sequence[Path]) -> list[Path]:
+    files = discover(paths)
+    if not files:
+        raise UsageError(f"no plan files (*.yaml, *.yml) found in {', '.join(map(str, paths))}")
+    return files
+
+
+def _plan_id_of(path: Path) -> str | None:
+    """The plan id a file declares (read cheaply from its text), for choosing among several files."""
+    text, _ = read_text(path)
+    if text is None:
+        return None
+    match = re.search(r"^id:[ \t]*['\"]?([a-z0-9][a-z0-9.-]*)", text, re.MULTILINE)
+    return match.group(1) if match else None
+
+
+def choose_plan(paths: Sequence[Path], plan_id: str | None = None, ident: str | None = None) -> PlanText:
+    """The one plan to edit among ``paths`` (files or folders).
+
+    With ``plan_id``, the file whose plan has that id.  With ``ident``, the
+    plan that holds that meeting, activity or milestone.  Otherwise the only
+    committee plan found.  Raises `UsageError` when none or several match,
+    saying how to choose, and `PlanError` when the chosen file is not valid.
+    """
+    files = _candidates(paths)
+    if plan_id is not None:
+        files = [f for f in files if _plan_id_of(f) == plan_id]
+        if not files:
+            raise UsageError(f"no plan with id {plan_id!r} in {', '.join(map(str, paths))}")
+    if len(files) == 1:
+        return read_plan(files[0])
+    if ident is not None:
+        holders = [f for f in files if _mentions(f, ident)]
+        if len(holders) == 1:
+            return read_plan(holders[0])
+        if not holders:
+            raise UsageError(f"no meeting, activity or milestone with id {ident!r} in {', '.join(map(str, paths))}")
+        files = holders
+    else:
+        files = [f for f in files if _kind_of(f) == "committee-plan"] or files
+        if len(files) == 1:
+            return read_plan(files[0])
+    names = ", ".join(f"{_plan_id_of(f) or '?'} ({f})" for f in files)
+    raise UsageError(f"several plans found: {names}; choose one with --plan ID")
+
+
+def _mentions(path: Path, ident: str) -> bool:
+    text, _ = read_text(path)
+    return (
+        text is not None
+        and re.search(rf"\bid:[ \t]*['\"]?{re.escape(ident)}['\"]?[ \t]*(#.*)?$", text, re.M) is not None
+    )
+
+
+def _kind_of(path: Path) -> str | None:
+    text, _ = read_text(path)
+    match = re.search(r"^kind:[ \t]*['\"]?([a-z-]+)", text or "", re.MULTILINE)
+    return match.group(1) if match else None
+
+
+# --- the result of an edit ----------------------------------------------------------------
+
+
+@dataclass
+class Edit:
+    """An edit of one plan file: the text before and after, what it means, and what it would break."""
+
+    source: PlanText
+    new_text: str
+    changes: list[Change] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    plan: Plan | None = None
+
+    @property
+    def refused(self) -> bool:
+        """True when the new text has an error, or a warning the old one did not have."""
+        return bool(self.problems)
+
+    def errors_only(self) -> bool:
+        return all(d.severity is Severity.ERROR for d in self.problems)
+
+    @property
+    def file_text(self) -> str:
+        """What to write: the new text, with the byte-order mark the file had."""
+        return (BOM if self.source.bom else "") + self.new_text
+
+
+def _problem_key(d: Diagnostic) -> tuple[str, str]:
+    return (d.code, d.message)
+
+
+def check_edit(source: PlanText, new_text: str, *, allow_warnings: bool = False) -> Edit:
+    """Validate ``new_text`` and compare it with the source: its changes and the problems it would add.
+
+    A problem is every error, and every warning that the source does not
+    already have (compared by rule and message, since lines move); with
+    ``allow_warnings``, errors only.
+    """
+    from .validate import lint_loaded
+
+    loaded = parse_plan(new_text, source.name)
+    after = sorted([*loaded.diagnostics, *lint_loaded(loaded)])
+    old_loaded = parse_plan(source.text, source.name)
+    before: dict[tuple[str, str], int] = {}
+    for d in lint_loaded(old_loaded):
+        before[_problem_key(d)] = before.get(_problem_key(d), 0) + 1
+    problems = []
+    for d in after:
+        if d.severity is Severity.ERROR:
+            problems.append(d)
+        elif before.get(_problem_key(d), 0) > 0:
+            before[_problem_key(d)] -= 1
+        elif not allow_warnings:
+            problems.append(d)
+    changes = diff_plans(source.plan, loaded.plan) if loaded.plan is not None else []
+    return Edit(source, new_text, changes, problems, loaded.plan)
+
+
+# --- the node tree and positions ----------------------------------------------------------
+
+
+def _compose(text: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.compose(text, Loader=loader)
+
+
+class _Text:
+    """Offsets of lines in a text, to turn libyaml's (line, column) marks into string positions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in _BREAK.finditer(text))]
+        self.newline = "\r\n" if "\r\n" in text else "\n"
+
+    def offset(self, mark: Any) -> int:
+        return self.starts[int(mark.line)] + int(mark.column)
+
+    def line_start(self, offset: int) -> int:
+        return self.text.rfind("\n", 0, offset) + 1
+
+    def next_line(self, offset: int) -> int:
+        """The start of the line after the one holding ``offset`` (the text's end if there is none)."""
+        found = _BREAK.search(self.text, offset)
+        return found.end() if found else len(self.text)
+
+
+def _get(node: Any, key: str) -> tuple[Any, Any] | None:
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for k, v in node.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == key:
+            return k, v
+    return None
+
+
+def _value(node: Any, *keys: str) -> Any:
+    for key in keys:
+        pair = _get(node, key)
+        if pair is None:
+            return None
+        node = pair[1]
+    return node
+
+
+def _items(node: Any) -> list[Any]:
+    import yaml
+
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+
+def _find(root: Any, ident: str) -> tuple[str, Any] | None:
+    """The kind and mapping node of the meeting, activity or milestone ``ident``."""
+    for kind, seq in (
+        ("meeting", _value(root, "meetings")),
+        ("activity", _value(root, "activities")),
+        ("milestone", _value(root, "procedure", "milestones")),
+    ):
+        for item in _items(seq):
+            found = _value(item, "id")
+            if found is not None and str(found.value).strip() == ident:
+                return kind, item
+    return None
+
+
+@dataclass(frozen=True)
+class _Replace:
+    start: int
+    end: int
+    text: str
+
+
+def _apply(text: str, replacements: Sequence[_Replace]) -> str:
+    for r in sorted(replacements, key=lambda r: r.start, reverse=True):
+        text = text[: r.start] + r.text + text[r.end :]
+    return text
+
+
+def _requote(node: Any, value: str) -> str:
+    """``value`` written in the quoting style of the scalar ``node`` (plain, 'single' or "double")."""
+    style = getattr(node, "style", None)
+    if style in ("|", ">"):
+        raise UsageError(
+            f"line {node.start_mark.line + 1}: a date or time written as a block scalar cannot be edited; write it on one line"
+        )
+    if style == '"':
+        return f'"{value}"'
+    if style == "'":
+        return f"'{value}'"
+    return value
+
+
+def _replace_scalar(lines: _Text, node: Any, value: str) -> _Replace:
+    import yaml
+
+    if not isinstance(node, yaml.ScalarNode):
+        raise UsageError(f"line {node.start_mark.line + 1}: expected a single value to edit")
+    return _Replace(lines.offset(node.start_mark), lines.offset(node.end_mark), _requote(node, value))
+
+
+def _day(value: str) -> dt.date:
+    return dt.date.fromisoformat(value.strip().strip("'\""))
+
+
+# --- move ---------------------------------------------------------------------------------
+
+
+def move_item(
+    source: PlanText,
+    ident: str,
+    day: dt.date,
+    times: tuple[dt.time, dt.time] | None = None,
+    *,
+    allow_warnings: bool = False,
+) -> Edit:
+    """Move a meeting, activity or milestone to ``day`` (and a meeting to ``times``).
+
+    Only the scalars that hold dates and times change.  An activity of
+    several days keeps its length (its ``end_date`` moves too).  A meeting
+    takes along what is tied to its day: the meetings held ``within`` it and
+    the milestones held at it.
+    """
+    if not isinstance(source.plan, CommitteePlan):
+        raise UsageError(f"{source.name} is a program plan: it has no meetings, activities or milestones to move")
+    root = _compose(source.text)
+    found = _find(root, ident)
+    if found is None:
+        raise UsageError(f"no meeting, activity or milestone with id {ident!r} in {source.plan.id}")
+    kind, item = found
+    if times is not None and kind != "meeting":
+        raise UsageError(f"--time is for meetings; {ident!r} is a {kind}, which has no hours")
+    lines = _Text(source.text)
+    edits: list[_Replace] = []
+    date_node = _value(item, "date")
+    old_day = _day(date_node.value)
+    edits.append(_replace_scalar(lines, date_node, day.isoformat()))
+    if kind == "activity":
+        end_node = _value(item, "end_date")
+        if end_node is not None and end_node.value.strip():
+            end = _day(end_node.value) + (day - old_day)
+            edits.append(_replace_scalar(lines, end_node, end.isoformat()))
+    if times is not None:
+        for key, value in zip(("start_time", "end_time"), times, strict=True):
+            edits.append(_replace_scalar(lines, _value(item, key), value.strftime("%H:%M")))
+    if kind == "meeting" and day != old_day:
+        for other in _items(_value(root, "meetings")):
+            within = _value(other, "within")
+            if within is not None and str(within.value).strip() == ident:
+                edits.append(_replace_scalar(lines, _value(other, "date"), day.isoformat()))
+        for milestone in _items(_value(root, "procedure", "milestones")):
+            at = _value(milestone, "meeting")
+            if at is not None and str(at.value).strip() == ident:
+                edits.append(_replace_scalar(lines, _value(milestone, "date"), day.isoformat()))
+    return check_edit(source, _apply(source.text, edits), allow_warnings=allow_warnings)
+
+
+# --- status -------------------------------------------------------------------------------
+
+# The keys a status line goes after, in the schema's order (so `workplan fmt` leaves it there).
+_BEFORE_STATUS = {
+    "meeting": ("id", "number", "kind", "title", "heading", "date", "start_time", "end_time", "within"),
+    "activity": ("id", "title", "date", "end_date", "organizers", "place"),
+}
+
+
+def scalar_text(value: str) -> str:
+    """``value`` as a YAML scalar that reads back as exactly ``value``: plain when that is safe, else double-quoted."""
+    if _plain_is_safe(value):
+        return value
+    text = json.dumps(value, ensure_ascii=False)
+    # JSON leaves these raw; YAML readers would take them as line breaks.
+    for char, escape in (("\u0085", "\\N"), ("\u2028", "\\L"), ("\u2029", "\\P")):
+        text = text.replace(char, escape)
+    return text
+
+
+def _plain_is_safe(value: str) -> bool:
+    if not value or value != value.strip() or any(c in value for c in "\n\r\t\x85\u2028\u2029#"):
+        return False
+    if any(ord(c) < 32 or ord(c) == 127 for c in value) or ": " in value or value.endswith(":"):
+        return False
+    if value[0] in "-?:,[]{}&*!|>'\"%@`":
+        return False
+    from .loader import fast_load
+
+    try:
+        return bool(fast_load(f"k: {value}\n") == {"k": value})
+    except Exception:  # anything the fast reader is unsure of is quoted
+        return False
+
+
+def _line_end_after(lines: _Text, node: Any) -> int:
+    """Where a new line goes after the key/value pair whose value is ``node``: the start of the next line."""
+    end = lines.offset(node.end_mark)
+    while end > 0 and lines.text[end - 1] in " \t\r\n":
+        end -= 1
+    return lines.next_line(end)
+
+
+def _insert_lines(lines: _Text, at: int, new_lines: Sequence[str]) -> _Replace:
+    body = "".join(line + lines.newline for line in new_lines)
+    if at == len(lines.text) and lines.text and not lines.text.endswith(("\n", "\r")):
+        body = lines.newline + body
+    return _Replace(at, at, body)
+
+
+def set_status(
+    source: PlanText, ident: str, status: str, note: str | None = None, *, allow_warnings: bool = False
+) -> Edit:
+    """Set the ``status`` (and ``status_note``) of a meeting or activity.
+
+    An existing value is replaced where it stands; a new one is inserted on
+    its own line after the date and time lines, indented like its neighbours.
+    """
+    if status not in STATUSES:
+        raise UsageError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+    if not isinstance(source.plan, CommitteePlan):
+        raise UsageError(f"{source.name} is a program plan: it has no meetings or activities")
+    root = _compose(source.text)
+    found = _find(root, ident)
+    if found is None or found[0] == "milestone":
+        what = "a milestone, which has no status" if found else "not in the plan"
+        raise UsageError(f"{ident!r} is {what}; cancel or postpone a meeting or an activity")
+    kind, item = found
+    if item.flow_style:
+        raise UsageError(f"{ident!r} is written on one line ({{...}}); run `workplan fmt` first, then try again")
+    lines = _Text(source.text)
+    edits: list[_Replace] = []
+    existing = _get(item, "status")
+    new_lines: list[str] = []
+    indent = " " * item.value[0][0].start_mark.column
+    if existing is not None:
+        edits.append(_Replace(lines.offset(existing[1].start_mark), lines.offset(existing[1].end_mark), status))
+        anchor = existing[1]
+    else:
+        new_lines.append(f"{indent}status: {status}")
+        last = [v for k, v in item.value if k.value in _BEFORE_STATUS[kind]]
+        anchor = last[-1]
+    if note is not None:
+        note = note.strip()
+        if not note:
+            raise UsageError("--note needs some text")
+        old_note = _get(item, "status_note")
+        if old_note is not None:
+            start, end = lines.offset(old_note[1].start_mark), lines.offset(old_note[1].end_mark)
+            edits.append(_Replace(start, end, scalar_text(note)))
+        elif existing is not None:
+            edits.append(
+                _insert_lines(lines, _line_end_after(lines, existing[1]), [f"{indent}status_note: {scalar_text(note)}"])
+            )
+        else:
+            new_lines.append(f"{indent}status_note: {scalar_text(note)}")
+    if new_lines:
+        edits.append(_insert_lines(lines, _line_end_after(lines, anchor), new_lines))
+    return check_edit(source, _apply(source.text, edits), allow_warnings=allow_warnings)
