@@ -931,3 +931,144 @@ postpone = app.command(
     "When the new day is known, move it with `workplan move ID DATE` and delete its status lines.\n\n"
     'Example: workplan postpone wps-workshop --note "At the request of the IADB"',
 )(_status_command("postponed"))
+
+
+add_app = typer.Typer(
+    help="Add a meeting or another OAS activity to a plan, in date order, indented like the others.",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    no_args_is_help=True,
+)
+app.add_typer(add_app, name="add")
+
+
+class MeetingKindOption(str, enum.Enum):
+    regular = "regular"
+    informal = "informal"
+    working_group = "working-group"
+    forum = "forum"
+    special = "special"
+    joint = "joint"
+    points_of_contact = "points-of-contact"
+
+
+DayOption = Annotated[
+    dt.datetime,
+    typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="The day.", show_default=False),
+]
+IdOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--id", help="The new item's id (default: made up, never one already used).", show_default=False),
+]
+
+
+@add_app.command("meeting", epilog=EDIT_EXIT_CODES)
+def add_meeting_command(
+    day: DayOption,
+    hours: Annotated[
+        str,
+        typer.Option("--time", "-t", metavar="HH:MM-HH:MM", help="Local hours, e.g. 10:00-13:00.", show_default=False),
+    ],
+    paths: EditPlanArgument = None,
+    number: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--number", min=1, help="The regular meeting's number.", show_default=False),
+    ] = None,
+    title: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--title", help="The meeting's title, if it has one.", show_default=False),
+    ] = None,
+    kind: Annotated[
+        MeetingKindOption, typer.Option("--kind", help="What sort of meeting.")
+    ] = MeetingKindOption.regular,
+    ident: IdOption = None,
+    plan_id: EditPlanIdOption = None,
+    dry_run: DryRunOption = False,
+    allow_warnings: AllowWarningsOption = False,
+    output_format: EditFormatOption = ListFormat.text,
+) -> None:
+    """Add a meeting in date order, with an empty agenda ready to fill in.
+
+    Its id is meeting-N for a numbered meeting, else KIND-DATE (informal-2023-03-21).
+    Nothing is written if the plan would then have a problem (a clash, a number out of date order).
+
+    Example: workplan add meeting --date 2023-06-15 --time 10:00-13:00 --number 16 data/csh-2022-2023.yaml
+    """
+    from .edit import add_meeting, choose_plan
+
+    try:
+        start, end = _parse_hours(hours)
+        source = choose_plan(_plan_paths(paths), plan_id)
+    except WorkplanError as exc:
+        _refuse_source(exc, output_format)
+    try:
+        edit = add_meeting(
+            source,
+            day=day.date(),
+            start=start,
+            end=end,
+            number=number,
+            title=title,
+            kind=kind.value,
+            ident=ident,
+            allow_warnings=allow_warnings,
+        )
+    except WorkplanError as exc:
+        _fail(exc)
+    _finish_edit(edit, dry_run, output_format)
+
+
+@add_app.command("activity", epilog=EDIT_EXIT_CODES)
+def add_activity_command(
+    day: DayOption,
+    title: Annotated[str, typer.Option("--title", help="The activity, as the document names it.", show_default=False)],
+    paths: EditPlanArgument = None,
+    end_day: Annotated[
+        Optional[dt.datetime],  # noqa: UP045
+        typer.Option(
+            "--end-date",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Its last day, for an activity of several days.",
+            show_default=False,
+        ),
+    ] = None,
+    organizers: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--organizer", help="Id of a body that holds it (repeatable).", show_default=False),
+    ] = None,
+    place: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--place", help="Where it is held.", show_default=False),
+    ] = None,
+    ident: IdOption = None,
+    plan_id: EditPlanIdOption = None,
+    dry_run: DryRunOption = False,
+    allow_warnings: AllowWarningsOption = False,
+    output_format: EditFormatOption = ListFormat.text,
+) -> None:
+    """Add another OAS activity in the security area (the schedule's right-hand column), in date order.
+
+    Its id is made from its title (workshop-on-humanitarian-demining) unless --id is given.
+
+    Example: workplan add activity --date 2023-05-17 --end-date 2023-05-19 --title "Workshop on Humanitarian Demining" --organizer iadb
+    """
+    from .edit import add_activity, choose_plan
+
+    try:
+        source = choose_plan(_plan_paths(paths), plan_id)
+    except WorkplanError as exc:
+        _refuse_source(exc, output_format)
+    try:
+        edit = add_activity(
+            source,
+            day=day.date(),
+            title=title,
+            end_day=end_day.date() if end_day else None,
+            organizers=organizers or (),
+            place=place,
+            ident=ident,
+            allow_warnings=allow_warnings,
+        )
+    except WorkplanError as exc:
+        _fail(exc)
+    _finish_edit(edit, dry_run, output_format)

@@ -385,9 +385,22 @@ def _plain_is_safe(value: str) -> bool:
         return False
 
 
+def _last_scalar(node: Any) -> Any:
+    """The last scalar written inside ``node`` (a collection's own end mark can lie past the comments after it)."""
+    import yaml
+
+    while True:
+        if isinstance(node, yaml.MappingNode) and node.value:
+            node = node.value[-1][1]
+        elif isinstance(node, yaml.SequenceNode) and node.value:
+            node = node.value[-1]
+        else:
+            return node
+
+
 def _line_end_after(lines: _Text, node: Any) -> int:
     """Where a new line goes after the key/value pair whose value is ``node``: the start of the next line."""
-    end = lines.offset(node.end_mark)
+    end = lines.offset(_last_scalar(node).end_mark)
     while end > 0 and lines.text[end - 1] in " \t\r\n":
         end -= 1
     return lines.next_line(end)
@@ -449,3 +462,178 @@ def set_status(
     if new_lines:
         edits.append(_insert_lines(lines, _line_end_after(lines, anchor), new_lines))
     return check_edit(source, _apply(source.text, edits), allow_warnings=allow_warnings)
+
+
+# --- add ----------------------------------------------------------------------------------
+
+
+def _all_ids(plan: Plan) -> set[str]:
+    from .lint import build_index
+
+    return set(build_index(plan).ids)
+
+
+def _free_id(plan: Plan, wanted: str) -> str:
+    taken = _all_ids(plan)
+    if wanted not in taken:
+        return wanted
+    n = 2
+    while f"{wanted}-{n}" in taken:
+        n += 1
+    return f"{wanted}-{n}"
+
+
+def slug(text: str, limit: int = 48) -> str:
+    """A lowercase id made of the words of ``text`` ('Workshop on Demining' → 'workshop-on-demining')."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", ascii_text)
+    out = ""
+    for word in words:
+        if out and len(out) + 1 + len(word) > limit:
+            break
+        out = f"{out}-{word}" if out else word[:limit]
+    return out or "item"
+
+
+def _insert_in_order(
+    source: PlanText,
+    root: Any,
+    path: tuple[str, ...],
+    keys: Sequence[tuple[Any, ...]],
+    new_key: tuple[Any, ...],
+    body: Sequence[str],
+) -> str:
+    """The text with a new list item (``body``: its lines, unindented, the first one its ``- `` line) inserted
+    into the block list at ``path`` before the first item that sorts after ``new_key``; indented like the
+    items already there."""
+    import yaml
+
+    lines = _Text(source.text)
+    parent = root if len(path) == 1 else _value(root, *path[:-1])
+    pair = _get(parent, path[-1])
+    seq = pair[1] if pair is not None else None
+    items = _items(seq)
+    if items:
+        first = items[0]
+        key_column = first.start_mark.column
+        line = source.text[lines.starts[first.start_mark.line] : lines.offset(first.start_mark)]
+        dash_column = line.rfind("-")
+        if dash_column < 0 or any(item.flow_style for item in items) or getattr(seq, "flow_style", False):
+            raise UsageError(f"the list {'.'.join(path)} is written in flow style ([...]); run `workplan fmt` first")
+    else:
+        base = pair[0].start_mark.column if pair is not None else 0
+        dash_column, key_column = base + 2, base + 4
+    indented = [" " * dash_column + body[0]] + [" " * key_column + b for b in body[1:]]
+    replacements: list[_Replace] = []
+    later = [i for i, key in enumerate(keys) if key > new_key]
+    if items and later:
+        at = lines.starts[items[later[0]].start_mark.line]
+        # Comment lines just above an item belong to it: the new item goes above them.
+        while at > 0:
+            previous = lines.line_start(at - 1)
+            if not source.text[previous:at].strip().startswith("#"):
+                break
+            at = previous
+        replacements.append(_insert_lines(lines, at, indented))
+    elif items:
+        replacements.append(_insert_lines(lines, _line_end_after(lines, items[-1]), indented))
+    elif seq is not None and isinstance(seq, yaml.SequenceNode):
+        # `meetings: []` (as `workplan init` writes it) becomes a block list.
+        start, end = lines.offset(seq.start_mark), lines.offset(seq.end_mark)
+        rest = source.text[end : lines.next_line(end)]
+        if not rest.strip():
+            while start > 0 and source.text[start - 1] == " ":
+                start -= 1
+        replacements.append(_Replace(start, end, ""))
+        replacements.append(_insert_lines(lines, lines.next_line(end), indented))
+    elif pair is not None:  # `activities:` left empty
+        end = lines.offset(pair[1].end_mark) if pair[1] is not None else lines.offset(pair[0].end_mark)
+        replacements.append(_insert_lines(lines, lines.next_line(end), indented))
+    else:  # no such list yet: it goes after the meetings
+        after = _value(root, "meetings")
+        at = _line_end_after(lines, after) if after is not None else len(source.text)
+        replacements.append(_insert_lines(lines, at, ["", f"{path[-1]}:", *indented]))
+    return _apply(source.text, replacements)
+
+
+def _time_style(root: Any) -> str:
+    for meeting in _items(_value(root, "meetings")):
+        node = _value(meeting, "start_time")
+        if node is not None:
+            return str(getattr(node, "style", None) or "")
+    return '"'
+
+
+def add_meeting(
+    source: PlanText,
+    *,
+    day: dt.date,
+    start: dt.time,
+    end: dt.time,
+    number: int | None = None,
+    title: str | None = None,
+    kind: str = "regular",
+    ident: str | None = None,
+    allow_warnings: bool = False,
+) -> Edit:
+    """Insert a new meeting in date and time order, indented like the others, with an empty agenda.
+
+    Its id is ``meeting-N`` for a numbered meeting, else ``KIND-DATE``, with
+    ``-2``, ``-3``… added if that is taken (or ``ident`` if given).
+    """
+    plan = source.plan
+    if not isinstance(plan, CommitteePlan):
+        raise UsageError(f"{source.name} is a program plan: it has no meetings")
+    if ident is None:
+        ident = _free_id(plan, f"meeting-{number}" if number is not None else f"{kind}-{day.isoformat()}")
+    root = _compose(source.text)
+    quote = _time_style(root)
+    body = [f"- id: {ident}"]
+    if number is not None:
+        body.append(f"number: {number}")
+    body.append(f"kind: {kind}")
+    if title:
+        body.append(f"title: {scalar_text(title.strip())}")
+    body += [
+        f"date: {day.isoformat()}",
+        f"start_time: {quote}{start:%H:%M}{quote}",
+        f"end_time: {quote}{end:%H:%M}{quote}",
+        "agenda: []",
+    ]
+    keys = [(m.date, m.start_time) for m in plan.meetings]
+    text = _insert_in_order(source, root, ("meetings",), keys, (day, start), body)
+    return check_edit(source, text, allow_warnings=allow_warnings)
+
+
+def add_activity(
+    source: PlanText,
+    *,
+    day: dt.date,
+    title: str,
+    end_day: dt.date | None = None,
+    organizers: Sequence[str] = (),
+    place: str | None = None,
+    ident: str | None = None,
+    allow_warnings: bool = False,
+) -> Edit:
+    """Insert another OAS activity in date order; its id is made from its title unless ``ident`` is given."""
+    plan = source.plan
+    if not isinstance(plan, CommitteePlan):
+        raise UsageError(f"{source.name} is a program plan: it has no list of other OAS activities")
+    if not title.strip():
+        raise UsageError("--title needs some text")
+    if ident is None:
+        ident = _free_id(plan, slug(title))
+    root = _compose(source.text)
+    body = [f"- id: {ident}", f"title: {scalar_text(title.strip())}", f"date: {day.isoformat()}"]
+    if end_day is not None:
+        body.append(f"end_date: {end_day.isoformat()}")
+    if organizers:
+        body.append(f"organizers: [{', '.join(organizers)}]")
+    if place:
+        body.append(f"place: {scalar_text(place.strip())}")
+    keys = [(a.date,) for a in plan.activities]
+    text = _insert_in_order(source, root, ("activities",), keys, (day,), body)
+    return check_edit(source, text, allow_warnings=allow_warnings)
