@@ -1072,3 +1072,112 @@ def add_activity_command(
     except WorkplanError as exc:
         _fail(exc)
     _finish_edit(edit, dry_run, output_format)
+
+
+@app.command(
+    epilog="Exit codes: 0 written; 1 refused (the file exists and --force is not given, or the source plan "
+    "does not validate); 2 usage or I/O error."
+)
+def init(
+    source: Annotated[
+        Path, typer.Option("--from", metavar="PLAN", help="This term's plan file, to start from.", show_default=False)
+    ],
+    start: Annotated[
+        dt.datetime,
+        typer.Option(
+            "--start",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="First day of the new term (the committee's installation).",
+            show_default=False,
+        ),
+    ],
+    end: Annotated[
+        Optional[dt.datetime],  # noqa: UP045
+        typer.Option(
+            "--end",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Last day of the new term. Default: the General Assembly's last day, marked TO CONFIRM.",
+            show_default=False,
+        ),
+    ] = None,
+    general_assembly: Annotated[
+        Optional[dt.datetime],  # noqa: UP045
+        typer.Option(
+            "--general-assembly",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="First day of the General Assembly session. Default: a year after last term's, marked TO CONFIRM.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Where to write it (- for standard output). Default: NEW-ID.yaml beside the source plan.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Draft next term's plan from this one, for the editor to complete.
+
+    Carried over as written: the committee, its functions, bodies, working groups, thematic areas,
+    yearly reports and notes, and the resolutions (with a comment: replace them by the new
+    session's). Left empty, with comments saying what to fill in: officers, mandates, meetings,
+    other activities, pending events and milestones. Dates not given are marked TO CONFIRM.
+    The draft validates (with warnings for what is not filled in yet).
+
+    Example: workplan init --from data/csh-2022-2023.yaml --start 2023-11-10 --general-assembly 2024-06-26
+    """
+    from .edit import init_plan, read_plan
+    from .fsutil import is_stdout, write_atomic
+
+    try:
+        plan = read_plan(source)
+    except WorkplanError as exc:
+        _refuse_source(exc, ListFormat.text)
+    try:
+        probe = init_plan(
+            plan,
+            "-",
+            start.date(),
+            end.date() if end else None,
+            general_assembly.date() if general_assembly else None,
+        )
+        new_id = probe.plan.id if probe.plan is not None else "next-term"
+        target = output if output is not None else source.parent / f"{new_id}.yaml"
+        draft = init_plan(
+            plan,
+            str(target),
+            start.date(),
+            end.date() if end else None,
+            general_assembly.date() if general_assembly else None,
+        )
+        if draft.errors:  # the draft is built to validate; say so rather than write a broken file
+            sys.stdout.write("".join(_diagnostic_line(d) + "\n" for d in draft.errors))
+            typer.echo("workplan: error: the draft does not validate; nothing written", err=True)
+            raise typer.Exit(EXIT_PROBLEMS)
+        if is_stdout(target):
+            sys.stdout.write(draft.text)
+            return
+        if (target.exists() or target.is_symlink()) and not force:
+            typer.echo(f"workplan: error: {visible(str(target))} exists; give --force to overwrite it", err=True)
+            raise typer.Exit(EXIT_PROBLEMS)
+        write_atomic(target, draft.text)
+    except WorkplanError as exc:
+        _fail(exc)
+    shown = visible(str(target))
+    typer.echo(
+        f"wrote {shown}; it validates"
+        + (
+            f", with warnings for what is still to fill in (`workplan validate {shown}` lists them)"
+            if draft.diagnostics
+            else ""
+        ),
+        err=True,
+    )
