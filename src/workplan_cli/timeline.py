@@ -84,6 +84,8 @@ class Entry:
     paragraphs: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     bodies: tuple[str, ...] = ()
+    status: str | None = None  # a meeting's or activity's status, when the plan gives one
+    status_note: str | None = None
 
     @property
     def last_day(self) -> dt.date | None:
@@ -155,6 +157,8 @@ def plan_entries(plan: Plan) -> tuple[list[Entry], list[Entry]]:
                 _unique(paragraphs),
                 _unique(documents),
                 _unique(bodies),
+                status=meeting.status,
+                status_note=meeting.status_note,
             )
         )
     for activity in plan.activities:
@@ -168,6 +172,8 @@ def plan_entries(plan: Plan) -> tuple[list[Entry], list[Entry]]:
                 activity.end_date,
                 timezone=tz,
                 bodies=tuple(activity.organizers),
+                status=activity.status,
+                status_note=activity.status_note,
             )
         )
     for milestone in plan.procedure.milestones:
