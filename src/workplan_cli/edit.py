@@ -15,6 +15,7 @@ decides whether to write it.  An edit that would add a problem is refused: see
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Sequence
@@ -162,6 +163,17 @@ def _problem_key(d: Diagnostic) -> tuple[str, str]:
     return (d.code, d.message)
 
 
+@functools.lru_cache(maxsize=4)
+def _findings(text: str, name: str) -> tuple[tuple[tuple[str, str], int], ...]:
+    """How many times each (rule, message) is found in a plan's text (cached: each edit compares with it)."""
+    from .validate import lint_loaded
+
+    counts: dict[tuple[str, str], int] = {}
+    for d in lint_loaded(parse_plan(text, name)):
+        counts[_problem_key(d)] = counts.get(_problem_key(d), 0) + 1
+    return tuple(counts.items())
+
+
 def check_edit(source: PlanText, new_text: str, *, allow_warnings: bool = False) -> Edit:
     """Validate ``new_text`` and compare it with the source: its changes and the problems it would add.
 
@@ -173,10 +185,7 @@ def check_edit(source: PlanText, new_text: str, *, allow_warnings: bool = False)
 
     loaded = parse_plan(new_text, source.name)
     after = sorted([*loaded.diagnostics, *lint_loaded(loaded)])
-    old_loaded = parse_plan(source.text, source.name)
-    before: dict[tuple[str, str], int] = {}
-    for d in lint_loaded(old_loaded):
-        before[_problem_key(d)] = before.get(_problem_key(d), 0) + 1
+    before = dict(_findings(source.text, source.name))
     problems = []
     for d in after:
         if d.severity is Severity.ERROR:
@@ -360,29 +369,13 @@ _BEFORE_STATUS = {
 
 
 def scalar_text(value: str) -> str:
-    """``value`` as a YAML scalar that reads back as exactly ``value``: plain when that is safe, else double-quoted."""
-    if _plain_is_safe(value):
-        return value
-    text = json.dumps(value, ensure_ascii=False)
-    # JSON leaves these raw; YAML readers would take them as line breaks.
-    for char, escape in (("\u0085", "\\N"), ("\u2028", "\\L"), ("\u2029", "\\P")):
-        text = text.replace(char, escape)
+    """``value`` as a one-line YAML scalar that reads back as exactly ``value``, quoted as `workplan fmt` would."""
+    from .fmt import scalar_yaml
+
+    text = scalar_yaml(value)
+    if "\n" in text or "\r" in text:  # never expected (fmt writes without wrapping); kept on one line regardless
+        text = json.dumps(value, ensure_ascii=False)
     return text
-
-
-def _plain_is_safe(value: str) -> bool:
-    if not value or value != value.strip() or any(c in value for c in "\n\r\t\x85\u2028\u2029#"):
-        return False
-    if any(ord(c) < 32 or ord(c) == 127 for c in value) or ": " in value or value.endswith(":"):
-        return False
-    if value[0] in "-?:,[]{}&*!|>'\"%@`":
-        return False
-    from .loader import fast_load
-
-    try:
-        return bool(fast_load(f"k: {value}\n") == {"k": value})
-    except Exception:  # anything the fast reader is unsure of is quoted
-        return False
 
 
 def _last_scalar(node: Any) -> Any:
