@@ -749,3 +749,21 @@ def test_edit_commands_have_help_with_example_and_are_in_readme(runner, command)
     assert result.exit_code == 0
     assert "Example: workplan " + " ".join(command) in result.stdout
     assert f"workplan {' '.join(command)}" in README
+
+
+def test_init_keeps_crlf_line_endings(runner, tmp_path):
+    plan = copy(tmp_path)
+    plan.write_bytes(CSH_TEXT.replace("\n", "\r\n").encode())
+    result = runner.invoke(app, ["init", "--from", str(plan), "--start", "2023-11-10", "-o", str(tmp_path / "n.yaml")])
+    assert result.exit_code == 0, result.output
+    raw = (tmp_path / "n.yaml").read_bytes()
+    assert raw.count(b"\n") == raw.count(b"\r\n") > 300
+
+
+def test_move_activity_with_an_empty_end_date(runner, tmp_path):
+    plan = copy(tmp_path)
+    text = CSH_TEXT.replace("    date: 2023-03-29\n", "    date: 2023-03-29\n    end_date:\n")
+    plan.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["move", "iadb-weapons-management-workshop", "2023-03-31", str(plan)])
+    assert result.exit_code == 0, result.output
+    assert changed_lines(text, plan.read_text(encoding="utf-8")) == [("    date: 2023-03-29", "    date: 2023-03-31")]

@@ -303,10 +303,6 @@ def _replace_scalar(lines: _Text, node: Any, value: str) -> _Replace:
     return _Replace(lines.offset(node.start_mark), lines.offset(node.end_mark), _requote(node, value))
 
 
-def _day(value: str) -> dt.date:
-    return dt.date.fromisoformat(value.strip().strip("'\""))
-
-
 # --- move ---------------------------------------------------------------------------------
 
 
@@ -336,18 +332,16 @@ def move_item(
         raise UsageError(f"--time is for meetings; {ident!r} is a {kind}, which has no hours")
     lines = _Text(source.text)
     edits: list[_Replace] = []
-    date_node = _value(item, "date")
-    old_day = _day(date_node.value)
-    edits.append(_replace_scalar(lines, date_node, day.isoformat()))
+    edits.append(_replace_scalar(lines, _value(item, "date"), day.isoformat()))
     if kind == "activity":
-        end_node = _value(item, "end_date")
-        if end_node is not None and end_node.value.strip():
-            end = _day(end_node.value) + (day - old_day)
-            edits.append(_replace_scalar(lines, end_node, end.isoformat()))
+        activity = next(a for a in source.plan.activities if a.id == ident)
+        if activity.end_date is not None:
+            end = activity.end_date + (day - activity.date)
+            edits.append(_replace_scalar(lines, _value(item, "end_date"), end.isoformat()))
     if times is not None:
         for key, value in zip(("start_time", "end_time"), times, strict=True):
             edits.append(_replace_scalar(lines, _value(item, key), value.strftime("%H:%M")))
-    if kind == "meeting" and day != old_day:
+    if kind == "meeting":
         for other in _items(_value(root, "meetings")):
             within = _value(other, "within")
             if within is not None and str(within.value).strip() == ident:
@@ -652,7 +646,7 @@ def _sections(source: PlanText) -> dict[str, str]:
         chunk = source.text[start:end].splitlines()
         while chunk and (not chunk[-1].strip() or chunk[-1].lstrip().startswith("#")):
             chunk.pop()
-        out[key] = "\n".join(chunk)
+        out[key] = lines.newline.join(chunk)
     return out
 
 
