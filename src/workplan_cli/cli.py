@@ -793,7 +793,8 @@ def _refuse_source(exc: WorkplanError, output_format: ListFormat) -> NoReturn:
 
     if isinstance(exc, PlanError):
         if output_format is ListFormat.json:
-            sys.stdout.write(_edit_json(str(exc).split(" ", 1)[0], None, False, [], exc.diagnostics))
+            path = exc.diagnostics[0].path if exc.diagnostics else ""
+            sys.stdout.write(_edit_json(path, None, False, [], exc.diagnostics))
         else:
             sys.stdout.write("".join(_diagnostic_line(d) + "\n" for d in exc.diagnostics))
     _fail(exc)
