@@ -468,7 +468,7 @@ def test_language_server_hover_shows_each_key_once(server, name, kind):
 
 
 def test_language_server_completion_inserts_no_null(server, workspace):
-    # A blank line inside an informal meeting that has no number, heading, summary, agenda or footnotes.
+    # A blank line inside an informal meeting that has no number, heading, status, summary, agenda or footnotes.
     anchor = '    end_time: "13:00"\n    within: meeting-2\n'
     text = CSH.replace(anchor, anchor + "    \n", 1)
     path = workspace / "data" / "completion.yaml"
@@ -483,6 +483,17 @@ def test_language_server_completion_inserts_no_null(server, workspace):
     assert [(item["label"], item["insertText"], item["documentation"]) for item in items] == [
         ("number", "number: ${1:0}", "The regular meeting's number, if it has one."),
         ("heading", "heading: ", "The heading as printed, when it is not the usual 'NTH MEETING'."),
+        (
+            "status",
+            "status: ",
+            "Whether it still takes place: scheduled (the default when absent), postponed (to a date not yet known), "
+            "cancelled, or held.",
+        ),
+        (
+            "status_note",
+            "status_note: ",
+            "Why or how the status changed, e.g. 'Postponed at the request of the Chair'.",
+        ),
         ("summary", "summary: ", "The line the summary of meetings gives it."),
         ("agenda", "agenda: []", "The order of business, by section."),
         ("footnotes", "footnotes: []", "Footnotes on the meeting."),

@@ -747,3 +747,449 @@ def schema(
         write_atomic(output, text)
     except WorkplanError as exc:
         _fail(exc)
+
+
+# --- amending a plan --------------------------------------------------------------------------
+
+EDIT_EXIT_CODES = (
+    "Exit codes: 0 written (or, with --dry-run, would be written); 1 refused: the plan does not validate, "
+    "or the change would cause the problems listed; 2 usage or I/O error (unknown id, several plans, unwritable file)."
+)
+
+EditPlanArgument = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Argument(
+        metavar="[PLAN]...",
+        help="The plan file, or folders to look for it in. Default: data/.",
+        show_default=False,
+    ),
+]
+EditPlanIdOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--plan", help="The id of the plan to edit, when several are found.", show_default=False),
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", "-n", help="Say what would change, as `workplan diff` would, and write nothing.")
+]
+AllowWarningsOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-warnings", help="Write even if the change causes new warnings (errors always refuse the change)."
+    ),
+]
+DateArgument = Annotated[
+    dt.datetime, typer.Argument(formats=["%Y-%m-%d"], metavar="DATE", help="The new day, YYYY-MM-DD.")
+]
+
+
+def _diagnostic_line(d: Any) -> str:
+    return f"{d.path}:{d.line}:{d.column}: {d.severity.value} {d.code} {d.message}"
+
+
+def _edit_json(path: str, plan_id: str | None, written: bool, changes: list[Any], problems: list[Any]) -> str:
+    import json
+
+    payload = {
+        "path": visible(path),
+        "plan": plan_id,
+        "written": written,
+        "changes": [c.as_dict() for c in changes],
+        "problems": [d.as_dict() for d in problems],
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _refuse_source(exc: WorkplanError, output_format: ListFormat) -> NoReturn:
+    from .errors import PlanError
+
+    if isinstance(exc, PlanError):
+        if output_format is ListFormat.json:
+            path = exc.diagnostics[0].path if exc.diagnostics else ""
+            sys.stdout.write(_edit_json(path, None, False, [], exc.diagnostics))
+        else:
+            sys.stdout.write("".join(_diagnostic_line(d) + "\n" for d in exc.diagnostics))
+    _fail(exc)
+
+
+def _finish_edit(edit: Any, dry_run: bool, output_format: ListFormat) -> NoReturn:
+    """Write an edit (unless refused or a dry run), say what changed, and exit with the documented code."""
+    from .fsutil import write_atomic
+
+    plan_id = edit.source.plan.id
+    if edit.refused:
+        if output_format is ListFormat.json:
+            sys.stdout.write(_edit_json(edit.source.name, plan_id, False, edit.changes, edit.problems))
+        else:
+            sys.stdout.write("".join(_diagnostic_line(d) + "\n" for d in edit.problems))
+        hint = "" if edit.errors_only() else "; --allow-warnings writes it despite warnings"
+        typer.echo(
+            f"workplan: error: not written: the change would cause {len(edit.problems)} problem(s) "
+            f"(lines as in the changed file){hint}",
+            err=True,
+        )
+        raise typer.Exit(EXIT_PROBLEMS)
+    if not dry_run and edit.new_text != edit.source.text:
+        try:
+            write_atomic(edit.source.path, edit.file_text)
+        except WorkplanError as exc:
+            _fail(exc)
+    if output_format is ListFormat.json:
+        sys.stdout.write(_edit_json(edit.source.name, plan_id, not dry_run, edit.changes, []))
+    else:
+        sys.stdout.write("".join(f"{visible(c.message)}\n" for c in edit.changes) or "No semantic change.\n")
+        typer.echo(
+            f"dry run: {visible(edit.source.name)} not written" if dry_run else f"wrote {visible(edit.source.name)}",
+            err=True,
+        )
+    raise typer.Exit(EXIT_OK)
+
+
+def _parse_hours(text: str) -> tuple[dt.time, dt.time]:
+    import re
+
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*", text)
+    if match:
+        h1, m1, h2, m2 = map(int, match.groups())
+        if h1 < 24 and h2 < 24 and m1 < 60 and m2 < 60:
+            return dt.time(h1, m1), dt.time(h2, m2)
+    raise UsageError(f"--time {text!r}: write the hours as HH:MM-HH:MM in 24-hour form, like 10:00-13:00")
+
+
+TimeOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--time", "-t", metavar="HH:MM-HH:MM", help="New hours, local time, e.g. 14:30-17:30.", show_default=False
+    ),
+]
+EditFormatOption = Annotated[
+    ListFormat, typer.Option("--format", "-f", help="text (the changes, in words) or json (see README).")
+]
+
+
+@app.command(epilog=EDIT_EXIT_CODES)
+def move(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="The id of a meeting, activity or milestone.")],
+    day: DateArgument,
+    paths: EditPlanArgument = None,
+    hours: TimeOption = None,
+    plan_id: EditPlanIdOption = None,
+    dry_run: DryRunOption = False,
+    allow_warnings: AllowWarningsOption = False,
+    output_format: EditFormatOption = ListFormat.text,
+) -> None:
+    """Move a meeting, activity or milestone to another day (and a meeting to other hours).
+
+    Only the lines holding the date (and times) change; comments, quoting and order stay as they are.
+    A several-day activity keeps its length; meetings held within a moved meeting, and milestones
+    held at it, move with it. Nothing is written if the plan would then have a problem (a clash,
+    numbering out of date order, a day outside the term): the problems are listed instead.
+
+    Example: workplan move meeting-7 2023-03-23 --time 14:30-17:30 data/csh-2022-2023.yaml
+    """
+    from .edit import choose_plan, move_item
+
+    try:
+        times = _parse_hours(hours) if hours is not None else None
+        source = choose_plan(_plan_paths(paths), plan_id, ident)
+    except WorkplanError as exc:
+        _refuse_source(exc, output_format)
+    try:
+        edit = move_item(source, ident, day.date(), times, allow_warnings=allow_warnings)
+    except WorkplanError as exc:
+        _fail(exc)
+    _finish_edit(edit, dry_run, output_format)
+
+
+def _status_command(status: str) -> Any:
+    def command(
+        ident: Annotated[str, typer.Argument(metavar="ID", help="The id of a meeting or activity.")],
+        paths: EditPlanArgument = None,
+        note: Annotated[
+            Optional[str],  # noqa: UP045
+            typer.Option("--note", help="Why, in a few words (kept as status_note).", show_default=False),
+        ] = None,
+        plan_id: EditPlanIdOption = None,
+        dry_run: DryRunOption = False,
+        allow_warnings: AllowWarningsOption = False,
+        output_format: EditFormatOption = ListFormat.text,
+    ) -> None:
+        from .edit import choose_plan, set_status
+
+        try:
+            source = choose_plan(_plan_paths(paths), plan_id, ident)
+        except WorkplanError as exc:
+            _refuse_source(exc, output_format)
+        try:
+            edit = set_status(source, ident, status, note, allow_warnings=allow_warnings)
+        except WorkplanError as exc:
+            _fail(exc)
+        _finish_edit(edit, dry_run, output_format)
+
+    return command
+
+
+cancel = app.command(
+    "cancel",
+    epilog=EDIT_EXIT_CODES,
+    help="Mark a meeting or activity cancelled (status: cancelled, and status_note with --note).\n\n"
+    "The lines are added after its date and time lines; nothing else changes. A cancelled meeting "
+    "stays in the plan, struck through in the published pages, and no longer counts in clash checks.\n\n"
+    'Example: workplan cancel meeting-13 --note "No quorum; the agenda moves to meeting 14"',
+)(_status_command("cancelled"))
+postpone = app.command(
+    "postpone",
+    epilog=EDIT_EXIT_CODES,
+    help="Mark a meeting or activity postponed to a day not yet known (status: postponed).\n\n"
+    "When the new day is known, move it with `workplan move ID DATE` and delete its status lines.\n\n"
+    'Example: workplan postpone wps-workshop --note "At the request of the IADB"',
+)(_status_command("postponed"))
+
+
+add_app = typer.Typer(
+    help="Add a meeting or another OAS activity to a plan, in date order, indented like the others.",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    no_args_is_help=True,
+)
+app.add_typer(add_app, name="add")
+
+
+class MeetingKindOption(str, enum.Enum):
+    regular = "regular"
+    informal = "informal"
+    working_group = "working-group"
+    forum = "forum"
+    special = "special"
+    joint = "joint"
+    points_of_contact = "points-of-contact"
+
+
+DayOption = Annotated[
+    dt.datetime,
+    typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="The day.", show_default=False),
+]
+IdOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--id", help="The new item's id (default: made up, never one already used).", show_default=False),
+]
+
+
+@add_app.command("meeting", epilog=EDIT_EXIT_CODES)
+def add_meeting_command(
+    day: DayOption,
+    hours: Annotated[
+        str,
+        typer.Option("--time", "-t", metavar="HH:MM-HH:MM", help="Local hours, e.g. 10:00-13:00.", show_default=False),
+    ],
+    paths: EditPlanArgument = None,
+    number: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--number", min=1, help="The regular meeting's number.", show_default=False),
+    ] = None,
+    title: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--title", help="The meeting's title, if it has one.", show_default=False),
+    ] = None,
+    kind: Annotated[
+        MeetingKindOption, typer.Option("--kind", help="What sort of meeting.")
+    ] = MeetingKindOption.regular,
+    ident: IdOption = None,
+    plan_id: EditPlanIdOption = None,
+    dry_run: DryRunOption = False,
+    allow_warnings: AllowWarningsOption = False,
+    output_format: EditFormatOption = ListFormat.text,
+) -> None:
+    """Add a meeting in date order, with an empty agenda ready to fill in.
+
+    Its id is meeting-N for a numbered meeting, else KIND-DATE (informal-2023-03-21).
+    Nothing is written if the plan would then have a problem (a clash, a number out of date order).
+
+    Example: workplan add meeting --date 2023-06-15 --time 10:00-13:00 --number 16 data/csh-2022-2023.yaml
+    """
+    from .edit import add_meeting, choose_plan
+
+    try:
+        start, end = _parse_hours(hours)
+        source = choose_plan(_plan_paths(paths), plan_id)
+    except WorkplanError as exc:
+        _refuse_source(exc, output_format)
+    try:
+        edit = add_meeting(
+            source,
+            day=day.date(),
+            start=start,
+            end=end,
+            number=number,
+            title=title,
+            kind=kind.value,
+            ident=ident,
+            allow_warnings=allow_warnings,
+        )
+    except WorkplanError as exc:
+        _fail(exc)
+    _finish_edit(edit, dry_run, output_format)
+
+
+@add_app.command("activity", epilog=EDIT_EXIT_CODES)
+def add_activity_command(
+    day: DayOption,
+    title: Annotated[str, typer.Option("--title", help="The activity, as the document names it.", show_default=False)],
+    paths: EditPlanArgument = None,
+    end_day: Annotated[
+        Optional[dt.datetime],  # noqa: UP045
+        typer.Option(
+            "--end-date",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Its last day, for an activity of several days.",
+            show_default=False,
+        ),
+    ] = None,
+    organizers: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--organizer", help="Id of a body that holds it (repeatable).", show_default=False),
+    ] = None,
+    place: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--place", help="Where it is held.", show_default=False),
+    ] = None,
+    ident: IdOption = None,
+    plan_id: EditPlanIdOption = None,
+    dry_run: DryRunOption = False,
+    allow_warnings: AllowWarningsOption = False,
+    output_format: EditFormatOption = ListFormat.text,
+) -> None:
+    """Add another OAS activity in the security area (the schedule's right-hand column), in date order.
+
+    Its id is made from its title (workshop-on-humanitarian-demining) unless --id is given.
+
+    Example: workplan add activity --date 2023-05-17 --end-date 2023-05-19 --title "Workshop on Humanitarian Demining" --organizer iadb
+    """
+    from .edit import add_activity, choose_plan
+
+    try:
+        source = choose_plan(_plan_paths(paths), plan_id)
+    except WorkplanError as exc:
+        _refuse_source(exc, output_format)
+    try:
+        edit = add_activity(
+            source,
+            day=day.date(),
+            title=title,
+            end_day=end_day.date() if end_day else None,
+            organizers=organizers or (),
+            place=place,
+            ident=ident,
+            allow_warnings=allow_warnings,
+        )
+    except WorkplanError as exc:
+        _fail(exc)
+    _finish_edit(edit, dry_run, output_format)
+
+
+@app.command(
+    epilog="Exit codes: 0 written; 1 refused (the file exists and --force is not given, or the source plan "
+    "does not validate); 2 usage or I/O error."
+)
+def init(
+    source: Annotated[
+        Path, typer.Option("--from", metavar="PLAN", help="This term's plan file, to start from.", show_default=False)
+    ],
+    start: Annotated[
+        dt.datetime,
+        typer.Option(
+            "--start",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="First day of the new term (the committee's installation).",
+            show_default=False,
+        ),
+    ],
+    end: Annotated[
+        Optional[dt.datetime],  # noqa: UP045
+        typer.Option(
+            "--end",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Last day of the new term. Default: the General Assembly's last day, marked TO CONFIRM.",
+            show_default=False,
+        ),
+    ] = None,
+    general_assembly: Annotated[
+        Optional[dt.datetime],  # noqa: UP045
+        typer.Option(
+            "--general-assembly",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="First day of the General Assembly session. Default: a year after last term's, marked TO CONFIRM.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Where to write it (- for standard output). Default: NEW-ID.yaml beside the source plan.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Draft next term's plan from this one, for the editor to complete.
+
+    Carried over as written: the committee, its functions, bodies, working groups, thematic areas,
+    yearly reports and notes, and the resolutions (with a comment: replace them by the new
+    session's). Left empty, with comments saying what to fill in: officers, mandates, meetings,
+    other activities, pending events and milestones. Dates not given are marked TO CONFIRM.
+    The draft validates (with warnings for what is not filled in yet).
+
+    Example: workplan init --from data/csh-2022-2023.yaml --start 2023-11-10 --general-assembly 2024-06-26
+    """
+    from .edit import init_plan, read_plan
+    from .fsutil import is_stdout, write_atomic
+
+    try:
+        plan = read_plan(source)
+    except WorkplanError as exc:
+        _refuse_source(exc, ListFormat.text)
+    try:
+        probe = init_plan(
+            plan,
+            "-",
+            start.date(),
+            end.date() if end else None,
+            general_assembly.date() if general_assembly else None,
+        )
+        new_id = probe.plan.id if probe.plan is not None else "next-term"
+        target = output if output is not None else source.parent / f"{new_id}.yaml"
+        draft = init_plan(
+            plan,
+            str(target),
+            start.date(),
+            end.date() if end else None,
+            general_assembly.date() if general_assembly else None,
+        )
+        if draft.errors:  # the draft is built to validate; say so rather than write a broken file
+            sys.stdout.write("".join(_diagnostic_line(d) + "\n" for d in draft.errors))
+            typer.echo("workplan: error: the draft does not validate; nothing written", err=True)
+            raise typer.Exit(EXIT_PROBLEMS)
+        if is_stdout(target):
+            sys.stdout.write(draft.text)
+            return
+        if (target.exists() or target.is_symlink()) and not force:
+            typer.echo(f"workplan: error: {visible(str(target))} exists; give --force to overwrite it", err=True)
+            raise typer.Exit(EXIT_PROBLEMS)
+        write_atomic(target, draft.text)
+    except WorkplanError as exc:
+        _fail(exc)
+    shown = visible(str(target))
+    typer.echo(
+        f"wrote {shown}; it validates"
+        + (
+            f", with warnings for what is still to fill in (`workplan validate {shown}` lists them)"
+            if draft.diagnostics
+            else ""
+        ),
+        err=True,
+    )

@@ -271,3 +271,15 @@ def _move_trailing_comment(node: Any, old_last: Any, new_last: Any) -> None:
         target[2] = CommentToken("\n" + trailing, CommentMark(0))
     else:
         target[2] = CommentToken(target[2].value + trailing, target[2].start_mark)
+
+
+def scalar_yaml(value: str) -> str:
+    """``value`` written as `fmt` writes a text after a key: plain, 'single' or "double" quoted, on one line.
+
+    The editing commands insert text this way, so `fmt --check` passes on what they write.
+    """
+    from ruamel.yaml.comments import CommentedMap
+
+    document = CommentedMap([("k", value)])
+    _double_quote_where_needed(document)
+    return _dump(document).removeprefix("k: ").removesuffix("\n")

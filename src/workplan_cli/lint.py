@@ -519,13 +519,16 @@ def meeting_clash(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     A meeting held inside another (an informal meeting during the last hour of a
     regular one) says so with `within: <meeting id>`, and then the overlap is expected.
 
+    A cancelled meeting (`status: cancelled`) frees its slot and clashes with nothing.
+
     Passes: a 12:00–13:00 meeting with `within: meeting-2` beside meeting-2 at 10:00–13:00.
 
     Fails: the same two meetings without `within`.
     """
     by_day: dict[dt.date, list[tuple[int, Meeting]]] = defaultdict(list)
     for i, meeting in enumerate(plan.meetings):
-        by_day[meeting.date].append((i, meeting))
+        if meeting.status != "cancelled":  # a cancelled meeting frees its slot
+            by_day[meeting.date].append((i, meeting))
     for day_meetings in by_day.values():
         for n, (_, a) in enumerate(day_meetings):
             for j, b in day_meetings[n + 1 :]:

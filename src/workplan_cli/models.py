@@ -450,6 +450,13 @@ class AgendaSection:
     topics: tuple[AgendaTopic, ...] = Field(default=(), description="The topics of the section.")
 
 
+Status = Literal["scheduled", "postponed", "cancelled", "held"]
+STATUS_DESCRIPTION = (
+    "Whether it still takes place: scheduled (the default when absent), postponed (to a date not yet known), "
+    "cancelled, or held."
+)
+STATUS_NOTE_DESCRIPTION = "Why or how the status changed, e.g. 'Postponed at the request of the Chair'."
+
 MeetingKind = Literal["regular", "informal", "working-group", "forum", "special", "joint", "points-of-contact"]
 
 
@@ -469,6 +476,8 @@ class Meeting(_Model):
     within: IdRef | None = Field(
         default=None, description="Id of the meeting this one is held within (same day, inside its hours)."
     )
+    status: Status | None = Field(default=None, description=STATUS_DESCRIPTION)
+    status_note: Text | None = Field(default=None, description=STATUS_NOTE_DESCRIPTION)
     summary: Text | None = Field(default=None, description="The line the summary of meetings gives it.")
     agenda: tuple[AgendaSection, ...] = Field(default=(), description="The order of business, by section.")
     footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on the meeting.")
@@ -483,6 +492,8 @@ class Activity(_Model):
     end_date: Date | None = Field(default=None, description="Its last day, for an activity of several days.")
     organizers: tuple[IdRef, ...] = Field(default=(), description="Ids of the bodies that hold it.")
     place: Text | None = Field(default=None, description="Where it is held, if the plan says.")
+    status: Status | None = Field(default=None, description=STATUS_DESCRIPTION)
+    status_note: Text | None = Field(default=None, description=STATUS_NOTE_DESCRIPTION)
     footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on the activity.")
 
 

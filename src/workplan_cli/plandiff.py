@@ -95,12 +95,19 @@ def _meeting_changes(old_plan: CommitteePlan, new_plan: CommitteePlan) -> Iterat
             yield Change("moved", ident, f"{name} moved from {_day(a.date)} to {_day(b.date)}")
         if (a.start_time, a.end_time) != (b.start_time, b.end_time):
             yield Change("moved", ident, f"{name} time changed from {_hours(a)} to {_hours(b)}")
+        if (a.status, a.status_note) != (b.status, b.status_note):
+            yield Change("changed", ident, f"{name} {_status_phrase(b)}")
         for field in ("number", "kind", "title", "heading", "within", "summary"):
             if getattr(a, field) != getattr(b, field):
                 yield Change(
                     "changed", ident, f"{name}: {field} changed from {getattr(a, field)!r} to {getattr(b, field)!r}"
                 )
         yield from _agenda_changes(old_plan, new_plan, a, b)
+
+
+def _status_phrase(item: Any) -> str:
+    """'is now cancelled (note)': a status as a reviewer reads it (absent is scheduled)."""
+    return f"is now {item.status or 'scheduled'}" + (f" ({item.status_note})" if item.status_note else "")
 
 
 def _agenda_changes(old_plan: CommitteePlan, new_plan: CommitteePlan, a: Meeting, b: Meeting) -> Iterator[Change]:
@@ -171,6 +178,11 @@ def _committee_changes(a: CommitteePlan, b: CommitteePlan) -> Iterator[Change]:
         lambda x: f"{x.title} ({_day(x.date)})",
         ("date", "end_date", "title", "organizers", "place"),
     )
+    old_activities = _by_id(a.activities)
+    for x in b.activities:
+        y = old_activities.get(x.id)
+        if y is not None and (x.status, x.status_note) != (y.status, y.status_note):
+            yield Change("changed", x.id, f"Activity “{_short(x.title, 60)}” {_status_phrase(x)}")
     yield from _simple(
         "milestone", a.procedure.milestones, b.procedure.milestones, lambda x: x.title, ("date", "title", "meeting")
     )

@@ -322,6 +322,10 @@ def render(plan: Plan, fmt: str, template_dir: Path | None = None, as_of: dt.dat
 # --- iCalendar ----------------------------------------------------------------------------------
 
 
+# RFC 5545 §3.8.1.11: an event is TENTATIVE, CONFIRMED or CANCELLED; a postponed one is not confirmed.
+ICS_STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE", "held": "CONFIRMED"}
+
+
 def _uid(plan: Plan, ident: str) -> str:
     return f"{ident}@{plan.id}.workplan"
 
@@ -350,6 +354,8 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
             event.add("dtend", dt.datetime.combine(m.date, m.end_time, tzinfo=zone))
             if description:
                 event.add("description", _ics_text(description))
+            if m.status in ICS_STATUS:
+                event.add("status", ICS_STATUS[m.status])
             event.add("categories", ["meeting"])
 
         yield _uid(plan, meeting.id), fill
@@ -361,6 +367,8 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
             _all_day(event, a.date, a.end_date or a.date)
             if a.place:
                 event.add("location", _ics_text(a.place))
+            if a.status in ICS_STATUS:
+                event.add("status", ICS_STATUS[a.status])
             event.add("categories", ["activity"])
             event.add("transp", "TRANSPARENT")
 

@@ -85,6 +85,8 @@ class Entry:
     paragraphs: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     bodies: tuple[str, ...] = ()
+    status: str | None = None  # a meeting's or activity's status, when the plan gives one
+    status_note: str | None = None
 
     @property
     def last_day(self) -> dt.date | None:
@@ -141,6 +143,8 @@ def plan_entries(plan: Plan) -> tuple[list[Entry], list[Entry]]:
                     _unique(index.qualify(ref) for a in agenda for ref in a.entry.paragraphs),
                     _unique(d for a in agenda for d in a.entry.documents),
                     _unique(b for a in agenda for b in a.bodies),
+                    status=thing.status,
+                    status_note=thing.status_note,
                 )
             )
         elif isinstance(thing, Activity):
@@ -154,6 +158,8 @@ def plan_entries(plan: Plan) -> tuple[list[Entry], list[Entry]]:
                     thing.end_date,
                     timezone=tz,
                     bodies=tuple(thing.organizers),
+                    status=thing.status,
+                    status_note=thing.status_note,
                 )
             )
         else:

@@ -251,24 +251,41 @@ class Names:
 # --- upcoming ------------------------------------------------------------------------------------
 
 
+def with_status(payload: dict[str, Any], item: Any) -> dict[str, Any]:
+    """``payload`` with ``status`` and ``status_note`` added when the item has a status (absent means scheduled)."""
+    if getattr(item, "status", None):
+        payload["status"] = item.status
+        payload["status_note"] = item.status_note
+    return payload
+
+
+def status_title(item: Any, title: str) -> str:
+    """A title with its status in front when it is not simply scheduled: 'Cancelled: Seventh meeting'."""
+    status = getattr(item, "status", None)
+    return f"{status.capitalize()}: {title}" if status and status != "scheduled" else title
+
+
 def entry_json(entry: Entry) -> dict[str, Any]:
-    return {
-        "id": entry.id,
-        "plan": entry.plan,
-        "kind": entry.kind,
-        "title": entry.title,
-        "number": entry.number,
-        "date": _iso(entry.date),
-        "end_date": _iso(entry.end_date),
-        "start_time": _iso(entry.start_time),
-        "end_time": _iso(entry.end_time),
-        "timezone": entry.timezone,
-        "references": {
-            "paragraphs": list(entry.paragraphs),
-            "documents": list(entry.documents),
-            "bodies": list(entry.bodies),
+    return with_status(
+        {
+            "id": entry.id,
+            "plan": entry.plan,
+            "kind": entry.kind,
+            "title": entry.title,
+            "number": entry.number,
+            "date": _iso(entry.date),
+            "end_date": _iso(entry.end_date),
+            "start_time": _iso(entry.start_time),
+            "end_time": _iso(entry.end_time),
+            "timezone": entry.timezone,
+            "references": {
+                "paragraphs": list(entry.paragraphs),
+                "documents": list(entry.documents),
+                "bodies": list(entry.bodies),
+            },
         },
-    }
+        entry,
+    )
 
 
 def upcoming_markdown(
@@ -279,7 +296,9 @@ def upcoming_markdown(
     for day, group in groupby(dated, key=lambda e: max(e.date, start) if e.date else start):
         lines += [f"### {long_day(day)}", ""]
         for e in group:
-            lines.append(f"- {time_text(e)} · **{md_escape(e.title)}** ({e.kind}, {e.plan}; {relative(e, as_of)})")
+            lines.append(
+                f"- {time_text(e)} · **{md_escape(status_title(e, e.title))}** ({e.kind}, {e.plan}; {relative(e, as_of)})"
+            )
         lines.append("")
     if undated:
         lines += ["### Date to be determined", ""]
@@ -356,7 +375,7 @@ def upcoming_text(
         for _, cells, e in rows:
             cells.append(e.plan)
     headers = ["Date", "Time", "When", "Kind", *(["Plan"] if several else [])]
-    titles = [e.title for _, _, e in rows]
+    titles = [status_title(e, e.title) for _, _, e in rows]
     widths = _columns_fit([cells for _, cells, _ in rows], headers, titles, screen.width)
     if widths is not None:
         screen.blank()
@@ -367,12 +386,17 @@ def upcoming_text(
         for k, (_, cells, e) in enumerate(group):
             if widths is not None:
                 shown = [cells[0] if k == 0 else "", *cells[1:]]
-                _table_row(screen, widths, [(c, "bold" if i == 0 else "") for i, c in enumerate(shown)], e.title)
+                _table_row(
+                    screen,
+                    widths,
+                    [(c, "bold" if i == 0 else "") for i, c in enumerate(shown)],
+                    status_title(e, e.title),
+                )
             else:
                 screen.fields(
                     [(cells[0], "bold"), *((c, "dim" if i > 1 else "") for i, c in enumerate(cells) if c and i)]
                 )
-                screen.para(e.title, INDENT)
+                screen.para(status_title(e, e.title), INDENT)
     return screen.text
 
 
@@ -383,28 +407,31 @@ def meeting_match_json(match: MeetingMatch) -> dict[str, Any]:
     from .timeline import meeting_title
 
     m = match.meeting
-    return {
-        "plan": match.plan,
-        "id": m.id,
-        "number": m.number,
-        "kind": m.kind,
-        "title": meeting_title(m),
-        "date": _iso(m.date),
-        "start_time": _iso(m.start_time),
-        "end_time": _iso(m.end_time),
-        "items": [
-            {
-                "number": i.number,
-                "area": i.area,
-                "topic": i.topic,
-                "title": i.title,
-                "paragraphs": list(i.paragraphs),
-                "documents": list(i.documents),
-                "by": list(i.by),
-            }
-            for i in match.items
-        ],
-    }
+    return with_status(
+        {
+            "plan": match.plan,
+            "id": m.id,
+            "number": m.number,
+            "kind": m.kind,
+            "title": meeting_title(m),
+            "date": _iso(m.date),
+            "start_time": _iso(m.start_time),
+            "end_time": _iso(m.end_time),
+            "items": [
+                {
+                    "number": i.number,
+                    "area": i.area,
+                    "topic": i.topic,
+                    "title": i.title,
+                    "paragraphs": list(i.paragraphs),
+                    "documents": list(i.documents),
+                    "by": list(i.by),
+                }
+                for i in match.items
+            ],
+        },
+        m,
+    )
 
 
 def meetings_markdown(matches: Sequence[MeetingMatch]) -> str:
@@ -589,6 +616,9 @@ def meeting_text(plan: CommitteePlan, meeting: Any, width: int) -> Text:
         screen.para(
             f"Held within the {meeting_title(host)} ({meeting.within})." if host else f"Held within {meeting.within}."
         )
+    if meeting.status and meeting.status != "scheduled":
+        note = f": {meeting.status_note}" if meeting.status_note else ""
+        screen.para(f"{meeting.status.capitalize()}{note}", style="bold")
     if meeting.summary and meeting.summary not in (heading, meeting.title):
         screen.para(f"Summary: {meeting.summary}")
     index = index_of(plan)
