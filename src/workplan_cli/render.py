@@ -184,25 +184,6 @@ class CommitteeView:
             return f"{short_day(activity.date)} to {short_day(activity.end_date)}"
         return short_day(activity.date)
 
-    def md_refs(self, entry: Any) -> str:
-        """`` _(paragraphs 38, 47.b of AG/RES. 2970 (LI-O/21); `CP/CSH-2176/22`; by SMS)_`` for Markdown."""
-        parts = []
-        paragraphs = getattr(entry, "paragraphs", [])
-        if paragraphs:
-            shown = []
-            for ref in paragraphs:
-                r = self.ref(ref)
-                shown.append(md_escape(f"{r['label']}" + (f" of {r['resolution']}" if r["resolution"] else "")))
-            parts.append(f"paragraph{'s' if len(shown) > 1 else ''} {', '.join(shown)}")
-        documents = getattr(entry, "documents", [])
-        if documents:
-            parts.append(", ".join(f"`{d.replace('`', '')}`" for d in documents))
-        who = [md_escape(self.who(b)) for b in getattr(entry, "by", [])]
-        who += [md_escape(s.name) for s in getattr(entry, "speakers", [])]
-        if who:
-            parts.append("by " + "; ".join(who))
-        return f" _({'; '.join(parts)})_" if parts else ""
-
     def section_marks(self, section: str) -> str:
         return "".join(f"[^{f.number}]" for f in self.plan.footnotes if f.section == section)
 
@@ -233,9 +214,6 @@ class ProgramView:
     def partner(self, ident: str) -> str:
         p = self.partners.get(ident)
         return (p.acronym or p.name) if p else ident
-
-    def md_partners(self, ids: list[str]) -> str:
-        return f" _(partners: {', '.join(md_escape(self.partner(i)) for i in ids)})_" if ids else ""
 
 
 # --- Jinja -----------------------------------------------------------------------------------
