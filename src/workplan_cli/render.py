@@ -10,6 +10,7 @@ ones serve the rest.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,8 +18,9 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from . import dates
+from . import dates, i18n
 from .errors import PathError, WorkplanError
+from .i18n import _
 from .models import Activity, CommitteePlan, Meeting, Plan, ProgramPlan
 from .text import md_escape, printable, safe_url, visible
 from .timeline import meeting_heading, meeting_title, ordinal
@@ -61,6 +63,21 @@ def clock(t: dt.time) -> str:
     return dates.clock(t)
 
 
+def nav_day(day: dt.date) -> str:
+    """``01 Dec``; ``01 dic``: the day and month of a contents entry."""
+    lang = i18n.current()
+    if lang == "en":
+        return day.strftime("%d %b")
+    from babel.dates import format_date
+
+    return str(format_date(day, "dd MMM", locale=lang))
+
+
+def md_anchor(heading: str) -> str:
+    """The anchor GitHub gives a Markdown heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", str(heading).strip().lower()).replace(" ", "-")
+
+
 @dataclass(frozen=True)
 class ScheduleRow:
     """One row of the published two-column schedule."""
@@ -88,7 +105,7 @@ class CommitteeView:
         self.areas = {a.id: a for a in plan.areas}
         self.names: dict[str, str] = {b.id: b.acronym or b.name for b in plan.bodies}
         self.names.update({o.id: f"{o.title + ' ' if o.title else ''}{o.name}" for o in plan.officers})
-        self.names.update({w.id: f"Chair of the {w.name}" for w in plan.working_groups})
+        self.names.update({w.id: _("Chair of the {group}").format(group=w.name) for w in plan.working_groups})
         self.full_names: dict[str, str] = {b.id: b.name for b in plan.bodies}
         self.meetings = {m.id: m for m in plan.meetings}
         self.events = {e.id: e for e in plan.pending}
@@ -96,7 +113,7 @@ class CommitteeView:
 
     def ref(self, ref: str) -> dict[str, str | None]:
         """A paragraph reference for display: its label, resolution (unless default) and subject."""
-        resolution, _, label = ref.rpartition(":")
+        resolution, _colon, label = ref.rpartition(":")
         resolution = resolution or self.default or ""
         declared = self.resolutions.get(resolution)
         subject = self.subjects.get((resolution, label))
@@ -129,7 +146,7 @@ class CommitteeView:
             m = self.meetings[ident]
             return f"{m.title or meeting_title(m)}, {long_day(m.date)} ({clock(m.start_time)} – {clock(m.end_time)})"
         if ident in self.events:
-            return f"{self.events[ident].title}, date to be determined"
+            return _("{event}, date to be determined").format(event=self.events[ident].title)
         return ident
 
     def anchor(self, meeting: Meeting) -> str:
@@ -162,7 +179,7 @@ class CommitteeView:
             if ms.summary:
                 rows.append((ms.summary_date or ms.date, dt.time(0), ms.summary))
         rows.sort()
-        same_day = Counter(day for day, _, _ in rows)
+        same_day = Counter(day for day, _start, _text in rows)
         out: list[tuple[int, list[tuple[str, list[SummaryRow]]]]] = []
         for year, in_year in groupby(rows, key=lambda r: r[0].year):
             months = []
@@ -171,17 +188,17 @@ class CommitteeView:
                 for day, start, text in in_month:
                     label = str(day.day)
                     if same_day[day] > 1 and start != dt.time(0):
-                        label += " (a.m.)" if start.hour < 12 else " (p.m.)"
+                        label += " " + (_("(a.m.)") if start.hour < 12 else _("(p.m.)"))
                     entries.append(SummaryRow(day, label, text))
-                months.append((dt.date(year, month, 1).strftime("%B").upper(), entries))
+                months.append((dates.month_name(dt.date(year, month, 1)).upper(), entries))
             out.append((year, months))
         return out
 
     def activity_when(self, activity: Activity) -> str:
         if activity.end_date and activity.end_date != activity.date:
-            if activity.end_date.month == activity.date.month:
+            if activity.end_date.month == activity.date.month and i18n.current() == "en":
                 return f"{short_day(activity.date)} to {activity.end_date.day}"
-            return f"{short_day(activity.date)} to {short_day(activity.end_date)}"
+            return _("{first} to {last}").format(first=short_day(activity.date), last=short_day(activity.end_date))
         return short_day(activity.date)
 
     def section_marks(self, section: str) -> str:
@@ -202,8 +219,10 @@ class CommitteeView:
 
     def due_text(self, report: Any) -> str:
         """``April 15 each year``; ``July 1 and July 30 each year``."""
-        days = [f"{dt.date(2000, d.month, 1):%B} {d.day}" for d in report.due]
-        return f"{' and '.join(days)} each year"
+        days = [f"{dates.month_name(dt.date(2000, d.month, 1))} {d.day}" for d in report.due]
+        if i18n.current() != "en":  # 2000 is a leap year: every month and day of the calendar is in it
+            days = [short_day(dt.date(2000, d.month, d.day)) for d in report.due]
+        return _("{days} each year").format(days=_(" and ").join(days))
 
 
 class ProgramView:
@@ -219,7 +238,7 @@ class ProgramView:
 # --- Jinja -----------------------------------------------------------------------------------
 
 
-def _environment(template_dir: Path | None) -> Any:
+def _environment(template_dir: Path | None, lang: str = "en") -> Any:
     import jinja2
 
     folders = [str(template_dir)] if template_dir else []
@@ -235,12 +254,19 @@ def _environment(template_dir: Path | None) -> Any:
         # (an escape sequence, NUL, a lone CR) are shown as escapes, never
         # written into a page or a file.
         finalize=_printable,
+        extensions=["jinja2.ext.i18n"],
     )
+    # `_`, `gettext`, `ngettext` and `pgettext` in the templates: workplan's own words in `lang`.
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
     env.filters.update(
         long_day=long_day,
         short_day=short_day,
         clock=clock,
         ordinal=ordinal,
+        month_year=dates.month_year,
+        nav_day=nav_day,
+        plain=str,
+        anchor=md_anchor,
         md=md_escape,
         safe_url=safe_url,
     )
@@ -269,12 +295,13 @@ def _template_position(exc: BaseException) -> tuple[str, int | None]:
 
 
 def render_template(name: str, template_dir: Path | None, **context: Any) -> str:
-    """Render one template; template problems become `TemplateError` naming file and line."""
+    """Render one template in the language in force; template problems become `TemplateError` naming file and line."""
     import jinja2
 
     if template_dir is not None and not template_dir.is_dir():
         raise PathError(f"{template_dir}: template folder not found")
-    env = _environment(template_dir)
+    env = _environment(template_dir, i18n.current())
+    context.setdefault("lang", i18n.current())
     try:
         return str(env.get_template(name).render(**context))
     except jinja2.TemplateNotFound as exc:
@@ -296,13 +323,16 @@ def render_template(name: str, template_dir: Path | None, **context: Any) -> str
         raise TemplateError(f"{where}:{line or '?'}: template error: {message}") from None
 
 
-def render(plan: Plan, fmt: str, template_dir: Path | None = None) -> str:
-    """The plan published in one format: ``html``, ``md`` or ``ics``."""
-    if fmt == "ics":
-        return render_ics(plan)
-    kind = "committee" if isinstance(plan, CommitteePlan) else "program"
-    view: CommitteeView | ProgramView = CommitteeView(plan) if isinstance(plan, CommitteePlan) else ProgramView(plan)
-    return render_template(f"{kind}.{fmt}.j2", template_dir, plan=plan, view=view)
+def render(plan: Plan, fmt: str, template_dir: Path | None = None, lang: str | None = None) -> str:
+    """The plan published in one format, ``html``, ``md`` or ``ics``, in ``lang`` (default: the plan's language)."""
+    with i18n.use(lang or plan.language):
+        if fmt == "ics":
+            return render_ics(plan)
+        kind = "committee" if isinstance(plan, CommitteePlan) else "program"
+        view: CommitteeView | ProgramView = (
+            CommitteeView(plan) if isinstance(plan, CommitteePlan) else ProgramView(plan)
+        )
+        return render_template(f"{kind}.{fmt}.j2", template_dir, plan=plan, view=view)
 
 
 # --- iCalendar ----------------------------------------------------------------------------------
@@ -353,7 +383,14 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
     for milestone in plan.procedure.milestones:
 
         def fill_milestone(event: Any, ms: Any = milestone) -> None:
-            event.add("summary", _ics_text(f"{plan.committee.acronym} draft resolution: {ms.title}"))
+            event.add(
+                "summary",
+                _ics_text(
+                    _("{committee} draft resolution: {milestone}").format(
+                        committee=plan.committee.acronym, milestone=ms.title
+                    )
+                ),
+            )
             _all_day(event, ms.date, ms.date)
             event.add("categories", ["milestone"])
             event.add("transp", "TRANSPARENT")
@@ -366,7 +403,10 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
                 continue
 
             def fill_report(event: Any, r: Any = report, d: Any = due, start: dt.date = first) -> None:
-                event.add("summary", _ics_text(f"Report due: {r.title}" + (f" ({d.what})" if d.what else "")))
+                event.add(
+                    "summary",
+                    _ics_text(_("Report due: {report}").format(report=r.title) + (f" ({d.what})" if d.what else "")),
+                )
                 _all_day(event, start, start)
                 event.add("rrule", {"freq": "yearly", "bymonth": d.month, "bymonthday": d.day})
                 event.add("categories", ["deadline"])
