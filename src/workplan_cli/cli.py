@@ -216,6 +216,35 @@ PlanOption = Annotated[
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="text (a table), json (see README) or md.")]
 
 
+class Language(str, enum.Enum):
+    en = "en"
+    es = "es"
+    fr = "fr"
+    pt = "pt"
+
+
+LangOption = Annotated[
+    Optional[Language],  # noqa: UP045
+    typer.Option(
+        "--lang",
+        help="Write in this OAS language: en, es, fr or pt. Default: the plan's own language (English when it says none).",
+        show_default=False,
+    ),
+]
+
+
+def _language(lang: Language | None, plans: list[Any]) -> str:
+    """The language to write in, its catalog read now so that a broken one stops the command with its line."""
+    from .i18n import translations
+
+    chosen = lang.value if lang else (plans[0].language if plans else "en")
+    try:
+        translations(chosen)
+    except WorkplanError as exc:
+        _fail(exc)
+    return chosen
+
+
 def _load(paths: list[Path] | None, extra: list[Path] | None) -> list[Any]:
     from .validate import load_valid_plans
 
@@ -258,18 +287,33 @@ def upcoming(
     ] = False,
     plan: PlanOption = None,
     output_format: FormatOption = OutputFormat.text,
+    lang: LangOption = None,
 ) -> None:
     """What is coming: meetings, other OAS activities, milestones and reporting deadlines in a window.
 
     The window is the DAYS days starting on the as-of day: --days 1 is that day alone.
     A multi-day activity that began earlier and is still running is listed.
 
-    Example: workplan upcoming --as-of 2023-03-01 --days 14
+    Example: workplan upcoming --as-of 2023-03-01 --days 14 --lang es
     """
+    from . import i18n
+
+    plans = _load(paths, plan)
+    with i18n.use(_language(lang, plans)):
+        _upcoming(plans, days, as_of, kind, include_tbd, output_format)
+
+
+def _upcoming(
+    plans: list[Any],
+    days: int,
+    as_of: dt.datetime | None,
+    kind: list[EntryKindOption] | None,
+    include_tbd: bool,
+    output_format: OutputFormat,
+) -> None:
     from .timeline import build_timeline
     from .views import dumps, empty_window_message, entry_json, upcoming_markdown, upcoming_text
 
-    plans = _load(paths, plan)
     start = as_of.date() if as_of else _today(plans)
     # A window that would run past the last day of the calendar (31 December 9999) stops there.
     end = start + min(dt.timedelta(days=days - 1), dt.date.max - start)
@@ -476,11 +520,13 @@ def show(
     paths: PathsArgument = None,
     plan: PlanOption = None,
     output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+    lang: LangOption = None,
 ) -> None:
     """Show one meeting (or other item) in full: date, time, numbered agenda, references, footnotes.
 
-    Example: workplan show meeting-5
+    Example: workplan show meeting-5 --lang fr
     """
+    from . import i18n
     from .queries import find_by_id
     from .views import dumps, entity_json, entity_text
 
@@ -493,7 +539,8 @@ def show(
         sys.stdout.write(dumps(entity_json(owner, entity)))
     else:
         console = _console()
-        console.print(entity_text(owner, entity, console.width))
+        with i18n.use(_language(lang, [owner])):
+            console.print(entity_text(owner, entity, console.width))
 
 
 class RenderFormat(str, enum.Enum):
@@ -531,13 +578,18 @@ def render(
         ),
     ] = None,
     plan: PlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Publish plans as HTML, Markdown or an iCalendar file, through Jinja templates.
 
     Files are written atomically: a temporary file in the same folder, then a rename
     (a symbolic link's target is written and the link kept; a device such as /dev/null is written to directly).
 
-    Example: workplan render --format html --output site/
+    The page is written in --lang (default: each plan's own language); plan text
+    comes from the plan's catalog for that language (PLAN.LANG.po beside the plan,
+    see `workplan i18n`) where it has a translation, else as written.
+
+    Example: workplan render --format html --lang es --output site/
     """
     from .fsutil import is_stdout, write_atomic
     from .render import render as render_plan
@@ -545,7 +597,7 @@ def render(
     plans = _load(paths, plan)
     fmt = output_format.value
     try:
-        texts = [(p, render_plan(p, fmt, template_dir)) for p in plans]
+        texts = [(p, render_plan(p, fmt, template_dir, lang.value if lang else None)) for p in plans]
         if output is None or is_stdout(output):
             if len(texts) > 1:
                 raise UsageError(f"{len(texts)} plans to render: give --output FOLDER to write one file per plan")

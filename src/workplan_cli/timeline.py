@@ -98,7 +98,7 @@ def meeting_title(meeting: Meeting) -> str:
     """A one-line title for lists: 'Fifth meeting', 'Sixth meeting: Joint meeting of …'."""
     if meeting.number is not None:
         head = meeting.heading.capitalize() if meeting.heading else numbered_meeting(meeting.number)
-        return f"{head}: {meeting.title}" if meeting.title else head
+        return i18n.gettext("{meeting}: {title}").format(meeting=head, title=meeting.title) if meeting.title else head
     return meeting.title or meeting.summary or _kind_title(meeting)
 
 
