@@ -254,6 +254,15 @@ def _load(paths: list[Path] | None, extra: list[Path] | None) -> list[Any]:
         _fail(exc)
 
 
+def _load_files(paths: list[Path] | None, extra: list[Path] | None) -> list[tuple[Path, Any]]:
+    from .validate import load_valid_plan_files
+
+    try:
+        return load_valid_plan_files(_plan_paths([*(paths or []), *(extra or [])]))
+    except WorkplanError as exc:
+        _fail(exc)
+
+
 def _today(plans: list[Any]) -> dt.date:
     import zoneinfo
 
@@ -594,10 +603,10 @@ def render(
     from .fsutil import is_stdout, write_atomic
     from .render import render as render_plan
 
-    plans = _load(paths, plan)
+    files = _load_files(paths, plan)
     fmt = output_format.value
     try:
-        texts = [(p, render_plan(p, fmt, template_dir, lang.value if lang else None)) for p in plans]
+        texts = [(p, render_plan(p, fmt, template_dir, lang.value if lang else None, path)) for path, p in files]
         if output is None or is_stdout(output):
             if len(texts) > 1:
                 raise UsageError(f"{len(texts)} plans to render: give --output FOLDER to write one file per plan")
@@ -788,3 +797,76 @@ def schema(
         write_atomic(output, text)
     except WorkplanError as exc:
         _fail(exc)
+
+
+i18n_app = typer.Typer(
+    help="Translate a plan's own text: catalogs beside the plan (PLAN.LANG.po), keyed by item and field.",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    no_args_is_help=True,
+)
+app.add_typer(i18n_app, name="i18n")
+
+PlanFileArgument = Annotated[Path, typer.Argument(metavar="PLAN", help="A plan file.")]
+
+
+def _load_one(path: Path) -> Any:
+    if not path.is_file():
+        _fail(PathError(f"{path}: not a plan file"))
+    [(_, found)] = _load_files([path], None)
+    return found
+
+
+@i18n_app.command("extract")
+def i18n_extract(path: PlanFileArgument) -> None:
+    """Write the plan's translation template, PLAN.pot beside it (atomically): one message per text field.
+
+    Each message's msgctxt is the item and field it comes from (meeting-5.title,
+    meeting-5/agenda/1.2.title); copy the template to PLAN.LANG.po to translate it.
+
+    Example: workplan i18n extract data/csh-2022-2023.yaml
+    """
+    from .catalogs import extract, messages
+
+    found = _load_one(path)
+    try:
+        target = extract(found, path)
+    except WorkplanError as exc:
+        _fail(exc)
+    typer.echo(f"wrote {visible(str(target))} ({len(messages(found))} messages)", err=True)
+
+
+@i18n_app.command("status")
+def i18n_status(
+    path: PlanFileArgument,
+    lang: Annotated[Language, typer.Option("--lang", help="The catalog's language: es, fr, pt or en.")],
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+) -> None:
+    """How much of a plan a catalog translates: translated, untranslated and stale messages.
+
+    Stale: the catalog's msgid is no longer the plan's text (the plan changed since), or it is marked fuzzy.
+    `render --lang` shows the plan's own text for untranslated and stale messages.
+
+    Example: workplan i18n status data/csh-2022-2023.yaml --lang es --format json
+    """
+    from .catalogs import status
+    from .views import dumps
+
+    found = _load_one(path)
+    try:
+        result = status(found, path, lang.value)
+    except WorkplanError as exc:
+        _fail(exc)
+    if output_format is ListFormat.json:
+        sys.stdout.write(dumps(result.as_dict()))
+        return
+    where = (
+        visible(result.catalog)
+        if result.catalog
+        else f"no catalog ({visible(str(path.with_name(path.stem + '.' + lang.value + '.po')))} missing)"
+    )
+    typer.echo(
+        f"{result.plan} [{result.lang}]: {result.translated} translated, {result.untranslated} untranslated, "
+        f"{len(result.stale)} stale, of {result.total} messages; {where}"
+    )
+    for ident in result.stale:
+        typer.echo(f"stale: {visible(ident)}")

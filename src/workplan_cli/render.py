@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import dates, i18n
+from .catalogs import SourceText, translate
 from .errors import PathError, WorkplanError
 from .i18n import _
 from .models import Activity, CommitteePlan, Meeting, Plan, ProgramPlan
@@ -253,11 +254,11 @@ def _environment(template_dir: Path | None, lang: str = "en") -> Any:
         # Every value a template prints: control characters from a plan
         # (an escape sequence, NUL, a lone CR) are shown as escapes, never
         # written into a page or a file.
-        finalize=_printable,
+        finalize=jinja2.pass_eval_context(_printable),
         extensions=["jinja2.ext.i18n"],
     )
     # `_`, `gettext`, `ngettext` and `pgettext` in the templates: workplan's own words in `lang`.
-    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         long_day=long_day,
         short_day=short_day,
@@ -273,10 +274,20 @@ def _environment(template_dir: Path | None, lang: str = "en") -> Any:
     return env
 
 
-def _printable(value: Any) -> Any:
+def _printable(eval_ctx: Any, value: Any) -> Any:
     # Markup is what a macro or block built: each value in it was made
     # printable as it was printed, so it is not scanned again.
-    return printable(value) if type(value) is str else value
+    if type(value) is str:
+        return printable(value)
+    if isinstance(value, SourceText):
+        # Plan text the catalog does not translate: in a page, marked with its
+        # own language so that a screen reader switches voice.
+        if eval_ctx.autoescape:
+            from markupsafe import Markup
+
+            return Markup('<span lang="{}">{}</span>').format(value.lang, printable(str(value)))
+        return printable(str(value))
+    return value
 
 
 def _template_position(exc: BaseException) -> tuple[str, int | None]:
@@ -323,9 +334,17 @@ def render_template(name: str, template_dir: Path | None, **context: Any) -> str
         raise TemplateError(f"{where}:{line or '?'}: template error: {message}") from None
 
 
-def render(plan: Plan, fmt: str, template_dir: Path | None = None, lang: str | None = None) -> str:
-    """The plan published in one format, ``html``, ``md`` or ``ics``, in ``lang`` (default: the plan's language)."""
-    with i18n.use(lang or plan.language):
+def render(
+    plan: Plan, fmt: str, template_dir: Path | None = None, lang: str | None = None, plan_path: Path | None = None
+) -> str:
+    """The plan published in one format, ``html``, ``md`` or ``ics``, in ``lang`` (default: the plan's language).
+
+    In another language than the plan's, its text comes from the catalog beside ``plan_path``
+    (`catalogs.translate`) where that has a translation.
+    """
+    lang = lang or plan.language
+    plan = translate(plan, plan_path, lang)
+    with i18n.use(lang):
         if fmt == "ics":
             return render_ics(plan)
         kind = "committee" if isinstance(plan, CommitteePlan) else "program"
