@@ -16,11 +16,14 @@ templates they are Jinja's newstyle ``%(name)s``.
 from __future__ import annotations
 
 import gettext as _gettext
+import io
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .errors import WorkplanError
 
@@ -56,15 +59,35 @@ def use(lang: str) -> Iterator[None]:
         _LANG.reset(token)
 
 
-def read_catalog(path: Path, locale: str | None = None) -> object:
+_PO_LINE = re.compile(r'(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+)?(".*)')
+_PO_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _check_lines(path: Path, text: str) -> None:
+    """A line Babel would read past (an unterminated string, a stray word) is an error at that line."""
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        match = _PO_LINE.fullmatch(stripped)
+        if match is None:
+            raise CatalogError(f"{path}:{number}: broken translation catalog: not a keyword or a quoted string")
+        if not _PO_STRING.fullmatch(match.group(1)):
+            raise CatalogError(f"{path}:{number}: broken translation catalog: unterminated or malformed string")
+
+
+def read_catalog(path: Path, locale: str | None = None) -> Any:
     """A Babel catalog read from ``path``; a broken file is a `CatalogError` naming file and line."""
     from babel.messages.pofile import PoFileError, read_po
 
     try:
-        with path.open("rb") as stream:
-            return read_po(stream, locale=locale, abort_invalid=True)
+        data = path.read_bytes()
+        _check_lines(path, data.decode("utf-8"))
+        return read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
     except PoFileError as exc:
-        raise CatalogError(f"{path}:{exc.lineno}: broken translation catalog: {exc}") from None
+        # Babel counts lines from 0 and adds " on N" to its message.
+        message = re.sub(r" on \d+$", "", str(exc))
+        raise CatalogError(f"{path}:{exc.lineno + 1}: broken translation catalog: {message}") from None
     except UnicodeDecodeError as exc:
         raise CatalogError(f"{path}: broken translation catalog: not UTF-8 ({exc.reason})") from None
     except OSError as exc:
@@ -73,14 +96,12 @@ def read_catalog(path: Path, locale: str | None = None) -> object:
         raise CatalogError(f"{path}: broken translation catalog: {exc}") from None
 
 
-def compile_catalog(catalog: object) -> _gettext.GNUTranslations:
+def compile_catalog(catalog: Any) -> _gettext.GNUTranslations:
     """A Babel catalog as gettext translations (its fuzzy and empty entries left out)."""
-    import io
-
     from babel.messages.mofile import write_mo
 
     buffer = io.BytesIO()
-    write_mo(buffer, catalog)  # type: ignore[arg-type]
+    write_mo(buffer, catalog)
     buffer.seek(0)
     return _gettext.GNUTranslations(buffer)
 
