@@ -349,3 +349,13 @@ def test_broken_plan_catalog_is_one_positioned_line(runner, tmp_path):
 def test_i18n_commands_refuse_a_missing_plan(runner, tmp_path):
     result = runner.invoke(app, ["i18n", "extract", str(tmp_path / "nope.yaml")])
     assert (result.exit_code, result.output) == (2, f"workplan: error: {tmp_path / 'nope.yaml'}: not a plan file\n")
+
+
+def test_untranslated_plan_text_stays_escaped_inside_its_span():
+    from test_render import HOSTILE
+    from test_render import plan as parse
+
+    page = render(parse(HOSTILE.replace("title: Test plan", 'title: "Test\\x1b[2J plan"')), "html", lang="es")
+    assert "<script>alert(1)" not in page
+    assert '<li><span lang="en">&lt;script&gt;alert(1)&lt;/script&gt; &amp; [click](javascript:alert(2))</span>' in page
+    assert '<h1><span lang="en">Test\\x1b[2J plan</span></h1>' in page
