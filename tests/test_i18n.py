@@ -236,6 +236,15 @@ def test_show_in_french(runner):
     ]
     assert "           paragraphes 39, 40 · présenté par SMS" in lines
     assert "           paragraphes 44.b, 45 de la AG/RES. 2970 (LI-O/21) · présenté par SMS" in lines
+    other = runner.invoke(
+        app, ["show", "iadc-crisis-management-exercise", str(DATA / "csh-2022-2023.yaml"), "--lang", "fr"]
+    )
+    assert other.output.split("\n")[:4] == [
+        "Activité iadc-crisis-management-exercise (csh-2022-2023)",
+        "title: Crisis Management Exercise",
+        "date: mercredi 24 mai 2023",
+        "end_date: mardi 30 mai 2023",
+    ]
 
 
 def test_plan_language_is_the_default(runner, tmp_path):

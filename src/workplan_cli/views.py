@@ -680,7 +680,9 @@ def entity_text(plan: Plan, entity: Any, width: int) -> Text:
     names = Names([plan])
     screen = Screen(width)
     data = entity.model_dump(mode="json", exclude_defaults=True)
-    screen.para(f"{type(entity).__name__} {data.pop('id', '')} ({plan.id})", style="bold")
+    kind = type(entity).__name__
+    name = pgettext("item", ITEM_NAMES[kind]) if kind in ITEM_NAMES else kind
+    screen.para(f"{name} {data.pop('id', '')} ({plan.id})", style="bold")
     for key, value in data.items():
         if isinstance(value, list):
             screen.para(f"{key}:")
@@ -701,6 +703,22 @@ def entity_text(plan: Plan, entity: Any, width: int) -> Text:
             screen.para(str(value), INDENT, lead=f"{key}: ")
     return screen.text
 
+
+# What `show` calls an item, by its model (the keys below it are the file's own keys).
+ITEM_NAMES = {
+    "Activity": NP_("item", "Activity"),
+    "Milestone": NP_("item", "Milestone"),
+    "PendingEvent": NP_("item", "PendingEvent"),
+    "Report": NP_("item", "Report"),
+    "WorkingGroup": NP_("item", "WorkingGroup"),
+    "Officer": NP_("item", "Officer"),
+    "Body": NP_("item", "Body"),
+    "Area": NP_("item", "Area"),
+    "Resolution": NP_("item", "Resolution"),
+    "Program": NP_("item", "Program"),
+    "SubProgram": NP_("item", "SubProgram"),
+    "Partner": NP_("item", "Partner"),
+}
 
 # Fields of other items that hold ids of bodies, officers or working groups.
 _NAMED_KEYS = frozenset({"by", "organizers", "bodies", "presenters"})
