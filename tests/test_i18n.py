@@ -364,7 +364,15 @@ def test_untranslated_plan_text_stays_escaped_inside_its_span():
     from test_render import HOSTILE
     from test_render import plan as parse
 
-    page = render(parse(HOSTILE.replace("title: Test plan", 'title: "Test\\x1b[2J plan"')), "html", lang="es")
+    hostile = parse(
+        HOSTILE.replace("title: Test plan", 'title: "Test\\x1b[2J plan"').replace(
+            "elected_by: Permanent Council", 'elected_by: "Permanent\\x1b Council <b>"'
+        )
+    )
+    # Plan text inside a translated sentence is escaped and made printable too, in every language.
+    assert "<td>by the Permanent\\x1b Council &lt;b&gt;, <time" in render(hostile, "html")
+    page = render(hostile, "html", lang="es")
+    assert '<td>por el <span lang="en">Permanent\\x1b Council &lt;b&gt;</span>, <time' in page
     assert "<script>alert(1)" not in page
     assert '<li><span lang="en">&lt;script&gt;alert(1)&lt;/script&gt; &amp; [click](javascript:alert(2))</span>' in page
     assert '<h1><span lang="en">Test\\x1b[2J plan</span></h1>' in page

@@ -266,6 +266,8 @@ def _environment(template_dir: Path | None, lang: str = "en") -> Any:
         ordinal=ordinal,
         month_year=dates.month_year,
         nav_day=nav_day,
+        # Plan text passed into a translated sentence keeps its own language mark.
+        own=jinja2.pass_eval_context(_printable),
         plain=str,
         anchor=md_anchor,
         md=md_escape,
