@@ -264,6 +264,27 @@ def test_plan_language_is_the_default(runner, tmp_path):
     assert english == "SECOND MEETING\nThursday, March 16, 2023, 10:00 a.m. – 1:00 p.m. (America/New_York)\n"
 
 
+def test_show_and_upcoming_use_the_plan_catalog(runner):
+    plan = str(I18N / "test-2023.yaml")
+    shown = runner.invoke(app, ["show", "meeting-1", plan, "--lang", "es"])
+    assert shown.output == (
+        "PRIMERA REUNIÓN\n"
+        "jueves, 2 de marzo de 2023, 10:00 – 13:00 (America/New_York)\n"
+        "\n"
+        "TESTING\n"
+        "  1. Pruebas en las Américas\n"
+        "      1.1. Presentation by the working group (paragraph 2.a)\n"
+        "           párrafo 2.a · presentado por Presidencia del Working Group on Testing\n"
+    )
+    coming = runner.invoke(app, ["upcoming", plan, "--as-of", "2023-03-02", "--days", "1", "--lang", "es", "-f", "md"])
+    assert coming.output == (
+        "## Próximamente: del jueves, 2 de marzo de 2023 al jueves, 2 de marzo de 2023\n\n"
+        "### jueves, 2 de marzo de 2023\n\n"
+        "- todo el día · **First version of the draft resolution** (etapa, test-2023; hoy)\n"
+        "- 10:00 – 13:00 · **Primera reunión** (reunión, test-2023; hoy)\n"
+    )
+
+
 def test_unknown_language_is_a_usage_error(runner):
     result = runner.invoke(app, ["render", str(DATA / "csh-2022-2023.yaml"), "--lang", "de"])
     assert result.exit_code == 2

@@ -307,9 +307,20 @@ def upcoming(
     """
     from . import i18n
 
-    plans = _load(paths, plan)
-    with i18n.use(_language(lang, plans)):
-        _upcoming(plans, days, as_of, kind, include_tbd, output_format)
+    files = _load_files(paths, plan)
+    chosen = _language(lang, [p for _, p in files])
+    with i18n.use(chosen):
+        _upcoming(_translated(files, chosen), days, as_of, kind, include_tbd, output_format)
+
+
+def _translated(files: list[tuple[Path, Any]], lang: str) -> list[Any]:
+    """The plans with their own text from their catalogs for ``lang`` (`catalogs.translate`)."""
+    from .catalogs import translate
+
+    try:
+        return [translate(p, path, lang) for path, p in files]
+    except WorkplanError as exc:
+        _fail(exc)
 
 
 def _upcoming(
@@ -539,7 +550,8 @@ def show(
     from .queries import find_by_id
     from .views import dumps, entity_json, entity_text
 
-    plans = _load(paths, plan)
+    files = _load_files(paths, plan)
+    plans = [p for _, p in files]
     found = find_by_id(plans, ident)
     if found is None:
         _fail(UsageError(f"no item with id {ident!r} in {', '.join(p.id for p in plans)}"))
@@ -548,8 +560,10 @@ def show(
         sys.stdout.write(dumps(entity_json(owner, entity)))
     else:
         console = _console()
-        with i18n.use(_language(lang, [owner])):
-            console.print(entity_text(owner, entity, console.width))
+        chosen = _language(lang, [owner])
+        [shown] = _translated([f for f in files if f[1] is owner], chosen)
+        with i18n.use(chosen):
+            console.print(entity_text(*(find_by_id([shown], ident) or found), console.width))
 
 
 class RenderFormat(str, enum.Enum):
