@@ -19,7 +19,7 @@ from workplan_cli.text import md_escape
 PACKAGE = ROOT / "src" / "workplan_cli"
 PLANS = {p.stem: (p, load_plan(p).plan) for p in sorted(DATA.glob("*.yaml"))}
 OTHER = ("es", "fr", "pt")
-I18N = FIXTURES / "i18n"
+I18N = ROOT / "tests" / "i18n-fixtures"
 PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
 
 
