@@ -220,10 +220,18 @@ class CommitteeView:
 
     def due_text(self, report: Any) -> str:
         """``April 15 each year``; ``July 1 and July 30 each year``."""
-        days = [f"{dates.month_name(dt.date(2000, d.month, 1))} {d.day}" for d in report.due]
-        if i18n.current() != "en":  # 2000 is a leap year: every month and day of the calendar is in it
-            days = [short_day(dt.date(2000, d.month, d.day)) for d in report.due]
+        days = [self._yearly_day(d.month, d.day) for d in report.due]
         return _("{days} each year").format(days=_(" and ").join(days))
+
+    @staticmethod
+    def _yearly_day(month: int, day: int) -> str:
+        """``April 15``, ``15 de abril``: a day that comes every year (2000 is a leap year: 29 February is in it)."""
+        if i18n.current() != "en":
+            try:
+                return short_day(dt.date(2000, month, day))
+            except ValueError:  # a day no year has (WP114 reports it): shown as the plan gives it
+                pass
+        return f"{dates.month_name(dt.date(2000, month, 1))} {day}"
 
 
 class ProgramView:
