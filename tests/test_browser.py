@@ -32,6 +32,9 @@ BROWSER_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+# English as published, and two of the other languages the pages are published in.
+LANGS = ("en", "es", "fr")
+CASES = [(path, lang) for path in PLANS for lang in LANGS]
 
 
 def need(tool: str | None, what: str) -> None:
@@ -45,16 +48,16 @@ def need(tool: str | None, what: str) -> None:
 def pages(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("site")
     out = {}
-    for path in PLANS:
+    for path, lang in CASES:
         plan = load_plan(path).plan
         assert plan is not None
-        target = folder / f"{plan.id}.html"
-        target.write_text(render(plan, "html"), encoding="utf-8")
-        out[plan.id] = target
+        target = folder / f"{plan.id}.{lang}.html"
+        target.write_text(render(plan, "html", lang=lang, plan_path=path), encoding="utf-8")
+        out[f"{plan.id}.{lang}"] = target
         if isinstance(plan, CommitteePlan):  # the page with an as-of line on its picture, for the checker too
-            dated = folder / f"{plan.id}-as-of.html"
-            dated.write_text(render(plan, "html", as_of=AS_OF), encoding="utf-8")
-            out[f"{plan.id}-as-of"] = dated
+            dated = folder / f"{plan.id}-as-of.{lang}.html"
+            dated.write_text(render(plan, "html", lang=lang, plan_path=path, as_of=AS_OF), encoding="utf-8")
+            out[f"{plan.id}-as-of.{lang}"] = dated
     return out
 
 
@@ -71,13 +74,14 @@ def test_nu_checker_finds_no_errors(pages):
     assert (result.returncode, result.stdout + result.stderr) == (0, "")
 
 
-@pytest.mark.parametrize("path", PLANS, ids=[p.stem for p in PLANS])
-def test_page_in_chromium(pages, path):
+@pytest.mark.parametrize(("path", "lang"), CASES, ids=[f"{p.stem}-{lang}" for p, lang in CASES])
+def test_page_in_chromium(pages, path, lang):
     need(CHROMIUM, "Chromium")
     from playwright.sync_api import sync_playwright
 
     plan = load_plan(path).plan
-    page_file = pages[plan.id]
+    page_file = pages[f"{plan.id}.{lang}"]
+    shot = f"{plan.id}" if lang == "en" else f"{plan.id}.{lang}"
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
@@ -92,7 +96,9 @@ def test_page_in_chromium(pages, path):
                 ".map(a => a.getAttribute('href').slice(1)).filter(id => !document.getElementById(id))"
             )
             assert broken == []
-            assert page.evaluate("() => document.documentElement.lang") == "en"
+            assert page.evaluate("() => document.documentElement.lang") == lang
+            if lang != "en":  # the plan's own text, untranslated, says it is English
+                assert page.evaluate("() => document.querySelector('h1 span').lang") == "en"
             if isinstance(plan, CommitteePlan):
                 sections = page.evaluate("() => [...document.querySelectorAll('article.meeting')].map(a => a.id)")
                 expected = [
@@ -106,13 +112,13 @@ def test_page_in_chromium(pages, path):
             else:
                 programs = page.evaluate("() => [...document.querySelectorAll('main article')].map(a => a.id)")
                 assert programs == [p.id for p in plan.programs]
-            page.screenshot(path=str(ARTIFACTS / f"{plan.id}.png"), full_page=True)
+            page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)
             page.set_viewport_size({"width": 390, "height": 844})
-            page.screenshot(path=str(ARTIFACTS / f"{plan.id}-phone.png"))
+            page.screenshot(path=str(ARTIFACTS / f"{shot}-phone.png"))
             page.emulate_media(media="print")
             assert page.evaluate("() => getComputedStyle(document.querySelector('nav')).display") == "none"
-            page.pdf(path=str(ARTIFACTS / f"{plan.id}.pdf"))
-            assert (ARTIFACTS / f"{plan.id}.pdf").read_bytes().startswith(b"%PDF")
+            page.pdf(path=str(ARTIFACTS / f"{shot}.pdf"))
+            assert (ARTIFACTS / f"{shot}.pdf").read_bytes().startswith(b"%PDF")
         finally:
             browser.close()
 
@@ -146,7 +152,7 @@ def test_term_picture_in_chromium(pages):
     from playwright.sync_api import sync_playwright
 
     plan = load_plan(DATA / "csh-2022-2023.yaml").plan
-    page_file = pages["csh-2022-2023-as-of"]
+    page_file = pages["csh-2022-2023-as-of.en"]
     folder = ARTIFACTS / "term-picture"
     folder.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:

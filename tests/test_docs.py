@@ -22,6 +22,8 @@ COMMANDS = [
     ["query", "references"],
     ["query", "coverage"],
     ["query", "activities"],
+    ["i18n", "extract"],
+    ["i18n", "status"],
 ]
 
 

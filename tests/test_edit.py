@@ -165,15 +165,15 @@ def test_move_json(runner, tmp_path):
         (  # numbering out of date order
             ["meeting-7", "2023-04-20"],
             [
-                "{p}:946:11: error WP120 meeting 8 (2023-03-30) is dated before meeting 7 (2023-04-20)",
-                "{p}:946:11: warning WP121 meeting 'meeting-8' (2023-03-30) is listed after 'meeting-7' (2023-04-20)",
+                "{p}:947:11: error WP120 meeting 8 (2023-03-30) is dated before meeting 7 (2023-04-20)",
+                "{p}:947:11: warning WP121 meeting 'meeting-8' (2023-03-30) is listed after 'meeting-7' (2023-04-20)",
             ],
             True,
         ),
         (  # a clash with another meeting
             ["meeting-7", "2023-03-14", "--time", "14:30-17:30"],
             [
-                "{p}:845:17: warning WP122 meeting 'meeting-7' (14:30–17:30) overlaps 'wg-tip-2023-03-14' (14:30–17:30) "
+                "{p}:846:17: warning WP122 meeting 'meeting-7' (14:30–17:30) overlaps 'wg-tip-2023-03-14' (14:30–17:30) "
                 "on 2023-03-14; if it is held within it, add `within: wg-tip-2023-03-14`"
             ],
             True,
@@ -181,14 +181,14 @@ def test_move_json(runner, tmp_path):
         (  # outside the term
             ["meeting-15", "2023-06-30"],
             [
-                "{p}:1427:11: error WP110 meeting 'meeting-15' on 2023-06-30 is outside the term (2022-11-11 to 2023-06-23)"
+                "{p}:1428:11: error WP110 meeting 'meeting-15' on 2023-06-30 is outside the term (2022-11-11 to 2023-06-23)"
             ],
             False,
         ),
         (  # a milestone held at a meeting must stay on its day
             ["consideration", "2023-05-26"],
             [
-                "{p}:446:13: error WP131 milestone 'consideration' is dated 2023-05-26, but meeting 'meeting-11' is on 2023-05-25"
+                "{p}:447:13: error WP131 milestone 'consideration' is dated 2023-05-26, but meeting 'meeting-11' is on 2023-05-25"
             ],
             False,
         ),
@@ -241,7 +241,7 @@ def test_move_refuses_a_plan_that_does_not_validate(runner, tmp_path):
     result = runner.invoke(app, ["move", "meeting-7", "2023-03-23", str(plan)])
     assert result.exit_code == 1
     assert result.stdout == (
-        f"{plan}:668:11: error WP013 meetings[5].date: '2023-02-30' is not a valid date; write it as YYYY-MM-DD, like 2023-03-16\n"
+        f"{plan}:669:11: error WP013 meetings[5].date: '2023-02-30' is not a valid date; write it as YYYY-MM-DD, like 2023-03-16\n"
     )
     assert result.stderr == f"workplan: error: {plan} does not validate; fix it first (nothing written)\n"
     assert plan.read_bytes() == before
@@ -410,7 +410,7 @@ def test_cancelled_meeting_frees_its_slot(runner, tmp_path):
     refused = runner.invoke(app, add)
     assert refused.exit_code == 1
     assert refused.stdout == (
-        f"{plan}:943:17: warning WP122 meeting 'special-2023-03-16' (10:00–13:00) overlaps 'meeting-7' (10:00–13:00) "
+        f"{plan}:944:17: warning WP122 meeting 'special-2023-03-16' (10:00–13:00) overlaps 'meeting-7' (10:00–13:00) "
         "on 2023-03-16; if it is held within it, add `within: meeting-7`\n"
     )
     assert runner.invoke(app, ["cancel", "meeting-7", str(plan)]).exit_code == 0
@@ -539,7 +539,7 @@ def test_add_meeting_with_a_taken_number_is_refused(runner, tmp_path):
     )
     assert result.exit_code == 1
     assert result.stdout == (
-        f"{plan}:1439:13: error WP120 meeting number 15 is used twice ('meeting-15' and 'meeting-15-2')\n"
+        f"{plan}:1440:13: error WP120 meeting number 15 is used twice ('meeting-15' and 'meeting-15-2')\n"
     )
     assert plan.read_bytes() == before
 
@@ -575,7 +575,7 @@ def test_add_activity_with_an_unknown_organizer_is_refused(runner, tmp_path):
     )
     assert result.exit_code == 1
     assert result.stdout == (
-        f"{plan}:1472:18: error WP104 `organizers` names 'iadx', but no body has that id; did you mean 'iadc'?\n"
+        f"{plan}:1473:18: error WP104 `organizers` names 'iadx', but no body has that id; did you mean 'iadc'?\n"
     )
     assert result.stderr == REFUSED.format(n=1) + "\n"
     assert plan.read_bytes() == before

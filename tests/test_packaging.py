@@ -41,6 +41,9 @@ def test_wheel_carries_the_templates(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     templates = sorted(n for n in names if n.startswith("workplan_cli/templates/"))
     assert templates == [
+        "workplan_cli/templates/_layout.html.j2",
+        "workplan_cli/templates/_macros.html.j2",
+        "workplan_cli/templates/_macros.md.j2",
         "workplan_cli/templates/_style.css.j2",
         "workplan_cli/templates/_term.html.j2",
         "workplan_cli/templates/committee.html.j2",
@@ -48,6 +51,9 @@ def test_wheel_carries_the_templates(wheel):
         "workplan_cli/templates/program.html.j2",
         "workplan_cli/templates/program.md.j2",
     ]
+    # The catalogs travel as .po text (read with Babel at run time): nothing compiled to keep in step.
+    catalogs = sorted(n for n in names if n.startswith("workplan_cli/locale/"))
+    assert catalogs == [f"workplan_cli/locale/{lang}/LC_MESSAGES/workplan.po" for lang in ("en", "es", "fr", "pt")]
 
 
 def test_installed_wheel_renders_from_its_own_templates(wheel, tmp_path):
@@ -63,7 +69,8 @@ def test_installed_wheel_renders_from_its_own_templates(wheel, tmp_path):
         "from workplan_cli.loader import load_plan;"
         "print(r.bundled_template_dir());"
         "plan = load_plan(pathlib.Path(sys.argv[1])).plan;"
-        "print(r.render(plan, 'md').splitlines()[0])"
+        "print(r.render(plan, 'md').splitlines()[0]);"
+        "print(r.render(plan, 'md', lang='es').splitlines()[4])"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
     result = subprocess.run(
@@ -74,7 +81,8 @@ def test_installed_wheel_renders_from_its_own_templates(wheel, tmp_path):
         cwd=tmp_path,
         check=True,
     )
-    folder, title = result.stdout.splitlines()
+    folder, title, spanish = result.stdout.splitlines()
+    assert spanish == "## Índice"
     assert folder == str(target / "workplan_cli" / "templates")
     assert title == "# Work plan of the Inter-American Committee against Terrorism Secretariat, 2022–2023"
 

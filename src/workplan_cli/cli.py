@@ -216,11 +216,49 @@ PlanOption = Annotated[
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="text (a table), json (see README) or md.")]
 
 
+class Language(str, enum.Enum):
+    en = "en"
+    es = "es"
+    fr = "fr"
+    pt = "pt"
+
+
+LangOption = Annotated[
+    Optional[Language],  # noqa: UP045
+    typer.Option(
+        "--lang",
+        help="Write in this OAS language: en, es, fr or pt. Default: the plan's own language (English when it says none).",
+        show_default=False,
+    ),
+]
+
+
+def _language(lang: Language | None, plans: list[Any]) -> str:
+    """The language to write in, its catalog read now so that a broken one stops the command with its line."""
+    from .i18n import translations
+
+    chosen = lang.value if lang else (plans[0].language if plans else "en")
+    try:
+        translations(chosen)
+    except WorkplanError as exc:
+        _fail(exc)
+    return chosen
+
+
 def _load(paths: list[Path] | None, extra: list[Path] | None) -> list[Any]:
     from .validate import load_valid_plans
 
     try:
         return load_valid_plans(_plan_paths([*(paths or []), *(extra or [])]))
+    except WorkplanError as exc:
+        _fail(exc)
+
+
+def _load_files(paths: list[Path] | None, extra: list[Path] | None) -> list[tuple[Path, Any]]:
+    from .validate import load_valid_plan_files
+
+    try:
+        return load_valid_plan_files(_plan_paths([*(paths or []), *(extra or [])]))
     except WorkplanError as exc:
         _fail(exc)
 
@@ -258,18 +296,44 @@ def upcoming(
     ] = False,
     plan: PlanOption = None,
     output_format: FormatOption = OutputFormat.text,
+    lang: LangOption = None,
 ) -> None:
     """What is coming: meetings, other OAS activities, milestones and reporting deadlines in a window.
 
     The window is the DAYS days starting on the as-of day: --days 1 is that day alone.
     A multi-day activity that began earlier and is still running is listed.
 
-    Example: workplan upcoming --as-of 2023-03-01 --days 14
+    Example: workplan upcoming --as-of 2023-03-01 --days 14 --lang es
     """
+    from . import i18n
+
+    files = _load_files(paths, plan)
+    chosen = _language(lang, [p for _, p in files])
+    with i18n.use(chosen):
+        _upcoming(_translated(files, chosen), days, as_of, kind, include_tbd, output_format)
+
+
+def _translated(files: list[tuple[Path, Any]], lang: str) -> list[Any]:
+    """The plans with their own text from their catalogs for ``lang`` (`catalogs.translate`)."""
+    from .catalogs import translate
+
+    try:
+        return [translate(p, path, lang) for path, p in files]
+    except WorkplanError as exc:
+        _fail(exc)
+
+
+def _upcoming(
+    plans: list[Any],
+    days: int,
+    as_of: dt.datetime | None,
+    kind: list[EntryKindOption] | None,
+    include_tbd: bool,
+    output_format: OutputFormat,
+) -> None:
     from .timeline import build_timeline
     from .views import dumps, empty_window_message, entry_json, upcoming_markdown, upcoming_text
 
-    plans = _load(paths, plan)
     start = as_of.date() if as_of else _today(plans)
     # A window that would run past the last day of the calendar (31 December 9999) stops there.
     end = start + min(dt.timedelta(days=days - 1), dt.date.max - start)
@@ -476,15 +540,18 @@ def show(
     paths: PathsArgument = None,
     plan: PlanOption = None,
     output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+    lang: LangOption = None,
 ) -> None:
     """Show one meeting (or other item) in full: date, time, numbered agenda, references, footnotes.
 
-    Example: workplan show meeting-5
+    Example: workplan show meeting-5 --lang fr
     """
+    from . import i18n
     from .queries import find_by_id
     from .views import dumps, entity_json, entity_text
 
-    plans = _load(paths, plan)
+    files = _load_files(paths, plan)
+    plans = [p for _, p in files]
     found = find_by_id(plans, ident)
     if found is None:
         _fail(UsageError(f"no item with id {ident!r} in {', '.join(p.id for p in plans)}"))
@@ -493,7 +560,10 @@ def show(
         sys.stdout.write(dumps(entity_json(owner, entity)))
     else:
         console = _console()
-        console.print(entity_text(owner, entity, console.width))
+        chosen = _language(lang, [owner])
+        [shown] = _translated([f for f in files if f[1] is owner], chosen)
+        with i18n.use(chosen):
+            console.print(entity_text(*(find_by_id([shown], ident) or found), console.width))
 
 
 class RenderFormat(str, enum.Enum):
@@ -541,22 +611,27 @@ def render(
         ),
     ] = None,
     plan: PlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Publish plans as HTML, Markdown or an iCalendar file, through Jinja templates.
 
     Files are written atomically: a temporary file in the same folder, then a rename
     (a symbolic link's target is written and the link kept; a device such as /dev/null is written to directly).
 
-    Example: workplan render --format html --output site/
+    The page is written in --lang (default: each plan's own language); plan text
+    comes from the plan's catalog for that language (PLAN.LANG.po beside the plan,
+    see `workplan i18n`) where it has a translation, else as written.
+
+    Example: workplan render --format html --lang es --output site/
     """
     from .fsutil import is_stdout, write_atomic
     from .render import render as render_plan
 
-    plans = _load(paths, plan)
+    files = _load_files(paths, plan)
     fmt = output_format.value
     try:
         day = as_of.date() if as_of else None
-        texts = [(p, render_plan(p, fmt, template_dir, day)) for p in plans]
+        texts = [(p, render_plan(p, fmt, template_dir, lang.value if lang else None, path, day)) for path, p in files]
         if output is None or is_stdout(output):
             if len(texts) > 1:
                 raise UsageError(f"{len(texts)} plans to render: give --output FOLDER to write one file per plan")
@@ -1193,3 +1268,76 @@ def init(
         ),
         err=True,
     )
+
+
+i18n_app = typer.Typer(
+    help="Translate a plan's own text: catalogs beside the plan (PLAN.LANG.po), keyed by item and field.",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    no_args_is_help=True,
+)
+app.add_typer(i18n_app, name="i18n")
+
+PlanFileArgument = Annotated[Path, typer.Argument(metavar="PLAN", help="A plan file.")]
+
+
+def _load_one(path: Path) -> Any:
+    if not path.is_file():
+        _fail(PathError(f"{path}: not a plan file"))
+    [(_, found)] = _load_files([path], None)
+    return found
+
+
+@i18n_app.command("extract")
+def i18n_extract(path: PlanFileArgument) -> None:
+    """Write the plan's translation template, PLAN.pot beside it (atomically): one message per text field.
+
+    Each message's msgctxt is the item and field it comes from (meeting-5.title,
+    meeting-5/agenda/1.2.title); copy the template to PLAN.LANG.po to translate it.
+
+    Example: workplan i18n extract data/csh-2022-2023.yaml
+    """
+    from .catalogs import extract, messages
+
+    found = _load_one(path)
+    try:
+        target = extract(found, path)
+    except WorkplanError as exc:
+        _fail(exc)
+    typer.echo(f"wrote {visible(str(target))} ({len(messages(found))} messages)", err=True)
+
+
+@i18n_app.command("status")
+def i18n_status(
+    path: PlanFileArgument,
+    lang: Annotated[Language, typer.Option("--lang", help="The catalog's language: es, fr, pt or en.")],
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+) -> None:
+    """How much of a plan a catalog translates: translated, untranslated and stale messages.
+
+    Stale: the catalog's msgid is no longer the plan's text (the plan changed since), or it is marked fuzzy.
+    `render --lang` shows the plan's own text for untranslated and stale messages.
+
+    Example: workplan i18n status data/csh-2022-2023.yaml --lang es --format json
+    """
+    from .catalogs import status
+    from .views import dumps
+
+    found = _load_one(path)
+    try:
+        result = status(found, path, lang.value)
+    except WorkplanError as exc:
+        _fail(exc)
+    if output_format is ListFormat.json:
+        sys.stdout.write(dumps(result.as_dict()))
+        return
+    where = (
+        visible(result.catalog)
+        if result.catalog
+        else f"no catalog ({visible(str(path.with_name(path.stem + '.' + lang.value + '.po')))} missing)"
+    )
+    typer.echo(
+        f"{result.plan} [{result.lang}]: {result.translated} translated, {result.untranslated} untranslated, "
+        f"{len(result.stale)} stale, of {result.total} messages; {where}"
+    )
+    for ident in result.stale:
+        typer.echo(f"stale: {visible(ident)}")

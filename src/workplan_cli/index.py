@@ -217,7 +217,7 @@ class PlanIndex:
 
     @cached_property
     def names(self) -> dict[str, str]:
-        """Bodies, officers, working groups and partners by the names the plans print (SMS, Chair of …)."""
+        """Bodies, officers and partners by the names the plans print (SMS, IADB, Ambassador …)."""
         names: dict[str, str] = {}
         for ident, places in self.ids.items():
             thing = places[0][1]
@@ -225,13 +225,24 @@ class PlanIndex:
                 names[ident] = thing.acronym or thing.name
             elif isinstance(thing, Officer):
                 names[ident] = f"{thing.title + ' ' if thing.title else ''}{thing.name}"
-            elif isinstance(thing, WorkingGroup):
-                names[ident] = f"Chair of the {thing.name}"
         return names
 
     def name(self, ident: str) -> str:
-        """What the plan calls the body, officer, working group or partner with this id (the id if nothing)."""
-        return self.names.get(ident, ident)
+        """Who presents for this id: a body's or partner's acronym, an officer, a working group's chair.
+
+        The id itself when it names nothing.  A working group presents through
+        its chair, said in the language in use (`i18n.use`), so that one is
+        worded on each call rather than kept.
+        """
+        found = self.names.get(ident)
+        if found is not None:
+            return found
+        thing = self.entity(ident)
+        if isinstance(thing, WorkingGroup):
+            from .i18n import _
+
+            return _("Chair of the {group}").format(group=thing.name)
+        return ident
 
     def area_name(self, ident: str) -> str:
         area = self.entity(ident)

@@ -287,6 +287,13 @@ class Suppression(_Model):
 
 # --- committee plan ----------------------------------------------------------
 
+# The OAS's four official languages, as BCP 47 tags.
+Language = Literal["en", "es", "fr", "pt"]
+LANGUAGE_FIELD_DESCRIPTION = (
+    "The language the plan is written in (en, es, fr or pt): what `render`, `upcoming` and `show` publish "
+    "in unless told otherwise. Default: en."
+)
+
 
 class Committee(_Model):
     """A committee, or in a program plan the body whose secretariat carries it out, by full name and acronym."""
@@ -576,11 +583,17 @@ class CommitteePlan(_Model):
     kind: Literal["committee-plan"] = Field(description="The kind of plan file.")
     schema_version: Literal[1] = Field(description="The version of this file format.")
     id: Id = Field(description="The plan's id: a lowercase slug.", examples=["csh-2022-2023"])
+    language: Language = Field(default="en", description=LANGUAGE_FIELD_DESCRIPTION)
     title: Text = Field(description="The plan's title.")
     committee: Committee = Field(description="The committee whose plan this is.")
     term: Term = Field(description="The term the plan covers.")
     adopted: Date = Field(description="Date the committee adopted the plan.")
     timezone: TimeZone = Field(default="America/New_York", description="IANA time zone of the meeting times.")
+    times_local_at: Text | None = Field(
+        default=None,
+        description="Where the meeting times are local, as the plan says it; the pages print 'Times are local at …'.",
+        examples=["headquarters"],
+    )
     introduction: Introduction = Field(description="Facts from the plan's introduction.")
     officers: tuple[Officer, ...] = Field(description="The committee's chair and vice chairs.")
     functions: Text = Field(description="The committee's functions, as quoted in the mandates section.")
@@ -599,6 +612,11 @@ class CommitteePlan(_Model):
         default=(), description="Activities whose dates are still to be confirmed."
     )
     reports: tuple[Report, ...] = Field(default=(), description="Reminders of recurring reports.")
+    reports_heading: Text | None = Field(
+        default=None,
+        description="The heading of the reminders of reports as the plan prints it (default: 'Reminders for reports').",
+        examples=["Reminders for reports on hemispheric security topics"],
+    )
     footnotes: tuple[SectionFootnote, ...] = Field(default=(), description="Footnotes on section headings.")
     notes: tuple[Text, ...] = Field(default=(), description="Notes printed with the schedule.")
     suppress: tuple[Suppression, ...] = Field(
@@ -672,6 +690,7 @@ class ProgramPlan(_Model):
     kind: Literal["program-plan"] = Field(description="The kind of plan file.")
     schema_version: Literal[1] = Field(description="The version of this file format.")
     id: Id = Field(description="The plan's id: a lowercase slug.", examples=["cicte-2022-2023"])
+    language: Language = Field(default="en", description=LANGUAGE_FIELD_DESCRIPTION)
     title: Text = Field(description="The plan's title.")
     organization: Committee = Field(description="The body whose secretariat carries out the plan.")
     period: Period = Field(description="The period the plan covers.")

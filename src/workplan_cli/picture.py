@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from .i18n import current
 from .models import CommitteePlan
 from .timeline import Entry, deadlines_between, plan_entries
 
@@ -34,33 +35,19 @@ FOOT = 20  # room under the lanes for the as-of label
 MAX_MONTHS = 36  # a longer term is pictured from its first dated item, this many months
 HALF_WIDTH = {"meeting": 9, "milestone": 7, "deadline": 7}  # of point marks, to keep them apart
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
 
 def month_name(month: int, short: bool = False) -> str:
-    """``1`` -> ``January`` (``Jan`` when short): English; a translated page passes its own."""
-    name = MONTHS[month - 1]
-    return name[:3] if short else name
+    """``1`` -> ``January`` (``Jan`` when short), standing alone, in the language in use (CLDR, through Babel)."""
+    from babel.dates import get_month_names
+
+    return str(get_month_names("abbreviated" if short else "wide", "stand-alone", locale=current())[month])
 
 
 def weekday_name(weekday: int, short: bool = False) -> str:
-    """``0`` -> ``Monday`` (``Mon`` when short), Monday first as in ISO 8601."""
-    name = WEEKDAYS[weekday]
-    return name[:3] if short else name
+    """``0`` -> ``Monday`` (``Mon`` when short), Monday first as in ISO 8601, in the language in use."""
+    from babel.dates import get_day_names
+
+    return str(get_day_names("abbreviated" if short else "wide", "stand-alone", locale=current())[weekday])
 
 
 @dataclass(frozen=True)

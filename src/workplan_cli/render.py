@@ -10,6 +10,7 @@ ones serve the rest.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,12 +18,14 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from . import dates
+from . import dates, i18n
+from .catalogs import SourceText, translate
 from .errors import PathError, WorkplanError
+from .i18n import _
 from .index import index_of
 from .models import Activity, CommitteePlan, Meeting, Milestone, PendingEvent, Plan, ProgramPlan
 from .text import md_escape, printable, safe_url, visible
-from .timeline import meeting_heading, meeting_title, ordinal
+from .timeline import meeting_heading, meeting_title, ordinal, status_name
 
 FORMATS = {"html": "html", "md": "md", "ics": "ics"}
 
@@ -60,6 +63,21 @@ def short_day(day: dt.date) -> str:
 def clock(t: dt.time) -> str:
     """``10:00 a.m.``, ``2:30 p.m.``: the house format (`dates.clock`)."""
     return dates.clock(t)
+
+
+def nav_day(day: dt.date) -> str:
+    """``01 Dec``; ``01 dic``: the day and month of a contents entry."""
+    lang = i18n.current()
+    if lang == "en":
+        return day.strftime("%d %b")
+    from babel.dates import format_date
+
+    return str(format_date(day, "dd MMM", locale=lang))
+
+
+def md_anchor(heading: str) -> str:
+    """The anchor GitHub gives a Markdown heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", str(heading).strip().lower()).replace(" ", "-")
 
 
 @dataclass(frozen=True)
@@ -101,6 +119,11 @@ class CommitteeView:
     def who(self, ident: str) -> str:
         return self.index.name(ident)
 
+    @staticmethod
+    def status(item: Any) -> str:
+        """A meeting's or activity's status to show ('Cancelled'), in the page's language; '' when scheduled."""
+        return status_name(getattr(item, "status", None))
+
     def area_name(self, ident: str) -> str:
         return self.index.area_name(ident)
 
@@ -115,7 +138,7 @@ class CommitteeView:
         if isinstance(thing, Meeting):
             return f"{thing.title or meeting_title(thing)}, {long_day(thing.date)} ({clock(thing.start_time)} – {clock(thing.end_time)})"
         if isinstance(thing, PendingEvent):
-            return f"{thing.title}, date to be determined"
+            return _("{event}, date to be determined").format(event=thing.title)
         return ident
 
     def anchor(self, meeting: Meeting) -> str:
@@ -146,7 +169,7 @@ class CommitteeView:
             if ms.summary:
                 rows.append((ms.summary_date or ms.date, dt.time(0), ms.summary))
         rows.sort()
-        same_day = Counter(day for day, _, _ in rows)
+        same_day = Counter(day for day, _start, _text in rows)
         out: list[tuple[int, list[tuple[str, list[SummaryRow]]]]] = []
         for year, in_year in groupby(rows, key=lambda r: r[0].year):
             months = []
@@ -155,37 +178,18 @@ class CommitteeView:
                 for day, start, text in in_month:
                     label = str(day.day)
                     if same_day[day] > 1 and start != dt.time(0):
-                        label += " (a.m.)" if start.hour < 12 else " (p.m.)"
+                        label += " " + (_("(a.m.)") if start.hour < 12 else _("(p.m.)"))
                     entries.append(SummaryRow(day, label, text))
-                months.append((dt.date(year, month, 1).strftime("%B").upper(), entries))
+                months.append((dates.month_name(dt.date(year, month, 1)).upper(), entries))
             out.append((year, months))
         return out
 
     def activity_when(self, activity: Activity) -> str:
         if activity.end_date and activity.end_date != activity.date:
-            if activity.end_date.month == activity.date.month:
+            if activity.end_date.month == activity.date.month and i18n.current() == "en":
                 return f"{short_day(activity.date)} to {activity.end_date.day}"
-            return f"{short_day(activity.date)} to {short_day(activity.end_date)}"
+            return _("{first} to {last}").format(first=short_day(activity.date), last=short_day(activity.end_date))
         return short_day(activity.date)
-
-    def md_refs(self, entry: Any) -> str:
-        """`` _(paragraphs 38, 47.b of AG/RES. 2970 (LI-O/21); `CP/CSH-2176/22`; by SMS)_`` for Markdown."""
-        parts = []
-        paragraphs = getattr(entry, "paragraphs", [])
-        if paragraphs:
-            shown = []
-            for ref in paragraphs:
-                r = self.ref(ref)
-                shown.append(md_escape(f"{r['label']}" + (f" of {r['resolution']}" if r["resolution"] else "")))
-            parts.append(f"paragraph{'s' if len(shown) > 1 else ''} {', '.join(shown)}")
-        documents = getattr(entry, "documents", [])
-        if documents:
-            parts.append(", ".join(f"`{d.replace('`', '')}`" for d in documents))
-        who = [md_escape(self.who(b)) for b in getattr(entry, "by", [])]
-        who += [md_escape(s.name) for s in getattr(entry, "speakers", [])]
-        if who:
-            parts.append("by " + "; ".join(who))
-        return f" _({'; '.join(parts)})_" if parts else ""
 
     def section_marks(self, section: str) -> str:
         return "".join(f"[^{f.number}]" for f in self.plan.footnotes if f.section == section)
@@ -196,8 +200,18 @@ class CommitteeView:
 
     def due_text(self, report: Any) -> str:
         """``April 15 each year``; ``July 1 and July 30 each year``."""
-        days = [f"{dt.date(2000, d.month, 1):%B} {d.day}" for d in report.due]
-        return f"{' and '.join(days)} each year"
+        days = [self._yearly_day(d.month, d.day) for d in report.due]
+        return _("{days} each year").format(days=_(" and ").join(days))
+
+    @staticmethod
+    def _yearly_day(month: int, day: int) -> str:
+        """``April 15``, ``15 de abril``: a day that comes every year (2000 is a leap year: 29 February is in it)."""
+        if i18n.current() != "en":
+            try:
+                return short_day(dt.date(2000, month, day))
+            except ValueError:  # a day no year has (WP114 reports it): shown as the plan gives it
+                pass
+        return f"{dates.month_name(dt.date(2000, month, 1))} {day}"
 
 
 class ProgramView:
@@ -209,14 +223,11 @@ class ProgramView:
         p = self.partners.get(ident)
         return (p.acronym or p.name) if p else ident
 
-    def md_partners(self, ids: list[str]) -> str:
-        return f" _(partners: {', '.join(md_escape(self.partner(i)) for i in ids)})_" if ids else ""
-
 
 # --- Jinja -----------------------------------------------------------------------------------
 
 
-def _environment(template_dir: Path | None) -> Any:
+def _environment(template_dir: Path | None, lang: str = "en") -> Any:
     import jinja2
 
     folders = [str(template_dir)] if template_dir else []
@@ -231,26 +242,42 @@ def _environment(template_dir: Path | None) -> Any:
         # Every value a template prints: control characters from a plan
         # (an escape sequence, NUL, a lone CR) are shown as escapes, never
         # written into a page or a file.
-        finalize=_printable,
+        finalize=jinja2.pass_eval_context(_printable),
         extensions=["jinja2.ext.i18n"],
     )
-    # English until a translation is installed: every wording of a template goes through `_()`.
-    env.install_null_translations(newstyle=True)
+    # `_`, `gettext`, `ngettext` and `pgettext` in the templates: workplan's own words in `lang`.
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
     env.filters.update(
         long_day=long_day,
         short_day=short_day,
         clock=clock,
         ordinal=ordinal,
+        month_year=dates.month_year,
+        nav_day=nav_day,
+        # Plan text passed into a translated sentence keeps its own language mark.
+        own=jinja2.pass_eval_context(_printable),
+        plain=str,
+        anchor=md_anchor,
         md=md_escape,
         safe_url=safe_url,
     )
     return env
 
 
-def _printable(value: Any) -> Any:
+def _printable(eval_ctx: Any, value: Any) -> Any:
     # Markup is what a macro or block built: each value in it was made
     # printable as it was printed, so it is not scanned again.
-    return printable(value) if type(value) is str else value
+    if type(value) is str:
+        return printable(value)
+    if isinstance(value, SourceText):
+        # Plan text the catalog does not translate: in a page, marked with its
+        # own language so that a screen reader switches voice.
+        if eval_ctx.autoescape:
+            from markupsafe import Markup
+
+            return Markup('<span lang="{}">{}</span>').format(value.lang, printable(str(value)))
+        return printable(str(value))
+    return value
 
 
 def _template_position(exc: BaseException) -> tuple[str, int | None]:
@@ -269,12 +296,13 @@ def _template_position(exc: BaseException) -> tuple[str, int | None]:
 
 
 def render_template(name: str, template_dir: Path | None, **context: Any) -> str:
-    """Render one template; template problems become `TemplateError` naming file and line."""
+    """Render one template in the language in force; template problems become `TemplateError` naming file and line."""
     import jinja2
 
     if template_dir is not None and not template_dir.is_dir():
         raise PathError(f"{template_dir}: template folder not found")
-    env = _environment(template_dir)
+    env = _environment(template_dir, i18n.current())
+    context.setdefault("lang", i18n.current())
     try:
         return str(env.get_template(name).render(**context))
     except jinja2.TemplateNotFound as exc:
@@ -296,27 +324,41 @@ def render_template(name: str, template_dir: Path | None, **context: Any) -> str
         raise TemplateError(f"{where}:{line or '?'}: template error: {message}") from None
 
 
-def render(plan: Plan, fmt: str, template_dir: Path | None = None, as_of: dt.date | None = None) -> str:
-    """The plan published in one format: ``html``, ``md`` or ``ics``.
+def render(
+    plan: Plan,
+    fmt: str,
+    template_dir: Path | None = None,
+    lang: str | None = None,
+    plan_path: Path | None = None,
+    as_of: dt.date | None = None,
+) -> str:
+    """The plan published in one format, ``html``, ``md`` or ``ics``, in ``lang`` (default: the plan's language).
 
-    ``as_of`` marks a day on the committee page's picture of the term.
+    In another language than the plan's, its text comes from the catalog beside ``plan_path``
+    (`catalogs.translate`) where that has a translation.  ``as_of`` marks a day on the
+    committee page's picture of the term.
     """
-    if fmt == "ics":
-        return render_ics(plan)
-    kind = "committee" if isinstance(plan, CommitteePlan) else "program"
-    view: CommitteeView | ProgramView = CommitteeView(plan) if isinstance(plan, CommitteePlan) else ProgramView(plan)
-    context: dict[str, Any] = {"plan": plan, "view": view}
-    if isinstance(plan, CommitteePlan) and fmt == "html":
-        from . import picture
-
-        term = picture.term_picture(plan, as_of)
-        context.update(
-            term=term,
-            term_months=picture.calendar_months(term) if term else (),
-            month_name=picture.month_name,
-            weekday_name=picture.weekday_name,
+    lang = lang or plan.language
+    plan = translate(plan, plan_path, lang)
+    with i18n.use(lang):
+        if fmt == "ics":
+            return render_ics(plan)
+        kind = "committee" if isinstance(plan, CommitteePlan) else "program"
+        view: CommitteeView | ProgramView = (
+            CommitteeView(plan) if isinstance(plan, CommitteePlan) else ProgramView(plan)
         )
-    return render_template(f"{kind}.{fmt}.j2", template_dir, **context)
+        context: dict[str, Any] = {"plan": plan, "view": view}
+        if isinstance(plan, CommitteePlan) and fmt == "html":
+            from . import picture
+
+            term = picture.term_picture(plan, as_of)
+            context.update(
+                term=term,
+                term_months=picture.calendar_months(term) if term else (),
+                month_name=picture.month_name,
+                weekday_name=picture.weekday_name,
+            )
+        return render_template(f"{kind}.{fmt}.j2", template_dir, **context)
 
 
 # --- iCalendar ----------------------------------------------------------------------------------
@@ -376,7 +418,14 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
     for milestone in plan.procedure.milestones:
 
         def fill_milestone(event: Any, ms: Any = milestone) -> None:
-            event.add("summary", _ics_text(f"{plan.committee.acronym} draft resolution: {ms.title}"))
+            event.add(
+                "summary",
+                _ics_text(
+                    _("{committee} draft resolution: {milestone}").format(
+                        committee=plan.committee.acronym, milestone=ms.title
+                    )
+                ),
+            )
             _all_day(event, ms.date, ms.date)
             event.add("categories", ["milestone"])
             event.add("transp", "TRANSPARENT")
@@ -388,7 +437,10 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
             continue
 
         def fill_report(event: Any, r: Any = report, d: Any = due, start: dt.date = first) -> None:
-            event.add("summary", _ics_text(f"Report due: {r.title}" + (f" ({d.what})" if d.what else "")))
+            event.add(
+                "summary",
+                _ics_text(_("Report due: {report}").format(report=r.title) + (f" ({d.what})" if d.what else "")),
+            )
             _all_day(event, start, start)
             event.add("rrule", {"freq": "yearly", "bymonth": d.month, "bymonthday": d.day})
             event.add("categories", ["deadline"])

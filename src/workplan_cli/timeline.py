@@ -13,34 +13,49 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from . import i18n
+from .i18n import N_, NP_
 from .index import index_of
 from .models import Activity, CommitteePlan, Meeting, PendingEvent, Plan, ProgramPlan
 
 EntryKind = Literal["meeting", "activity", "milestone", "deadline", "pending"]
 KINDS: tuple[EntryKind, ...] = ("meeting", "activity", "milestone", "deadline", "pending")
 
+# English ordinal words; in the other languages each is translated in the
+# context "meeting" (a meeting is feminine: "primera", "première", "primeira").
 ORDINALS = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
+    NP_("meeting", "first"),
+    NP_("meeting", "second"),
+    NP_("meeting", "third"),
+    NP_("meeting", "fourth"),
+    NP_("meeting", "fifth"),
+    NP_("meeting", "sixth"),
+    NP_("meeting", "seventh"),
+    NP_("meeting", "eighth"),
+    NP_("meeting", "ninth"),
+    NP_("meeting", "tenth"),
+    NP_("meeting", "eleventh"),
+    NP_("meeting", "twelfth"),
+    NP_("meeting", "thirteenth"),
+    NP_("meeting", "fourteenth"),
+    NP_("meeting", "fifteenth"),
+    NP_("meeting", "sixteenth"),
+    NP_("meeting", "seventeenth"),
+    NP_("meeting", "eighteenth"),
+    NP_("meeting", "nineteenth"),
+    NP_("meeting", "twentieth"),
 ]
+
+# What an unnumbered meeting without a title is called, by kind.
+KIND_TITLES = {
+    "regular": N_("Regular meeting"),
+    "informal": N_("Informal meeting"),
+    "working-group": N_("Working group meeting"),
+    "forum": N_("Forum meeting"),
+    "special": N_("Special meeting"),
+    "joint": N_("Joint meeting"),
+    "points-of-contact": N_("Points of contact meeting"),
+}
 
 
 def ordinal(number: int) -> str:
@@ -51,21 +66,56 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
+def meeting_ordinal(number: int) -> str:
+    """The ordinal of a meeting in the language in force: 'fifth', 'quinta', 'cinquième', '21.ª'."""
+    if i18n.current() == "en":
+        return ordinal(number)
+    if 1 <= number <= len(ORDINALS):
+        return i18n.pgettext("meeting", ORDINALS[number - 1])
+    return i18n.pgettext("meeting", "{number}th").format(number=number)
+
+
+def numbered_meeting(number: int) -> str:
+    """'Fifth meeting', 'Quinta reunión', 'Cinquième réunion', 'Quinta reunião'."""
+    text = i18n.gettext("{ordinal} meeting").format(ordinal=meeting_ordinal(number))
+    return text[:1].upper() + text[1:]
+
+
+def _kind_title(meeting: Meeting) -> str:
+    title = KIND_TITLES.get(meeting.kind)
+    return i18n.gettext(title) if title else f"{meeting.kind.replace('-', ' ').capitalize()} meeting"
+
+
 def meeting_heading(meeting: Meeting) -> str:
     """The heading the document prints: 'FIRST MEETING', or the meeting's own."""
     if meeting.heading:
         return meeting.heading
     if meeting.number is not None:
-        return f"{ordinal(meeting.number).upper()} MEETING"
-    return meeting.title or meeting.summary or f"{meeting.kind.replace('-', ' ').capitalize()} meeting"
+        return numbered_meeting(meeting.number).upper()
+    return meeting.title or meeting.summary or _kind_title(meeting)
 
 
 def meeting_title(meeting: Meeting) -> str:
     """A one-line title for lists: 'Fifth meeting', 'Sixth meeting: Joint meeting of …'."""
     if meeting.number is not None:
-        head = meeting.heading.capitalize() if meeting.heading else f"{ordinal(meeting.number).capitalize()} meeting"
-        return f"{head}: {meeting.title}" if meeting.title else head
-    return meeting.title or meeting.summary or f"{meeting.kind.replace('-', ' ').capitalize()} meeting"
+        head = meeting.heading.capitalize() if meeting.heading else numbered_meeting(meeting.number)
+        return i18n.gettext("{meeting}: {title}").format(meeting=head, title=meeting.title) if meeting.title else head
+    return meeting.title or meeting.summary or _kind_title(meeting)
+
+
+STATUS_NAMES = {
+    "scheduled": NP_("status", "Scheduled"),
+    "postponed": NP_("status", "Postponed"),
+    "cancelled": NP_("status", "Cancelled"),
+    "held": NP_("status", "Held"),
+}
+
+
+def status_name(status: str | None) -> str:
+    """'Cancelled', 'Postponed' or 'Held' in the language in use; '' for a scheduled item (nothing to say)."""
+    if not status or status == "scheduled":
+        return ""
+    return i18n.pgettext("status", STATUS_NAMES[status])
 
 
 @dataclass(frozen=True)

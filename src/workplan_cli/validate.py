@@ -85,6 +85,11 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None) ->
 
 
 def load_valid_plans(paths: Sequence[Path]) -> list[Plan]:
+    """Load every plan named by ``paths``; raise `PlanError` if any has errors (see `load_valid_plan_files`)."""
+    return [plan for _path, plan in load_valid_plan_files(paths)]
+
+
+def load_valid_plan_files(paths: Sequence[Path]) -> list[tuple[Path, Plan]]:
     """Load every plan named by ``paths``; raise `PlanError` if any has errors.
 
     Nothing must be answered from a broken plan: the error lists the first
@@ -99,4 +104,4 @@ def load_valid_plans(paths: Sequence[Path]) -> list[Plan]:
         shown = "\n".join(f"{d.path}:{d.line}:{d.column}: {d.severity.value} {d.code} {d.message}" for d in errors[:10])
         more = f"\n… and {len(errors) - 10} more" if len(errors) > 10 else ""
         raise PlanError(f"the plans have {len(errors)} error(s); fix them first:\n{shown}{more}", errors)
-    return [f.plan for f in report.files if f.plan is not None]
+    return [(Path(f.path), f.plan) for f in report.files if f.plan is not None]

@@ -21,11 +21,12 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from .dates import clock, long_day, month_day, short_day, time_range
+from .i18n import NP_, _, ngettext, pgettext
 from .index import AgendaEntry, index_of
 from .models import CommitteePlan, Plan, ProgramPlan
 from .queries import ActivityMatch, Citation, MeetingMatch, ParagraphCoverage
 from .text import md_escape, visible
-from .timeline import Entry, coverage_span
+from .timeline import Entry, coverage_span, status_name
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -56,8 +57,8 @@ def time_text(entry: Entry) -> str:
     if entry.start_time and entry.end_time:
         return time_range(entry.start_time, entry.end_time)
     if entry.end_date and entry.date and entry.end_date != entry.date:
-        return f"until {month_day(entry.end_date)}"
-    return "all day"
+        return _("until {day}").format(day=month_day(entry.end_date))
+    return _("all day")
 
 
 def relative(entry: Entry, as_of: dt.date) -> str:
@@ -65,8 +66,27 @@ def relative(entry: Entry, as_of: dt.date) -> str:
     assert entry.date is not None
     days = (entry.date - as_of).days
     if days < 0:
-        return f"ongoing since {month_day(entry.date)}"
-    return {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
+        return _("ongoing since {day}").format(day=month_day(entry.date))
+    if days == 0:
+        return _("today")
+    if days == 1:
+        return _("tomorrow")
+    return ngettext("in {n} day", "in {n} days", days).format(n=days)
+
+
+# The kinds of timeline entries as the outputs name them (JSON keeps the kind itself).
+KIND_NAMES = {
+    "meeting": NP_("kind", "meeting"),
+    "activity": NP_("kind", "activity"),
+    "milestone": NP_("kind", "milestone"),
+    "deadline": NP_("kind", "deadline"),
+    "pending": NP_("kind", "pending"),
+}
+
+
+def kind_name(kind: str) -> str:
+    """``meeting``; ``reunión``."""
+    return pgettext("kind", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
 
 
 # --- laying text out in a terminal -----------------------------------------------------------------
@@ -232,7 +252,11 @@ class Names:
             else:
                 groups.append((symbol, [label]))
         return "; ".join(
-            f"paragraph{'s' if len(labels) > 1 else ''} {', '.join(labels)}" + (f" of {symbol}" if symbol else "")
+            ngettext("paragraph {labels}", "paragraphs {labels}", len(labels)).format(labels=", ".join(labels))
+            if not symbol
+            else ngettext(
+                "paragraph {labels} of {resolution}", "paragraphs {labels} of {resolution}", len(labels)
+            ).format(labels=", ".join(labels), resolution=symbol)
             for symbol, labels in groups
         )
 
@@ -244,7 +268,7 @@ class Names:
         if documents:
             parts.append(", ".join(documents))
         if by:
-            parts.append("by " + "; ".join(self.who(plan, b) for b in by))
+            parts.append(_("by {presenters}").format(presenters="; ".join(self.who(plan, b) for b in by)))
         return " · ".join(parts)
 
 
@@ -261,8 +285,8 @@ def with_status(payload: dict[str, Any], item: Any) -> dict[str, Any]:
 
 def status_title(item: Any, title: str) -> str:
     """A title with its status in front when it is not simply scheduled: 'Cancelled: Seventh meeting'."""
-    status = getattr(item, "status", None)
-    return f"{status.capitalize()}: {title}" if status and status != "scheduled" else title
+    status = status_name(getattr(item, "status", None))
+    return _("{status}: {title}").format(status=status, title=title) if status else title
 
 
 def entry_json(entry: Entry) -> dict[str, Any]:
@@ -291,18 +315,18 @@ def entry_json(entry: Entry) -> dict[str, Any]:
 def upcoming_markdown(
     entries: Sequence[Entry], undated: Sequence[Entry], start: dt.date, end: dt.date, as_of: dt.date
 ) -> str:
-    lines = [f"## Upcoming: {long_day(start)} to {long_day(end)}", ""]
+    lines = ["## " + _("Upcoming: {first} to {last}").format(first=long_day(start), last=long_day(end)), ""]
     dated = [e for e in entries if e.date is not None]
     for day, group in groupby(dated, key=lambda e: max(e.date, start) if e.date else start):
         lines += [f"### {long_day(day)}", ""]
         for e in group:
             lines.append(
-                f"- {time_text(e)} · **{md_escape(status_title(e, e.title))}** ({e.kind}, {e.plan}; {relative(e, as_of)})"
+                f"- {time_text(e)} · **{md_escape(status_title(e, e.title))}** ({kind_name(e.kind)}, {e.plan}; {relative(e, as_of)})"
             )
         lines.append("")
     if undated:
-        lines += ["### Date to be determined", ""]
-        lines += [f"- **{md_escape(e.title)}** ({e.kind}, {e.plan})" for e in undated]
+        lines += ["### " + _("Date to be determined"), ""]
+        lines += [f"- **{md_escape(e.title)}** ({kind_name(e.kind)}, {e.plan})" for e in undated]
         lines.append("")
     return "\n".join(lines)
 
@@ -314,34 +338,48 @@ def _glued_day(day: dt.date) -> str:
 
 def empty_window_message(plans: Sequence[Plan], start: dt.date, end: dt.date, width: int | None = None) -> str:
     """Why nothing is listed, what the plans cover, and how to look elsewhere (wrapped to ``width`` if given)."""
-    lines = [(f"Nothing scheduled from {_glued_day(start)} to {_glued_day(end)}.", 0)]
+    lines = [(_("Nothing scheduled from {first} to {last}.").format(first=_glued_day(start), last=_glued_day(end)), 0)]
     for plan in plans:
         if isinstance(plan, CommitteePlan):
             lines.append(
                 (
-                    f"{plan.id}: term {_glued_day(plan.term.start)} to {_glued_day(plan.term.end)}; "
-                    f"{len(plan.meetings)} meetings, {len(plan.activities)} other activities.",
+                    _("{plan}: term {first} to {last}; {meetings}, {activities}.").format(
+                        plan=plan.id,
+                        first=_glued_day(plan.term.start),
+                        last=_glued_day(plan.term.end),
+                        meetings=ngettext("{n} meeting", "{n} meetings", len(plan.meetings)).format(
+                            n=len(plan.meetings)
+                        ),
+                        activities=ngettext("{n} other activity", "{n} other activities", len(plan.activities)).format(
+                            n=len(plan.activities)
+                        ),
+                    ),
                     2,
                 )
             )
         elif isinstance(plan, ProgramPlan):
             lines.append(
                 (
-                    f"{plan.id}: period {_glued_day(plan.period.start)} to {_glued_day(plan.period.end)}; "
-                    "programs only, no dated events.",
+                    _("{plan}: period {first} to {last}; programs only, no dated events.").format(
+                        plan=plan.id, first=_glued_day(plan.period.start), last=_glued_day(plan.period.end)
+                    ),
                     2,
                 )
             )
     span = coverage_span(plans)
     if span is not None:
         recurring = any(r.due for p in plans if isinstance(p, CommitteePlan) for r in p.reports)
-        note = "; yearly reporting deadlines recur every year" if recurring else ""
-        lines.append((f"The plans' dated items run from {_glued_day(span[0])} to {_glued_day(span[1])}{note}.", 0))
-        lines.append(
-            ("To look at another period: " + f"workplan upcoming --as-of {span[0]} --days 30".replace(" ", GLUE), 0)
+        first, last = _glued_day(span[0]), _glued_day(span[1])
+        span_text = (
+            _("The plans' dated items run from {first} to {last}; yearly reporting deadlines recur every year.")
+            if recurring
+            else _("The plans' dated items run from {first} to {last}.")
         )
+        lines.append((span_text.format(first=first, last=last), 0))
+        command = f"workplan upcoming --as-of {span[0]} --days 30".replace(" ", GLUE)
+        lines.append((_("To look at another period: {command}").format(command=command), 0))
     else:
-        lines.append(("The plans have no dated items (meetings, activities, milestones or yearly deadlines).", 0))
+        lines.append((_("The plans have no dated items (meetings, activities, milestones or yearly deadlines)."), 0))
     out = []
     for text, indent in lines:
         # A wrapped line continues two cells further in, under its first word.
@@ -362,28 +400,32 @@ def upcoming_text(
     The Plan column (or field) is there only when the entries come from more than one plan.
     """
     screen = Screen(width)
-    window = short_day(start) if start == end else f"{short_day(start)} to {short_day(end)}"
-    screen.para(f"Upcoming: {window}", style="bold")
+    if start == end:
+        window = _("Upcoming: {day}").format(day=short_day(start))
+    else:
+        window = _("Upcoming: {first} to {last}").format(first=short_day(start), last=short_day(end))
+    screen.para(window, style="bold")
     several = len({e.plan for e in [*entries, *undated]}) > 1
     rows: list[tuple[dt.date | None, list[str], Entry]] = []
     for e in entries:
         assert e.date is not None
         day = max(e.date, start)
-        rows.append((day, [short_day(day), time_text(e), relative(e, as_of), e.kind], e))
-    rows += [(None, ["TBD", "", "", e.kind], e) for e in undated]
+        rows.append((day, [short_day(day), time_text(e), relative(e, as_of), kind_name(e.kind)], e))
+    rows += [(None, [_("TBD"), "", "", kind_name(e.kind)], e) for e in undated]
     if several:
-        for _, cells, e in rows:
+        for _day, cells, e in rows:
             cells.append(e.plan)
-    headers = ["Date", "Time", "When", "Kind", *(["Plan"] if several else [])]
-    titles = [status_title(e, e.title) for _, _, e in rows]
-    widths = _columns_fit([cells for _, cells, _ in rows], headers, titles, screen.width)
+    headers = [_("Date"), _("Time"), _("When"), _("Kind"), *([_("Plan")] if several else [])]
+    what = _("What")
+    titles = [status_title(e, e.title) for _day, _cells, e in rows]
+    widths = _columns_fit([cells for _day, cells, _entry in rows], headers, titles, screen.width)
     if widths is not None:
         screen.blank()
-        _table_row(screen, widths, [(h, "bold") for h in headers], "What")
-        screen.text.stylize("bold", len(screen.text) - len("What"))
-    for _, group in groupby(rows, key=lambda row: row[0]):
+        _table_row(screen, widths, [(h, "bold") for h in headers], what)
+        screen.text.stylize("bold", len(screen.text) - len(what))
+    for _day, group in groupby(rows, key=lambda row: row[0]):
         screen.blank()
-        for k, (_, cells, e) in enumerate(group):
+        for k, (_day, cells, e) in enumerate(group):
             if widths is not None:
                 shown = [cells[0] if k == 0 else "", *cells[1:]]
                 _table_row(
@@ -614,13 +656,18 @@ def meeting_text(plan: CommitteePlan, meeting: Any, width: int) -> Text:
     if meeting.within:
         host = next((m for m in plan.meetings if m.id == meeting.within), None)
         screen.para(
-            f"Held within the {meeting_title(host)} ({meeting.within})." if host else f"Held within {meeting.within}."
+            _("Held within the {meeting} ({id}).").format(meeting=meeting_title(host), id=meeting.within)
+            if host
+            else _("Held within {id}.").format(id=meeting.within)
         )
-    if meeting.status and meeting.status != "scheduled":
-        note = f": {meeting.status_note}" if meeting.status_note else ""
-        screen.para(f"{meeting.status.capitalize()}{note}", style="bold")
+    status = status_name(meeting.status)
+    if status:
+        screen.para(
+            _("{status}: {note}").format(status=status, note=meeting.status_note) if meeting.status_note else status,
+            style="bold",
+        )
     if meeting.summary and meeting.summary not in (heading, meeting.title):
-        screen.para(f"Summary: {meeting.summary}")
+        screen.para(_("Summary: {summary}").format(summary=meeting.summary))
     index = index_of(plan)
     agenda = index.agenda(meeting)
     for section in meeting.agenda:
@@ -661,7 +708,9 @@ def entity_text(plan: Plan, entity: Any, width: int) -> Text:
     names = Names([plan])
     screen = Screen(width)
     data = entity.model_dump(mode="json", exclude_defaults=True)
-    screen.para(f"{type(entity).__name__} {data.pop('id', '')} ({plan.id})", style="bold")
+    kind = type(entity).__name__
+    name = pgettext("item", ITEM_NAMES[kind]) if kind in ITEM_NAMES else kind
+    screen.para(f"{name} {data.pop('id', '')} ({plan.id})", style="bold")
     for key, value in data.items():
         if isinstance(value, list):
             screen.para(f"{key}:")
@@ -682,6 +731,22 @@ def entity_text(plan: Plan, entity: Any, width: int) -> Text:
             screen.para(str(value), INDENT, lead=f"{key}: ")
     return screen.text
 
+
+# What `show` calls an item, by its model (the keys below it are the file's own keys).
+ITEM_NAMES = {
+    "Activity": NP_("item", "Activity"),
+    "Milestone": NP_("item", "Milestone"),
+    "PendingEvent": NP_("item", "PendingEvent"),
+    "Report": NP_("item", "Report"),
+    "WorkingGroup": NP_("item", "WorkingGroup"),
+    "Officer": NP_("item", "Officer"),
+    "Body": NP_("item", "Body"),
+    "Area": NP_("item", "Area"),
+    "Resolution": NP_("item", "Resolution"),
+    "Program": NP_("item", "Program"),
+    "SubProgram": NP_("item", "SubProgram"),
+    "Partner": NP_("item", "Partner"),
+}
 
 # Fields of other items that hold ids of bodies, officers or working groups.
 _NAMED_KEYS = frozenset({"by", "organizers", "bodies", "presenters"})

@@ -1,0 +1,287 @@
+"""Translations of a plan's own text: one gettext catalog per plan and language, beside the plan.
+
+A plan is written in one language (its ``language``, English by default) and
+stays as written.  A translation lives in ``PLAN-STEM.LANG.po`` beside the
+plan file (``data/csh-2022-2023.es.po``): each message is one text field of
+the plan, its ``msgctxt`` a stable id of the item and field, its ``msgid``
+the source text.  Ids follow the plan's own ids:
+
+- ``plan.title``, ``plan/committee.name``, ``plan/introduction.text/2`` (the plan itself, lists counted from 1);
+- ``meeting-5.title``, ``meeting-5/section/1.heading`` (anything with an ``id`` starts from it);
+- ``meeting-5/agenda/1.title``, ``meeting-5/agenda/1.2.title`` (agenda entries by the numbers `show` prints);
+- ``footnote-7.text`` (footnotes by their number).
+
+`extract` writes the template (``PLAN-STEM.pot``); `status` counts what a
+catalog translates, leaves untranslated, or has gone stale (its msgid is no
+longer the source text, or it is marked fuzzy); `translate` gives the plan
+with every translated field replaced and every other one kept as
+`SourceText`, which the HTML pages mark with its own ``lang`` attribute.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .models import Footnote, Meeting, Officer, Plan, Speaker, fields_of, is_record
+
+# Fields that hold ids, symbols, codes or enumerations, never prose to translate.
+_NOT_TEXT = frozenset(
+    {
+        "id",
+        "kind",
+        "language",
+        "timezone",
+        "symbol",
+        "acronym",
+        "documents",
+        "links",
+        "label",
+        "paragraphs",
+        "resolutions",
+        "by",
+        "organizers",
+        "area",
+        "meeting",
+        "within",
+        "events",
+        "partners",
+        "refers_to",
+        "role",
+        "stage",
+        "frequency",
+        "letter",
+        "at",
+        "body",
+        "suppress",
+    }
+)
+
+
+class SourceText(str):
+    """Plan text shown as written because the catalog has no (current) translation of it."""
+
+    lang: str = "en"
+
+
+def _marked(text: str, lang: str) -> SourceText:
+    shown = SourceText(text)
+    shown.lang = lang
+    return shown
+
+
+@dataclass(frozen=True)
+class Message:
+    """One translatable text of a plan: where it is (``context``) and what it says (``source``)."""
+
+    context: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Status:
+    """What a catalog does for a plan: counts, and the ids of its stale messages."""
+
+    plan: str
+    lang: str
+    catalog: str | None
+    total: int
+    translated: int
+    untranslated: int
+    stale: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "plan": self.plan,
+            "lang": self.lang,
+            "catalog": self.catalog,
+            "total": self.total,
+            "translated": self.translated,
+            "untranslated": self.untranslated,
+            "stale": len(self.stale),
+            "stale_ids": list(self.stale),
+        }
+
+
+def catalog_path(plan_path: Path, lang: str) -> Path:
+    """``data/csh-2022-2023.yaml`` -> ``data/csh-2022-2023.es.po``."""
+    return plan_path.with_name(f"{plan_path.stem}.{lang}.po")
+
+
+def template_path(plan_path: Path) -> Path:
+    """``data/csh-2022-2023.yaml`` -> ``data/csh-2022-2023.pot``."""
+    return plan_path.with_name(f"{plan_path.stem}.pot")
+
+
+# --- walking a plan ------------------------------------------------------------------------------
+
+
+def _fields(record: Any) -> Iterator[str]:
+    for name in fields_of(type(record)):
+        if name in _NOT_TEXT:
+            continue
+        if name == "name" and isinstance(record, Officer | Speaker):  # a person's name is not translated
+            continue
+        yield name
+
+
+def _prefix(record: Any, fallback: str) -> str:
+    if isinstance(record, Footnote):
+        return f"footnote-{record.number}"
+    ident = getattr(record, "id", None)
+    return ident if isinstance(ident, str) else fallback
+
+
+def _rebuild(record: Any, prefix: str, visit: Any, skip: frozenset[str] = frozenset()) -> Any:
+    """``record`` with each text field passed through ``visit(context, text)`` (a copy only if one changed)."""
+    changes: dict[str, Any] = {}
+    for name in _fields(record):
+        if name in skip:
+            continue
+        value = getattr(record, name)
+        new: Any = value
+        if isinstance(value, str):
+            new = visit(f"{prefix}.{name}", value)
+        elif isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
+            new = tuple(visit(f"{prefix}.{name}/{n}", v) for n, v in enumerate(value, 1))
+        elif isinstance(record, Meeting) and name == "agenda":
+            new = _agenda(record, visit)
+        elif is_record(value):
+            new = _rebuild(value, _prefix(value, f"{prefix}/{name}"), visit)
+        elif isinstance(value, tuple) and value and all(is_record(v) for v in value):
+            new = tuple(_rebuild(v, _prefix(v, f"{prefix}/{name}/{n}"), visit) for n, v in enumerate(value, 1))
+        if new is not value:
+            changes[name] = new
+    if not changes:
+        return record
+    if hasattr(record, "model_copy"):
+        return record.model_copy(update=changes)
+    shallow = copy.copy(record)
+    for name, new in changes.items():
+        object.__setattr__(shallow, name, new)  # a frozen agenda dataclass: set on the copy
+    return shallow
+
+
+_NESTED = frozenset({"topics", "items"})  # walked by `_agenda`, which numbers them
+
+
+def _agenda(meeting: Meeting, visit: Any) -> tuple[Any, ...]:
+    """Agenda sections, their topics and items keyed by the numbers `show` prints (1, 1.2)."""
+    sections = []
+    n = 0
+    for k, section in enumerate(meeting.agenda, 1):
+        new = _rebuild(section, f"{meeting.id}/section/{k}", visit, _NESTED)
+        topics = []
+        for topic in section.topics:
+            n += 1
+            topic = _rebuild(topic, f"{meeting.id}/agenda/{n}", visit, _NESTED)
+            items = tuple(
+                _rebuild(item, f"{meeting.id}/agenda/{n}.{j}", visit) for j, item in enumerate(topic.items, 1)
+            )
+            if any(a is not b for a, b in zip(items, topic.items, strict=True)):
+                topic = copy.copy(topic)
+                object.__setattr__(topic, "items", items)
+            topics.append(topic)
+        if any(t is not old for t, old in zip(topics, new.topics, strict=True)):
+            new = copy.copy(new)
+            object.__setattr__(new, "topics", tuple(topics))
+        sections.append(new)
+    return tuple(sections)
+
+
+def messages(plan: Plan) -> list[Message]:
+    """Every translatable text of ``plan``, in the order of the file."""
+    found: list[Message] = []
+
+    def collect(context: str, text: str) -> str:
+        found.append(Message(context, text))
+        return text
+
+    _rebuild(plan, "plan", collect)
+    return found
+
+
+# --- catalogs ------------------------------------------------------------------------------------
+
+
+def template_text(plan: Plan) -> str:
+    """The ``.pot`` of a plan: every message with an empty translation."""
+    import io
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    catalog = Catalog(project=plan.id, domain=plan.id, fuzzy=False)
+    catalog.header_comment = (
+        f"# Text of the plan {plan.id} to translate; msgctxt is the item and field (see `workplan i18n`)."
+    )
+    for message in messages(plan):
+        catalog.add(message.source, "", context=message.context)
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=0, omit_header=False, ignore_obsolete=True)
+    text = buffer.getvalue().decode("utf-8")
+    # The creation date would make every extraction differ from the last: keep the file reproducible.
+    return "\n".join(line for line in text.split("\n") if not line.startswith('"POT-Creation-Date:'))
+
+
+def extract(plan: Plan, plan_path: Path) -> Path:
+    """Write the plan's ``.pot`` beside it, atomically; return its path."""
+    from .fsutil import write_atomic
+
+    target = template_path(plan_path)
+    write_atomic(target, template_text(plan))
+    return target
+
+
+def _entries(path: Path, lang: str) -> dict[str, tuple[str, str, bool]]:
+    """context -> (msgid, msgstr, fuzzy) of a plan catalog (a broken file is a positioned `CatalogError`)."""
+    from .i18n import read_catalog
+
+    catalog: Any = read_catalog(path, lang)
+    out: dict[str, tuple[str, str, bool]] = {}
+    for entry in catalog:
+        if not entry.id or not entry.context:
+            continue
+        text = entry.string if isinstance(entry.string, str) else ""
+        out[entry.context] = (str(entry.id), text, bool(entry.fuzzy))
+    return out
+
+
+def status(plan: Plan, plan_path: Path, lang: str) -> Status:
+    """Translated, untranslated and stale messages of the plan's catalog for ``lang``."""
+    path = catalog_path(plan_path, lang)
+    entries = _entries(path, lang) if path.exists() else {}
+    translated = untranslated = 0
+    stale: list[str] = []
+    found = messages(plan)
+    for message in found:
+        entry = entries.get(message.context)
+        if entry is None or not entry[1]:
+            untranslated += 1
+        elif entry[0] != message.source or entry[2]:
+            stale.append(message.context)
+        else:
+            translated += 1
+    return Status(
+        plan.id, lang, str(path) if path.exists() else None, len(found), translated, untranslated, tuple(stale)
+    )
+
+
+def translate(plan: Plan, plan_path: Path | None, lang: str) -> Plan:
+    """``plan`` in ``lang``: each field its catalog translates (and is not stale), the others as `SourceText`."""
+    if lang == plan.language:
+        return plan
+    path = catalog_path(plan_path, lang) if plan_path is not None else None
+    entries = _entries(path, lang) if path is not None and path.exists() else {}
+
+    def visit(context: str, text: str) -> str:
+        entry = entries.get(context)
+        if entry is not None and entry[1] and entry[0] == text and not entry[2]:
+            return entry[1]
+        return _marked(text, plan.language)
+
+    translated: Plan = _rebuild(plan, "plan", visit)
+    return translated

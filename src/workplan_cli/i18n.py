@@ -1,0 +1,173 @@
+"""The language workplan writes in: gettext catalogs of its own words, chosen per command.
+
+Everything workplan itself writes (headings, labels, ordinals, relative days,
+messages) is an English msgid looked up in
+``locale/<lang>/LC_MESSAGES/workplan.po`` beside this module.  The catalogs
+are read with Babel's ``read_po`` and compiled in memory, so nothing but the
+``.po`` text is kept in git; English needs no lookup (its msgids are the
+text).  The language in force is a context variable set by `use`: the
+renderers, `upcoming` and `show` all read it, so no signature between the
+command and the words changes.
+
+Placeholders in Python msgids are ``str.format`` fields (``{day}``); in the
+templates they are Jinja's newstyle ``%(name)s``.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import io
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .errors import WorkplanError
+
+LANGUAGES = ("en", "es", "fr", "pt")
+DOMAIN = "workplan"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+_LANG: ContextVar[str] = ContextVar("workplan_lang", default="en")
+
+
+class CatalogError(WorkplanError):
+    """A translation catalog cannot be read: the message names its file and line."""
+
+    exit_code = 1
+
+
+def catalog_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def current() -> str:
+    """The language in force: ``en``, ``es``, ``fr`` or ``pt``."""
+    return _LANG.get()
+
+
+@contextmanager
+def use(lang: str) -> Iterator[None]:
+    """Write in ``lang`` inside the block."""
+    token = _LANG.set(lang)
+    try:
+        yield
+    finally:
+        _LANG.reset(token)
+
+
+_PO_LINE = re.compile(r'(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+)?(".*)')
+_PO_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _check_lines(path: Path, text: str) -> None:
+    """A line Babel would read past (an unterminated string, a stray word) is an error at that line."""
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        match = _PO_LINE.fullmatch(stripped)
+        if match is None:
+            raise CatalogError(f"{path}:{number}: broken translation catalog: not a keyword or a quoted string")
+        if not _PO_STRING.fullmatch(match.group(1)):
+            raise CatalogError(f"{path}:{number}: broken translation catalog: unterminated or malformed string")
+
+
+def read_catalog(path: Path, locale: str | None = None) -> Any:
+    """A Babel catalog read from ``path``; a broken file is a `CatalogError` naming file and line."""
+    from babel.messages.pofile import PoFileError, read_po
+
+    try:
+        data = path.read_bytes()
+        _check_lines(path, data.decode("utf-8"))
+        return read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
+    except PoFileError as exc:
+        # Babel counts lines from 0 and adds " on N" to its message.
+        message = re.sub(r" on \d+$", "", str(exc))
+        raise CatalogError(f"{path}:{exc.lineno + 1}: broken translation catalog: {message}") from None
+    except UnicodeDecodeError as exc:
+        raise CatalogError(f"{path}: broken translation catalog: not UTF-8 ({exc.reason})") from None
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot read translation catalog: {exc.strerror or exc}") from None
+    except (ValueError, SyntaxError) as exc:  # a malformed header or plural rule
+        raise CatalogError(f"{path}: broken translation catalog: {exc}") from None
+
+
+def compile_catalog(catalog: Any) -> _gettext.GNUTranslations:
+    """A Babel catalog as gettext translations (its fuzzy and empty entries left out)."""
+    from babel.messages.mofile import write_mo
+
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return _gettext.GNUTranslations(buffer)
+
+
+@cache
+def translations(lang: str) -> _gettext.NullTranslations:
+    """workplan's own words in ``lang``; English is the msgids themselves."""
+    if lang == "en":
+        return _gettext.NullTranslations()
+    return compile_catalog(read_catalog(catalog_path(lang), lang))
+
+
+def gettext(message: str) -> str:
+    return translations(current()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translations(current()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return translations(current()).pgettext(context, message)
+
+
+_ = gettext
+
+
+def N_(message: str) -> str:
+    """Marks ``message`` for the catalogs where it is defined; it is translated where it is shown."""
+    return message
+
+
+def NP_(context: str, message: str) -> str:
+    """`N_` for a message with a context (translated with `pgettext`)."""
+    return message
+
+
+# How workplan's own words are found in its source: Python calls and marks,
+# and the Jinja templates (`_`, `gettext`, `ngettext`, `pgettext`).
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+    "N_": None,
+    "NP_": ((1, "c"), 2),
+}
+
+
+def source_messages(package: Path, templates: Path) -> dict[tuple[str | None, str | tuple[str, str]], str]:
+    """Every message of the package's code and of the templates: (context, msgid or (singular, plural)) -> where."""
+    from babel.messages.extract import extract_from_dir
+
+    found: dict[tuple[str | None, str | tuple[str, str]], str] = {}
+    sources = [
+        (package, [("**.py", "python")], {}),
+        (
+            templates,
+            [("**.j2", "jinja2.ext:babel_extract")],
+            {"**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}},
+        ),
+    ]
+    for folder, method_map, options in sources:
+        for filename, lineno, message, _comments, context in extract_from_dir(
+            str(folder), method_map, options, keywords=KEYWORDS
+        ):
+            msgid: str | tuple[str, str] = tuple(message) if isinstance(message, tuple) else message  # type: ignore[assignment]
+            found.setdefault((context, msgid), f"{filename}:{lineno}")
+    return found

@@ -1,0 +1,399 @@
+"""Publishing in the OAS's four languages: catalogs complete, pages without English chrome, plan catalogs."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+
+import pytest
+
+from conftest import DATA, FIXTURES, ROOT
+from workplan_cli import catalogs, i18n
+from workplan_cli.cli import app
+from workplan_cli.loader import load_plan
+from workplan_cli.render import bundled_template_dir, render
+from workplan_cli.text import md_escape
+
+PACKAGE = ROOT / "src" / "workplan_cli"
+PLANS = {p.stem: (p, load_plan(p).plan) for p in sorted(DATA.glob("*.yaml"))}
+OTHER = ("es", "fr", "pt")
+I18N = ROOT / "tests" / "i18n-fixtures"
+PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
+
+
+def _catalog(lang: str):
+    return i18n.read_catalog(i18n.catalog_path(lang), lang)
+
+
+def _entries(lang: str) -> dict:
+    return {(m.context, m.id if isinstance(m.id, str) else tuple(m.id)): m for m in _catalog(lang) if m.id}
+
+
+# --- workplan's own catalogs ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_catalog_has_every_message_of_code_and_templates(lang):
+    wanted = i18n.source_messages(PACKAGE, bundled_template_dir())
+    entries = _entries(lang)
+    assert sorted(set(wanted) - set(entries), key=str) == []
+    assert sorted(set(entries) - set(wanted), key=str) == [], "messages no code or template uses any more"
+    if lang == "en":
+        return
+    untranslated = [
+        key for key, m in entries.items() if m.fuzzy or not all(m.string if isinstance(m.string, tuple) else [m.string])
+    ]
+    assert untranslated == []
+    for (_, msgid), m in entries.items():
+        sources = msgid if isinstance(msgid, tuple) else (msgid,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        for text in strings:
+            assert sorted(set(PLACEHOLDER.findall(text))) == sorted(set(PLACEHOLDER.findall(sources[-1]))), (
+                msgid,
+                text,
+            )
+
+
+def _plan_strings(value) -> set[str]:
+    """Every string of a plan, as dumped: its own content, ids and symbols."""
+    found: set[str] = set()
+    if isinstance(value, str):
+        found.add(value)
+    elif isinstance(value, dict):
+        for v in value.values():
+            found |= _plan_strings(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            found |= _plan_strings(v)
+    return found
+
+
+def _english_words(lang: str) -> set[str]:
+    """Words of the English msgids that the target catalog does not use itself (such as 'Plan', 'Document')."""
+    english = set()
+    for m in _catalog("en"):
+        if not m.id:
+            continue
+        for text in m.id if isinstance(m.id, tuple) else (m.id,):
+            english |= {w.lower() for w in re.findall(r"[A-Za-z]{3,}", PLACEHOLDER.sub(" ", text))}
+    target = set()
+    for m in _catalog(lang):
+        for text in m.string if isinstance(m.string, tuple) else (m.string,):
+            target |= {w.lower() for w in re.findall(r"\w{3,}", PLACEHOLDER.sub(" ", text or ""))}
+    return english - target
+
+
+def _chrome(text: str, plan, fmt: str) -> str:
+    """The page with every piece of the plan's own text taken out: what workplan wrote."""
+    if fmt == "html":
+        text = re.sub(r'<span lang="en">.*?</span>', " ", text, flags=re.S)
+        text = re.sub(r"<style>.*?</style>", " ", text, flags=re.S)
+        text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    strings = _plan_strings(plan.model_dump(mode="json"))
+    variants = strings | {s.lower() for s in strings} | {s.upper() for s in strings} | {s.capitalize() for s in strings}
+    if fmt == "md":
+        variants |= {md_escape(s) for s in variants}
+    for piece in sorted(variants, key=len, reverse=True):
+        if len(piece) > 1:
+            text = text.replace(piece, " ")
+    return text
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+@pytest.mark.parametrize("lang", OTHER)
+@pytest.mark.parametrize("plan_id", sorted(PLANS))
+def test_render_leaves_no_english_chrome(plan_id, lang, fmt):
+    path, plan = PLANS[plan_id]
+    page = render(plan, fmt, lang=lang, plan_path=path)
+    chrome = _chrome(page, plan, fmt)
+    words = _english_words(lang)
+    left = sorted({w for w in re.findall(r"[A-Za-z]+", chrome) if w.lower() in words})
+    assert left == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "heading"),
+    [
+        ("es", "jueves, 1 de diciembre de 2022", "PRIMERA REUNIÓN"),
+        ("fr", "jeudi 1 décembre 2022", "PREMIÈRE RÉUNION"),
+        ("pt", "quinta-feira, 1 de dezembro de 2022", "PRIMEIRA REUNIÃO"),
+    ],
+)
+def test_render_dates_and_ordinals_in_the_language(lang, day, heading):
+    path, plan = PLANS["csh-2022-2023"]
+    page = render(plan, "html", lang=lang, plan_path=path)
+    assert f'<html lang="{lang}">' in page
+    assert (
+        f'<h3 id="meeting-1-h">{heading}</h3>\n<p class="when"><time datetime="2022-12-01T10:00">{day}</time>' in page
+    )
+    assert '<time datetime="2023-06-12T17:30">17:30</time>' in page
+    md = render(plan, "md", lang=lang, plan_path=path)
+    assert f"#### {heading}\n\n{day} (10:00 – 13:00)\n" in md
+
+
+def test_render_ics_summaries_in_spanish():
+    path, plan = PLANS["csh-2022-2023"]
+    ics = render(plan, "ics", lang="es", plan_path=path).replace("\r\n ", "")
+    assert "SUMMARY:CSH: Decimoquinta reunión\r\n" in ics
+    assert "SUMMARY:Proyecto de resolución de la CSH: " in ics
+    assert "SUMMARY:Vence el plazo del informe: Register of Antipersonnel Land Mines\r\n" in ics
+
+
+def test_english_is_the_default_and_unchanged():
+    path, plan = PLANS["csh-2022-2023"]
+    assert render(plan, "html") == render(plan, "html", lang="en", plan_path=path)
+
+
+def test_markdown_contents_links_follow_translated_headings():
+    path, plan = PLANS["csh-2022-2023"]
+    md = render(plan, "md", lang="fr", plan_path=path)
+    assert "[Groupes de travail](#groupes-de-travail-et-mécanismes-de-négociation)" in md
+    assert "\n## Groupes de travail et mécanismes de négociation" in md
+
+
+# --- upcoming and show ---------------------------------------------------------------------------
+
+
+def test_upcoming_in_spanish(runner):
+    result = runner.invoke(
+        app, ["upcoming", str(DATA / "csh-2022-2023.yaml"), "--as-of", "2023-03-01", "--days", "10", "--lang", "es"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.split("\n") == [
+        "Próximamente: del mié, 1 mar 2023 al vie, 10 mar 2023",
+        "",
+        "Fecha            Hora                  Cuándo            Tipo       Qué",
+        "",
+        "jue, 2 mar 2023  10:00 – 13:00         mañana            reunión    Tenth meeting of the Forum on Confidence- and",
+        "                                                                    Security-Building Measures.",
+        "",
+        "mié, 8 mar 2023  hasta el 10 de marzo  dentro de 7 días  actividad  Workshop on Women, Peace, and Security",
+        "",
+        "jue, 9 mar 2023  10:00 – 13:00         dentro de 8 días  reunión    Sexta reunión: Joint meeting of the CSH and the IADB",
+        "                                                                    on Women, Peace and Security",
+        "",
+    ]
+
+
+def test_upcoming_markdown_in_portuguese(runner):
+    result = runner.invoke(
+        app,
+        [
+            "upcoming",
+            str(DATA / "csh-2022-2023.yaml"),
+            "--as-of",
+            "2023-03-01",
+            "--days",
+            "3",
+            "--lang",
+            "pt",
+            "-f",
+            "md",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "## Próximos eventos: de quarta-feira, 1 de março de 2023 a sexta-feira, 3 de março de 2023\n\n"
+        "### quinta-feira, 2 de março de 2023\n\n"
+        "- 10:00 – 13:00 · **Tenth meeting of the Forum on Confidence- and Security-Building Measures.** "
+        "(reunião, csh-2022-2023; amanhã)\n"
+    )
+
+
+def test_upcoming_empty_window_in_french(runner):
+    result = runner.invoke(
+        app,
+        [
+            "upcoming",
+            str(DATA / "csh-2022-2023.yaml"),
+            "--as-of",
+            "2030-03-01",
+            "--days",
+            "2",
+            "--lang",
+            "fr",
+            "-f",
+            "md",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.split("\n")[:2] == [
+        "Rien n’est prévu du ven. 1 mars 2030 au sam. 2 mars 2030.",
+        "  csh-2022-2023 : mandat du ven. 11 nov. 2022 au ven. 23 juin 2023 ; 25 réunions, 11 autres activités.",
+    ]
+
+
+def test_show_in_french(runner):
+    result = runner.invoke(app, ["show", "meeting-5", str(DATA / "csh-2022-2023.yaml"), "--lang", "fr"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.split("\n")
+    assert lines[:3] == [
+        "CINQUIÈME RÉUNION",
+        "jeudi 16 février 2023, 10:00 – 13:00 (America/New_York)",
+        "Récapitulatif : Regular meeting of the CSH",
+    ]
+    assert "           paragraphes 39, 40 · présenté par SMS" in lines
+    assert "           paragraphes 44.b, 45 de la AG/RES. 2970 (LI-O/21) · présenté par SMS" in lines
+    other = runner.invoke(
+        app, ["show", "iadc-crisis-management-exercise", str(DATA / "csh-2022-2023.yaml"), "--lang", "fr"]
+    )
+    assert other.output.split("\n")[:4] == [
+        "Activité iadc-crisis-management-exercise (csh-2022-2023)",
+        "title: Crisis Management Exercise",
+        "date: mercredi 24 mai 2023",
+        "end_date: mardi 30 mai 2023",
+    ]
+
+
+def test_plan_language_is_the_default(runner, tmp_path):
+    text = (
+        (FIXTURES / "committee-minimal.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: test-2023\n", "id: test-2023\nlanguage: es\n")
+    )
+    plan = tmp_path / "test-2023.yaml"
+    plan.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["show", "meeting-2", str(plan)])
+    assert result.output == "SEGUNDA REUNIÓN\njueves, 16 de marzo de 2023, 10:00 – 13:00 (America/New_York)\n"
+    # The plan is in Spanish: rendered in Spanish, its text as written (no lang mark).
+    page = runner.invoke(app, ["render", str(plan)]).output
+    assert '<html lang="es">' in page and "<h1>Test plan</h1>" in page
+    english = runner.invoke(app, ["show", "meeting-2", str(plan), "--lang", "en"]).output
+    assert english == "SECOND MEETING\nThursday, March 16, 2023, 10:00 a.m. – 1:00 p.m. (America/New_York)\n"
+
+
+def test_show_and_upcoming_use_the_plan_catalog(runner):
+    plan = str(I18N / "test-2023.yaml")
+    shown = runner.invoke(app, ["show", "meeting-1", plan, "--lang", "es"])
+    assert shown.output == (
+        "PRIMERA REUNIÓN\n"
+        "jueves, 2 de marzo de 2023, 10:00 – 13:00 (America/New_York)\n"
+        "\n"
+        "TESTING\n"
+        "  1. Pruebas en las Américas\n"
+        "      1.1. Presentation by the working group (paragraph 2.a)\n"
+        "           párrafo 2.a · presentado por Presidencia del Working Group on Testing\n"
+    )
+    coming = runner.invoke(app, ["upcoming", plan, "--as-of", "2023-03-02", "--days", "1", "--lang", "es", "-f", "md"])
+    assert coming.output == (
+        "## Próximamente: del jueves, 2 de marzo de 2023 al jueves, 2 de marzo de 2023\n\n"
+        "### jueves, 2 de marzo de 2023\n\n"
+        "- todo el día · **First version of the draft resolution** (etapa, test-2023; hoy)\n"
+        "- 10:00 – 13:00 · **Primera reunión** (reunión, test-2023; hoy)\n"
+    )
+
+
+def test_unknown_language_is_a_usage_error(runner):
+    result = runner.invoke(app, ["render", str(DATA / "csh-2022-2023.yaml"), "--lang", "de"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--lang'" in result.output
+    assert "Traceback" not in result.output
+
+
+# --- catalogs of a plan's own text ---------------------------------------------------------------
+
+
+def test_i18n_status_counts_translated_untranslated_stale(runner):
+    plan = I18N / "test-2023.yaml"
+    result = runner.invoke(app, ["i18n", "status", str(plan), "--lang", "es"])
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        f"test-2023 [es]: 2 translated, 13 untranslated, 2 stale, of 17 messages; {I18N / 'test-2023.es.po'}\n"
+        "stale: plan/committee.name\n"
+        "stale: meeting-1/agenda/1.1.title\n"
+    )
+    data = json.loads(runner.invoke(app, ["i18n", "status", str(plan), "--lang", "es", "-f", "json"]).output)
+    assert data == {
+        "plan": "test-2023",
+        "lang": "es",
+        "catalog": str(I18N / "test-2023.es.po"),
+        "total": 17,
+        "translated": 2,
+        "untranslated": 13,
+        "stale": 2,
+        "stale_ids": ["plan/committee.name", "meeting-1/agenda/1.1.title"],
+    }
+    none = runner.invoke(app, ["i18n", "status", str(plan), "--lang", "fr"])
+    assert none.output.startswith("test-2023 [fr]: 0 translated, 17 untranslated, 0 stale, of 17 messages; no catalog")
+
+
+def test_render_uses_translations_and_marks_the_rest(runner):
+    page = runner.invoke(app, ["render", str(I18N / "test-2023.yaml"), "--lang", "es"]).output
+    assert "<h1>Plan de prueba</h1>" in page
+    assert "<li>Pruebas en las Américas<ul>" in page
+    # Stale and fuzzy: the plan's own text, in its own language.
+    assert '<li><span lang="en">Presentation by the working group (paragraph 2.a)</span>' in page
+    assert '<p><span lang="en">Committee on Testing</span> (CT) · Mandato del ' in page
+    md = runner.invoke(app, ["render", str(I18N / "test-2023.yaml"), "--lang", "es", "-f", "md"]).output
+    assert md.startswith("# Plan de prueba\n\nCommittee on Testing (CT) · mandato del domingo, 1 de enero de 2023 al ")
+    assert "- Pruebas en las Américas\n  - Presentation by the working group (paragraph 2.a) _(párrafo 2.a;" in md
+
+
+@pytest.mark.parametrize("plan_id", sorted(PLANS))
+def test_i18n_extract_bundled_plans(runner, tmp_path, plan_id):
+    source, plan = PLANS[plan_id]
+    copy = tmp_path / source.name
+    shutil.copy(source, copy)
+    result = runner.invoke(app, ["i18n", "extract", str(copy)])
+    assert result.exit_code == 0, result.output
+    pot = tmp_path / f"{plan_id}.pot"
+    expected = catalogs.messages(plan)
+    assert result.output == f"wrote {pot} ({len(expected)} messages)\n"
+    first = pot.read_bytes()
+    read = [(m.context, m.id) for m in i18n.read_catalog(pot) if m.id]
+    assert read == [(m.context, m.source) for m in expected]
+    assert len({c for c, _ in read}) == len(read)
+    assert read[0] == ("plan.title", plan.title)
+    runner.invoke(app, ["i18n", "extract", str(copy)])
+    assert pot.read_bytes() == first  # reproducible: no date in it
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([copy.name, pot.name])
+
+
+def test_plan_message_ids_follow_the_agenda_numbers():
+    _, plan = PLANS["csh-2022-2023"]
+    ids = {m.context: m.source for m in catalogs.messages(plan)}
+    assert ids["meeting-5/agenda/1.title"] == "Combating transnational organized crime"
+    assert ids["meeting-5/agenda/1.2.title"].startswith(
+        "Presentation by the SMS on the implementation of the mandates contained in paragraphs 44.b and 45"
+    )
+    assert ids["meeting-5/section/2.heading"].startswith("Follow-up on mandates on the crosscutting topic")
+    assert "meeting-5.summary" in ids and "plan/committee.name" in ids
+
+
+def test_broken_plan_catalog_is_one_positioned_line(runner, tmp_path):
+    plan = tmp_path / "test-2023.yaml"
+    shutil.copy(I18N / "test-2023.yaml", plan)
+    broken = tmp_path / "test-2023.es.po"
+    broken.write_text('msgctxt "plan.title"\nmsgid "Test plan"\nmsgstr "Plan\n', encoding="utf-8")
+    for argv in (["render", str(plan), "--lang", "es"], ["i18n", "status", str(plan), "--lang", "es"]):
+        result = runner.invoke(app, argv)
+        assert result.exit_code == 1, result.output
+        assert (
+            result.output
+            == f"workplan: error: {broken}:3: broken translation catalog: unterminated or malformed string\n"
+        )
+
+
+def test_i18n_commands_refuse_a_missing_plan(runner, tmp_path):
+    result = runner.invoke(app, ["i18n", "extract", str(tmp_path / "nope.yaml")])
+    assert (result.exit_code, result.output) == (2, f"workplan: error: {tmp_path / 'nope.yaml'}: not a plan file\n")
+
+
+def test_untranslated_plan_text_stays_escaped_inside_its_span():
+    from test_render import HOSTILE
+    from test_render import plan as parse
+
+    hostile = parse(
+        HOSTILE.replace("title: Test plan", 'title: "Test\\x1b[2J plan"').replace(
+            "elected_by: Permanent Council", 'elected_by: "Permanent\\x1b Council <b>"'
+        )
+    )
+    # Plan text inside a translated sentence is escaped and made printable too, in every language.
+    assert "<td>by the Permanent\\x1b Council &lt;b&gt;, <time" in render(hostile, "html")
+    page = render(hostile, "html", lang="es")
+    assert '<td>por el <span lang="en">Permanent\\x1b Council &lt;b&gt;</span>, <time' in page
+    assert "<script>alert(1)" not in page
+    assert '<li><span lang="en">&lt;script&gt;alert(1)&lt;/script&gt; &amp; [click](javascript:alert(2))</span>' in page
+    assert '<h1><span lang="en">Test\\x1b[2J plan</span></h1>' in page
