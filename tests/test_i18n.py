@@ -397,3 +397,25 @@ def test_untranslated_plan_text_stays_escaped_inside_its_span():
     assert "<script>alert(1)" not in page
     assert '<li><span lang="en">&lt;script&gt;alert(1)&lt;/script&gt; &amp; [click](javascript:alert(2))</span>' in page
     assert '<h1><span lang="en">Test\\x1b[2J plan</span></h1>' in page
+
+
+def test_a_status_is_said_in_the_language(runner, tmp_path):
+    """A cancelled meeting (#16) is labelled in the page's language everywhere it is shown."""
+    plan = tmp_path / "csh-2022-2023.yaml"
+    shutil.copy(DATA / "csh-2022-2023.yaml", plan)
+    assert runner.invoke(app, ["cancel", "meeting-7", "--note", "Sin quórum", str(plan)]).exit_code == 0
+    upcoming = runner.invoke(app, ["upcoming", "--as-of", "2023-03-16", "--days", "1", "--lang", "es", str(plan)])
+    assert (
+        upcoming.stdout.splitlines()[-1]
+        == "jue, 16 mar 2023  10:00 – 13:00  hoy     reunión  Cancelada: Séptima reunión"
+    )
+    show = runner.invoke(app, ["show", "meeting-7", "--lang", "fr", str(plan)])
+    assert show.stdout.splitlines()[:3] == [
+        "SEPTIÈME RÉUNION",
+        "jeudi 16 mars 2023, 10:00 – 13:00 (America/New_York)",
+        "Annulée : Sin quórum",
+    ]
+    loaded = load_plan(plan).plan
+    page = render(loaded, "html", lang="pt", plan_path=plan)
+    assert '<li><a href="#meeting-7">16 mar.: Sétima reunião</a> (Cancelada)</li>' in page
+    assert render(loaded, "md", lang="es", plan_path=plan).count("**Cancelada**") == 1
