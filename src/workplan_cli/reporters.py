@@ -11,13 +11,10 @@ import json
 from collections.abc import Callable
 
 from .diagnostics import Diagnostic, Severity
+from .text import counted
 from .validate import ValidationReport
 
 JSON_FORMAT_VERSION = 1
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def report_text(report: ValidationReport) -> str:
@@ -27,9 +24,9 @@ def report_text(report: ValidationReport) -> str:
         for diag in report.diagnostics
     ]
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
-    checked = _plural(len(report.files), "file")
+    checked = counted(len(report.files), "file")
     if errors or warnings:
-        lines.append(f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')} in {checked}.")
+        lines.append(f"Found {counted(errors, 'error')} and {counted(warnings, 'warning')} in {checked}.")
     elif not report.io_errors:
         lines.append(f"{checked.capitalize()} checked: no problems.")
     return "\n".join(lines) + "\n"

@@ -114,3 +114,11 @@ def safe_url(url: str) -> str | None:
     if scheme == "mailto":
         return url if "@" in parts.path else None
     return url if parts.hostname else None
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """``1 file``, ``2 files``, ``3 activities``: a count with its noun, for workplan's English-only messages.
+
+    Words that are translated (`--lang`) go through `i18n.ngettext` instead.
+    """
+    return f"{n} {one if n == 1 else (many or one + 's')}"

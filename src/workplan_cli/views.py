@@ -25,7 +25,7 @@ from .i18n import NP_, _, ngettext, pgettext
 from .index import AgendaEntry, index_of
 from .models import CommitteePlan, Plan, ProgramPlan
 from .queries import ActivityMatch, Citation, MeetingMatch, ParagraphCoverage
-from .text import md_escape, visible
+from .text import counted, md_escape, visible
 from .timeline import Entry, coverage_span, status_name
 
 if TYPE_CHECKING:
@@ -489,10 +489,6 @@ def meetings_markdown(matches: Sequence[MeetingMatch]) -> str:
     return "\n".join(lines) + "\n" if lines else "No meeting matches.\n"
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}."
-
-
 def meetings_text(matches: Sequence[MeetingMatch], plans: Sequence[Plan], width: int) -> Text:
     """Each meeting: day, time and id, its title beneath, then the matching agenda entries with what they cite."""
     from .timeline import meeting_title
@@ -516,7 +512,7 @@ def meetings_text(matches: Sequence[MeetingMatch], plans: Sequence[Plan], width:
                 screen.para(details, indent, "dim")
     if matches:
         screen.blank()
-    screen.line((_count(len(matches), "meeting", "meetings"), ""))
+    screen.line((counted(len(matches), "meeting") + ".", ""))
     return screen.text
 
 
@@ -545,7 +541,7 @@ def citations_text(citations: Sequence[Citation], width: int) -> Text:
             head = [(_CITATION_KINDS.get(c.kind, c.kind), "bold"), *([(c.id, "dim")] if c.id else [])]
         screen.fields([*head, *where])
         screen.para(c.title, INDENT)
-    screen.line((_count(len(citations), "citation", "citations"), ""))
+    screen.line((counted(len(citations), "citation") + ".", ""))
     return screen.text
 
 
@@ -626,7 +622,7 @@ def activities_text(matches: Sequence[ActivityMatch], plans: Sequence[Plan], wid
             fields.append((a.plan, "dim"))
         screen.fields(fields)
         screen.para(a.text, INDENT)
-    screen.line((_count(len(matches), "activity", "activities"), ""))
+    screen.line((counted(len(matches), "activity", "activities") + ".", ""))
     return screen.text
 
 
