@@ -18,7 +18,7 @@ import typer
 
 from . import __version__
 from .errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, PathError, UsageError, WorkplanError
-from .text import visible
+from .text import dumps, visible
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 the plans are valid; 1 problems were found; 2 usage or I/O error (missing path, unreadable file)."
@@ -157,7 +157,6 @@ def rules(
 
     Example: workplan rules unknown-paragraph
     """
-    import json
 
     from .lint import all_checks
 
@@ -180,7 +179,7 @@ def rules(
             }
             for c in checks
         ]
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        sys.stdout.write(dumps(rows))
     elif code is not None:
         c = checks[0]
         typer.echo(f"{c.code} {c.name} ({c.severity.value}; {', '.join(sorted(c.kinds))})\n\n{c.summary}")
@@ -332,7 +331,7 @@ def _upcoming(
     output_format: OutputFormat,
 ) -> None:
     from .timeline import build_timeline
-    from .views import dumps, empty_window_message, entry_json, upcoming_markdown, upcoming_text
+    from .views import empty_window_message, entry_json, upcoming_markdown, upcoming_text
 
     start = as_of.date() if as_of else _today(plans)
     # A window that would run past the last day of the calendar (31 December 9999) stops there.
@@ -420,7 +419,7 @@ def query_meetings(
     Example: workplan query meetings --paragraph 38
     """
     from .queries import find_meetings
-    from .views import dumps, meeting_match_json, meetings_markdown, meetings_text
+    from .views import meeting_match_json, meetings_markdown, meetings_text
 
     if resolution and not paragraph:
         _fail(UsageError("--resolution needs --paragraph"))
@@ -460,7 +459,7 @@ def query_references(
     Example: workplan query references 37 --resolution ag-2970
     """
     from .queries import find_citations
-    from .views import citation_json, citations_text, dumps
+    from .views import citation_json, citations_text
 
     plans = _load(paths, plan)
     try:
@@ -486,7 +485,7 @@ def query_coverage(
     Example: workplan query coverage --uncovered
     """
     from .queries import coverage
-    from .views import coverage_json, coverage_text, dumps
+    from .views import coverage_json, coverage_text
 
     rows = coverage(_load(paths, plan))
     if uncovered:
@@ -518,7 +517,7 @@ def query_activities(
     Example: workplan query activities --partner INCIBE
     """
     from .queries import find_activities
-    from .views import activities_text, activity_json, dumps
+    from .views import activities_text, activity_json
 
     plans = _load(paths, plan)
     matches = find_activities(plans, program=program, partner=partner, text=text)
@@ -548,7 +547,7 @@ def show(
     """
     from . import i18n
     from .queries import find_by_id
-    from .views import dumps, entity_json, entity_text
+    from .views import entity_json, entity_text
 
     files = _load_files(paths, plan)
     plans = [p for _, p in files]
@@ -750,7 +749,6 @@ def diff(
 
     Example: workplan diff data/csh-2022-2023.yaml --rev origin/main --format md
     """
-    import json
 
     from .loader import load_plan, parse_plan
     from .plandiff import diff_plans
@@ -779,7 +777,7 @@ def diff(
         raise typer.Exit(EXIT_PROBLEMS)
     changes = diff_plans(before.plan, after.plan)
     if output_format is OutputFormat.json:
-        sys.stdout.write(json.dumps([c.as_dict() for c in changes], indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(dumps([c.as_dict() for c in changes]))
     elif output_format is OutputFormat.md:
         lines = [f"### Changes to `{after.plan.id}`", ""] + (
             [f"- {md_escape(c.message)}" for c in changes] or ["No semantic change."]
@@ -862,7 +860,6 @@ def _diagnostic_line(d: Any) -> str:
 
 
 def _edit_json(path: str, plan_id: str | None, written: bool, changes: list[Any], problems: list[Any]) -> str:
-    import json
 
     payload = {
         "path": visible(path),
@@ -871,7 +868,7 @@ def _edit_json(path: str, plan_id: str | None, written: bool, changes: list[Any]
         "changes": [c.as_dict() for c in changes],
         "problems": [d.as_dict() for d in problems],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return dumps(payload)
 
 
 def _refuse_source(exc: WorkplanError, output_format: ListFormat) -> NoReturn:
@@ -1320,7 +1317,6 @@ def i18n_status(
     Example: workplan i18n status data/csh-2022-2023.yaml --lang es --format json
     """
     from .catalogs import status
-    from .views import dumps
 
     found = _load_one(path)
     try:

@@ -7,11 +7,10 @@ exact comparison.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from .diagnostics import Diagnostic, Severity
-from .text import counted
+from .text import counted, dumps
 from .validate import ValidationReport
 
 JSON_FORMAT_VERSION = 1
@@ -44,7 +43,7 @@ def report_json(report: ValidationReport) -> str:
         "diagnostics": [diag.as_dict() for diag in report.diagnostics],
         "io_errors": report.io_errors,
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return dumps(payload)
 
 
 def _escape_data(text: str) -> str:
@@ -127,7 +126,7 @@ def report_sarif(report: ValidationReport) -> str:
             }
         ],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return dumps(payload)
 
 
 REPORTERS: dict[str, Callable[[ValidationReport], str]] = {

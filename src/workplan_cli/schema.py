@@ -11,10 +11,10 @@ because the CLI accepts an empty value for an optional field.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .models import MODEL_BY_KIND
+from .text import dumps
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 _NULL = {"type": "null"}
@@ -63,4 +63,4 @@ def _tidy(node: Any) -> None:
 
 
 def schema_text(kind: str) -> str:
-    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+    return dumps(json_schema(kind))

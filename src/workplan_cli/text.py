@@ -122,3 +122,10 @@ def counted(n: int, one: str, many: str | None = None) -> str:
     Words that are translated (`--lang`) go through `i18n.ngettext` instead.
     """
     return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def dumps(payload: object) -> str:
+    """JSON as every ``--format json`` writes it: indented, non-ASCII kept as is, one final newline."""
+    import json
+
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -42,10 +42,6 @@ GAP = "  "  # between columns and between the fields of a stacked line
 GLUE = "\u00a0"  # a space that `wrap` does not break at
 
 
-def dumps(payload: Any) -> str:
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
-
-
 def _iso(value: dt.date | dt.time | None) -> str | None:
     if value is None:
         return None
