@@ -677,7 +677,7 @@ def fmt(
     failed = False
     for r in results:
         for diag in r.diagnostics:
-            typer.echo(f"{diag.path}:{diag.line}:{diag.column}: {diag.severity.value} {diag.code} {diag.message}")
+            typer.echo(str(diag))
             failed = True
         if r.io_error:
             typer.echo(f"workplan: error: {visible(r.io_error)}", err=True)
@@ -773,7 +773,7 @@ def diff(
     problems = before.diagnostics + after.diagnostics
     if before.plan is None or after.plan is None:
         for d in problems:
-            typer.echo(f"{d.path}:{d.line}:{d.column}: {d.severity.value} {d.code} {d.message}", err=True)
+            typer.echo(str(d), err=True)
         raise typer.Exit(EXIT_PROBLEMS)
     changes = diff_plans(before.plan, after.plan)
     if output_format is OutputFormat.json:
@@ -855,10 +855,6 @@ DateArgument = Annotated[
 ]
 
 
-def _diagnostic_line(d: Any) -> str:
-    return f"{d.path}:{d.line}:{d.column}: {d.severity.value} {d.code} {d.message}"
-
-
 def _edit_json(path: str, plan_id: str | None, written: bool, changes: list[Any], problems: list[Any]) -> str:
 
     payload = {
@@ -879,7 +875,7 @@ def _refuse_source(exc: WorkplanError, output_format: ListFormat) -> NoReturn:
             path = exc.diagnostics[0].path if exc.diagnostics else ""
             sys.stdout.write(_edit_json(path, None, False, [], exc.diagnostics))
         else:
-            sys.stdout.write("".join(_diagnostic_line(d) + "\n" for d in exc.diagnostics))
+            sys.stdout.write("".join(str(d) + "\n" for d in exc.diagnostics))
     _fail(exc)
 
 
@@ -892,7 +888,7 @@ def _finish_edit(edit: Any, dry_run: bool, output_format: ListFormat) -> NoRetur
         if output_format is ListFormat.json:
             sys.stdout.write(_edit_json(edit.source.name, plan_id, False, edit.changes, edit.problems))
         else:
-            sys.stdout.write("".join(_diagnostic_line(d) + "\n" for d in edit.problems))
+            sys.stdout.write("".join(str(d) + "\n" for d in edit.problems))
         hint = "" if edit.errors_only() else "; --allow-warnings writes it despite warnings"
         typer.echo(
             f"workplan: error: not written: the change would cause {len(edit.problems)} problem(s) "
@@ -1243,7 +1239,7 @@ def init(
             general_assembly.date() if general_assembly else None,
         )
         if draft.errors:  # the draft is built to validate; say so rather than write a broken file
-            sys.stdout.write("".join(_diagnostic_line(d) + "\n" for d in draft.errors))
+            sys.stdout.write("".join(str(d) + "\n" for d in draft.errors))
             typer.echo("workplan: error: the draft does not validate; nothing written", err=True)
             raise typer.Exit(EXIT_PROBLEMS)
         if is_stdout(target):

@@ -32,6 +32,10 @@ class Diagnostic:
         object.__setattr__(self, "path", visible(self.path))
         object.__setattr__(self, "message", visible(self.message))
 
+    def __str__(self) -> str:
+        """``path:line:col: severity CODE message``: how every command prints a problem, one per line."""
+        return f"{self.path}:{self.line}:{self.column}: {self.severity.value} {self.code} {self.message}"
+
     def as_dict(self) -> dict[str, object]:
         return {
             "path": self.path,

@@ -18,10 +18,7 @@ JSON_FORMAT_VERSION = 1
 
 def report_text(report: ValidationReport) -> str:
     """``path:line:col: severity CODE message`` per problem, then a summary line."""
-    lines = [
-        f"{diag.path}:{diag.line}:{diag.column}: {diag.severity.value} {diag.code} {diag.message}"
-        for diag in report.diagnostics
-    ]
+    lines = [str(diag) for diag in report.diagnostics]
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     checked = counted(len(report.files), "file")
     if errors or warnings:

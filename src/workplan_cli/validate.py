@@ -101,7 +101,7 @@ def load_valid_plan_files(paths: Sequence[Path]) -> list[tuple[Path, Plan]]:
         raise PathError("; ".join(report.io_errors))
     errors = [d for d in report.diagnostics if d.severity is Severity.ERROR]
     if errors:
-        shown = "\n".join(f"{d.path}:{d.line}:{d.column}: {d.severity.value} {d.code} {d.message}" for d in errors[:10])
+        shown = "\n".join(str(d) for d in errors[:10])
         more = f"\n… and {len(errors) - 10} more" if len(errors) > 10 else ""
         raise PlanError(f"the plans have {len(errors)} error(s); fix them first:\n{shown}{more}", errors)
     return [(Path(f.path), f.plan) for f in report.files if f.plan is not None]
