@@ -627,6 +627,12 @@ def test_init_drafts_a_valid_plan_without_last_terms_meetings(runner, tmp_path):
         old.reports,
         old.resolutions,
     )
+    # The wording the plan gives its pages, and its language, carry over too.
+    assert (new.times_local_at, new.reports_heading, new.language) == (
+        "headquarters",
+        "Reminders for reports on hemispheric security topics",
+        old.language,
+    )
     assert new.title == (
         "Work plan and schedule of activities of the Committee on Hemispheric Security for the 2023–2024 term "
         "and other OAS activities to advance hemispheric security"

@@ -629,7 +629,20 @@ def add_activity(
 # --- next term's plan ---------------------------------------------------------------------
 
 # Sections copied as they are written (comments included): what stays from one term to the next.
-CARRIED = ("committee", "timezone", "functions", "resolutions", "bodies", "working_groups", "areas", "reports", "notes")
+CARRIED = (
+    "committee",
+    "timezone",
+    "language",
+    "times_local_at",
+    "functions",
+    "resolutions",
+    "bodies",
+    "working_groups",
+    "areas",
+    "reports",
+    "reports_heading",
+    "notes",
+)
 
 
 def _sections(source: PlanText) -> dict[str, str]:
@@ -718,6 +731,8 @@ def draft_next_term(
         f"  end: {term_end.isoformat()}{confirm_end}",
         f"adopted: {start.isoformat()}  # TO CONFIRM: the day the committee adopts this plan",
         sections.get("timezone", f"timezone: {old.timezone}"),
+        # The plan's language and the wording it gives its pages carry over as written.
+        *(sections[key] for key in ("language", "times_local_at") if key in sections),
         "",
         "introduction:",
         f"  installed: {start.isoformat()}  # TO CONFIRM",
@@ -777,7 +792,7 @@ def draft_next_term(
         "# TO DO: activities whose dates are still to be confirmed (id, title, paragraphs).",
         "pending: []",
     ]
-    for key in ("reports", "notes"):
+    for key in ("reports", "reports_heading", "notes"):
         if key in sections:
             out += ["", sections[key]]
     newline = "\r\n" if "\r\n" in source.text else "\n"
