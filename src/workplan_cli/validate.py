@@ -48,17 +48,19 @@ def lint_loaded(loaded: LoadResult, selection: Selection | None = None) -> list[
         return []
     selection = selection or Selection()
     with collector_paused():
+        found = list(run_rules(loaded.plan, selection))
+        positions = loaded.positions_for([finding.loc for _, finding in found]) if found else None
         return limit_per_check(
             [
                 Diagnostic(
                     loaded.path,
-                    *locate(loaded.positions, finding.loc, key=finding.key),
+                    *locate(positions, finding.loc, key=finding.key),
                     rule.code,
                     rule.name,
                     rule.severity,
                     finding.message,
                 )
-                for rule, finding in run_rules(loaded.plan, selection)
+                for rule, finding in found
             ]
         )
 

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..models import MODEL_BY_KIND, SCHEMA_VERSION, Plan
-from .positions import _compose
+from .positions import _compose, marks_for
 from .result import LoadResult
 from .scalars import _FastPathRefused, _Scalars, _scalars
 from .schema_errors import _schema_diagnostics
@@ -159,19 +159,23 @@ def _fast_path(text: str, name: str) -> LoadResult | None:
     duplicate keys).  The items of the plan's long lists (meetings…) become
     models as soon as the parser has read each one, so the raw data of the
     whole plan never exists at once: memory peaks near the size of the models.
+    An item that is not valid stays as read, so that validating the whole
+    plan reports its errors, in pydantic's order, with those of the rest;
+    their positions come from one more pass over libyaml's events, kept only
+    for the paths the errors name.
     """
     try:
-        try:
-            data = fast_load(text, on_item=_validate_item)
-        except ValidationError:
-            return _fast_path_errors(text, name)
+        data = fast_load(text, on_item=_validate_item_or_keep)
         model = _plan_model(data)
         if model is None:
             return None
         try:
             return LoadResult(name, model.model_validate(data), text=text)  # type: ignore[arg-type]  # a plan model
-        except ValidationError:
-            return _fast_path_errors(text, name)
+        except ValidationError as exc:
+            marks = marks_for(text, [tuple(error["loc"]) for error in exc.errors(include_url=False)])
+            if marks is None:
+                return _fast_path_errors(text, name)
+            return LoadResult(name, None, _schema_diagnostics(exc, marks, model, name), text=text)
     except _FastPathProblem:
         # What libyaml says of the whole text, as the round-trip path would
         # report it: the duplicate key, and anything wrong after it.
@@ -221,6 +225,14 @@ def _validate_item(root: dict[str, Any], key: str, value: Any) -> Any:
         items = _ITEM_MODELS[model] = _item_models(model)
     item_model = items.get(key)
     return value if item_model is None else item_model.model_validate(value)
+
+
+def _validate_item_or_keep(root: dict[str, Any], key: str, value: Any) -> Any:
+    """An item of a top-level list as its model, or as read if it is not valid (the whole plan reports why)."""
+    try:
+        return _validate_item(root, key, value)
+    except ValidationError:
+        return value
 
 
 def _item_models(model: type[BaseModel]) -> dict[str, type[BaseModel]]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from .scalars import _TAG, _yaml12_resolvers
@@ -37,6 +39,8 @@ def locate(document: Any, loc: tuple[int | str, ...], *, key: bool = False) -> t
     key rather than of its value.  Where the path leaves the document (a
     missing key), the deepest node reached is used.
     """
+    if isinstance(document, Marks):
+        return document.locate(loc, key=key)
     import yaml
 
     node = document
@@ -128,3 +132,118 @@ def _compose(text: str) -> Any:
         return yaml.compose(text, Loader=_FAST_LOADER)
     except (yaml.YAMLError, RecursionError):
         return None
+
+
+# --- positions of a few paths, from libyaml's events ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    kind: str  # "map", "seq" or "scalar": what the node is
+    key: tuple[int, int] | None  # its key's position, for a mapping value
+    value: tuple[int, int]  # its own position
+    empty: bool  # an empty (null) plain value, placed at its key as on libyaml's nodes
+
+
+class Marks:
+    """Where the nodes on some paths are, read from libyaml's events in one pass.
+
+    Composing libyaml's node tree of a whole plan to place a few diagnostics
+    takes about 30 times the file's size in memory; this keeps one entry per
+    node on the paths asked for, and `locate` reads it exactly as it reads the
+    node tree.  Paths are kept as text (a key's text, a list index in digits).
+    """
+
+    def __init__(self, entries: dict[tuple[str, ...], _Mark]) -> None:
+        self.entries = entries
+
+    def locate(self, loc: tuple[int | str, ...], *, key: bool = False) -> tuple[int, int]:
+        root = self.entries.get(())
+        if root is None:
+            return 1, 1
+        position, parent = root.value, root
+        prefix: tuple[str, ...] = ()
+        for index, step in enumerate(loc):
+            if parent.kind == "seq" and (not isinstance(step, int) or step < 0):
+                break
+            if parent.kind == "scalar":
+                break
+            child = (*prefix, str(step))
+            entry = self.entries.get(child)
+            if entry is None:
+                break
+            last = index == len(loc) - 1
+            if parent.kind == "map" and entry.key is not None and ((key and last) or entry.empty):
+                position = entry.key
+            else:
+                position = entry.value
+            prefix, parent = child, entry
+        return position
+
+
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+def marks_for(text: str, locs: Iterable[tuple[int | str, ...]]) -> Marks | None:
+    """The positions of the nodes on ``locs`` (and on their parents) in ``text``; None without libyaml."""
+    import yaml
+    from yaml import events as ev
+
+    if not getattr(yaml, "__with_libyaml__", False):
+        return None
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]  # re-exported from yaml._yaml
+
+    needed: set[tuple[str, ...]] = {()}
+    for loc in locs:
+        steps = tuple(str(step) for step in loc)
+        needed.update(steps[:end] for end in range(1, len(steps) + 1))
+    entries: dict[tuple[str, ...], _Mark] = {}
+    # Per open collection: [its path (None when nothing under it is needed), a mapping?,
+    # a key next?, the pending key's text, the pending key's position, items seen]
+    stack: list[list[Any]] = []
+    parser = CParser(text)
+    try:
+        while True:
+            event: Any = parser.get_event()
+            kind = type(event)
+            if kind is ev.DocumentEndEvent or kind is ev.StreamEndEvent:
+                break
+            if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+                stack.pop()
+                continue
+            if kind not in (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent, ev.AliasEvent):
+                continue
+            collection = kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent
+            key_mark = None
+            if not stack:
+                path: tuple[str, ...] | None = ()
+            else:
+                frame = stack[-1]
+                if frame[1] and frame[2]:  # a key: its text names the value that follows
+                    frame[2] = False
+                    frame[3] = event.value if kind is ev.ScalarEvent else None
+                    frame[4] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                    if collection:
+                        stack.append([None, kind is ev.MappingStartEvent, True, None, None, 0])
+                    continue
+                if frame[1]:
+                    frame[2] = True
+                    path = None if frame[0] is None or frame[3] is None else (*frame[0], frame[3])
+                    key_mark = frame[4]
+                else:
+                    path = None if frame[0] is None else (*frame[0], str(frame[5]))
+                    frame[5] += 1
+            if path is not None and (path not in needed or path in entries):
+                path = None  # not asked for, or a later duplicate of a key (the first one counts)
+            if path is not None:
+                empty = kind is ev.ScalarEvent and event.implicit[0] and event.value in _NULLS
+                node_kind = "map" if kind is ev.MappingStartEvent else "seq" if collection else "scalar"
+                mark = event.start_mark
+                entries[path] = _Mark(node_kind, key_mark, (mark.line + 1, mark.column + 1), bool(empty))
+            if collection:
+                stack.append([path, kind is ev.MappingStartEvent, True, None, None, 0])
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()
+    return Marks(entries)

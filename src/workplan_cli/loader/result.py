@@ -45,3 +45,11 @@ class LoadResult:
             if self._positions is None:
                 return self.document
         return self._positions
+
+    def positions_for(self, locs: list[tuple[int | str, ...]]) -> Any:
+        """Something `locate` can place ``locs`` in: the document or node tree if built, else only these paths."""
+        if self._positions is not None or self._document is not None or self.text is None or not locs:
+            return self.positions
+        from .positions import marks_for
+
+        return marks_for(self.text, locs) or self.positions
