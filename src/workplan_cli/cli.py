@@ -117,6 +117,16 @@ def validate(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings also fail (exit 1).")] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes: 1 checks the files one after another; 0 picks one per CPU "
+            "when the plans are large enough to gain from it. The output is the same either way.",
+        ),
+    ] = 0,
 ) -> None:
     """Check plan files against the schema and the lint rules; report every problem with its line and column.
 
@@ -134,7 +144,7 @@ def validate(
     except KeyError as exc:
         _fail(UsageError(f"unknown rule {exc.args[0]!r}; `workplan rules` lists them"))
     try:
-        report = validate_paths(_plan_paths(paths), selection)
+        report = validate_paths(_plan_paths(paths), selection, jobs=jobs)
     except WorkplanError as exc:
         _fail(exc)
     sys.stdout.write(REPORTERS[name](report))
