@@ -7,6 +7,7 @@ inside the commands that need them, to keep `workplan --version` and
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import os
@@ -549,27 +550,30 @@ def render(
 
     Example: workplan render --format html --output site/
     """
-    from .fsutil import is_stdout, write_atomic
-    from .render import render as render_plan
+    from .fsutil import blocks, is_stdout, spool, write_atomic
+    from .render import render_pieces
 
     plans = _load(paths, plan)
     fmt = output_format.value
     try:
-        texts = [(p, render_plan(p, fmt, template_dir)) for p in plans]
         if output is None or is_stdout(output):
-            if len(texts) > 1:
-                raise UsageError(f"{len(texts)} plans to render: give --output FOLDER to write one file per plan")
-            sys.stdout.write(texts[0][1])
-        elif output.is_dir() or len(texts) > 1 or not (output.suffix or output.exists() or output.is_symlink()):
-            try:
-                output.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise PathError(f"{output}: cannot create folder: {exc.strerror or exc}") from None
-            for p, text in texts:
-                write_atomic(output / f"{p.id}.{fmt}", text)
-                typer.echo(f"wrote {visible(str(output / f'{p.id}.{fmt}'))}", err=True)
+            if len(plans) > 1:
+                raise UsageError(f"{len(plans)} plans to render: give --output FOLDER to write one file per plan")
+            write_atomic("-", render_pieces(plans[0], fmt, template_dir))
+        elif output.is_dir() or len(plans) > 1 or not (output.suffix or output.exists() or output.is_symlink()):
+            # Every plan rendered (to anonymous temporary files) before any file is written:
+            # a template that fails on the last plan leaves every output as it was.
+            with contextlib.ExitStack() as stack:
+                rendered = [(p, stack.enter_context(spool(render_pieces(p, fmt, template_dir)))) for p in plans]
+                try:
+                    output.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise PathError(f"{output}: cannot create folder: {exc.strerror or exc}") from None
+                for p, complete in rendered:
+                    write_atomic(output / f"{p.id}.{fmt}", blocks(complete))
+                    typer.echo(f"wrote {visible(str(output / f'{p.id}.{fmt}'))}", err=True)
         else:
-            write_atomic(output, texts[0][1])
+            write_atomic(output, render_pieces(plans[0], fmt, template_dir))
             typer.echo(f"wrote {visible(str(output))}", err=True)
     except WorkplanError as exc:
         _fail(exc)
