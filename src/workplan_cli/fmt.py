@@ -23,7 +23,16 @@ from . import diagnostics as d
 from .diagnostics import Diagnostic
 from .errors import PathError
 from .fsutil import write_atomic
-from .loader import _yaml, _yaml_error, discover, fast_load, gaps_between_tokens, parse_plan, read_text
+from .loader import (
+    LoadResult,
+    _yaml,
+    _yaml_error,
+    discover,
+    fast_load,
+    gaps_between_tokens,
+    parse_plan,
+    read_text,
+)
 from .loader.scalars import _FastPathRefused
 from .models import fields_of, is_record
 
@@ -59,12 +68,15 @@ def format_paths(paths: Sequence[Path], *, write: bool, diff: bool = False) -> l
         if problem is not None or text is None:
             result.diagnostics = [problem] if problem else []
             continue
-        if not write and not diff:
-            verdict, diagnostics = judge_text(text, str(path))
-            if verdict is not None or diagnostics:
-                result.changed, result.diagnostics = bool(verdict), diagnostics
+        if not write and not diff and "\r" not in text:
+            loaded = parse_plan(text, str(path))
+            verdict = _judge_loaded(text, loaded)
+            if verdict is not None:
+                result.changed = verdict
                 continue
-        formatted, diagnostics = format_text(text, str(path))
+            formatted, diagnostics = _format_loaded(text, loaded, False, str(path))
+        else:
+            formatted, diagnostics = format_text(text, str(path))
         if formatted is None:
             result.diagnostics = diagnostics
             continue
@@ -96,6 +108,11 @@ def format_text(text: str, name: str) -> tuple[str | None, list[Diagnostic]]:
     crlf = "\r\n" in text and text.count("\r\n") * 2 > text.count("\n")
     source = text.replace("\r\n", "\n") if crlf else text
     loaded = parse_plan(source, name)
+    return _format_loaded(source, loaded, crlf, name)
+
+
+def _format_loaded(source: str, loaded: LoadResult, crlf: bool, name: str) -> tuple[str | None, list[Diagnostic]]:
+    """`format_text` once ``source`` (LF line endings) has been loaded."""
     if loaded.plan is None:
         return None, loaded.diagnostics
     from ruamel.yaml.error import YAMLError
@@ -107,7 +124,8 @@ def format_text(text: str, name: str) -> tuple[str | None, list[Diagnostic]]:
     _canonical(document, loaded.plan)
     _double_quote_where_needed(document)
     formatted = _dump(document)
-    refusal = _refusal(source, formatted, loaded.plan, name)
+    # The same text is the same plan with the same comments: nothing to check.
+    refusal = None if formatted == source else _refusal(source, formatted, loaded.plan, name)
     if refusal is not None and _block_style_where_commented(document):
         formatted = _dump(document)
         refusal = _refusal(source, formatted, loaded.plan, name)
@@ -131,15 +149,18 @@ def judge_text(text: str, name: str) -> tuple[bool | None, list[Diagnostic]]:
     if "\r" in text:  # line endings: left to format_text
         return None, []
     loaded = parse_plan(text, name)
-    if loaded.plan is None:
-        return None, loaded.diagnostics
-    if not _plain_constructs(text):
-        return None, []
+    return _judge_loaded(text, loaded), loaded.diagnostics if loaded.plan is None else []
+
+
+def _judge_loaded(text: str, loaded: LoadResult) -> bool | None:
+    """`judge_text`'s verdict once ``text`` (no CR) has been loaded."""
+    if loaded.plan is None or not _plain_constructs(text):
+        return None
     try:
         data = fast_load(text)
     except _FastPathRefused:
-        return None, []
-    return (True if _out_of_order(data, loaded.plan) else None), []
+        return None
+    return True if _out_of_order(data, loaded.plan) else None
 
 
 def _plain_constructs(text: str) -> bool:
