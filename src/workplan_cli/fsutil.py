@@ -36,7 +36,7 @@ def is_stdout(path: Path | str) -> bool:
     return str(path) == STDOUT
 
 
-_BLOCK = 1 << 20
+_BLOCK = 1 << 16  # characters: a small piece of a large page at a time
 
 
 def spool(pieces: Iterable[str]) -> IO[str]:
