@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, as_nobody, line_of, write
+from conftest import DATA, FIXTURES, as_nobody, line_of, write
 from workplan_cli.errors import PathError
 from workplan_cli.loader import discover, load_plan, parse_plan
 from workplan_cli.models import CommitteePlan, ProgramPlan
@@ -591,3 +591,38 @@ def test_a_duplicate_key_and_a_later_syntax_error_are_both_reported_by_both_path
         ("WP002", line_of(text, "  x: y: z"), 4, "invalid YAML: mapping values are not allowed in this context"),
     ]
     assert triples(_fast_path(text, "d.yaml")) == expected == triples(_round_trip_plan(text, "d.yaml"))
+
+
+def _every_path(data, prefix=()):
+    yield prefix
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _every_path(value, (*prefix, key))
+        yield (*prefix, "no-such-key")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _every_path(value, (*prefix, index))
+        yield (*prefix, len(data))
+        yield (*prefix, -1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (DATA / "csh-2022-2023.yaml").read_text(encoding="utf-8"),
+        (DATA / "cicte-2022-2023.yaml").read_text(encoding="utf-8"),
+        'a:\n  b:\n  c: ""\n  d: ~\n  "3": [x, {y: }]\n  e:\n    - - 1\n      - null\n',
+    ],
+    ids=["csh", "cicte", "empty-values"],
+)
+def test_marks_locate_every_path_as_the_node_tree_does(text):
+    from workplan_cli.loader import fast_load
+    from workplan_cli.loader.positions import _compose, locate, marks_for
+
+    paths = list(_every_path(fast_load(text)))
+    paths += [(*path, "3") for path in paths[:50]] + [("a", 3), ("a", "3", 1, "y")]
+    nodes, marks = _compose(text), marks_for(text, paths)
+    assert marks is not None
+    for path in paths:
+        for key in (False, True):
+            assert locate(marks, path, key=key) == locate(nodes, path, key=key), (path, key)

@@ -7,6 +7,7 @@ inside the commands that need them, to keep `workplan --version` and
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import os
@@ -117,6 +118,16 @@ def validate(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings also fail (exit 1).")] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes: 1 checks the files one after another; 0 picks one per CPU "
+            "when the plans are large enough to gain from it. The output is the same either way.",
+        ),
+    ] = 0,
 ) -> None:
     """Check plan files against the schema and the lint rules; report every problem with its line and column.
 
@@ -134,7 +145,7 @@ def validate(
     except KeyError as exc:
         _fail(UsageError(f"unknown rule {exc.args[0]!r}; `workplan rules` lists them"))
     try:
-        report = validate_paths(_plan_paths(paths), selection)
+        report = validate_paths(_plan_paths(paths), selection, jobs=jobs)
     except WorkplanError as exc:
         _fail(exc)
     sys.stdout.write(REPORTERS[name](report))
@@ -623,28 +634,36 @@ def render(
 
     Example: workplan render --format html --lang es --output site/
     """
-    from .fsutil import is_stdout, write_atomic
-    from .render import render as render_plan
+    from .fsutil import blocks, is_stdout, spool, write_atomic
+    from .render import render_pieces
 
     files = _load_files(paths, plan)
     fmt = output_format.value
     try:
         day = as_of.date() if as_of else None
-        texts = [(p, render_plan(p, fmt, template_dir, lang.value if lang else None, path, day)) for path, p in files]
+        language = lang.value if lang else None
+
+        def pieces(path: Path, p: Any) -> Any:
+            return render_pieces(p, fmt, template_dir, language, path, day)
+
         if output is None or is_stdout(output):
-            if len(texts) > 1:
-                raise UsageError(f"{len(texts)} plans to render: give --output FOLDER to write one file per plan")
-            sys.stdout.write(texts[0][1])
-        elif output.is_dir() or len(texts) > 1 or not (output.suffix or output.exists() or output.is_symlink()):
-            try:
-                output.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise PathError(f"{output}: cannot create folder: {exc.strerror or exc}") from None
-            for p, text in texts:
-                write_atomic(output / f"{p.id}.{fmt}", text)
-                typer.echo(f"wrote {visible(str(output / f'{p.id}.{fmt}'))}", err=True)
+            if len(files) > 1:
+                raise UsageError(f"{len(files)} plans to render: give --output FOLDER to write one file per plan")
+            write_atomic("-", pieces(*files[0]))
+        elif output.is_dir() or len(files) > 1 or not (output.suffix or output.exists() or output.is_symlink()):
+            # Every plan rendered (to anonymous temporary files) before any file is written:
+            # a template that fails on the last plan leaves every output as it was.
+            with contextlib.ExitStack() as stack:
+                rendered = [(p, stack.enter_context(spool(pieces(path, p)))) for path, p in files]
+                try:
+                    output.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise PathError(f"{output}: cannot create folder: {exc.strerror or exc}") from None
+                for p, complete in rendered:
+                    write_atomic(output / f"{p.id}.{fmt}", blocks(complete))
+                    typer.echo(f"wrote {visible(str(output / f'{p.id}.{fmt}'))}", err=True)
         else:
-            write_atomic(output, texts[0][1])
+            write_atomic(output, pieces(*files[0]))
             typer.echo(f"wrote {visible(str(output))}", err=True)
     except WorkplanError as exc:
         _fail(exc)

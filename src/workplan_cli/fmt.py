@@ -23,7 +23,17 @@ from . import diagnostics as d
 from .diagnostics import Diagnostic
 from .errors import PathError
 from .fsutil import write_atomic
-from .loader import _yaml, _yaml_error, discover, gaps_between_tokens, parse_plan, read_text
+from .loader import (
+    LoadResult,
+    _yaml,
+    _yaml_error,
+    discover,
+    fast_load,
+    gaps_between_tokens,
+    parse_plan,
+    read_text,
+)
+from .loader.scalars import _FastPathRefused
 from .models import fields_of, is_record
 
 
@@ -58,7 +68,15 @@ def format_paths(paths: Sequence[Path], *, write: bool, diff: bool = False) -> l
         if problem is not None or text is None:
             result.diagnostics = [problem] if problem else []
             continue
-        formatted, diagnostics = format_text(text, str(path))
+        if not write and not diff and "\r" not in text:
+            loaded = parse_plan(text, str(path))
+            verdict = _judge_loaded(text, loaded)
+            if verdict is not None:
+                result.changed = verdict
+                continue
+            formatted, diagnostics = _format_loaded(text, loaded, False, str(path))
+        else:
+            formatted, diagnostics = format_text(text, str(path))
         if formatted is None:
             result.diagnostics = diagnostics
             continue
@@ -90,6 +108,11 @@ def format_text(text: str, name: str) -> tuple[str | None, list[Diagnostic]]:
     crlf = "\r\n" in text and text.count("\r\n") * 2 > text.count("\n")
     source = text.replace("\r\n", "\n") if crlf else text
     loaded = parse_plan(source, name)
+    return _format_loaded(source, loaded, crlf, name)
+
+
+def _format_loaded(source: str, loaded: LoadResult, crlf: bool, name: str) -> tuple[str | None, list[Diagnostic]]:
+    """`format_text` once ``source`` (LF line endings) has been loaded."""
     if loaded.plan is None:
         return None, loaded.diagnostics
     from ruamel.yaml.error import YAMLError
@@ -101,13 +124,89 @@ def format_text(text: str, name: str) -> tuple[str | None, list[Diagnostic]]:
     _canonical(document, loaded.plan)
     _double_quote_where_needed(document)
     formatted = _dump(document)
-    refusal = _refusal(source, formatted, loaded.plan, name)
+    # The same text is the same plan with the same comments: nothing to check.
+    refusal = None if formatted == source else _refusal(source, formatted, loaded.plan, name)
     if refusal is not None and _block_style_where_commented(document):
         formatted = _dump(document)
         refusal = _refusal(source, formatted, loaded.plan, name)
     if refusal is not None:
         return None, [refusal]
     return (formatted.replace("\n", "\r\n") if crlf else formatted), []
+
+
+def judge_text(text: str, name: str) -> tuple[bool | None, list[Diagnostic]]:
+    """Whether `format_text` would change ``text``, decided without ruamel.yaml where that is certain.
+
+    (True, []) when the text must change and formatting would succeed; (None,
+    diagnostics) when the plan does not load (what `format_text` reports);
+    (None, []) when only the round trip can tell.  Certain here: a plan read
+    by libyaml with no comment, anchor, alias, tag, directive or document
+    marker, one of whose mappings has its keys out of the schema's order
+    (`_canonical` moves them, so the text changes; with no comment, nothing
+    can make `_refusal` refuse it).  `tests/test_fmt.py` checks the verdict
+    against `format_text` on many variants of the bundled plans.
+    """
+    if "\r" in text:  # line endings: left to format_text
+        return None, []
+    loaded = parse_plan(text, name)
+    return _judge_loaded(text, loaded), loaded.diagnostics if loaded.plan is None else []
+
+
+def _judge_loaded(text: str, loaded: LoadResult) -> bool | None:
+    """`judge_text`'s verdict once ``text`` (no CR) has been loaded."""
+    if loaded.plan is None or not _plain_constructs(text):
+        return None
+    try:
+        data = fast_load(text)
+    except _FastPathRefused:
+        return None
+    return True if _out_of_order(data, loaded.plan) else None
+
+
+def _plain_constructs(text: str) -> bool:
+    """True if libyaml's tokens hold no comment, anchor, alias, tag, directive or document marker."""
+    import yaml
+    from yaml import tokens as tk
+
+    refused = (
+        tk.AnchorToken,
+        tk.AliasToken,
+        tk.TagToken,
+        tk.DirectiveToken,
+        tk.DocumentStartToken,
+        tk.DocumentEndToken,
+    )
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    end = 0
+    try:
+        for token in yaml.scan(text, Loader=loader):
+            start = token.start_mark.index
+            if isinstance(token, refused) or (start > end and "#" in text[end:start]):
+                return False
+            end = max(end, token.end_mark.index)
+    except yaml.YAMLError:
+        return False
+    return "#" not in text[end:]
+
+
+def _out_of_order(data: Any, model: Any) -> bool:
+    """True if a mapping that `_canonical` visits has its keys out of ``model``'s field order."""
+    stack = [(data, model)]
+    while stack:
+        node, record = stack.pop()
+        fields = list(fields_of(type(record)))
+        order = [k for k in fields if k in node] + [k for k in node if k not in fields]
+        if list(node) != order:
+            return True
+        for key, raw in node.items():
+            value = getattr(record, key, None)
+            if is_record(value) and isinstance(raw, dict):
+                stack.append((raw, value))
+            elif isinstance(value, tuple) and isinstance(raw, list):
+                stack.extend(
+                    (raw[i], item) for i, item in enumerate(value) if is_record(item) and isinstance(raw[i], dict)
+                )
+    return False
 
 
 def _refusal(before: str, after: str, plan: Any, name: str) -> Diagnostic | None:

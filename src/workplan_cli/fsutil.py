@@ -10,6 +10,10 @@
 - A file with several hard links is rewritten in place, so that every name
   keeps seeing it; a complete copy of the new text is kept beside it until
   the rewrite is on disk, so even then nothing can be lost.
+
+The text may come as one string or as pieces (a template rendering as it goes):
+pieces are written as they come, to the temporary file, so a large page is
+never held whole; if producing them fails, the target is left as it was.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from .errors import PathError
 
@@ -30,14 +36,45 @@ def is_stdout(path: Path | str) -> bool:
     return str(path) == STDOUT
 
 
-def write_atomic(path: Path | str, text: str) -> None:
-    """Write ``text`` to ``path`` as the module docstring says.
+_BLOCK = 1 << 16  # characters: a small piece of a large page at a time
 
-    On any failure ``path`` is untouched and no temporary file is left.
-    Raises `PathError` when the file or its folder cannot be written.
+
+def spool(pieces: Iterable[str]) -> IO[str]:
+    """The pieces written to an anonymous temporary file, rewound: text to copy out once it is complete."""
+    stream = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115 - the caller closes it
+    try:
+        for piece in pieces:
+            stream.write(piece)
+        stream.seek(0)
+    except BaseException as exc:
+        stream.close()
+        if isinstance(exc, OSError):
+            raise PathError(f"cannot write a temporary file: {exc.strerror or exc}") from None
+        raise
+    return stream
+
+
+def blocks(stream: IO[str]) -> Iterator[str]:
+    """What is left in ``stream``, a block at a time."""
+    while block := stream.read(_BLOCK):
+        yield block
+
+
+def write_atomic(path: Path | str, text: str | Iterable[str]) -> None:
+    """Write ``text`` (a string, or pieces of one) to ``path`` as the module docstring says.
+
+    On any failure, including one raised while the pieces are produced,
+    ``path`` is untouched and no temporary file is left; to standard output
+    or a device the text goes only once it is complete.  Raises `PathError`
+    when the file or its folder cannot be written.
     """
     if is_stdout(path):
-        sys.stdout.write(text)
+        if isinstance(text, str):
+            sys.stdout.write(text)
+        else:
+            with spool(text) as complete:
+                for block in blocks(complete):
+                    sys.stdout.write(block)
         sys.stdout.flush()
         return
     path = Path(path)
@@ -59,16 +96,19 @@ def write_atomic(path: Path | str, text: str) -> None:
     _replace(target, text, info)
 
 
-def _write_through(path: Path, text: str) -> None:
-    """Write to a device or FIFO as it is (no temporary file, no rename)."""
-    try:
-        with open(path, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-    except OSError as exc:
-        raise PathError(f"{path}: cannot write: {exc.strerror or exc}") from None
+def _write_through(path: Path, text: str | Iterable[str]) -> None:
+    """Write to a device or FIFO as it is (no temporary file, no rename), once the text is complete."""
+    with contextlib.ExitStack() as stack:
+        pieces = [text] if isinstance(text, str) else blocks(stack.enter_context(spool(text)))
+        try:
+            with open(path, "w", encoding="utf-8", newline="\n") as stream:
+                for piece in pieces:
+                    stream.write(piece)
+        except OSError as exc:
+            raise PathError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
-def _temporary_copy(target: Path, text: str) -> str:
+def _temporary_copy(target: Path, text: str | Iterable[str]) -> str:
     """A complete, flushed copy of ``text`` in a hidden file beside ``target``; its path."""
     folder = target.parent if str(target.parent) else Path(".")
     try:
@@ -77,7 +117,8 @@ def _temporary_copy(target: Path, text: str) -> str:
         raise PathError(f"{target}: cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            for piece in [text] if isinstance(text, str) else text:
+                stream.write(piece)
             stream.flush()
             os.fsync(stream.fileno())
     except BaseException as exc:
@@ -88,7 +129,7 @@ def _temporary_copy(target: Path, text: str) -> str:
     return temporary
 
 
-def _replace(target: Path, text: str, info: os.stat_result | None) -> None:
+def _replace(target: Path, text: str | Iterable[str], info: os.stat_result | None) -> None:
     temporary = _temporary_copy(target, text)
     try:
         if info is not None:
@@ -107,12 +148,16 @@ def _replace(target: Path, text: str, info: os.stat_result | None) -> None:
         raise
 
 
-def _rewrite_in_place(target: Path, text: str) -> None:
+def _rewrite_in_place(target: Path, text: str | Iterable[str]) -> None:
     """Rewrite a hard-linked file through its own inode, with a full copy kept until it is on disk."""
     backup = _temporary_copy(target, text)
     try:
-        with open(target, "r+", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with (
+            open(target, "r+", encoding="utf-8", newline="\n") as stream,
+            open(backup, encoding="utf-8", newline="\n") as complete,
+        ):
+            for block in blocks(complete):
+                stream.write(block)
             stream.truncate()
             stream.flush()
             os.fsync(stream.fileno())

@@ -297,31 +297,54 @@ def _template_position(exc: BaseException) -> tuple[str, int | None]:
 
 def render_template(name: str, template_dir: Path | None, **context: Any) -> str:
     """Render one template in the language in force; template problems become `TemplateError` naming file and line."""
-    import jinja2
+    return "".join(render_template_pieces(name, template_dir, **context))
 
+
+def render_template_pieces(name: str, template_dir: Path | None, **context: Any) -> Iterator[str]:
+    """Render one template piece by piece (Jinja's ``generate``), for writing as it renders.
+
+    A missing or unreadable template fails here, before any piece; whatever
+    the template raises later fails the iteration, as `TemplateError` (or
+    `PathError`) naming file and line.
+    """
     if template_dir is not None and not template_dir.is_dir():
         raise PathError(f"{template_dir}: template folder not found")
     env = _environment(template_dir, i18n.current())
     context.setdefault("lang", i18n.current())
     try:
-        return str(env.get_template(name).render(**context))
-    except jinja2.TemplateNotFound as exc:
-        raise PathError(f"template {exc.name!r} not found in {', '.join(env.loader.searchpath)}") from None
-    except jinja2.TemplateSyntaxError as exc:
+        template = env.get_template(name)
+    except Exception as exc:
+        raise _template_problem(exc, env, name) from None
+    return _guarded(template.generate(**context), env, name)
+
+
+def _guarded(pieces: Iterator[str], env: Any, name: str) -> Iterator[str]:
+    try:
+        for piece in pieces:
+            yield str(piece)
+    except Exception as exc:
+        raise _template_problem(exc, env, name) from None
+
+
+def _template_problem(exc: Exception, env: Any, name: str) -> WorkplanError:
+    """What a template's exception means to the user: `PathError` for a missing template, else `TemplateError`."""
+    import jinja2
+
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return PathError(f"template {exc.name!r} not found in {', '.join(env.loader.searchpath)}")
+    if isinstance(exc, jinja2.TemplateSyntaxError):
         where = exc.filename or exc.name or name
-        raise TemplateError(f"{where}:{exc.lineno}: template syntax error: {exc.message}") from None
-    except jinja2.UndefinedError as exc:
+        return TemplateError(f"{where}:{exc.lineno}: template syntax error: {exc.message}")
+    if isinstance(exc, jinja2.UndefinedError):
         where, line = _template_position(exc)
-        raise TemplateError(f"{where}:{line or '?'}: undefined in template: {exc.message}") from None
-    except RecursionError as exc:
+        return TemplateError(f"{where}:{line or '?'}: undefined in template: {exc.message}")
+    if isinstance(exc, RecursionError):
         where, line = _template_position(exc)
-        raise TemplateError(
-            f"{where}:{line or '?'}: the template includes, extends or calls itself without end"
-        ) from None
-    except Exception as exc:  # a template is a program of its own: whatever it raises is its error
-        where, line = _template_position(exc)
-        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-        raise TemplateError(f"{where}:{line or '?'}: template error: {message}") from None
+        return TemplateError(f"{where}:{line or '?'}: the template includes, extends or calls itself without end")
+    # A template is a program of its own: whatever it raises is its error.
+    where, line = _template_position(exc)
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return TemplateError(f"{where}:{line or '?'}: template error: {message}")
 
 
 def render(
@@ -338,11 +361,26 @@ def render(
     (`catalogs.translate`) where that has a translation.  ``as_of`` marks a day on the
     committee page's picture of the term.
     """
+    return "".join(render_pieces(plan, fmt, template_dir, lang, plan_path, as_of))
+
+
+def render_pieces(
+    plan: Plan,
+    fmt: str,
+    template_dir: Path | None = None,
+    lang: str | None = None,
+    plan_path: Path | None = None,
+    as_of: dt.date | None = None,
+) -> Iterator[str]:
+    """`render`, piece by piece: a page or calendar is written as it is made, never held whole.
+
+    A missing template or catalog fails here, before any piece.
+    """
     lang = lang or plan.language
     plan = translate(plan, plan_path, lang)
     with i18n.use(lang):
         if fmt == "ics":
-            return render_ics(plan)
+            return _in_language(render_ics_pieces(plan), lang)
         kind = "committee" if isinstance(plan, CommitteePlan) else "program"
         view: CommitteeView | ProgramView = (
             CommitteeView(plan) if isinstance(plan, CommitteePlan) else ProgramView(plan)
@@ -358,7 +396,13 @@ def render(
                 month_name=picture.month_name,
                 weekday_name=picture.weekday_name,
             )
-        return render_template(f"{kind}.{fmt}.j2", template_dir, **context)
+        return _in_language(render_template_pieces(f"{kind}.{fmt}.j2", template_dir, **context), lang)
+
+
+def _in_language(pieces: Iterator[str], lang: str) -> Iterator[str]:
+    """``pieces`` made in ``lang``: what a template calls back (dates, names) reads the language as it runs."""
+    with i18n.use(lang):
+        yield from pieces
 
 
 # --- iCalendar ----------------------------------------------------------------------------------
@@ -474,6 +518,11 @@ def _ics_text(text: str) -> Any:
 
 def render_ics(plan: Plan) -> str:
     """An iCalendar file of every dated item; reproducible (DTSTAMP comes from the plan)."""
+    return "".join(render_ics_pieces(plan))
+
+
+def render_ics_pieces(plan: Plan) -> Iterator[str]:
+    """`render_ics` piece by piece: the calendar's head, each event as it is made, the end line."""
     import zoneinfo
 
     import icalendar
@@ -483,19 +532,36 @@ def render_ics(plan: Plan) -> str:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", _ics_text(plan.title))
-    if isinstance(plan, CommitteePlan):
-        stamp = dt.datetime.combine(plan.adopted, dt.time(), tzinfo=dt.UTC)
-        # The zone's rules a year either side of the term, kept well inside the
-        # calendar (years 1 to 9999), which icalendar steps past at its edges.
-        first = max(plan.term.start, dt.date(11, 1, 1)) - dt.timedelta(days=366)
-        last = min(plan.term.end, dt.date(9988, 12, 31)) + dt.timedelta(days=366)
-        cal.add("x-wr-timezone", plan.timezone)
-        cal.add_component(icalendar.Timezone.from_tzinfo(zoneinfo.ZoneInfo(plan.timezone), plan.timezone, first, last))
-        for uid, fill in _ics_events(plan):
-            event = icalendar.Event()
-            event.add("uid", uid)
-            event.add("dtstamp", stamp)
-            fill(event)
+    if not isinstance(plan, CommitteePlan):
+        yield cal.to_ical().decode("utf-8")
+        return
+    stamp = dt.datetime.combine(plan.adopted, dt.time(), tzinfo=dt.UTC)
+    # The zone's rules a year either side of the term, kept well inside the
+    # calendar (years 1 to 9999), which icalendar steps past at its edges.
+    first = max(plan.term.start, dt.date(11, 1, 1)) - dt.timedelta(days=366)
+    last = min(plan.term.end, dt.date(9988, 12, 31)) + dt.timedelta(days=366)
+    cal.add("x-wr-timezone", plan.timezone)
+    cal.add_component(icalendar.Timezone.from_tzinfo(zoneinfo.ZoneInfo(plan.timezone), plan.timezone, first, last))
+    # The calendar without its events ends with its END line: the events go before it.
+    head = cal.to_ical().decode("utf-8")
+    end = "END:VCALENDAR\r\n"
+    events = (_ics_event(uid, stamp, fill) for uid, fill in _ics_events(plan))
+    if not head.endswith(end):  # never seen; the whole calendar at once is right whatever icalendar does
+        for event in events:
             cal.add_component(event)
-    data: bytes = cal.to_ical()
-    return data.decode("utf-8")
+        yield cal.to_ical().decode("utf-8")
+        return
+    yield head[: -len(end)]
+    for event in events:
+        yield event.to_ical().decode("utf-8")
+    yield end
+
+
+def _ics_event(uid: str, stamp: dt.datetime, fill: Callable[[Any], None]) -> Any:
+    import icalendar
+
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    fill(event)
+    return event

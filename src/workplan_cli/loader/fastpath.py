@@ -1,0 +1,246 @@
+"""The fast path: libyaml's C parser read straight into models."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..models import MODEL_BY_KIND, SCHEMA_VERSION, Plan
+from .positions import _compose, marks_for
+from .result import LoadResult
+from .scalars import _FastPathRefused, _Scalars, _scalars
+from .schema_errors import _schema_diagnostics
+from .syntax import _event_problems
+
+# --- the fast path -------------------------------------------------------------------------
+#
+# libyaml's C parser through PyYAML, read event by event into plain dicts and
+# lists, with the implicit resolvers of YAML 1.2 taken from ruamel.yaml's own
+# table, so that `10:30`, `yes`, `0o17` or `2023-02-30` read exactly as on the
+# round-trip path (tests compare the two on the bundled plans and on such
+# scalars).  Building values straight from the events never holds libyaml's
+# node tree (a node and two position marks per scalar, about 30 times the
+# file's size); positions are composed later, only for a file with errors.
+# Anchors, aliases, tags, merge keys, complex or duplicate keys, several
+# documents and any parser complaint send the file to the round-trip path,
+# which reports what it must with positions.
+
+
+class _FastPathProblem(Exception):
+    """Something libyaml's events name exactly (a duplicate key): `_event_problems` reports it."""
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block, as it was after.
+
+    Reading a plan into models, and walking them, allocates hundreds of
+    thousands of long-lived objects and no reference cycles: the collector
+    finds nothing, yet its full passes rescan every object and make large
+    plans superlinear (on 15,000 meetings the lint rules take 5.8 s with it
+    and 3.5 s without).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def fast_load(text: str, on_item: Callable[[dict[str, Any], str, Any], Any] | None = None) -> Any:
+    """The data of a YAML document by the fast path; raises `_FastPathRefused` when unsure.
+
+    ``on_item(root, key, value)``, if given, is called as each item of a
+    top-level list (``meetings: [...]``) is complete, with the top-level
+    mapping read so far; what it returns replaces the item.  Exceptions it
+    raises other than `_FastPathRefused` pass through.
+    """
+    import yaml
+
+    if not getattr(yaml, "__with_libyaml__", False):
+        raise _FastPathRefused("no libyaml")
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]  # re-exported from yaml._yaml
+
+    scalars = _scalars()
+    parser = CParser(text)
+    try:
+        return _build(parser, scalars, on_item)
+    except (ValidationError, _FastPathProblem):
+        raise
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        raise _FastPathRefused(str(exc)) from None
+    finally:
+        parser.dispose()
+
+
+def _build(parser: Any, scalars: _Scalars, on_item: Callable[[dict[str, Any], str, Any], Any] | None) -> Any:
+    """Values from libyaml's events, without recursion and without keeping any event."""
+    from yaml import events as ev
+
+    nokey = object()
+    get = parser.get_event
+    if not isinstance(get(), ev.StreamStartEvent):
+        raise _FastPathRefused("no stream")
+    event = get()
+    if isinstance(event, ev.StreamEndEvent):
+        return None
+    if event.version or event.tags:
+        raise _FastPathRefused("a directive")
+    # (container, the key waiting for its value, the keys seen) per open mapping or sequence
+    stack: list[tuple[Any, Any, set[Any] | None]] = []
+    root: Any = None
+    strings: dict[str, str] = {}  # one object per distinct short text: keys, ids, repeated titles
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is ev.ScalarEvent:
+            if event.anchor is not None or event.tag not in (None, "!"):
+                raise _FastPathRefused("anchor or tag")
+            text = event.value
+            value = scalars.value(text) if event.implicit[0] else text
+            if type(value) is str and len(value) <= 64:
+                value = strings.setdefault(value, value)
+        elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+            if event.anchor is not None or event.tag not in (None, "!"):
+                raise _FastPathRefused("anchor or tag")
+            if kind is ev.MappingStartEvent:
+                stack.append(({}, nokey, set()))
+            else:
+                stack.append(([], nokey, None))
+            continue
+        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            value = stack.pop()[0]
+            if on_item is not None and len(stack) == 2 and stack[1][2] is None and stack[0][2] is not None:
+                value = on_item(stack[0][0], stack[0][1], value)
+        elif kind is ev.DocumentEndEvent:
+            break
+        else:  # an alias
+            raise _FastPathRefused("alias")
+        if not stack:
+            root = value
+            continue
+        container, key, seen = stack[-1]
+        if seen is None:
+            container.append(value)
+        elif key is nokey:
+            if isinstance(value, (dict, list)):
+                raise _FastPathRefused("a complex key")
+            if value in seen:  # libyaml says where; reported without ruamel.yaml
+                raise _FastPathProblem
+            seen.add(value)
+            stack[-1] = (container, value, seen)
+        else:
+            container[key] = value
+            stack[-1] = (container, nokey, seen)
+    if not isinstance(get(), ev.StreamEndEvent):
+        raise _FastPathRefused("several documents")
+    return root
+
+
+def _fast_plan(text: str) -> Plan | None:
+    """The validated plan if the fast path can vouch for it, else None."""
+    result = _fast_path(text, "<text>")
+    return result.plan if result is not None else None
+
+
+@collector_paused()
+def _fast_path(text: str, name: str) -> LoadResult | None:
+    """Load by the fast path: a plan, or schema diagnostics located on libyaml's nodes.
+
+    None when the file needs the round-trip path (anything but a well-formed
+    single mapping with a known kind and schema version and no anchors, tags or
+    duplicate keys).  The items of the plan's long lists (meetings…) become
+    models as soon as the parser has read each one, so the raw data of the
+    whole plan never exists at once: memory peaks near the size of the models.
+    An item that is not valid stays as read, so that validating the whole
+    plan reports its errors, in pydantic's order, with those of the rest;
+    their positions come from one more pass over libyaml's events, kept only
+    for the paths the errors name.
+    """
+    try:
+        data = fast_load(text, on_item=_validate_item_or_keep)
+        model = _plan_model(data)
+        if model is None:
+            return None
+        try:
+            return LoadResult(name, model.model_validate(data), text=text)  # type: ignore[arg-type]  # a plan model
+        except ValidationError as exc:
+            marks = marks_for(text, [tuple(error["loc"]) for error in exc.errors(include_url=False)])
+            if marks is None:
+                return _fast_path_errors(text, name)
+            return LoadResult(name, None, _schema_diagnostics(exc, marks, model, name), text=text)
+    except _FastPathProblem:
+        # What libyaml says of the whole text, as the round-trip path would
+        # report it: the duplicate key, and anything wrong after it.
+        return LoadResult(name, diagnostics=[problem.at(name) for problem in _event_problems(text)], text=text)
+    except (RecursionError, _FastPathRefused):
+        return None
+
+
+def _fast_path_errors(text: str, name: str) -> LoadResult | None:
+    """Every schema error of a plan the fast path found invalid, read again and validated whole."""
+    data = fast_load(text)
+    model = _plan_model(data)
+    if model is None:
+        return None
+    try:
+        model.model_validate(data)
+    except ValidationError as exc:
+        nodes = _compose(text)
+        if nodes is None:
+            return None
+        return LoadResult(name, None, _schema_diagnostics(exc, nodes, model, name), text=text, _positions=nodes)
+    return None  # invalid item by item but valid whole: let the round-trip path decide
+
+
+def _plan_model(data: Any) -> type[BaseModel] | None:
+    """The model for a mapping whose `kind` and `schema_version` are known, else None."""
+    if not isinstance(data, dict):
+        return None
+    kind = data.get("kind")
+    model = MODEL_BY_KIND.get(kind) if isinstance(kind, str) else None
+    version = data.get("schema_version")
+    if model is None or version != SCHEMA_VERSION or isinstance(version, bool):
+        return None
+    return model
+
+
+_ITEM_MODELS: dict[type[BaseModel], dict[str, type[BaseModel]]] = {}
+
+
+def _validate_item(root: dict[str, Any], key: str, value: Any) -> Any:
+    """An item of a top-level list as its model, if `kind` (read so far) says which; else as read."""
+    model = _plan_model(root)
+    if model is None:
+        return value
+    items = _ITEM_MODELS.get(model)
+    if items is None:
+        items = _ITEM_MODELS[model] = _item_models(model)
+    item_model = items.get(key)
+    return value if item_model is None else item_model.model_validate(value)
+
+
+def _validate_item_or_keep(root: dict[str, Any], key: str, value: Any) -> Any:
+    """An item of a top-level list as its model, or as read if it is not valid (the whole plan reports why)."""
+    try:
+        return _validate_item(root, key, value)
+    except ValidationError:
+        return value
+
+
+def _item_models(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """{field: item model} for every field of ``model`` that is a sequence of models."""
+    found = {}
+    for field_name, info in model.model_fields.items():
+        args = typing.get_args(info.annotation)
+        item = args[0] if typing.get_origin(info.annotation) is tuple and args else None
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            found[field_name] = item
+    return found
