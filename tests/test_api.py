@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +78,23 @@ def test_importing_the_package_loads_none_of_the_heavy_libraries():
     code = "import sys, workplan_cli; print(sorted(m for m in ('pydantic', 'ruamel.yaml', 'jinja2', 'typer', 'rich') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout == "[]\n"
+
+
+def test_paths_may_be_given_as_text_or_path_objects(monkeypatch):
+    """A notebook passes strings; a build script passes `Path`s: both name the same plans."""
+    monkeypatch.chdir(ROOT)
+    assert (
+        workplan_cli.load_plan("data/csh-2022-2023.yaml").plan
+        == workplan_cli.load_plan(DATA / "csh-2022-2023.yaml").plan
+    )
+    by_text = workplan_cli.validate_paths(["data"])
+    by_path = workplan_cli.validate_paths([Path("data")])
+    assert (
+        [(r.path, r.diagnostics) for r in by_text.files]
+        == [(r.path, r.diagnostics) for r in by_path.files]
+        == [
+            ("data/cicte-2022-2023.yaml", []),
+            ("data/csh-2022-2023.yaml", []),
+        ]
+    )
+    assert [p.id for p in workplan_cli.load_plans(["data/"])] == ["cicte-2022-2023", "csh-2022-2023"]

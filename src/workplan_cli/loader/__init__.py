@@ -13,6 +13,7 @@ diagnostics).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .fastpath import _fast_path, _fast_plan, collector_paused, fast_load
@@ -45,8 +46,9 @@ __all__ = [
 ]
 
 
-def load_plan(path: Path) -> LoadResult:
-    """Load and validate one plan file."""
+def load_plan(path: str | os.PathLike[str]) -> LoadResult:
+    """Load and validate one plan file (a path or its name)."""
+    path = Path(path)
     name = str(path)
     result = LoadResult(name)
     text, problem = read_text(path)

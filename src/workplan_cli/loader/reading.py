@@ -22,7 +22,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     """
     found: list[Path] = []
     missing: list[str] = []
-    for path in paths:
+    for path in map(Path, paths):
         info = _stat(path)
         if info is None:
             missing.append(str(path))
