@@ -72,6 +72,11 @@ class ListFormat(str, enum.Enum):
     json = "json"
 
 
+def _day_option(flag: str, help: str) -> Any:
+    """A YYYY-MM-DD option (Typer reads it as a datetime at midnight; commands take its date)."""
+    return typer.Option(flag, formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help=help, show_default=False)
+
+
 PathsArgument = Annotated[
     Optional[list[Path]],  # noqa: UP045
     typer.Argument(
@@ -289,13 +294,7 @@ def upcoming(
     ] = 14,
     as_of: Annotated[
         Optional[dt.datetime],  # noqa: UP045
-        typer.Option(
-            "--as-of",
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
-            help="First day of the window. Default: today in the plan's time zone.",
-            show_default=False,
-        ),
+        _day_option("--as-of", help="First day of the window. Default: today in the plan's time zone."),
     ] = None,
     kind: Annotated[
         Optional[list[EntryKindOption]],  # noqa: UP045
@@ -416,11 +415,11 @@ def query_meetings(
     ] = None,
     date_from: Annotated[
         dt.datetime | None,
-        typer.Option("--from", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="First day.", show_default=False),
+        _day_option("--from", help="First day."),
     ] = None,
     date_to: Annotated[
         dt.datetime | None,
-        typer.Option("--to", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Last day.", show_default=False),
+        _day_option("--to", help="Last day."),
     ] = None,
     plan: PlanOption = None,
     output_format: FormatOption = OutputFormat.text,
@@ -612,12 +611,8 @@ def render(
     ] = None,
     as_of: Annotated[
         Optional[dt.datetime],  # noqa: UP045
-        typer.Option(
-            "--as-of",
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
-            help="Mark this day with a line on the HTML page's picture of the term. Default: no line.",
-            show_default=False,
+        _day_option(
+            "--as-of", help="Mark this day with a line on the HTML page's picture of the term. Default: no line."
         ),
     ] = None,
     plan: PlanOption = None,
@@ -1052,7 +1047,7 @@ class MeetingKindOption(str, enum.Enum):
 
 DayOption = Annotated[
     dt.datetime,
-    typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="The day.", show_default=False),
+    _day_option("--date", help="The day."),
 ]
 IdOption = Annotated[
     Optional[str],  # noqa: UP045
@@ -1123,13 +1118,7 @@ def add_activity_command(
     paths: EditPlanArgument = None,
     end_day: Annotated[
         Optional[dt.datetime],  # noqa: UP045
-        typer.Option(
-            "--end-date",
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
-            help="Its last day, for an activity of several days.",
-            show_default=False,
-        ),
+        _day_option("--end-date", help="Its last day, for an activity of several days."),
     ] = None,
     organizers: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -1183,32 +1172,19 @@ def init(
     ],
     start: Annotated[
         dt.datetime,
-        typer.Option(
-            "--start",
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
-            help="First day of the new term (the committee's installation).",
-            show_default=False,
-        ),
+        _day_option("--start", help="First day of the new term (the committee's installation)."),
     ],
     end: Annotated[
         Optional[dt.datetime],  # noqa: UP045
-        typer.Option(
-            "--end",
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
-            help="Last day of the new term. Default: the General Assembly's last day, marked TO CONFIRM.",
-            show_default=False,
+        _day_option(
+            "--end", help="Last day of the new term. Default: the General Assembly's last day, marked TO CONFIRM."
         ),
     ] = None,
     general_assembly: Annotated[
         Optional[dt.datetime],  # noqa: UP045
-        typer.Option(
+        _day_option(
             "--general-assembly",
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
             help="First day of the General Assembly session. Default: a year after last term's, marked TO CONFIRM.",
-            show_default=False,
         ),
     ] = None,
     output: Annotated[
