@@ -50,7 +50,7 @@ def weekday_name(weekday: int, short: bool = False) -> str:
     return str(get_day_names("abbreviated" if short else "wide", "stand-alone", locale=current())[weekday])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MonthTick:
     """One month along the time axis: where its band starts and how wide it is."""
 
@@ -61,7 +61,7 @@ class MonthTick:
     show_year: bool  # the first month pictured and every January carry the year
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mark:
     """One item drawn in a lane.
 
@@ -141,7 +141,7 @@ class Picture:
         return _href(entry)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DayItem:
     """One item listed in a day of the calendar."""
 
@@ -153,7 +153,7 @@ class DayItem:
     continued: bool  # a later day of an activity of several days
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CalendarDay:
     date: dt.date
     in_term: bool
@@ -270,7 +270,7 @@ def term_picture(plan: CommitteePlan, as_of: dt.date | None = None) -> Picture |
     """The picture of a committee's term, or ``None`` for a term that ends before it starts."""
     if plan.term.end < plan.term.start:
         return None
-    dated, undated = plan_entries(plan)
+    dated, undated = plan_entries(plan, citations=False)
     start, end = _window(plan, dated)
     days = (end - start).days + 1
     day = max(2, PLOT_WIDTH // days // 2 * 2)

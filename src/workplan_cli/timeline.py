@@ -118,7 +118,7 @@ def status_name(status: str | None) -> str:
     return i18n.pgettext("status", STATUS_NAMES[status])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One dated (or still undated) thing in a plan."""
 
@@ -164,10 +164,12 @@ def _unique(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-def plan_entries(plan: Plan) -> tuple[list[Entry], list[Entry]]:
+def plan_entries(plan: Plan, *, citations: bool = True) -> tuple[list[Entry], list[Entry]]:
     """The fixed-date entries of a plan, and its undated ones.
 
     Yearly reports are not here: `deadlines_between` expands them for a window.
+    ``citations=False`` leaves out what meetings' agendas cite (paragraphs,
+    documents, presenters): the picture of the term needs only the dates.
     """
     if isinstance(plan, ProgramPlan):
         return [], []
@@ -177,7 +179,7 @@ def plan_entries(plan: Plan) -> tuple[list[Entry], list[Entry]]:
     for item in index.dated:
         thing = item.item
         if isinstance(thing, Meeting):
-            agenda = index.agenda(thing)
+            agenda = index.agenda(thing) if citations else ()
             dated.append(
                 Entry(
                     plan.id,
