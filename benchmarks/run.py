@@ -102,6 +102,11 @@ def main() -> int:
         path.write_text(faulty, encoding="utf-8")
         m[f"validate 1500 {fault}"] = run([workplan, "validate", str(path)], big)
     m["fmt --check 150"] = run([workplan, "fmt", "--check", str(files[150])], r)
+    # The same plan once formatted: what CI checks on every pull request, where nothing is to change.
+    canonical = folder / "plan-150-formatted.yaml"
+    canonical.write_text(files[150].read_text(encoding="utf-8"), encoding="utf-8")
+    subprocess.run([workplan, "fmt", str(canonical)], check=True, capture_output=True)
+    m["fmt --check 150 formatted"] = run([workplan, "fmt", "--check", str(canonical)], r)
     # Parallel validation (#14): a folder of 500 copies of the real CSH plan, serial and on every CPU.
     many = folder / "many"
     many.mkdir()
@@ -144,6 +149,11 @@ def main() -> int:
             for fault in faults
         ],
         ("fmt --check 150 / validate 150", m["fmt --check 150"][0] / m["validate 150"][0], 3.0),
+        (
+            "fmt --check 150, already formatted / validate 150",
+            m["fmt --check 150 formatted"][0] / m["validate 150"][0],
+            3.0,
+        ),
         (
             "memory: render html (peak 1500 - peak 15) / file",
             (m["render html 1500"][1] - m["validate 15"][1]) / size_1500,
