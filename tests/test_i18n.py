@@ -419,3 +419,20 @@ def test_a_status_is_said_in_the_language(runner, tmp_path):
     page = render(loaded, "html", lang="pt", plan_path=plan)
     assert '<li><a href="#meeting-7">16 mar.: Sétima reunião</a> (Cancelada)</li>' in page
     assert render(loaded, "md", lang="es", plan_path=plan).count("**Cancelada**") == 1
+
+
+def test_a_meeting_title_marks_the_plans_part_in_the_page(runner, tmp_path):
+    """'Primera reunión: Joint meeting …': the translated head is the page's, the untranslated title the plan's."""
+    text = (I18N / "test-2023.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "  - id: meeting-1\n    number: 1\n",
+        "  - id: meeting-1\n    number: 1\n    title: Joint meeting on testing\n",
+        1,
+    )
+    plan = tmp_path / "test-2023.yaml"
+    plan.write_text(text, encoding="utf-8")
+    shutil.copy(I18N / "test-2023.es.po", tmp_path / "test-2023.es.po")
+    page = runner.invoke(app, ["render", str(plan), "--lang", "es"]).output
+    assert '<a href="#meeting-1">02 mar: Primera reunión: <span lang="en">Joint meeting on testing</span></a>' in page
+    english = runner.invoke(app, ["render", str(plan)]).output
+    assert '<a href="#meeting-1">02 Mar: First meeting: Joint meeting on testing</a>' in english

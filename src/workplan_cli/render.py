@@ -25,7 +25,7 @@ from .i18n import _
 from .index import index_of
 from .models import Activity, CommitteePlan, Meeting, Milestone, PendingEvent, Plan, ProgramPlan
 from .text import md_escape, printable, safe_url, visible
-from .timeline import meeting_heading, meeting_title, ordinal, status_name
+from .timeline import meeting_heading, meeting_title, numbered_meeting, ordinal, status_name
 
 FORMATS = {"html": "html", "md": "md", "ics": "ics"}
 
@@ -132,6 +132,20 @@ class CommitteeView:
 
     def title(self, meeting: Meeting) -> str:
         return meeting_title(meeting)
+
+    def title_html(self, meeting: Meeting) -> Any:
+        """`title` for a page: the plan's own part of it marked with its language when it is shown untranslated.
+
+        ("Sexta reunión: <span lang="en">Joint meeting …</span>", so that a screen reader switches voice.)
+        """
+        from markupsafe import Markup, escape
+
+        if meeting.number is not None and meeting.title:
+            head = meeting.heading.capitalize() if meeting.heading else numbered_meeting(meeting.number)
+            return Markup(escape(_("{meeting}: {title}"))).format(
+                meeting=printable(head), title=_own_html(meeting.title)
+            )
+        return _own_html(meeting_title(meeting))
 
     def event_title(self, ident: str) -> str:
         thing = self.index.entity(ident)
@@ -272,12 +286,17 @@ def _printable(eval_ctx: Any, value: Any) -> Any:
     if isinstance(value, SourceText):
         # Plan text the catalog does not translate: in a page, marked with its
         # own language so that a screen reader switches voice.
-        if eval_ctx.autoescape:
-            from markupsafe import Markup
-
-            return Markup('<span lang="{}">{}</span>').format(value.lang, printable(str(value)))
-        return printable(str(value))
+        return _own_html(value) if eval_ctx.autoescape else printable(str(value))
     return value
+
+
+def _own_html(value: str) -> Any:
+    """Text for a page: plan text shown untranslated (`SourceText`) in a span with its language."""
+    if isinstance(value, SourceText):
+        from markupsafe import Markup
+
+        return Markup('<span lang="{}">{}</span>').format(value.lang, printable(str(value)))
+    return printable(value)
 
 
 def _template_position(exc: BaseException) -> tuple[str, int | None]:
