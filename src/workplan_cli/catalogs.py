@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .index import numbered_agenda
 from .models import Footnote, Meeting, Officer, Plan, Speaker, fields_of, is_record
 
 # Fields that hold ids, symbols, codes or enumerations, never prose to translate.
@@ -165,22 +166,20 @@ def _rebuild(record: Any, prefix: str, visit: Any, skip: frozenset[str] = frozen
     return shallow
 
 
-_NESTED = frozenset({"topics", "items"})  # walked by `_agenda`, which numbers them
+_NESTED = frozenset({"topics", "items"})  # walked by `_agenda`, numbered as the index numbers them
 
 
 def _agenda(meeting: Meeting, visit: Any) -> tuple[Any, ...]:
     """Agenda sections, their topics and items keyed by the numbers `show` prints (1, 1.2)."""
+    # The index's numbering, in the order this walk meets the entries: a topic, then its items.
+    numbers = iter([e.number for e in numbered_agenda(meeting)])
     sections = []
-    n = 0
     for k, section in enumerate(meeting.agenda, 1):
         new = _rebuild(section, f"{meeting.id}/section/{k}", visit, _NESTED)
         topics = []
         for topic in section.topics:
-            n += 1
-            topic = _rebuild(topic, f"{meeting.id}/agenda/{n}", visit, _NESTED)
-            items = tuple(
-                _rebuild(item, f"{meeting.id}/agenda/{n}.{j}", visit) for j, item in enumerate(topic.items, 1)
-            )
+            topic = _rebuild(topic, f"{meeting.id}/agenda/{next(numbers)}", visit, _NESTED)
+            items = tuple(_rebuild(item, f"{meeting.id}/agenda/{next(numbers)}", visit) for item in topic.items)
             if any(a is not b for a, b in zip(items, topic.items, strict=True)):
                 topic = copy.copy(topic)
                 object.__setattr__(topic, "items", items)

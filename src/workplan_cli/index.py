@@ -128,6 +128,18 @@ class AgendaEntry:
         return (*self.entry.by, *(s.body for s in self.entry.speakers if s.body))
 
 
+def numbered_agenda(meeting: Meeting) -> tuple[AgendaEntry, ...]:
+    """A meeting's agenda entries numbered as the document numbers them (`PlanIndex.agenda` keeps them)."""
+    entries: list[AgendaEntry] = []
+    n = 0
+    for section in meeting.agenda:
+        for topic in section.topics:
+            n += 1
+            entries.append(AgendaEntry(str(n), topic, topic, section))
+            entries += [AgendaEntry(f"{n}.{k}", item, topic, section) for k, item in enumerate(topic.items, 1)]
+    return tuple(entries)
+
+
 DatedKind = Literal["meeting", "activity", "milestone"]
 
 
@@ -286,15 +298,8 @@ class PlanIndex:
         """The meeting's agenda entries in order, numbered across its sections: 1, 1.1, 1.2, 2, …"""
         found = self._agendas.get(id(meeting))
         if found is None:
-            entries: list[AgendaEntry] = []
-            n = 0
-            for section in meeting.agenda:
-                for topic in section.topics:
-                    n += 1
-                    entries.append(AgendaEntry(str(n), topic, topic, section))
-                    entries += [AgendaEntry(f"{n}.{k}", item, topic, section) for k, item in enumerate(topic.items, 1)]
             # Keyed by identity: the plan holds the meeting for as long as this index lives.
-            found = self._agendas[id(meeting)] = tuple(entries)
+            found = self._agendas[id(meeting)] = numbered_agenda(meeting)
         return found
 
     # --- dates ------------------------------------------------------------------------------
