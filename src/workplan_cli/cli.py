@@ -12,6 +12,7 @@ import datetime as dt
 import enum
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, Optional
 
@@ -893,6 +894,28 @@ def _refuse_source(exc: WorkplanError, output_format: ListFormat) -> NoReturn:
     _fail(exc)
 
 
+def _run_edit(
+    paths: list[Path] | None,
+    plan_id: str | None,
+    ident: str | None,
+    make: Callable[[Any], Any],
+    dry_run: bool,
+    output_format: ListFormat,
+) -> NoReturn:
+    """What every editing command does: choose the plan (refusing one that does not validate), make the edit, finish it."""
+    from .edit import choose_plan
+
+    try:
+        source = choose_plan(_plan_paths(paths), plan_id, ident)
+    except WorkplanError as exc:
+        _refuse_source(exc, output_format)
+    try:
+        edit = make(source)
+    except WorkplanError as exc:
+        _fail(exc)
+    _finish_edit(edit, dry_run, output_format)
+
+
 def _finish_edit(edit: Any, dry_run: bool, output_format: ListFormat) -> NoReturn:
     """Write an edit (unless refused or a dry run), say what changed, and exit with the documented code."""
     from .fsutil import write_atomic
@@ -968,18 +991,20 @@ def move(
 
     Example: workplan move meeting-7 2023-03-23 --time 14:30-17:30 data/csh-2022-2023.yaml
     """
-    from .edit import choose_plan, move_item
+    from .edit import move_item
 
     try:
         times = _parse_hours(hours) if hours is not None else None
-        source = choose_plan(_plan_paths(paths), plan_id, ident)
-    except WorkplanError as exc:
-        _refuse_source(exc, output_format)
-    try:
-        edit = move_item(source, ident, day.date(), times, allow_warnings=allow_warnings)
     except WorkplanError as exc:
         _fail(exc)
-    _finish_edit(edit, dry_run, output_format)
+    _run_edit(
+        paths,
+        plan_id,
+        ident,
+        lambda source: move_item(source, ident, day.date(), times, allow_warnings=allow_warnings),
+        dry_run,
+        output_format,
+    )
 
 
 def _status_command(status: str) -> Any:
@@ -995,17 +1020,16 @@ def _status_command(status: str) -> Any:
         allow_warnings: AllowWarningsOption = False,
         output_format: EditFormatOption = ListFormat.text,
     ) -> None:
-        from .edit import choose_plan, set_status
+        from .edit import set_status
 
-        try:
-            source = choose_plan(_plan_paths(paths), plan_id, ident)
-        except WorkplanError as exc:
-            _refuse_source(exc, output_format)
-        try:
-            edit = set_status(source, ident, status, note, allow_warnings=allow_warnings)
-        except WorkplanError as exc:
-            _fail(exc)
-        _finish_edit(edit, dry_run, output_format)
+        _run_edit(
+            paths,
+            plan_id,
+            ident,
+            lambda source: set_status(source, ident, status, note, allow_warnings=allow_warnings),
+            dry_run,
+            output_format,
+        )
 
     return command
 
@@ -1087,15 +1111,17 @@ def add_meeting_command(
 
     Example: workplan add meeting --date 2023-06-15 --time 10:00-13:00 --number 16 data/csh-2022-2023.yaml
     """
-    from .edit import add_meeting, choose_plan
+    from .edit import add_meeting
 
     try:
         start, end = _parse_hours(hours)
-        source = choose_plan(_plan_paths(paths), plan_id)
     except WorkplanError as exc:
-        _refuse_source(exc, output_format)
-    try:
-        edit = add_meeting(
+        _fail(exc)
+    _run_edit(
+        paths,
+        plan_id,
+        None,
+        lambda source: add_meeting(
             source,
             day=day.date(),
             start=start,
@@ -1105,10 +1131,10 @@ def add_meeting_command(
             kind=kind.value,
             ident=ident,
             allow_warnings=allow_warnings,
-        )
-    except WorkplanError as exc:
-        _fail(exc)
-    _finish_edit(edit, dry_run, output_format)
+        ),
+        dry_run,
+        output_format,
+    )
 
 
 @add_app.command("activity", epilog=EDIT_EXIT_CODES)
@@ -1140,14 +1166,13 @@ def add_activity_command(
 
     Example: workplan add activity --date 2023-05-17 --end-date 2023-05-19 --title "Workshop on Humanitarian Demining" --organizer iadb
     """
-    from .edit import add_activity, choose_plan
+    from .edit import add_activity
 
-    try:
-        source = choose_plan(_plan_paths(paths), plan_id)
-    except WorkplanError as exc:
-        _refuse_source(exc, output_format)
-    try:
-        edit = add_activity(
+    _run_edit(
+        paths,
+        plan_id,
+        None,
+        lambda source: add_activity(
             source,
             day=day.date(),
             title=title,
@@ -1156,10 +1181,10 @@ def add_activity_command(
             place=place,
             ident=ident,
             allow_warnings=allow_warnings,
-        )
-    except WorkplanError as exc:
-        _fail(exc)
-    _finish_edit(edit, dry_run, output_format)
+        ),
+        dry_run,
+        output_format,
+    )
 
 
 @app.command(
