@@ -445,3 +445,50 @@ def test_readme_shows_what_its_first_command_prints_at_80_columns(runner):
     sample = sample.split("```\n", 1)[0]
     # The first command reads data/: both bundled plans, rows from the CSH alone.
     assert shown(runner, [*UPCOMING, str(DATA)], 80) == sample == UPCOMING_80
+
+
+# --- the console script builds only the command it runs -------------------------------------------
+
+
+def _every_command():
+    from workplan_cli.cli import _command_name
+
+    yield from ([_command_name(info)] for info in app.registered_commands)
+    for group in app.registered_groups:
+        yield [group.name]
+        yield from ([group.name, _command_name(info)] for info in group.typer_instance.registered_commands)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [["--help"], ["--no-such-option"]],
+    ids=["help", "unknown-option"],
+)
+def test_each_command_trimmed_app_says_what_the_whole_app_says(runner, tail):
+    """`app_for` leaves out the other commands; every command's help and usage errors stay word for word."""
+    from workplan_cli.cli import app_for
+
+    commands = list(_every_command())
+    assert len(commands) == 23  # 12 commands, 3 groups, 8 commands in groups
+    for command in commands:
+        whole = runner.invoke(app, [*command, *tail], env={"COLUMNS": "100"})
+        trimmed = runner.invoke(app_for([*command, *tail]), [*command, *tail], env={"COLUMNS": "100"})
+        assert app_for([*command, *tail]) is not app
+        assert (trimmed.exit_code, trimmed.stdout, trimmed.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
+        assert whole.exit_code == (0 if tail == ["--help"] else 2), command
+
+
+@pytest.mark.parametrize("argv", [[], ["--help"], ["--version"], ["validat"], ["data/"], ["--install-completion"]])
+def test_anything_but_a_command_name_gets_the_whole_app(argv):
+    from workplan_cli.cli import app_for
+
+    assert app_for(argv) is app
+
+
+@pytest.mark.skipif(not WORKPLAN.exists(), reason="the workplan console script is not installed next to Python")
+def test_console_script_runs_the_trimmed_command_and_suggests_for_a_typo():
+    ok = subprocess.run([str(WORKPLAN), "validate", "data/"], capture_output=True, text=True, cwd=ROOT)
+    assert (ok.returncode, ok.stdout, ok.stderr) == (0, "2 files checked: no problems.\n", "")
+    typo = subprocess.run([str(WORKPLAN), "validat", "data/"], capture_output=True, text=True, cwd=ROOT)
+    assert typo.returncode == 2
+    assert typo.stderr.endswith("Error: No such command 'validat'. Did you mean 'validate'?\n")

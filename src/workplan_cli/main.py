@@ -24,8 +24,8 @@ def run() -> None:
     # later collections skip them too.
     gc.disable()
     try:
-        from .cli import app
+        from .cli import app_for
     finally:
         gc.freeze()
         gc.enable()
-    app()
+    app_for(sys.argv[1:])()

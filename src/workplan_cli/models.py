@@ -14,7 +14,8 @@ Conventions shared by both kinds:
   default resolution) or ``RESOLUTION-ID:LABEL`` (``ag-2970:47.b``).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would have to compile
+# and evaluate every field's annotation from a string when it builds a model.
 
 import datetime as dt
 import re
@@ -47,8 +48,10 @@ _TIME_RE = re.compile(r"^([0-9]{1,2}):([0-9]{2})\Z")
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
+# defer_build: a model's validator is built when it first validates, not at
+# import; `validate` never builds those of the models only other parts use.
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 # A plan holds agenda entries by the tens of thousands (a 1,500-meeting plan
@@ -57,7 +60,7 @@ class _Model(BaseModel):
 # halves the memory a validated plan takes.  They validate, serialize and
 # export their schema exactly as models do; `is_record` and `fields_of` cover
 # both kinds for code that walks a plan.
-_RECORD = ConfigDict(extra="forbid", str_strip_whitespace=True)
+_RECORD = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 def is_record(value: Any) -> bool:
