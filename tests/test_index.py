@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from workplan_cli import load_plan, parse_plan
+from workplan_cli import load_plan, models, parse_plan
 from workplan_cli.index import _INDEXES, index_of
 from workplan_cli.lint import run_rules
 from workplan_cli.models import Meeting
@@ -145,3 +145,29 @@ def test_the_index_lives_as_long_as_its_plan():
     del plan, index
     gc.collect()
     assert key not in _INDEXES
+
+
+def test_the_walk_reads_every_field_that_holds_a_record_or_a_reference():
+    """The index walk skips fields of plain values; every field that holds anything it keeps is read.
+
+    Checked on the bundled plans by a walk of every field of every record.
+    """
+    from workplan_cli.index import ID_FIELDS, _walked_fields
+    from workplan_cli.models import fields_of, is_record
+
+    needed: set[tuple[str, str]] = set()
+    stack = [load_plan(CSH).plan, load_plan(CICTE).plan]
+    while stack:
+        node = stack.pop()
+        for name in fields_of(type(node)):
+            value = getattr(node, name)
+            items = value if isinstance(value, tuple) else (value,)
+            records = [item for item in items if is_record(item)]
+            stack.extend(records)
+            keeps = name in ID_FIELDS or name in ("paragraphs", "documents")
+            if records or (keeps and any(isinstance(item, str) for item in items)):
+                needed.add((type(node).__name__, name))
+    missing = {(cls, name) for cls, name in needed if name not in _walked_fields(getattr(models, cls))}
+    assert missing == set()
+    assert len(needed) == 66
+    assert _walked_fields(Meeting) == ("within", "agenda", "footnotes")

@@ -19,7 +19,7 @@ import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from .models import (
     Activity,
@@ -61,15 +61,40 @@ ID_FIELDS: dict[str, tuple[type[Any], ...]] = {
     "resolutions": (Resolution,),
 }
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_WALKED: dict[type, tuple[str, ...]] = {}
 
 
-def _field_names(model: type) -> tuple[str, ...]:
-    """A model's or agenda dataclass's field names (read from the class once; pydantic's class attribute is slow)."""
-    names = _FIELD_NAMES.get(model)
+def _walked_fields(model: type) -> tuple[str, ...]:
+    """The fields of a model or agenda dataclass that the index walk reads, worked out once per class.
+
+    Those that can hold a record (a model or agenda entry, alone or in a
+    list), a reference (`ID_FIELDS`, paragraphs) or document symbols: a
+    plan's other fields (titles, dates, times…) are most of its values and
+    hold nothing the index keeps.
+    """
+    names = _WALKED.get(model)
     if names is None:
-        names = _FIELD_NAMES[model] = tuple(fields_of(model))
+        names = _WALKED[model] = tuple(
+            name
+            for name, info in fields_of(model).items()
+            if name in ID_FIELDS or name in ("paragraphs", "documents") or _may_hold_records(info.annotation)
+        )
     return names
+
+
+def _may_hold_records(annotation: Any) -> bool:
+    """True unless ``annotation`` is certainly made of plain values (str, date, int, Literal…)."""
+    if annotation is Ellipsis:  # tuple[X, ...]
+        return False
+    if isinstance(annotation, type):
+        return hasattr(annotation, "__pydantic_fields__") or annotation in (object, tuple, list, dict)
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return False
+    arguments = get_args(annotation)
+    if origin is Annotated:  # the type, not its constraints
+        return _may_hold_records(arguments[0])
+    return not arguments or any(_may_hold_records(argument) for argument in arguments)
 
 
 @dataclass(slots=True)
@@ -202,21 +227,25 @@ class PlanIndex:
             elif isinstance(node, Footnote):
                 self.footnotes.append(node)
             children: list[tuple[Loc, Any, str | None]] = []
-            for name in _field_names(type(node)):
+            for name in _walked_fields(type(node)):
                 value = getattr(node, name)
-                here = (*loc, name)
-                if is_record(value):
-                    children.append((here, value, owner))
-                elif isinstance(value, tuple):
-                    for i, item in enumerate(value):
-                        if is_record(item):
-                            children.append(((*here, i), item, owner))
-                        elif name == "documents":
-                            self.documents.append(((*here, i), item))
-                        elif isinstance(item, str) and (name in ID_FIELDS or name == "paragraphs"):
-                            self.refs.append(Ref(loc, name, item, owner, i))
-                elif isinstance(value, str) and name in ID_FIELDS:
-                    self.refs.append(Ref(loc, name, value, owner))
+                if value is None or value == ():
+                    continue
+                if isinstance(value, tuple):
+                    if name == "documents":  # symbols, never records
+                        self.documents.extend(((*loc, name, i), item) for i, item in enumerate(value))
+                    elif isinstance(value[0], str):  # a list of ids or paragraph labels
+                        if name in ID_FIELDS or name == "paragraphs":
+                            self.refs.extend(Ref(loc, name, item, owner, i) for i, item in enumerate(value))
+                    else:
+                        children.extend(
+                            ((*loc, name, i), item, owner) for i, item in enumerate(value) if is_record(item)
+                        )
+                elif isinstance(value, str):
+                    if name in ID_FIELDS:
+                        self.refs.append(Ref(loc, name, value, owner))
+                elif is_record(value):
+                    children.append(((*loc, name), value, owner))
             # Reversed, so that the walk (and so every list above) follows document order.
             stack.extend(reversed(children))
 

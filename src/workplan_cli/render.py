@@ -338,11 +338,20 @@ def render_template_pieces(name: str, template_dir: Path | None, **context: Any)
 
 
 def _guarded(pieces: Iterator[str], env: Any, name: str) -> Iterator[str]:
+    # Jinja yields a piece per text or value printed (280,000 for a
+    # 1,500-meeting page); they go on joined by the thousand, so what writes
+    # them is called a few hundred times, not once a piece.
+    batch: list[str] = []
     try:
         for piece in pieces:
-            yield str(piece)
+            batch.append(piece)
+            if len(batch) == 1000:
+                yield "".join(batch)
+                batch.clear()
     except Exception as exc:
         raise _template_problem(exc, env, name) from None
+    if batch:
+        yield "".join(batch)
 
 
 def _template_problem(exc: Exception, env: Any, name: str) -> WorkplanError:
