@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import dates, i18n
 from .catalogs import SourceText, translate
@@ -97,6 +97,15 @@ class SummaryRow:
     text: str
 
 
+class ShownRef(NamedTuple):
+    """A paragraph reference as a page shows it (attributes, which Jinja reads faster than a dict's keys)."""
+
+    label: str
+    resolution: str | None
+    """The resolution's symbol, None for the plan's default resolution."""
+    subject: str | None
+
+
 class CommitteeView:
     """What the committee templates read: the plan plus lookups and derived tables."""
 
@@ -105,11 +114,15 @@ class CommitteeView:
         self.index = index_of(plan)
         self.meetings = {m.id: m for m in plan.meetings}
         self.full_names: dict[str, str] = {b.id: b.name for b in plan.bodies}
+        self._shown: dict[str, ShownRef] = {}
 
-    def ref(self, ref: str) -> dict[str, str | None]:
+    def ref(self, ref: str) -> ShownRef:
         """A paragraph reference for display: its label, resolution (unless default) and subject."""
-        found = self.index.reference(ref)
-        return {"label": found.label, "resolution": found.symbol, "subject": found.subject}
+        shown = self._shown.get(ref)
+        if shown is None:
+            found = self.index.reference(ref)
+            shown = self._shown[ref] = ShownRef(found.label, found.symbol, found.subject)
+        return shown
 
     @staticmethod
     def has_refs(entry: Any) -> bool:
