@@ -267,6 +267,36 @@ def test_move_finds_the_plan_in_data_and_asks_when_several_hold_the_id(runner, t
     assert "date: 2023-03-15" not in (tmp_path / "data" / "csh-2022-2023.yaml").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("plan_id", "ident", "chosen"),
+    [(None, "meeting-7", "csh-2022-2023"), ("csh-copy", None, "csh-copy"), (None, None, None)],
+)
+def test_choosing_among_plans_reads_each_file_once(tmp_path, monkeypatch, plan_id, ident, chosen):
+    from workplan_cli import edit
+    from workplan_cli.errors import UsageError
+
+    copy(tmp_path)
+    copy(tmp_path, CICTE)
+    (tmp_path / "data" / "csh-copy.yaml").write_text(
+        CSH_TEXT.replace("id: csh-2022-2023\n", "id: csh-copy\n", 1).replace("id: meeting-7\n", "id: meeting-77\n"),
+        encoding="utf-8",
+    )
+    reads: list[str] = []
+    real = edit.read_text
+
+    def counted(path):
+        reads.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(edit, "read_text", counted)
+    if chosen is None:  # two committee plans, nothing to choose by
+        with pytest.raises(UsageError, match=r"several plans found: csh-2022-2023 .*, csh-copy "):
+            edit.choose_plan([tmp_path / "data"], plan_id, ident)
+    else:
+        assert edit.choose_plan([tmp_path / "data"], plan_id, ident).plan.id == chosen
+    assert sorted(reads) == ["cicte-2022-2023.yaml", "csh-2022-2023.yaml", "csh-copy.yaml"]
+
+
 def test_move_keeps_crlf_and_byte_order_mark(runner, tmp_path):
     plan = copy(tmp_path)
     plan.write_bytes(b"\xef\xbb\xbf" + CSH_TEXT.replace("\n", "\r\n").encode())

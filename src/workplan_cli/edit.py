@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Severity
-from .errors import PlanError, UsageError
+from .errors import PathError, PlanError, UsageError
 from .loader import discover, parse_plan, read_text
 from .models import CommitteePlan, Plan
 from .plandiff import Change, diff_plans
@@ -51,8 +51,8 @@ class PlanText:
         return str(self.path)
 
 
-def read_plan(path: Path) -> PlanText:
-    """Read and check one plan file.
+def read_plan(path: Path, read: tuple[str | None, Diagnostic | None] | None = None) -> PlanText:
+    """Read and check one plan file (``read``: what `read_text` gave for it already, if it was read).
 
     Raises `PlanError` (with every problem as ``diagnostics``) when it has an
     error, so that a broken file is never edited, and `PathError` when it
@@ -60,10 +60,14 @@ def read_plan(path: Path) -> PlanText:
     """
     from .validate import lint_loaded
 
-    text, problem = read_text(path)
+    text, problem = read if read is not None else read_text(path)
     if problem is not None or text is None:
         raise PlanError(f"{path} does not validate; fix it first (nothing written)", [problem] if problem else [])
-    raw_bom = path.read_bytes().startswith(BOM.encode())
+    try:
+        with path.open("rb") as stream:  # `read_text` drops the BOM; an edit writes it back
+            raw_bom = stream.read(len(BOM.encode())) == BOM.encode()
+    except OSError as exc:
+        raise PathError(f"{path}: cannot read: {exc.strerror or exc}") from None
     loaded = parse_plan(text, str(path))
     problems = sorted([*loaded.diagnostics, *lint_loaded(loaded)])
     errors = [d for d in problems if d.severity is Severity.ERROR]
@@ -79,12 +83,9 @@ def _candidates(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
-def _plan_id_of(path: Path) -> str | None:
-    """The plan id a file declares (read cheaply from its text), for choosing among several files."""
-    text, _ = read_text(path)
-    if text is None:
-        return None
-    match = re.search(r"^id:[ \t]*['\"]?([a-z0-9][a-z0-9.-]*)", text, re.MULTILINE)
+def _plan_id_of(text: str | None) -> str | None:
+    """The plan id a file's text declares (read cheaply), for choosing among several files."""
+    match = re.search(r"^id:[ \t]*['\"]?([a-z0-9][a-z0-9.-]*)", text or "", re.MULTILINE)
     return match.group(1) if match else None
 
 
@@ -95,39 +96,48 @@ def choose_plan(paths: Sequence[Path], plan_id: str | None = None, ident: str | 
     plan that holds that meeting, activity or milestone.  Otherwise the only
     committee plan found.  Raises `UsageError` when none or several match,
     saying how to choose, and `PlanError` when the chosen file is not valid.
+    Each candidate file is read once.
     """
+    read: dict[Path, tuple[str | None, Diagnostic | None]] = {}
+
+    def text_of(path: Path) -> str | None:
+        if path not in read:
+            read[path] = read_text(path)
+        return read[path][0]
+
+    def chosen(path: Path) -> PlanText:
+        return read_plan(path, read.get(path))
+
     files = _candidates(paths)
     if plan_id is not None:
-        files = [f for f in files if _plan_id_of(f) == plan_id]
+        files = [f for f in files if _plan_id_of(text_of(f)) == plan_id]
         if not files:
             raise UsageError(f"no plan with id {plan_id!r} in {', '.join(map(str, paths))}")
     if len(files) == 1:
-        return read_plan(files[0])
+        return chosen(files[0])
     if ident is not None:
-        holders = [f for f in files if _mentions(f, ident)]
+        holders = [f for f in files if _mentions(text_of(f), ident)]
         if len(holders) == 1:
-            return read_plan(holders[0])
+            return chosen(holders[0])
         if not holders:
             raise UsageError(f"no meeting, activity or milestone with id {ident!r} in {', '.join(map(str, paths))}")
         files = holders
     else:
-        files = [f for f in files if _kind_of(f) == "committee-plan"] or files
+        files = [f for f in files if _kind_of(text_of(f)) == "committee-plan"] or files
         if len(files) == 1:
-            return read_plan(files[0])
-    names = ", ".join(f"{_plan_id_of(f) or '?'} ({f})" for f in files)
+            return chosen(files[0])
+    names = ", ".join(f"{_plan_id_of(text_of(f)) or '?'} ({f})" for f in files)
     raise UsageError(f"several plans found: {names}; choose one with --plan ID")
 
 
-def _mentions(path: Path, ident: str) -> bool:
-    text, _ = read_text(path)
+def _mentions(text: str | None, ident: str) -> bool:
     return (
         text is not None
         and re.search(rf"\bid:[ \t]*['\"]?{re.escape(ident)}['\"]?[ \t]*(#.*)?$", text, re.M) is not None
     )
 
 
-def _kind_of(path: Path) -> str | None:
-    text, _ = read_text(path)
+def _kind_of(text: str | None) -> str | None:
     match = re.search(r"^kind:[ \t]*['\"]?([a-z-]+)", text or "", re.MULTILINE)
     return match.group(1) if match else None
 
