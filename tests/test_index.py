@@ -171,3 +171,15 @@ def test_the_walk_reads_every_field_that_holds_a_record_or_a_reference():
     assert missing == set()
     assert len(needed) == 66
     assert _walked_fields(Meeting) == ("within", "agenda", "footnotes")
+
+
+def test_sections_carry_their_own_numbered_entries(csh):
+    index = index_of(csh)
+    meeting = index.entity("meeting-5")
+    rows = [(section.area, [e.number for e in entries]) for section, entries in index.sections(meeting)]
+    assert rows == [
+        ("toc", ["1", "1.1", "1.2", "1.3"]),
+        ("toc", ["2", "2.1", "2.2"]),  # the crosscutting topic of trafficking in persons, a section of its own
+        ("public-security", ["3", "3.1"]),
+        ("cooperation", ["4", "4.1"]),
+    ]

@@ -331,6 +331,13 @@ class PlanIndex:
             found = self._agendas[id(meeting)] = numbered_agenda(meeting)
         return found
 
+    def sections(self, meeting: Meeting) -> tuple[tuple[AgendaSection, tuple[AgendaEntry, ...]], ...]:
+        """The meeting's sections in order, each with its numbered entries (`agenda`); a section may have none."""
+        entries: dict[int, list[AgendaEntry]] = {id(section): [] for section in meeting.agenda}
+        for entry in self.agenda(meeting):
+            entries[id(entry.section)].append(entry)
+        return tuple((section, tuple(entries[id(section)])) for section in meeting.agenda)
+
     # --- dates ------------------------------------------------------------------------------
 
     @cached_property

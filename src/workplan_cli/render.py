@@ -465,15 +465,12 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
     view = CommitteeView(plan)
     for meeting in plan.meetings:
         lines = []
-        agenda = view.index.agenda(meeting)
-        for section in meeting.agenda:
+        for section, entries in view.index.sections(meeting):
             if section.heading:
                 lines.append(section.heading)
             if section.area:
                 lines.append(view.area_name(section.area))
-            lines += [
-                f"- {e.entry.title}" if e.is_topic else f"  - {e.entry.title}" for e in agenda if e.section is section
-            ]
+            lines += [f"- {e.entry.title}" if e.is_topic else f"  - {e.entry.title}" for e in entries]
 
         def fill(event: Any, m: Meeting = meeting, description: str = "\n".join(lines)) -> None:
             event.add("summary", _ics_text(f"{plan.committee.acronym}: {meeting_title(m)}"))

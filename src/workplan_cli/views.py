@@ -661,16 +661,14 @@ def meeting_text(plan: CommitteePlan, meeting: Any, width: int) -> Text:
     if meeting.summary and meeting.summary not in (heading, meeting.title):
         screen.para(_("Summary: {summary}").format(summary=meeting.summary))
     index = index_of(plan)
-    agenda = index.agenda(meeting)
-    for section in meeting.agenda:
+    for section, entries in index.sections(meeting):
         screen.blank()
         if section.heading:
             screen.para(section.heading, style="bold")
         if section.area:
             screen.para(index.area_name(section.area).upper(), style="bold")
-        for entry in agenda:
-            if entry.section is section:
-                _agenda_entry(screen, names, plan.id, entry)
+        for entry in entries:
+            _agenda_entry(screen, names, plan.id, entry)
     for f in meeting.footnotes:
         note = f"[{f.number}] "
         screen.para(f.text, len(note), lead=note)
