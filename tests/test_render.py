@@ -290,3 +290,38 @@ def test_render_streamed_to_file_and_stdout_equals_render(tmp_path, runner, fmt)
     assert out.read_bytes() == expected.encode("utf-8")
     to_stdout = runner.invoke(app, ["render", str(source), "-f", fmt])
     assert (to_stdout.exit_code, to_stdout.stdout_bytes) == (0, expected.encode("utf-8"))
+
+
+def _stop():
+    raise StopIteration
+
+
+def test_template_context_calls_methods_as_jinja_does():
+    """The page's context calls a plain method straight away and leaves everything else to Jinja."""
+    import jinja2
+
+    from workplan_cli.render import _environment
+
+    class View:
+        def twice(self, text, sep="-"):
+            return text + sep + text
+
+        @jinja2.pass_context
+        def lang(self, context):  # a method that asks for the context gets it
+            return context["lang"]
+
+        def empty(self):
+            raise StopIteration
+
+    env = _environment(None)
+    template = env.from_string(
+        "{{ view.twice('a') }} {{ view.twice('b', sep='+') }} {{ view.lang() }} "
+        "{% for x in 'xy' %}{{ view.twice(x) }}{% endfor %}"
+    )
+    assert template.render(view=View(), lang="fr") == "a-a b+b fr x-xy-y"
+    # A StopIteration is an undefined value, as Jinja makes it for a function (`stop`), so strict pages fail.
+    for call in ("view.empty()", "stop()"):
+        with pytest.raises(
+            jinja2.UndefinedError, match=r"^value was undefined because a callable raised a StopIteration"
+        ):
+            env.from_string("{{ " + call + " }}").render(view=View(), stop=_stop)
