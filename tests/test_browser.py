@@ -147,6 +147,25 @@ def grey(paint: str) -> bool:
     return red == green == blue
 
 
+# Words of the month-by-month calendar that the browser laid out over more than one line.
+BROKEN_WORDS = """() => {
+    const broken = [];
+    for (const cell of document.querySelectorAll('table.calendar-month td')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const match of node.data.matchAll(/\\S+/g)) {
+                const range = document.createRange();
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                if (tops.size > 1) broken.push(match[0]);
+            }
+        }
+    }
+    return broken;
+}"""
+
+
 def test_term_picture_in_chromium(pages):
     need(CHROMIUM, "Chromium")
     from playwright.sync_api import sync_playwright
@@ -211,6 +230,14 @@ def test_term_picture_in_chromium(pages):
             phone = svg.bounding_box()
             assert phone is not None and 300 < phone["width"] <= 390 and phone["x"] >= 0
             assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+            # On a phone each month lists its busy days, weekday first, and breaks no word across lines.
+            assert page.evaluate(BROKEN_WORDS) == []
+            days = page.evaluate(
+                """() => [...document.querySelectorAll('table.calendar-month td')]
+                    .filter(td => td.getClientRects().length).map(td => td.querySelector('time').innerText)"""
+            )
+            assert days[:6] == ["Thu 1", "Thu 15", "Wed 11", "Thu 12", "Fri 13", "Thu 19"]  # December, January
+            assert len(days) == 53 == page.evaluate("() => document.querySelectorAll('td.busy').length")
             page.screenshot(path=str(folder / "phone.png"), full_page=True)
             svg.screenshot(path=str(folder / "picture-phone.png"))
 

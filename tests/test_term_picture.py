@@ -226,7 +226,8 @@ def test_term_section_marks_and_calendar_in_the_page():
     ]
     assert section.count('<th scope="col" abbr="Mon"><span class="long">Monday</span>') == 6
     assert (
-        '<td><time datetime="2023-03-02">2</time><ul><li class="meeting"><span class="glyph" aria-hidden="true">●</span>'
+        '<td class="busy"><time datetime="2023-03-02"><span class="weekday">Thu </span>2</time><ul><li class="meeting">'
+        '<span class="glyph" aria-hidden="true">●</span>'
         ' <a href="#meeting-1">Meeting 1</a></li><li class="milestone"><span class="glyph" aria-hidden="true">◆</span>'
         " Draft resolution: First version of the draft resolution</li></ul></td>"
     ) in section
