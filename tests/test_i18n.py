@@ -156,6 +156,39 @@ def test_markdown_contents_links_follow_translated_headings():
 # --- upcoming and show ---------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("argv", "lines"),
+    [
+        (
+            ["references", "38", "--lang", "fr", str(DATA / "csh-2022-2023.yaml")],
+            {0: "Groupe de travail  wg-randot-iv", 3: "jeu. 1 déc. 2022  meeting-1  point 3.1", -1: "6 citations."},
+        ),
+        (
+            ["coverage", "--uncovered", "--lang", "pt", str(DATA / "csh-2022-2023.yaml")],
+            {0: "Parágrafos ainda sem reunião (7)", 1: "  AG/RES. 2986 (LII-O/22)"},
+        ),
+        (
+            ["activities", "--partner", "INCIBE", "--lang", "es", str(DATA)],
+            {0: "A. Cybersecurity, actividad 5  con CCN-CERT, INCIBE", -1: "2 actividades."},
+        ),
+        (
+            ["meetings", "--paragraph", "38", "--lang", "es", str(DATA / "csh-2022-2023.yaml")],
+            {0: "jue, 1 dic 2022  10:00 – 13:00  meeting-1", 1: "    Primera reunión", -1: "4 reuniones."},
+        ),
+        (
+            ["meetings", "--paragraph", "38", str(DATA / "csh-2022-2023.yaml")],
+            {0: "Thu, Dec 1, 2022  10:00 a.m. – 1:00 p.m.  meeting-1", 1: "    First meeting", -1: "4 meetings."},
+        ),
+    ],
+    ids=["references-fr", "coverage-pt", "activities-es", "meetings-es", "meetings-en"],
+)
+def test_queries_in_the_language_asked(runner, argv, lines):
+    result = runner.invoke(app, ["query", *argv])
+    assert result.exit_code == 0, result.output
+    shown = result.output.rstrip("\n").split("\n")
+    assert {n: shown[n] for n in lines} == lines
+
+
 def test_upcoming_in_spanish(runner):
     result = runner.invoke(
         app, ["upcoming", str(DATA / "csh-2022-2023.yaml"), "--as-of", "2023-03-01", "--days", "10", "--lang", "es"]

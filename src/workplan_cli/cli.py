@@ -262,15 +262,6 @@ def _language(lang: Language | None, plans: list[Any]) -> str:
     return chosen
 
 
-def _load(paths: list[Path] | None, extra: list[Path] | None) -> list[Any]:
-    from .validate import load_valid_plans
-
-    try:
-        return load_valid_plans(_plan_paths([*(paths or []), *(extra or [])]))
-    except WorkplanError as exc:
-        _fail(exc)
-
-
 def _load_files(paths: list[Path] | None, extra: list[Path] | None) -> list[tuple[Path, Any]]:
     from .validate import load_valid_plan_files
 
@@ -332,6 +323,13 @@ def _translated(files: list[tuple[Path, Any]], lang: str) -> list[Any]:
         return [translate(p, path, lang) for path, p in files]
     except WorkplanError as exc:
         _fail(exc)
+
+
+def _plans_in(paths: list[Path] | None, extra: list[Path] | None, lang: Language | None) -> tuple[list[Any], str]:
+    """The valid plans under the paths, in the language to write in (``--lang``, else the first plan's), and that language."""
+    files = _load_files(paths, extra)
+    chosen = _language(lang, [p for _, p in files])
+    return _translated(files, chosen), chosen
 
 
 def _upcoming(
@@ -425,17 +423,35 @@ def query_meetings(
     ] = None,
     plan: PlanOption = None,
     output_format: FormatOption = OutputFormat.text,
+    lang: LangOption = None,
 ) -> None:
     """Meetings whose agenda matches every filter given, with the matching agenda entries.
 
-    Example: workplan query meetings --paragraph 38
+    Example: workplan query meetings --paragraph 38 --lang es
     """
-    from .queries import find_meetings
-    from .views import meeting_match_json, meetings_markdown, meetings_text
+    from . import i18n
 
     if resolution and not paragraph:
         _fail(UsageError("--resolution needs --paragraph"))
-    plans = _load(paths, plan)
+    plans, chosen = _plans_in(paths, plan, lang)
+    with i18n.use(chosen):
+        _query_meetings(plans, paragraph, resolution, area, presenter, text, date_from, date_to, output_format)
+
+
+def _query_meetings(
+    plans: list[Any],
+    paragraph: str | None,
+    resolution: str | None,
+    area: str | None,
+    presenter: str | None,
+    text: str | None,
+    date_from: dt.datetime | None,
+    date_to: dt.datetime | None,
+    output_format: OutputFormat,
+) -> None:
+    from .queries import find_meetings
+    from .views import meeting_match_json, meetings_markdown, meetings_text
+
     try:
         matches = find_meetings(
             plans,
@@ -465,15 +481,17 @@ def query_references(
     resolution: ResolutionOption = None,
     plan: PlanOption = None,
     output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+    lang: LangOption = None,
 ) -> None:
     """Every place a paragraph is cited: mandates, working groups, meetings, pending events, reports.
 
     Example: workplan query references 37 --resolution ag-2970
     """
+    from . import i18n
     from .queries import find_citations
     from .views import citation_json, citations_text
 
-    plans = _load(paths, plan)
+    plans, chosen = _plans_in(paths, plan, lang)
     try:
         citations = find_citations(plans, paragraph, resolution)
     except WorkplanError as exc:
@@ -482,7 +500,8 @@ def query_references(
         sys.stdout.write(dumps([citation_json(c) for c in citations]))
     else:
         console = _console()
-        console.print(citations_text(citations, console.width))
+        with i18n.use(chosen):
+            console.print(citations_text(citations, console.width))
 
 
 @query_app.command("coverage")
@@ -491,22 +510,26 @@ def query_coverage(
     plan: PlanOption = None,
     uncovered: Annotated[bool, typer.Option("--uncovered", help="Only the paragraphs no meeting covers yet.")] = False,
     output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+    lang: LangOption = None,
 ) -> None:
     """Every declared paragraph with the meetings that cite it, and those with no slot yet.
 
     Example: workplan query coverage --uncovered
     """
+    from . import i18n
     from .queries import coverage
     from .views import coverage_json, coverage_text
 
-    rows = coverage(_load(paths, plan))
+    plans, chosen = _plans_in(paths, plan, lang)
+    rows = coverage(plans)
     if uncovered:
         rows = [r for r in rows if not r.covered]
     if output_format is ListFormat.json:
         sys.stdout.write(dumps(coverage_json(rows)))
     else:
         console = _console()
-        console.print(coverage_text(rows, console.width))
+        with i18n.use(chosen):
+            console.print(coverage_text(rows, console.width))
 
 
 @query_app.command("activities")
@@ -523,21 +546,24 @@ def query_activities(
     ] = None,
     plan: PlanOption = None,
     output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+    lang: LangOption = None,
 ) -> None:
     """Proposed activities of program plans (the CICTE plan), by program, partner and text.
 
     Example: workplan query activities --partner INCIBE
     """
+    from . import i18n
     from .queries import find_activities
     from .views import activities_text, activity_json
 
-    plans = _load(paths, plan)
+    plans, chosen = _plans_in(paths, plan, lang)
     matches = find_activities(plans, program=program, partner=partner, text=text)
     if output_format is ListFormat.json:
         sys.stdout.write(dumps([activity_json(a) for a in matches]))
     else:
         console = _console()
-        console.print(activities_text(matches, plans, console.width))
+        with i18n.use(chosen):
+            console.print(activities_text(matches, plans, console.width))
 
 
 @app.command()

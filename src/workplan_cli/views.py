@@ -25,7 +25,7 @@ from .i18n import NP_, _, ngettext, pgettext
 from .index import AgendaEntry, index_of
 from .models import CommitteePlan, Plan, ProgramPlan
 from .queries import ActivityMatch, Citation, MeetingMatch, ParagraphCoverage
-from .text import counted, md_escape, visible
+from .text import md_escape, visible
 from .timeline import Entry, coverage_span, status_name
 
 if TYPE_CHECKING:
@@ -508,7 +508,7 @@ def meetings_text(matches: Sequence[MeetingMatch], plans: Sequence[Plan], width:
                 screen.para(details, indent, "dim")
     if matches:
         screen.blank()
-    screen.line((counted(len(matches), "meeting") + ".", ""))
+    screen.line((ngettext("{n} meeting", "{n} meetings", len(matches)).format(n=len(matches)) + ".", ""))
     return screen.text
 
 
@@ -517,11 +517,11 @@ def citation_json(c: Citation) -> dict[str, Any]:
 
 
 _CITATION_KINDS = {
-    "mandate": "Mandate",
-    "working-group": "Working group",
-    "meeting": "Meeting",
-    "pending": "Event to be dated",
-    "report": "Report",
+    "mandate": NP_("citation", "Mandate"),
+    "working-group": NP_("citation", "Working group"),
+    "meeting": NP_("citation", "Meeting"),
+    "pending": NP_("citation", "Event to be dated"),
+    "report": NP_("citation", "Report"),
 }
 
 
@@ -532,12 +532,13 @@ def citations_text(citations: Sequence[Citation], width: int) -> Text:
     for c in citations:
         where = [(c.plan, "dim")] if several else []
         if c.date is not None:
-            head = [(short_day(c.date), "bold"), (c.id or "", "dim"), (f"item {c.number}", "")]
+            head = [(short_day(c.date), "bold"), (c.id or "", "dim"), (_("item {number}").format(number=c.number), "")]
         else:
-            head = [(_CITATION_KINDS.get(c.kind, c.kind), "bold"), *([(c.id, "dim")] if c.id else [])]
+            kind = _CITATION_KINDS.get(c.kind)
+            head = [(pgettext("citation", kind) if kind else c.kind, "bold"), *([(c.id, "dim")] if c.id else [])]
         screen.fields([*head, *where])
         screen.para(c.title, INDENT)
-    screen.line((counted(len(citations), "citation") + ".", ""))
+    screen.line((ngettext("{n} citation", "{n} citations", len(citations)).format(n=len(citations)) + ".", ""))
     return screen.text
 
 
@@ -566,8 +567,8 @@ def coverage_text(rows: Sequence[ParagraphCoverage], width: int) -> Text:
     missing = [r for r in rows if not r.covered]
     for n, (title, group) in enumerate(
         [
-            (f"Paragraphs discussed at meetings ({len(covered)})", covered),
-            (f"Paragraphs with no meeting yet ({len(missing)})", missing),
+            (_("Paragraphs discussed at meetings ({n})").format(n=len(covered)), covered),
+            (_("Paragraphs with no meeting yet ({n})").format(n=len(missing)), missing),
         ]
     ):
         if not group and n == 0:
@@ -611,14 +612,15 @@ def activities_text(matches: Sequence[ActivityMatch], plans: Sequence[Plan], wid
     screen = Screen(width)
     for a in matches:
         where = f"{a.letter}. {a.program}" + (f" › {a.subprogram}" if a.subprogram else "")
-        fields = [(f"{where}, activity {a.number}", "bold")]
+        fields = [(_("{program}, activity {number}").format(program=where, number=a.number), "bold")]
         if a.partners:
-            fields.append(("with " + ", ".join(names.partner(a.plan, p) for p in a.partners), "dim"))
+            partners = ", ".join(names.partner(a.plan, p) for p in a.partners)
+            fields.append((_("with {partners}").format(partners=partners), "dim"))
         if several:
             fields.append((a.plan, "dim"))
         screen.fields(fields)
         screen.para(a.text, INDENT)
-    screen.line((counted(len(matches), "activity", "activities") + ".", ""))
+    screen.line((ngettext("{n} activity", "{n} activities", len(matches)).format(n=len(matches)) + ".", ""))
     return screen.text
 
 
