@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import diagnostics as d
+from .canonical import canonical_as_is
 from .diagnostics import Diagnostic
 from .errors import PathError
 from .fsutil import write_atomic
@@ -70,7 +71,7 @@ def format_paths(paths: Sequence[Path], *, write: bool, diff: bool = False) -> l
             continue
         if not write and not diff and "\r" not in text:
             loaded = parse_plan(text, str(path))
-            verdict = _judge_loaded(text, loaded)
+            verdict = False if canonical_as_is(text, loaded) else _judge_loaded(text, loaded)
             if verdict is not None:
                 result.changed = verdict
                 continue
