@@ -429,5 +429,8 @@ def test_shortcuts_for_plain_text_agree_with_ruamel_yaml():
                 checked += 1
                 assert styles._choose(value, flow, False) == value
                 assert styles._choose(value, flow, True) == value
-                assert styles.resolver.resolve(styles.node, value, (True, False)) == c._STR
+                assert styles.resolve(value) == c._STR
     assert checked > 1500
+    for value in ["0", "7", "10", "150", "2023", "123456789012345678"]:
+        assert c._INT.match(value) and styles.resolve(value) == c._INT_TAG
+    assert styles.resolve("true") == styles.resolve("false") == c._BOOL_TAG

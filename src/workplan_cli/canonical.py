@@ -38,6 +38,8 @@ _INT = re.compile(r"(?:0|[1-9][0-9]{0,17})\Z")
 _PLAIN_DOUBLE = re.compile("[ !#-\\[\\]-~\u00a0-\ud7ff\ue000-\ufffc]*\\Z")
 
 _STR = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
 # Texts that ruamel.yaml's emitter writes plain, in block and in flow context: a
 # letter first (no indicator, no number, date or float), none of ``: # , [ ] { } ?``
 # after it, no space at either end, no line break, no special character.  Of the
@@ -60,15 +62,25 @@ class _Styles:
     """How ruamel.yaml's emitter, set up as `fmt`'s dumper, writes a text; cached per text and context."""
 
     def __init__(self) -> None:
+        self.cache: dict[tuple[str, bool, bool], str] = {}
+        self._emitter: Any = None
+        self._resolver: Any = None
+        self._node: Any = None
+
+    def _load(self) -> None:
+        """ruamel.yaml's emitter and resolver, set up as `fmt`'s dumper: imported only when a text needs them."""
         from ruamel.yaml.nodes import ScalarNode
 
         from .fmt import _dumper
 
         dumper = _dumper()
-        self.emitter = dumper.emitter
-        self.resolver = dumper.resolver
-        self.node = ScalarNode
-        self.cache: dict[tuple[str, bool, bool], str] = {}
+        self._emitter, self._resolver, self._node = dumper.emitter, dumper.resolver, ScalarNode
+
+    def resolve(self, value: str) -> str:
+        """The tag ruamel.yaml's resolver gives ``value`` written plain."""
+        if self._resolver is None:
+            self._load()
+        return str(self._resolver.resolve(self._node, value, (True, False)))
 
     def text(self, value: str, flow: bool, key: bool) -> str:
         """``value`` as the emitter writes a ``str`` (no style of its own) in this context."""
@@ -85,8 +97,10 @@ class _Styles:
         # ruamel.yaml's Emitter.choose_scalar_style, for an event without style.
         if len(value) > _MAX_SCALAR or "\n" in value:
             raise _NotCertain
-        analysis = self.emitter.analyze_scalar(value)
-        implicit = self.resolver.resolve(self.node, value, (True, False)) == _STR
+        if self._emitter is None:
+            self._load()
+        analysis = self._emitter.analyze_scalar(value)
+        implicit = self.resolve(value) == _STR
         plain = analysis.allow_flow_plain if flow else analysis.allow_block_plain
         if implicit and plain and not (key and (analysis.empty or analysis.multiline)):
             return value
@@ -363,15 +377,19 @@ def _scalar(value: str, style: str, action: int, model: Any, flow: bool, styles:
             raise _NotCertain
         return value
     if style == "":
+        # What ruamel.yaml's resolver says, without its tables for the common cases.
         if _PLAIN_IN_BLOCK.match(value) and value not in _NOT_TEXT:
-            found = _STR  # what the resolver says, without its tables
+            found = _STR
+        elif _INT.match(value):
+            found = _INT_TAG
+        elif value in ("true", "false"):
+            found = _BOOL_TAG
         else:
-            found = styles.resolver.resolve(styles.node, value, (True, False))
+            found = styles.resolve(value)
         if found == _STR:
             return _double(value) if action == _DOUBLE else styles.text(value, flow, False)
         if action == _AS_IS and (
-            (found == "tag:yaml.org,2002:int" and _INT.match(value))
-            or (found == "tag:yaml.org,2002:bool" and value in ("true", "false"))
+            (found == _INT_TAG and _INT.match(value)) or (found == _BOOL_TAG and value in ("true", "false"))
         ):
             return value
         raise _NotCertain  # nulls, floats, dates outside date fields, other forms of numbers
