@@ -52,7 +52,10 @@ def format_paths(paths: Sequence[Path], *, write: bool, diff: bool = False) -> l
 
     A file that does not load is never written: its diagnostics are returned
     instead.  The unified diff, which costs time quadratic in the size of the
-    change, is built only when ``diff`` asks for it.
+    change, is built only when ``diff`` asks for it.  Checking alone (no
+    ``write``, no ``diff``) skips ruamel.yaml's round trip where the answer is
+    certain without it: a file already canonical (`canonical_as_is`), or one
+    that must change (`_judge_loaded`).
     """
     files = discover(paths)
     if not files:
