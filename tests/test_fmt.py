@@ -434,3 +434,24 @@ def test_shortcuts_for_plain_text_agree_with_ruamel_yaml():
     for value in ["0", "7", "10", "150", "2023", "123456789012345678"]:
         assert c._INT.match(value) and styles.resolve(value) == c._INT_TAG
     assert styles.resolve("true") == styles.resolve("false") == c._BOOL_TAG
+
+
+def test_fast_verdict_leaves_to_the_round_trip_what_ruamel_yaml_does_not_keep():
+    """A blank line before the first line is dropped by ruamel.yaml; spaces at the end of a value's line, or on a blank line, too."""
+    text = (DATA / "csh-2022-2023.yaml").read_text(encoding="utf-8")
+    with_spaces = text.replace("\nkind: committee-plan\n", "\nkind: committee-plan  \n", 1)
+    for changed in ["\n" + text, with_spaces, text.replace("\n\n", "\n   \n", 1)]:
+        assert changed != text
+        assert not _fast_verdict_is_sound(changed)
+        assert format_text(changed, "plan.yaml")[0] == text
+
+
+def test_fmt_check_of_a_commented_canonical_plan(runner, tmp_path):
+    text = _canonical_texts()[-1].replace("\nmeetings:\n", "\n\n# The meetings, in order.\nmeetings:\n", 1)
+    assert _fast_verdict_is_sound(text)
+    plan = write(tmp_path, "plan.yaml", text)
+    result = runner.invoke(app, ["fmt", "--check", str(plan)])
+    assert (result.exit_code, result.stderr) == (0, "1 file already formatted.\n")
+    plan.write_text(text.replace('start_time: "10:00"', "start_time: '10:00'", 1), encoding="utf-8")
+    result = runner.invoke(app, ["fmt", "--check", str(plan)])
+    assert (result.exit_code, result.stderr) == (1, f"would reformat {plan}\n")

@@ -90,6 +90,8 @@ class _Styles:
                 found = value  # what `_choose` finds, without its loop over each character
             else:
                 found = self._choose(value, flow, key)
+            if len(self.cache) > 100_000:  # a long-lived process (the language server) reads many plans
+                self.cache.clear()
             self.cache[(value, flow, key)] = found
         return found
 
