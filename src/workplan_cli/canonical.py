@@ -4,12 +4,15 @@
 rewrite it and dump it again (about 30 times the cost of reading it), only to
 find the same text.  `canonical_as_is` rebuilds, from libyaml's events and the
 validated plan, the text `fmt` would write, and compares it with the file
-without its full-line comments and blank lines (which ruamel.yaml writes back
-as they are).  It answers True only when it is certain; anything it has not
-been shown to reproduce exactly (block literals, nulls, anchors, end-of-line
-comments, keys out of order, quoting `fmt` would change…) makes it answer
-False, and the round trip decides.  `tests/test_fmt.py` checks every True
-against `format_text` on many variants of the bundled and generated plans.
+without its full-line comments and empty lines (which ruamel.yaml writes back
+as they are, except an empty line before the first).  A comment at the end of
+a line that holds a value is kept too, at its column.  It answers True only
+when it is certain; anything it has not been shown to reproduce exactly
+(literal or kept block scalars, nulls, anchors, tags, comments after a key or
+inside brackets, keys out of order, quoting or indentation `fmt` would
+change…) makes it answer False, and the round trip decides.
+`tests/test_fmt.py` checks every True against `format_text` on many variants
+of the bundled and generated plans.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ _END_OF_LINE_COMMENT = re.compile(r" +#(?:[^\n]*[^ \n])?\Z")
 _DATE = re.compile(r"\d\d\d\d-\d\d-\d\d\Z")
 _INT = re.compile(r"(?:0|[1-9][0-9]{0,17})\Z")
 # Text written between double quotes exactly as it is (no escape, no break).
-_PLAIN_DOUBLE = re.compile("[ !#-\\[\\]-~\u00a0-\ud7ff\ue000-\ufffc]*\\Z")
+_PLAIN_DOUBLE = re.compile("[ !#-\\[\\]-~\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffc]*\\Z")
 
 _STR = "tag:yaml.org,2002:str"
 _INT_TAG = "tag:yaml.org,2002:int"
@@ -97,8 +100,8 @@ class _Styles:
 
     def _choose(self, value: str, flow: bool, key: bool) -> str:
         # ruamel.yaml's Emitter.choose_scalar_style, for an event without style.
-        if len(value) > _MAX_SCALAR or "\n" in value:
-            raise _NotCertain
+        if not value or len(value) > _MAX_SCALAR or "\n" in value:
+            raise _NotCertain  # the empty text: ruamel.yaml treats it apart, and no plan needs it
         if self._emitter is None:
             self._load()
         analysis = self._emitter.analyze_scalar(value)
@@ -114,8 +117,9 @@ class _Styles:
 
 
 def _double(value: str) -> str:
-    if len(value) > _MAX_SCALAR or not _PLAIN_DOUBLE.match(value):
-        raise _NotCertain
+    """``value`` in double quotes, if no character of it needs an escape."""
+    if not value or len(value) > _MAX_SCALAR or not _PLAIN_DOUBLE.match(value):
+        raise _NotCertain  # (the empty text, which ruamel.yaml treats apart, is left to the round trip)
     return '"' + value + '"'
 
 
