@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import diagnostics as d
+from .canonical import canonical_as_is
 from .diagnostics import Diagnostic
 from .errors import PathError
 from .fsutil import write_atomic
@@ -51,7 +52,10 @@ def format_paths(paths: Sequence[Path], *, write: bool, diff: bool = False) -> l
 
     A file that does not load is never written: its diagnostics are returned
     instead.  The unified diff, which costs time quadratic in the size of the
-    change, is built only when ``diff`` asks for it.
+    change, is built only when ``diff`` asks for it.  Checking alone (no
+    ``write``, no ``diff``) skips ruamel.yaml's round trip where the answer is
+    certain without it: a file already canonical (`canonical_as_is`), or one
+    that must change (`_judge_loaded`).
     """
     files = discover(paths)
     if not files:
@@ -70,7 +74,7 @@ def format_paths(paths: Sequence[Path], *, write: bool, diff: bool = False) -> l
             continue
         if not write and not diff and "\r" not in text:
             loaded = parse_plan(text, str(path))
-            verdict = _judge_loaded(text, loaded)
+            verdict = False if canonical_as_is(text, loaded) else _judge_loaded(text, loaded)
             if verdict is not None:
                 result.changed = verdict
                 continue
