@@ -18,6 +18,7 @@ of the bundled and generated plans.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -123,14 +124,10 @@ def _double(value: str) -> str:
     return '"' + value + '"'
 
 
-_STYLES: _Styles | None = None
-
-
+@functools.cache
 def _styles() -> _Styles:
-    global _STYLES
-    if _STYLES is None:
-        _STYLES = _Styles()
-    return _STYLES
+    """The one `_Styles` of the process (its cache serves every plan checked)."""
+    return _Styles()
 
 
 # What `_canonical` (fmt.py) does to a value, from its field's value in the plan.
