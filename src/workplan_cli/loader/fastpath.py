@@ -150,22 +150,30 @@ def _fast_plan(text: str) -> Plan | None:
     return result.plan if result is not None else None
 
 
+# From this size on, the items of a plan's long lists become models as they are
+# read (the raw data of a large plan never exists whole); a smaller plan is
+# validated whole, which builds only the plan's own validator, not one per
+# kind of item as well (a tenth of a second at start-up for the bundled plans).
+ITEM_BY_ITEM = 512 * 1024
+
+
 @collector_paused()
 def _fast_path(text: str, name: str) -> LoadResult | None:
     """Load by the fast path: a plan, or schema diagnostics located on libyaml's nodes.
 
     None when the file needs the round-trip path (anything but a well-formed
     single mapping with a known kind and schema version and no anchors, tags or
-    duplicate keys).  The items of the plan's long lists (meetings…) become
-    models as soon as the parser has read each one, so the raw data of the
-    whole plan never exists at once: memory peaks near the size of the models.
+    duplicate keys).  In a plan larger than `ITEM_BY_ITEM`, the items of its
+    long lists (meetings…) become models as soon as the parser has read each
+    one, so the raw data of the whole plan never exists at once: memory peaks
+    near the size of the models.
     An item that is not valid stays as read, so that validating the whole
     plan reports its errors, in pydantic's order, with those of the rest;
     their positions come from one more pass over libyaml's events, kept only
     for the paths the errors name.
     """
     try:
-        data = fast_load(text, on_item=_validate_item_or_keep)
+        data = fast_load(text, on_item=_validate_item_or_keep if len(text) > ITEM_BY_ITEM else None)
         model = _plan_model(data)
         if model is None:
             return None
