@@ -107,6 +107,17 @@ class ShownRef(NamedTuple):
     subject: str | None
 
 
+class EntryRefs(NamedTuple):
+    """What the `refs` macros show of an entry, looked up in one call (a template unpacks it into five names)."""
+
+    paragraphs: tuple[ShownRef, ...]
+    documents: tuple[str, ...]
+    presenters: tuple[str, ...]
+    """The names of the bodies, officers and working groups of ``by`` (`CommitteeView.who`)."""
+    speakers: tuple[Any, ...]
+    footnotes: tuple[Any, ...]
+
+
 class CommitteeView:
     """What the committee templates read: the plan plus lookups and derived tables."""
 
@@ -124,6 +135,16 @@ class CommitteeView:
             found = self.index.reference(ref)
             shown = self._shown[ref] = ShownRef(found.label, found.symbol, found.subject)
         return shown
+
+    def refs(self, entry: Any) -> EntryRefs:
+        """An agenda entry's (or working group's) references, documents, presenters and footnotes, for `refs`."""
+        return EntryRefs(
+            tuple(self.ref(r) for r in getattr(entry, "paragraphs", ())),
+            tuple(getattr(entry, "documents", ())),
+            tuple(self.who(b) for b in getattr(entry, "by", ())),
+            tuple(getattr(entry, "speakers", ())),
+            tuple(getattr(entry, "footnotes", ())),
+        )
 
     @staticmethod
     def has_refs(entry: Any) -> bool:
