@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -38,16 +39,24 @@ HALF_WIDTH = {"meeting": 9, "milestone": 7, "deadline": 7}  # of point marks, to
 
 def month_name(month: int, short: bool = False) -> str:
     """``1`` -> ``January`` (``Jan`` when short), standing alone, in the language in use (CLDR, through Babel)."""
-    from babel.dates import get_month_names
-
-    return str(get_month_names("abbreviated" if short else "wide", "stand-alone", locale=current())[month])
+    return _names("months", current(), short)[month]
 
 
 def weekday_name(weekday: int, short: bool = False) -> str:
     """``0`` -> ``Monday`` (``Mon`` when short), Monday first as in ISO 8601, in the language in use."""
-    from babel.dates import get_day_names
+    return _names("days", current(), short)[weekday]
 
-    return str(get_day_names("abbreviated" if short else "wide", "stand-alone", locale=current())[weekday])
+
+@functools.cache
+def _names(which: str, lang: str, short: bool) -> dict[int, str]:
+    # A page asks for them thousands of times (each mark's title, each day of the calendar).
+    from babel.dates import get_day_names, get_month_names
+
+    get = get_month_names if which == "months" else get_day_names
+    return {
+        number: str(name)
+        for number, name in get("abbreviated" if short else "wide", "stand-alone", locale=lang).items()
+    }
 
 
 @dataclass(frozen=True, slots=True)
