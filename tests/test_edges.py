@@ -483,3 +483,25 @@ def test_twenty_thousand_unknown_keys_show_fifty_and_say_how_many_more():
         1,
         "… and 19,950 more unknown-key problems in this file, not shown (the first 50 are)",
     )
+
+
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=40))
+def test_printable_shortcut_gives_what_the_escaping_gives(text):
+    """`printable` returns a text with nothing to escape as it is; the others go through the escapes."""
+    from workplan_cli.text import _CONTROL_IN_TEXT, _escape, printable
+
+    assert printable(text) == _CONTROL_IN_TEXT.sub(_escape, text.replace("\r\n", "\n"))
+
+
+def test_printable_keeps_breaks_and_tabs_and_escapes_the_rest():
+    from workplan_cli.text import printable
+
+    cases = {
+        "Plain, café – «ok»": "Plain, café – «ok»",
+        "no\u00a0break": "no\u00a0break",
+        "a\r\nb\tc": "a\nb\tc",
+        "bell\x07 esc\x1b[2J nul\x00": "bell\\x07 esc\\x1b[2J nul\\x00",
+        "line\u2028sep": "line\\u2028sep",
+        "lone \ud800": "lone \\ud800",
+    }
+    assert {text: printable(text) for text in cases} == cases

@@ -318,19 +318,22 @@ def _environment(template_dir: Path | None, lang: str = "en") -> Any:
 def _context_class() -> type:
     """Jinja's template context, calling a plain method (`view.ref`, `view.who`…) straight away.
 
-    A page calls the view's methods some 100,000 times (a 1,500-meeting plan);
-    Jinja's `Context.call` first asks each whether it wants the context
-    passed (`pass_context` and its kin), which costs more than most of the
-    calls.  A bound method whose function is not so marked gets exactly what
-    `Context.call` would give it; anything else goes through `Context.call`.
+    A page calls the view's methods and the templates' macros some 100,000
+    times (a 1,500-meeting plan); Jinja's `Context.call` first asks each
+    whether it wants the context passed (`pass_context` and its kin), which
+    costs more than most of the calls.  A macro, or a bound method whose
+    function is not so marked, gets exactly what `Context.call` would give
+    it; anything else goes through `Context.call`.
     """
     import types
 
-    from jinja2.runtime import Context
+    from jinja2.runtime import Context, Macro
 
     class TemplateContext(Context):
         def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-            if type(__obj) is types.MethodType and not hasattr(__obj.__func__, "jinja_pass_arg"):
+            if type(__obj) is Macro or (
+                type(__obj) is types.MethodType and not hasattr(__obj.__func__, "jinja_pass_arg")
+            ):
                 kwargs.pop("_block_vars", None)
                 kwargs.pop("_loop_vars", None)
                 try:

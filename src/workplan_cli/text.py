@@ -51,6 +51,8 @@ def printable(text: str) -> str:
     For outputs where a new line is whitespace (HTML, the body of a page): a
     CRLF becomes a line feed, a lone CR, an escape sequence or NUL an escape.
     """
+    if text.isprintable():  # none of those characters (a page prints a hundred thousand texts)
+        return text
     return _CONTROL_IN_TEXT.sub(_escape, text.replace("\r\n", "\n"))
 
 
