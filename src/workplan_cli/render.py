@@ -126,15 +126,11 @@ class CommitteeView:
         self.index = index_of(plan)
         self.meetings = {m.id: m for m in plan.meetings}
         self.full_names: dict[str, str] = {b.id: b.name for b in plan.bodies}
-        self._shown: dict[str, ShownRef] = {}
 
     def ref(self, ref: str) -> ShownRef:
         """A paragraph reference for display: its label, resolution (unless default) and subject."""
-        shown = self._shown.get(ref)
-        if shown is None:
-            found = self.index.reference(ref)
-            shown = self._shown[ref] = ShownRef(found.label, found.symbol, found.subject)
-        return shown
+        found = self.index.reference(ref)  # resolved once per plan, in the index
+        return ShownRef(found.label, found.symbol, found.subject)
 
     def refs(self, entry: Any) -> EntryRefs:
         """An agenda entry's (or working group's) references, documents, presenters and footnotes, for `refs`."""
@@ -316,7 +312,7 @@ def _environment(template_dir: Path | None, lang: str = "en") -> Any:
 
 @functools.cache
 def _context_class() -> type:
-    """Jinja's template context, calling a plain method (`view.ref`, `view.who`…) straight away.
+    """Jinja's template context, calling a plain method (`view.refs`, `view.who`…) straight away.
 
     A page calls the view's methods and the templates' macros some 100,000
     times (a 1,500-meeting plan); Jinja's `Context.call` first asks each
