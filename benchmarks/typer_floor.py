@@ -3,31 +3,71 @@
 benchmarks/run.py times ``python benchmarks/typer_floor.py validate data/``
 next to ``workplan validate data/`` to show how much of workplan's start-up
 is the CLI framework itself (typer builds a pydantic adapter per parameter).
+The shape is workplan's: the same app settings, the eager ``--version``
+callback, and ``validate`` with the same arguments and options, of the same
+types and with the same constraints (see ``workplan_cli.cli``).
 """
 
 from __future__ import annotations
 
-from enum import Enum
+import enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
 
-class Format(str, Enum):
+class ValidateFormat(str, enum.Enum):
+    auto = "auto"
     text = "text"
     json = "json"
+    github = "github"
+    sarif = "sarif"
 
 
-app = typer.Typer()
+app = typer.Typer(
+    name="floor",
+    help="Do nothing.",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        Optional[bool],  # noqa: UP045 - Typer reads the annotation at run time
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = None,
+) -> None:
+    """Do nothing."""
 
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path], typer.Argument()],
-    format: Annotated[Format, typer.Option("--format")] = Format.text,
-    select: Annotated[list[str] | None, typer.Option()] = None,
-    ignore: Annotated[list[str] | None, typer.Option()] = None,
+    paths: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(metavar="[PATH]...", help="Paths.", show_default=False),
+    ] = None,
+    output_format: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Format.")] = ValidateFormat.text,
+    select: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--select", metavar="CODE|NAME", help="Rules.", show_default=False),
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--ignore", metavar="CODE|NAME", help="Rules.", show_default=False),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Strict.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Workers.")] = 0,
 ) -> None:
     """Do nothing."""
 
