@@ -18,14 +18,17 @@ def run() -> None:
 
         sys.stdout.write(f"workplan {__version__}\n")
         return
-    # Importing the CLI stack allocates tens of thousands of long-lived objects
-    # and no garbage cycles; the cyclic collector would scan them again and
-    # again (about 7 % of a run on the bundled plans).  Freeze them instead, so
-    # later collections skip them too.
+    # A run is short and makes next to no cyclic garbage: importing the CLI
+    # stack, building validators and reading plans allocate long-lived objects
+    # by the hundred thousand, which the cyclic collector would scan again and
+    # again for nothing (about 20 ms of `workplan validate data/`, some 5 % of
+    # a run).  It stays off until the process ends; peak memory is the same
+    # with it off on every row of benchmarks/run.py, up to rendering the
+    # 15,000-meeting plan.
     gc.disable()
-    try:
-        from .cli import app_for
-    finally:
-        gc.freeze()
-        gc.enable()
+    from .validator_cache import use_default_directory
+
+    use_default_directory()  # the command line keeps compiled validators between runs
+    from .cli import app_for
+
     app_for(sys.argv[1:])()

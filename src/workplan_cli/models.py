@@ -123,6 +123,11 @@ def _to_time(value: Any) -> Any:
     raise _time_error(f"expected a time like '14:30' (in quotes), got {_got(value)}")
 
 
+def _hh_mm(value: dt.time) -> str:
+    # A named function, not a lambda: the compiled validators are pickled (validator_cache.py).
+    return value.strftime("%H:%M")
+
+
 def _got(value: Any) -> str:
     """What a value is, in the same words whichever parser read it."""
     if isinstance(value, dict):
@@ -239,7 +244,7 @@ Date = Annotated[
 Time = Annotated[
     dt.time,
     BeforeValidator(_to_time),
-    PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str),
+    PlainSerializer(_hh_mm, return_type=str),
     WithJsonSchema(
         {
             "type": "string",

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..models import MODEL_BY_KIND, SCHEMA_VERSION, Plan
+from ..validator_cache import validator_for
 from .positions import _compose, marks_for
 from .result import LoadResult
 from .scalars import _FastPathRefused, _Scalars, _scalars
@@ -178,7 +179,7 @@ def _fast_path(text: str, name: str) -> LoadResult | None:
         if model is None:
             return None
         try:
-            return LoadResult(name, model.model_validate(data), text=text)  # type: ignore[arg-type]  # a plan model
+            return LoadResult(name, validator_for(model).validate_python(data), text=text)
         except ValidationError as exc:
             marks = marks_for(text, [tuple(error["loc"]) for error in exc.errors(include_url=False)])
             if marks is None:
@@ -199,7 +200,7 @@ def _fast_path_errors(text: str, name: str) -> LoadResult | None:
     if model is None:
         return None
     try:
-        model.model_validate(data)
+        validator_for(model).validate_python(data)
     except ValidationError as exc:
         nodes = _compose(text)
         if nodes is None:
@@ -232,7 +233,7 @@ def _validate_item(root: dict[str, Any], key: str, value: Any) -> Any:
     if items is None:
         items = _ITEM_MODELS[model] = _item_models(model)
     item_model = items.get(key)
-    return value if item_model is None else item_model.model_validate(value)
+    return value if item_model is None else validator_for(item_model).validate_python(value)
 
 
 def _validate_item_or_keep(root: dict[str, Any], key: str, value: Any) -> Any:

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from .. import diagnostics as d
 from ..diagnostics import Diagnostic
+from ..validator_cache import validator_for
 from .positions import _start
 from .result import LoadResult
 from .scalars import MAX_NUMBER_LENGTH, _long_number
@@ -121,7 +122,7 @@ def _round_trip_plan(text: str, name: str) -> LoadResult:
     if model is None:
         return result
     try:
-        result.plan = model.model_validate(document)  # type: ignore[assignment]  # one of the two plan models
+        result.plan = validator_for(model).validate_python(document)
     except ValidationError as exc:
         result.diagnostics.extend(_schema_diagnostics(exc, document, model, name))
     except RecursionError:
