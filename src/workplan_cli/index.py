@@ -17,9 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Any, Literal, get_args, get_origin
+from typing import Annotated, Any, Literal, NamedTuple, get_args, get_origin
 
 from .models import (
     Activity,
@@ -97,8 +96,7 @@ def _may_hold_records(annotation: Any) -> bool:
     return not arguments or any(_may_hold_records(argument) for argument in arguments)
 
 
-@dataclass(slots=True)
-class Ref:
+class Ref(NamedTuple):
     """An id or paragraph reference as written in the plan (tens of thousands in a large plan: kept small)."""
 
     at: Loc  # where the object holding the field is; all its references share it
@@ -112,8 +110,7 @@ class Ref:
         return (*self.at, self.field) if self.item is None else (*self.at, self.field, self.item)
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):
     """A paragraph reference resolved against the plan: ``'38'`` or ``'ag-2970:47.b'``."""
 
     written: str
@@ -134,8 +131,7 @@ class Reference:
         return None if self.default or self.declared is None else self.declared.symbol
 
 
-@dataclass(frozen=True, slots=True)
-class AgendaEntry:
+class AgendaEntry(NamedTuple):
     """An agenda entry of a meeting, numbered as the document numbers it: topic ``3``, item ``3.2``."""
 
     number: str
@@ -168,8 +164,7 @@ def numbered_agenda(meeting: Meeting) -> tuple[AgendaEntry, ...]:
 DatedKind = Literal["meeting", "activity", "milestone"]
 
 
-@dataclass(frozen=True, slots=True)
-class Dated:
+class Dated(NamedTuple):
     """A meeting, activity or milestone with its day (and last day, and hours, where it has them)."""
 
     kind: DatedKind

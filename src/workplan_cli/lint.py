@@ -19,8 +19,7 @@ import re
 import textwrap
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .diagnostics import Severity
 from .index import ID_FIELDS, Loc, PlanIndex, index_of
@@ -41,8 +40,7 @@ from .models import (
 )
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     loc: Loc
     message: str
     subject: str | None = None
@@ -51,8 +49,7 @@ class Finding:
     """Point at the key at ``loc`` rather than at its value."""
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     severity: Severity
@@ -675,8 +672,7 @@ def bad_suppression(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
 # --- running the rules ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
 
@@ -720,8 +716,7 @@ def run_rules(plan: Plan, selection: Selection | None = None) -> Iterator[tuple[
             yield r, finding
 
 
-@dataclass(frozen=True)
-class CheckInfo:
+class CheckInfo(NamedTuple):
     """What `workplan rules` and SARIF say of a loader check or a lint rule."""
 
     code: str

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from .scalars import _TAG, _yaml12_resolvers
 
@@ -137,8 +136,7 @@ def _compose(text: str) -> Any:
 # --- positions of a few paths, from libyaml's events ---------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Mark:
+class _Mark(NamedTuple):
     kind: str  # "map", "seq" or "scalar": what the node is
     key: tuple[int, int] | None  # its key's position, for a mapping value
     value: tuple[int, int]  # its own position

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import diagnostics as d
 from ..diagnostics import Diagnostic
@@ -14,8 +13,7 @@ from .scalars import _TAG, _FastPathRefused, _scalars
 _ALIAS_LOOP = "a YAML alias refers to the block that contains it (a loop); remove the alias"
 
 
-@dataclass(frozen=True)
-class _Problem:
+class _Problem(NamedTuple):
     """A problem found before any value is built, with its 1-based position."""
 
     check: d.Check
