@@ -124,7 +124,7 @@ def _to_time(value: Any) -> Any:
 
 
 def _hh_mm(value: dt.time) -> str:
-    # A named function, not a lambda: the compiled validators are pickled (validator_cache.py).
+    # A named function, not a lambda: the compiled validators are pickled (cache.py).
     return value.strftime("%H:%M")
 
 

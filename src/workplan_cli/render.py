@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import dates, i18n
+from .cache import cache_directory, source_salt, template_cache
 from .catalogs import SourceText, translate
 from .errors import PathError, WorkplanError
 from .i18n import _
@@ -289,6 +290,9 @@ def _environment(template_dir: Path | None, lang: str = "en") -> Any:
         # written into a page or a file.
         finalize=jinja2.pass_eval_context(_printable),
         extensions=["jinja2.ext.i18n"],
+        # Compiled templates kept between runs of the command line (cache.py);
+        # the code compiled depends on these settings, so on this file too.
+        bytecode_cache=template_cache(source_salt(__file__)) if cache_directory() is not None else None,
     )
     env.context_class = _context_class()
     # `_`, `gettext`, `ngettext` and `pgettext` in the templates: workplan's own words in `lang`.

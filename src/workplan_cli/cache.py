@@ -1,23 +1,28 @@
-"""The compiled validators of the plan models, kept on disk between runs.
+"""What the command line keeps between runs: compiled validators and compiled templates.
 
 Before a model validates anything, pydantic turns its annotations into a core
 schema and compiles that into a validator: about 20 ms for each kind of plan,
 in every process, a fifth of what `workplan validate data/` costs beyond the
-CLI framework.  The result depends only on `models.py` and the versions of
-Python and pydantic, so the command line keeps it between runs, as Python
-keeps its bytecode: a pickled `pydantic_core.SchemaValidator` per model, in
+CLI framework.  Jinja likewise compiles every template to Python before it
+renders: about 0.2 s for the HTML page's templates.  Both depend only on
+workplan's code and the versions of Python and the libraries, so the command
+line keeps them between runs, as Python keeps its bytecode, in
 
 * ``$WORKPLAN_CACHE_DIR`` when it is set (set it empty to keep nothing);
 * else, for the command line, ``$XDG_CACHE_HOME/workplan`` or
   ``~/.cache/workplan`` (``%LOCALAPPDATA%\\workplan`` on Windows).
 
-A file is used only when its key (a hash of `models.py`, the versions and the
-model's name) is the one this process would write, and only from a folder
-that only its owner can write to.  Anything else (no folder, another key, a
-truncated or unreadable file, a read-only disk) means building the validator
-as pydantic would, and writing it back when the folder allows; the answer is
-the same either way.  Library calls use the disk only where
-``WORKPLAN_CACHE_DIR`` says so: importing workplan writes nothing.
+A validator is a pickled `pydantic_core.SchemaValidator` per model, used only
+when its key (a hash of `models.py`, the versions and the model's name) is
+the one this process would write.  A template is Jinja's own bytecode cache
+(`jinja2.FileSystemBytecodeCache`), keyed by the template's name, file and
+source, salted with a hash of `render.py` and the versions.  Either is read
+only from a folder that only its owner can write to (what is read is
+unpickled or executed).  Anything else (no folder, another key, a truncated
+or unreadable file, a read-only disk) means compiling afresh, and writing
+the result back when the folder allows; the answer is the same either way.
+Library calls use the disk only where ``WORKPLAN_CACHE_DIR`` says so:
+importing or calling workplan writes nothing.
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ _key_prefix: bytes | None = None
 
 
 def default_directory() -> Path:
-    """Where the command line keeps validators when ``WORKPLAN_CACHE_DIR`` is not set."""
+    """Where the command line keeps what it compiled when ``WORKPLAN_CACHE_DIR`` is not set."""
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"]) / "workplan"
     base = os.environ.get("XDG_CACHE_HOME") or ""
@@ -50,7 +55,7 @@ def default_directory() -> Path:
 
 
 def use_default_directory() -> None:
-    """Keep validators in `default_directory()` unless ``WORKPLAN_CACHE_DIR`` says otherwise (the CLI's choice)."""
+    """Keep what is compiled in `default_directory()` unless ``WORKPLAN_CACHE_DIR`` says otherwise (the CLI's choice)."""
     global _default_directory
     try:
         _default_directory = default_directory()
@@ -59,7 +64,7 @@ def use_default_directory() -> None:
 
 
 def cache_directory() -> Path | None:
-    """The folder validators are read from and written to, or None for none."""
+    """The folder compiled validators and templates are read from and written to, or None for none."""
     named = os.environ.get(ENVIRONMENT_VARIABLE)
     if named is not None:
         return Path(named) if named else None
@@ -172,3 +177,54 @@ def _write(path: Path, key: bytes, validator: Any) -> None:
             raise
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         return
+
+
+def template_cache(salt: str) -> Any:
+    """A Jinja bytecode cache in the cache folder, or None when there is no private folder to keep one in.
+
+    ``salt`` names what the compiled code depends on besides the template's
+    own source (the environment's settings): a template compiled under other
+    settings is never read back.
+    """
+    directory = cache_directory()
+    if directory is None:
+        return None
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not _private(directory):
+        return None
+    import jinja2
+
+    class _Salted(jinja2.FileSystemBytecodeCache):
+        def get_cache_key(self, name: str, filename: str | None = None) -> str:
+            return super().get_cache_key(f"{salt}\0{name}", filename)
+
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:  # a damaged file: compiled afresh, and written again
+                super().load_bytecode(bucket)
+            except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:  # a full or read-only disk: the next run compiles again
+                super().dump_bytecode(bucket)
+            except OSError:
+                return
+
+    return _Salted(str(directory), "%s.template")
+
+
+def source_salt(*files: str) -> str:
+    """A hash of these source files and the versions of Python and Jinja: what a compiled template depends on."""
+    import jinja2
+
+    from . import __version__
+
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(Path(name).read_bytes())
+    for part in (sys.version, jinja2.__version__, __version__):
+        digest.update(b"\0" + part.encode())
+    return digest.hexdigest()[:32]

@@ -1,4 +1,4 @@
-"""The compiled validators kept between runs (validator_cache.py): same answers, never trusted blindly."""
+"""The compiled validators kept between runs (cache.py): same answers, never trusted blindly."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from conftest import DATA
-from workplan_cli import validator_cache
+from workplan_cli import cache
 from workplan_cli.models import CommitteePlan, ProgramPlan
 
 WORKPLAN = str(Path(sys.executable).parent / "workplan")
@@ -43,8 +43,8 @@ def fresh(model: type) -> Any:
 def from_disk(model: type, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     """The validator `validator_for` returns when this process has none yet and ``folder`` holds the kept one."""
     monkeypatch.setenv("WORKPLAN_CACHE_DIR", str(folder))
-    monkeypatch.setattr(validator_cache, "_validators", {})
-    return validator_cache.validator_for(model)
+    monkeypatch.setattr(cache, "_validators", {})
+    return cache.validator_for(model)
 
 
 def outcome(validator: Any, data: Any) -> Any:
@@ -109,7 +109,7 @@ def test_the_command_line_uses_the_user_cache_folder_and_the_library_none(tmp_pa
 def test_a_kept_validator_gives_what_a_fresh_one_gives_on_damaged_plans(
     model: type, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    validator_cache._write(tmp_path / f"{model.__name__}.validator", validator_cache._key(model), fresh(model))
+    cache._write(tmp_path / f"{model.__name__}.validator", cache._key(model), fresh(model))
     kept = from_disk(model, tmp_path, monkeypatch)
     built = fresh(model)
     assert kept is not built
@@ -162,7 +162,7 @@ def test_a_damaged_or_stale_file_is_rebuilt_and_replaced(damage: str, tmp_path: 
     assert validate_json(str(folder), str(DATA)).returncode == 0
     good = _kept_files(folder)
     path = folder / "CommitteePlan.validator"
-    key_length = len(validator_cache._key(CommitteePlan))
+    key_length = len(cache._key(CommitteePlan))
     data = path.read_bytes()
     path.write_bytes(
         {
@@ -178,8 +178,8 @@ def test_a_damaged_or_stale_file_is_rebuilt_and_replaced(damage: str, tmp_path: 
     assert json.loads(result.stdout)["counts"] == {"error": 0, "warning": 0}
     # Written again whole, with this process's key: the next run reads it.
     assert sorted(p.name for p in folder.iterdir()) == FILES
-    assert path.read_bytes()[:key_length] == validator_cache._key(CommitteePlan)
-    assert type(validator_cache._read(path, validator_cache._key(CommitteePlan))).__name__ == "SchemaValidator"
+    assert path.read_bytes()[:key_length] == cache._key(CommitteePlan)
+    assert type(cache._read(path, cache._key(CommitteePlan))).__name__ == "SchemaValidator"
     assert (folder / "ProgramPlan.validator").read_bytes() == good["ProgramPlan.validator"]
 
 
@@ -188,7 +188,7 @@ def test_a_folder_others_can_write_to_is_neither_read_nor_written(tmp_path: Path
     folder.mkdir()
     folder.chmod(0o777)
     marker = tmp_path / "unpickled"
-    planted = validator_cache._key(CommitteePlan) + pickle.dumps(_Planted(str(marker)))
+    planted = cache._key(CommitteePlan) + pickle.dumps(_Planted(str(marker)))
     (folder / "CommitteePlan.validator").write_bytes(planted)
     result = validate_json(str(folder), str(DATA))
     assert (result.returncode, result.stderr) == (0, "")
@@ -226,5 +226,76 @@ def test_the_key_follows_models_python_and_pydantic(tmp_path: Path) -> None:
     digest = hashlib.sha256(Path(models.__file__).read_bytes())
     for part in (sys.version, pydantic.VERSION, pydantic_core.__version__, pickle.HIGHEST_PROTOCOL):
         digest.update(b"\0" + str(part).encode())
-    assert validator_cache._key(CommitteePlan) == digest.digest() + b"CommitteePlan"
-    assert validator_cache._key(ProgramPlan) == digest.digest() + b"ProgramPlan"
+    assert cache._key(CommitteePlan) == digest.digest() + b"CommitteePlan"
+    assert cache._key(ProgramPlan) == digest.digest() + b"ProgramPlan"
+
+
+# --- compiled templates ------------------------------------------------------------------
+
+
+def render_html(cache: str, out: Path) -> subprocess.CompletedProcess[str]:
+    return run("render", str(DATA / "csh-2022-2023.yaml"), "--format", "html", "-o", str(out), WORKPLAN_CACHE_DIR=cache)
+
+
+def _templates(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.glob("*.template"))}
+
+
+def test_the_command_line_keeps_compiled_templates_and_renders_the_same_page(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    pages = [tmp_path / f"page-{n}.html" for n in range(3)]
+    assert render_html(str(folder), pages[0]).returncode == 0
+    kept = _templates(folder)
+    # The page's own template, the layout, the macros, the term picture and the style sheet.
+    assert len(kept) == 5
+    assert all(data.startswith(b"j2") for data in kept.values())
+    assert render_html(str(folder), pages[1]).returncode == 0
+    assert _templates(folder) == kept  # read, not written again
+    assert render_html("", pages[2]).returncode == 0
+    assert pages[0].read_bytes() == pages[1].read_bytes() == pages[2].read_bytes()
+
+
+@pytest.mark.parametrize("damage", ["empty", "garbage", "truncated"])
+def test_damaged_compiled_templates_are_compiled_again(damage: str, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    first, second = tmp_path / "first.html", tmp_path / "second.html"
+    assert render_html(str(folder), first).returncode == 0
+    good = _templates(folder)
+    for name, data in good.items():
+        (folder / name).write_bytes({"empty": b"", "garbage": b"j2\x80\x05garbage", "truncated": data[:40]}[damage])
+    result = render_html(str(folder), second)
+    assert (result.returncode, result.stderr) == (0, f"wrote {second}\n")
+    assert second.read_bytes() == first.read_bytes()
+    assert _templates(folder).keys() == good.keys()
+    assert all(data.startswith(b"j2") and len(data) > 40 for data in _templates(folder).values())
+
+
+def test_a_template_compiled_under_other_settings_is_not_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jinja2
+
+    monkeypatch.setenv("WORKPLAN_CACHE_DIR", str(tmp_path))
+    loader = jinja2.DictLoader({"page.j2": "{{ 41 + 1 }}"})
+
+    def page(salt: str, **settings: Any) -> str:
+        env = jinja2.Environment(loader=loader, bytecode_cache=cache.template_cache(salt), **settings)
+        return env.get_template("page.j2").render()
+
+    assert page("one", finalize=lambda value: f"<{value}>") == "<42>"
+    # Same name and source, other salt: compiled afresh.
+    assert page("two") == "42"
+    # Same salt: the kept code is used, settings and all (why the salt names render.py).
+    assert page("one") == "<42>"
+    assert len(list(tmp_path.glob("*.template"))) == 2
+
+
+def test_no_template_cache_in_a_folder_others_can_write_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    monkeypatch.setenv("WORKPLAN_CACHE_DIR", str(folder))
+    assert cache.template_cache("salt") is not None
+    folder.chmod(0o777)
+    assert cache.template_cache("salt") is None
+    monkeypatch.setenv("WORKPLAN_CACHE_DIR", "")
+    assert cache.template_cache("salt") is None
