@@ -487,10 +487,11 @@ def test_twenty_thousand_unknown_keys_show_fifty_and_say_how_many_more():
 
 @given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=40))
 def test_printable_shortcut_gives_what_the_escaping_gives(text):
-    """`printable` returns a text with nothing to escape as it is; the others go through the escapes."""
-    from workplan_cli.text import _CONTROL_IN_TEXT, _escape, printable
+    """`printable` and `visible` return a text with nothing to escape as it is; the others go through the escapes."""
+    from workplan_cli.text import _CONTROL, _CONTROL_IN_TEXT, _escape, printable, visible
 
-    assert printable(text) == _CONTROL_IN_TEXT.sub(_escape, text.replace("\r\n", "\n"))
+    assert printable(text) == re.sub(_CONTROL_IN_TEXT, _escape, text.replace("\r\n", "\n"))
+    assert visible(text) == re.sub(_CONTROL, _escape, text)
 
 
 def test_printable_keeps_breaks_and_tabs_and_escapes_the_rest():

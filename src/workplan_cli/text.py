@@ -17,9 +17,13 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+# The two control-character classes are kept as text, compiled by `re` on
+# first use (and kept in its cache): each takes about a millisecond to
+# compile, and most texts never reach them (the `str.isprintable` shortcut).
+
 # C0 controls, DEL, C1 controls, the Unicode line and paragraph separators,
 # and lone surrogates (a file name that is not UTF-8, a `"\\ud800"` escape).
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_CONTROL = "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -39,10 +43,12 @@ def visible(text: str) -> str:
     >>> visible("a\\nb\\x1b[2J")
     'a\\\\nb\\\\x1b[2J'
     """
-    return _CONTROL.sub(_escape, text)
+    if text.isprintable():  # none of those characters (str.isprintable refuses all of them)
+        return text
+    return re.sub(_CONTROL, _escape, text)
 
 
-_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_CONTROL_IN_TEXT = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
 
 
 def printable(text: str) -> str:
@@ -53,7 +59,7 @@ def printable(text: str) -> str:
     """
     if text.isprintable():  # none of those characters (a page prints a hundred thousand texts)
         return text
-    return _CONTROL_IN_TEXT.sub(_escape, text.replace("\r\n", "\n"))
+    return re.sub(_CONTROL_IN_TEXT, _escape, text.replace("\r\n", "\n"))
 
 
 def shown_path(path: object) -> str:
