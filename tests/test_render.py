@@ -313,12 +313,28 @@ def test_template_context_calls_methods_as_jinja_does():
         def empty(self):
             raise StopIteration
 
+        @staticmethod
+        def thrice(text):  # a plain function, reached through the view
+            return text * 3
+
+    @jinja2.pass_context
+    def greeting(context, name):  # a function that asks for the context gets it
+        return f"{context['lang']}:{name}"
+
+    @jinja2.pass_eval_context
+    def auto(eval_ctx, text):
+        return f"{text}={eval_ctx.autoescape}"
+
     env = _environment(None)
     template = env.from_string(
         "{{ view.twice('a') }} {{ view.twice('b', sep='+') }} {{ view.lang() }} "
-        "{% for x in 'xy' %}{{ view.twice(x) }}{% endfor %}"
+        "{% for x in 'xy' %}{{ view.twice(x) }}{% endfor %} {{ view.thrice('c') }} {{ greeting('d') }} "
+        "{{ auto('e') }} {{ '%s'.upper() }} {{ sorted('cab') | join }} {{ loop_free(x='f') }}"
     )
-    assert template.render(view=View(), lang="fr") == "a-a b+b fr x-xy-y"
+    rendered = template.render(
+        view=View(), lang="fr", greeting=greeting, auto=auto, sorted=sorted, loop_free=lambda x: x * 2
+    )
+    assert rendered == "a-a b+b fr x-xy-y ccc fr:d e=False %S abc ff"
     # A StopIteration is an undefined value, as Jinja makes it for a function (`stop`), so strict pages fail.
     for call in ("view.empty()", "stop()"):
         with pytest.raises(

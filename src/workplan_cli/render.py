@@ -321,9 +321,11 @@ def _context_class() -> type:
     A page calls the view's methods and the templates' macros some 100,000
     times (a 1,500-meeting plan); Jinja's `Context.call` first asks each
     whether it wants the context passed (`pass_context` and its kin), which
-    costs more than most of the calls.  A macro, or a bound method whose
-    function is not so marked, gets exactly what `Context.call` would give
-    it; anything else goes through `Context.call`.
+    costs more than most of the calls.  A macro, a built-in function or
+    method (which cannot be so marked), or a Python function or bound method
+    that is not so marked, gets exactly what `Context.call` would give it;
+    anything else (the gettext functions, a callable object) goes through
+    `Context.call`.
     """
     import types
 
@@ -331,8 +333,12 @@ def _context_class() -> type:
 
     class TemplateContext(Context):
         def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-            if type(__obj) is Macro or (
-                type(__obj) is types.MethodType and not hasattr(__obj.__func__, "jinja_pass_arg")
+            kind = type(__obj)
+            if (
+                kind is Macro
+                or kind is types.BuiltinFunctionType
+                or (kind is types.FunctionType and not hasattr(__obj, "jinja_pass_arg"))
+                or (kind is types.MethodType and not hasattr(__obj.__func__, "jinja_pass_arg"))
             ):
                 kwargs.pop("_block_vars", None)
                 kwargs.pop("_loop_vars", None)
