@@ -341,3 +341,50 @@ def test_template_context_calls_methods_as_jinja_does():
             jinja2.UndefinedError, match=r"^value was undefined because a callable raised a StopIteration"
         ):
             env.from_string("{{ " + call + " }}").render(view=View(), stop=_stop)
+
+
+def _gettext_outcome(env, source, **values):
+    try:
+        return "ok", env.from_string(source).render(**values)
+    except Exception as exc:  # the same error, whichever gettext formats the text
+        return "error", type(exc).__name__
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_page_gettext_functions_give_what_jinjas_own_give(lang, autoescape):
+    """`_`, gettext, ngettext, pgettext, npgettext and {% trans %}: as Jinja's newstyle functions, text for text."""
+    import jinja2
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from workplan_cli import i18n
+    from workplan_cli.render import _environment
+
+    ours = _environment(None, lang)
+    ours.autoescape = autoescape
+    jinjas = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
+    jinjas.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    assert ours.globals["ngettext"] is not jinjas.globals["ngettext"]
+    # Messages of the catalogs (translated in fr) and made-up ones, with and without placeholders.
+    known = ["Contents", "Paragraph:", "Paragraphs:", "%(month)s %(day)s, %(year)s", "Meeting %(number)s"]
+    texts = st.text(alphabet="ab %()sd<&>'\"", max_size=12)
+    values = st.one_of(st.text(alphabet="x<&>'\"%", max_size=6), st.integers(-3, 3))
+    sources = [
+        "{{ _(m) }}|{{ gettext(m, number=v, month=v, day=v, year=v) }}",
+        "{{ ngettext(m, m2, n) }}|{{ ngettext(m, m2, n, number=v) }}",
+        "{{ pgettext('menu', m) }}|{{ npgettext('menu', m, m2, n, number=v) }}",
+        "{% trans %}Plain {{ v }} text{% endtrans %}|{% trans count=n %}one {{ v }}{% pluralize %}{{ count }} {{ v }}{% endtrans %}",
+    ]
+
+    @settings(max_examples=150, deadline=None, derandomize=True)
+    @given(
+        st.one_of(st.sampled_from(known), texts), st.one_of(st.sampled_from(known), texts), st.integers(0, 3), values
+    )
+    def check(m, m2, n, v):
+        for source in sources:
+            assert _gettext_outcome(ours, source, m=m, m2=m2, n=n, v=v) == _gettext_outcome(
+                jinjas, source, m=m, m2=m2, n=n, v=v
+            )
+
+    check()

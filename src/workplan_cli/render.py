@@ -296,7 +296,9 @@ def _environment(template_dir: Path | None, lang: str = "en") -> Any:
     )
     env.context_class = _context_class()
     # `_`, `gettext`, `ngettext` and `pgettext` in the templates: workplan's own words in `lang`.
-    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    translations = i18n.translations(lang)
+    env.install_gettext_translations(translations, newstyle=True)
+    env.globals.update(_gettext_functions(translations))
     env.filters.update(
         long_day=long_day,
         short_day=short_day,
@@ -314,6 +316,52 @@ def _environment(template_dir: Path | None, lang: str = "en") -> Any:
     return env
 
 
+def _gettext_functions(translations: Any) -> dict[str, Any]:
+    """Jinja's newstyle gettext functions (jinja2.ext), giving the same results for less.
+
+    Jinja's own take the whole template context to read one flag (whether the
+    template escapes), and its `_` looks `gettext` up again on every call;
+    on the 1,500-meeting page these calls were the heaviest lines of the
+    templates (Paragraph:/Paragraphs: per entry, a date per day of the term).
+    These read the evaluation context only (`pass_eval_context`, which the
+    template context below passes straight away), and `_` is `gettext`
+    itself (so a template cannot swap `gettext` for `_` by setting a
+    variable of that name).  Each returns what Jinja's does: the
+    translation, as Markup where the template escapes, formatted with the
+    variables (and `num`, `context`); a text with no `%` is left as it is,
+    which is what formatting it would give.
+    """
+    import jinja2
+    from markupsafe import Markup
+
+    def done(eval_ctx: Any, text: str, variables: dict[str, Any]) -> Any:
+        if eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables if "%" in text else text
+
+    @jinja2.pass_eval_context
+    def gettext(eval_ctx: Any, message: str, /, **variables: Any) -> Any:
+        return done(eval_ctx, translations.gettext(message), variables)
+
+    @jinja2.pass_eval_context
+    def ngettext(eval_ctx: Any, singular: str, plural: str, num: int, /, **variables: Any) -> Any:
+        variables.setdefault("num", num)
+        return done(eval_ctx, translations.ngettext(singular, plural, num), variables)
+
+    @jinja2.pass_eval_context
+    def pgettext(eval_ctx: Any, context: str, message: str, /, **variables: Any) -> Any:
+        variables.setdefault("context", context)
+        return done(eval_ctx, translations.pgettext(context, message), variables)
+
+    @jinja2.pass_eval_context
+    def npgettext(eval_ctx: Any, context: str, singular: str, plural: str, num: int, /, **variables: Any) -> Any:
+        variables.setdefault("context", context)
+        variables.setdefault("num", num)
+        return done(eval_ctx, translations.npgettext(context, singular, plural, num), variables)
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext, "pgettext": pgettext, "npgettext": npgettext}
+
+
 @functools.cache
 def _context_class() -> type:
     """Jinja's template context, calling a plain method (`view.refs`, `view.who`…) straight away.
@@ -322,14 +370,20 @@ def _context_class() -> type:
     times (a 1,500-meeting plan); Jinja's `Context.call` first asks each
     whether it wants the context passed (`pass_context` and its kin), which
     costs more than most of the calls.  A macro, a built-in function or
-    method (which cannot be so marked), or a Python function or bound method
-    that is not so marked, gets exactly what `Context.call` would give it;
-    anything else (the gettext functions, a callable object) goes through
+    method (which cannot be so marked), a Python function or bound method
+    that is not so marked, or a Python function marked `pass_eval_context`
+    (the gettext functions) gets exactly what `Context.call` would give it;
+    anything else (`pass_context`, a callable object) goes through
     `Context.call`.
     """
     import types
 
+    import jinja2
     from jinja2.runtime import Context, Macro
+
+    def probe(eval_ctx: Any) -> None: ...
+
+    eval_context = vars(jinja2.pass_eval_context(probe))["jinja_pass_arg"]  # Jinja's mark for pass_eval_context
 
     class TemplateContext(Context):
         def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
@@ -344,6 +398,15 @@ def _context_class() -> type:
                 kwargs.pop("_loop_vars", None)
                 try:
                     return __obj(*args, **kwargs)
+                except StopIteration:
+                    return __self.environment.undefined(
+                        "value was undefined because a callable raised a StopIteration exception"
+                    )
+            if kind is types.FunctionType and getattr(__obj, "jinja_pass_arg", None) is eval_context:
+                kwargs.pop("_block_vars", None)
+                kwargs.pop("_loop_vars", None)
+                try:
+                    return __obj(__self.eval_ctx, *args, **kwargs)
                 except StopIteration:
                     return __self.environment.undefined(
                         "value was undefined because a callable raised a StopIteration exception"
