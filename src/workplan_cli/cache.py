@@ -145,11 +145,21 @@ def _read(path: Path, key: bytes) -> Any:
             if file.read(len(key)) != key:
                 return None
             validator = pickle.load(file)
-    # What a stale, truncated or foreign file can raise on unpickling; any of
-    # them means building the validator afresh (and writing it back).
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, KeyError):
-        return None
-    except (TypeError, ValueError, SchemaError):  # a schema this pydantic-core cannot rebuild
+    # What a stale, truncated or foreign file can raise on unpickling (the
+    # last three: a schema this pydantic-core cannot rebuild); any of them
+    # means building the validator afresh, and writing it back.
+    except (
+        OSError,
+        EOFError,
+        pickle.UnpicklingError,
+        AttributeError,
+        ImportError,
+        IndexError,
+        KeyError,
+        TypeError,
+        ValueError,
+        SchemaError,
+    ):
         return None
     return validator if isinstance(validator, SchemaValidator) else None
 
