@@ -135,6 +135,15 @@ def _private(directory: Path) -> bool:
     return getuid is None or info.st_uid == getuid()
 
 
+def _private_folder(directory: Path) -> bool:
+    """`_private`, once the folder is made (for this user only) if it is missing."""
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return _private(directory)
+
+
 def _read(path: Path, key: bytes) -> Any:
     from pydantic_core import SchemaError, SchemaValidator
 
@@ -171,10 +180,9 @@ def _write(path: Path, key: bytes, validator: Any) -> None:
     if type(validator) is not SchemaValidator:  # a pydantic plugin's wrapper: not ours to keep
         return
     directory = path.parent
+    if not _private_folder(directory):
+        return
     try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private(directory):
-            return
         data = key + pickle.dumps(validator, protocol=pickle.HIGHEST_PROTOCOL)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
         try:
@@ -197,13 +205,7 @@ def template_cache(salt: str) -> Any:
     settings is never read back.
     """
     directory = cache_directory()
-    if directory is None:
-        return None
-    try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
-        return None
-    if not _private(directory):
+    if directory is None or not _private_folder(directory):
         return None
     import jinja2
 

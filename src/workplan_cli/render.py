@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import dates, i18n
-from .cache import cache_directory, source_salt, template_cache
+from .cache import source_salt, template_cache
 from .catalogs import SourceText, translate
 from .errors import PathError, WorkplanError
 from .i18n import _
@@ -292,7 +292,7 @@ def _environment(template_dir: Path | None, lang: str = "en") -> Any:
         extensions=["jinja2.ext.i18n"],
         # Compiled templates kept between runs of the command line (cache.py);
         # the code compiled depends on these settings, so on this file too.
-        bytecode_cache=template_cache(source_salt(__file__)) if cache_directory() is not None else None,
+        bytecode_cache=template_cache(source_salt(__file__)),
     )
     env.context_class = _context_class()
     # `_`, `gettext`, `ngettext` and `pgettext` in the templates: workplan's own words in `lang`.
@@ -388,30 +388,26 @@ def _context_class() -> type:
     class TemplateContext(Context):
         def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
             kind = type(__obj)
-            if (
-                kind is Macro
-                or kind is types.BuiltinFunctionType
-                or (kind is types.FunctionType and not hasattr(__obj, "jinja_pass_arg"))
-                or (kind is types.MethodType and not hasattr(__obj.__func__, "jinja_pass_arg"))
-            ):
-                kwargs.pop("_block_vars", None)
-                kwargs.pop("_loop_vars", None)
-                try:
-                    return __obj(*args, **kwargs)
-                except StopIteration:
-                    return __self.environment.undefined(
-                        "value was undefined because a callable raised a StopIteration exception"
-                    )
-            if kind is types.FunctionType and getattr(__obj, "jinja_pass_arg", None) is eval_context:
-                kwargs.pop("_block_vars", None)
-                kwargs.pop("_loop_vars", None)
-                try:
-                    return __obj(__self.eval_ctx, *args, **kwargs)
-                except StopIteration:
-                    return __self.environment.undefined(
-                        "value was undefined because a callable raised a StopIteration exception"
-                    )
-            return Context.call(__self, __obj, *args, **kwargs)
+            if kind is Macro or kind is types.BuiltinFunctionType:
+                mark = None
+            elif kind is types.FunctionType:
+                mark = getattr(__obj, "jinja_pass_arg", None)
+            elif kind is types.MethodType:
+                mark = getattr(__obj.__func__, "jinja_pass_arg", None)
+            else:
+                mark = "ask Jinja"  # a callable object or a class: Context.call knows what it wants
+            if mark is eval_context:
+                args = (__self.eval_ctx, *args)
+            elif mark is not None:
+                return Context.call(__self, __obj, *args, **kwargs)
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
 
     return TemplateContext
 
