@@ -285,7 +285,7 @@ def test_a_template_compiled_under_other_settings_is_not_read_back(
     assert page("one", finalize=lambda value: f"<{value}>") == "<42>"
     # Same name and source, other salt: compiled afresh.
     assert page("two") == "42"
-    # Same salt: the kept code is used, settings and all (why the salt names render.py).
+    # Same salt: the kept code is used, settings and all (why the salt names templating.py).
     assert page("one") == "<42>"
     assert len(list(tmp_path.glob("*.template"))) == 2
 

@@ -13,7 +13,8 @@ from conftest import DATA, FIXTURES, ROOT
 from workplan_cli import catalogs, i18n
 from workplan_cli.cli import app
 from workplan_cli.loader import load_plan
-from workplan_cli.render import bundled_template_dir, render
+from workplan_cli.render import render
+from workplan_cli.templating import bundled_template_dir
 from workplan_cli.text import md_escape
 
 PACKAGE = ROOT / "src" / "workplan_cli"

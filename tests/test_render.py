@@ -300,7 +300,7 @@ def test_template_context_calls_methods_as_jinja_does():
     """The page's context calls a plain method straight away and leaves everything else to Jinja."""
     import jinja2
 
-    from workplan_cli.render import _environment
+    from workplan_cli.templating import environment
 
     class View:
         def twice(self, text, sep="-"):
@@ -325,7 +325,7 @@ def test_template_context_calls_methods_as_jinja_does():
     def auto(eval_ctx, text):
         return f"{text}={eval_ctx.autoescape}"
 
-    env = _environment(None)
+    env = environment(None)
     template = env.from_string(
         "{{ view.twice('a') }} {{ view.twice('b', sep='+') }} {{ view.lang() }} "
         "{% for x in 'xy' %}{{ view.twice(x) }}{% endfor %} {{ view.thrice('c') }} {{ greeting('d') }} "
@@ -359,9 +359,9 @@ def test_page_gettext_functions_give_what_jinjas_own_give(lang, autoescape):
     from hypothesis import strategies as st
 
     from workplan_cli import i18n
-    from workplan_cli.render import _environment
+    from workplan_cli.templating import environment
 
-    ours = _environment(None, lang)
+    ours = environment(None, lang)
     ours.autoescape = autoescape
     jinjas = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
     jinjas.install_gettext_translations(i18n.translations(lang), newstyle=True)

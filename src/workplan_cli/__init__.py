@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from .errors import PathError, PlanError, UsageError, WorkplanError
     from .loader import LoadResult, load_plan, parse_plan
     from .models import CommitteePlan, Plan, ProgramPlan
-    from .render import TemplateError
     from .render import render as render_plan
+    from .templating import TemplateError
     from .timeline import Entry, Timeline, build_timeline
     from .validate import ValidationReport, load_valid_plans, validate_paths
 
@@ -58,7 +58,7 @@ _EXPORTS = {
     "PathError": ("errors", "PathError"),
     "PlanError": ("errors", "PlanError"),
     "UsageError": ("errors", "UsageError"),
-    "TemplateError": ("render", "TemplateError"),
+    "TemplateError": ("templating", "TemplateError"),
 }
 
 __all__ = [

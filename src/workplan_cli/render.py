@@ -1,17 +1,17 @@
 """Publishing a plan: HTML and Markdown through Jinja templates, calendars through icalendar.
 
-Templates live in the project's top-level ``templates/`` folder; wheels carry
-them inside the package (``workplan_cli/templates``) and a source checkout
-(including an editable install) reads them from the folder itself.  A
-secretariat can override any template with ``--template-dir``; the bundled
-ones serve the rest.
+What a page shows is built here (`CommitteeView`, `ProgramView`: the plan with
+its lookups and derived tables); the templates decide how it reads, and
+`templating` runs them.  Templates live in the project's top-level
+``templates/`` folder; wheels carry them inside the package
+(``workplan_cli/templates``) and a source checkout (including an editable
+install) reads them from the folder itself.  A secretariat can override any
+template with ``--template-dir``; the bundled ones serve the rest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,66 +20,15 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import dates, i18n
-from .cache import source_salt, template_cache
-from .catalogs import SourceText, translate
-from .errors import PathError, WorkplanError
+from .catalogs import translate
 from .i18n import _
 from .index import index_of
 from .models import Activity, CommitteePlan, Meeting, Milestone, PendingEvent, Plan, ProgramPlan
-from .text import md_escape, printable, safe_url, visible
-from .timeline import meeting_heading, meeting_title, numbered_meeting, ordinal, status_name
+from .templating import clock, long_day, own_html, render_template_pieces, short_day
+from .text import printable, visible
+from .timeline import meeting_heading, meeting_title, numbered_meeting, status_name
 
 FORMATS = {"html": "html", "md": "md", "ics": "ics"}
-
-
-class TemplateError(WorkplanError):
-    """A template is broken: a syntax error or an undefined variable."""
-
-    exit_code = 1
-
-
-def bundled_template_dir() -> Path:
-    """The bundled templates: inside the installed package, else the checkout's folder."""
-    packaged = Path(__file__).resolve().parent / "templates"
-    if packaged.is_dir():
-        return packaged
-    checkout = Path(__file__).resolve().parents[2] / "templates"
-    if checkout.is_dir():
-        return checkout
-    raise PathError(f"the bundled templates are missing (looked in {packaged} and {checkout}); reinstall workplan")
-
-
-# --- helpers the templates use ---------------------------------------------------------------
-
-
-def long_day(day: dt.date) -> str:
-    """``Thursday, December 1, 2022``: the house format (`dates.long_day`)."""
-    return dates.long_day(day)
-
-
-def short_day(day: dt.date) -> str:
-    """``December 1``: the pages give the year in their headings (`dates.month_day`)."""
-    return dates.month_day(day)
-
-
-def clock(t: dt.time) -> str:
-    """``10:00 a.m.``, ``2:30 p.m.``: the house format (`dates.clock`)."""
-    return dates.clock(t)
-
-
-def nav_day(day: dt.date) -> str:
-    """``01 Dec``; ``01 dic``: the day and month of a contents entry."""
-    lang = i18n.current()
-    if lang == "en":
-        return day.strftime("%d %b")
-    from babel.dates import format_date
-
-    return str(format_date(day, "dd MMM", locale=lang))
-
-
-def md_anchor(heading: str) -> str:
-    """The anchor GitHub gives a Markdown heading: lower case, punctuation dropped, spaces as hyphens."""
-    return re.sub(r"[^\w\- ]", "", str(heading).strip().lower()).replace(" ", "-")
 
 
 @dataclass(frozen=True)
@@ -127,18 +76,24 @@ class CommitteeView:
         self.index = index_of(plan)
         self.meetings = {m.id: m for m in plan.meetings}
         self.full_names: dict[str, str] = {b.id: b.name for b in plan.bodies}
+        # Each reference as shown, made on its first use: a plan cites a few
+        # hundred paragraphs tens of thousands of times.
+        self._shown: dict[str, ShownRef] = {}
 
     def ref(self, ref: str) -> ShownRef:
         """A paragraph reference for display: its label, resolution (unless default) and subject."""
-        found = self.index.reference(ref)  # resolved once per plan, in the index
-        return ShownRef(found.label, found.symbol, found.subject)
+        shown = self._shown.get(ref)
+        if shown is None:
+            found = self.index.reference(ref)  # resolved once per plan, in the index
+            shown = self._shown[ref] = ShownRef(found.label, found.symbol, found.subject)
+        return shown
 
     def refs(self, entry: Any) -> EntryRefs:
         """An agenda entry's (or working group's) references, documents, presenters and footnotes, for `refs`."""
         return EntryRefs(
-            tuple(self.ref(r) for r in getattr(entry, "paragraphs", ())),
+            tuple(map(self.ref, getattr(entry, "paragraphs", ()))),
             tuple(getattr(entry, "documents", ())),
-            tuple(self.who(b) for b in getattr(entry, "by", ())),
+            tuple(map(self.who, getattr(entry, "by", ()))),
             tuple(getattr(entry, "speakers", ())),
             tuple(getattr(entry, "footnotes", ())),
         )
@@ -146,7 +101,13 @@ class CommitteeView:
     @staticmethod
     def has_refs(entry: Any) -> bool:
         """Whether an entry has anything for the template's `refs` macro to show (saves a macro call)."""
-        return any(getattr(entry, name, ()) for name in ("paragraphs", "documents", "by", "speakers", "footnotes"))
+        return bool(
+            getattr(entry, "paragraphs", None)
+            or getattr(entry, "documents", None)
+            or getattr(entry, "by", None)
+            or getattr(entry, "speakers", None)
+            or getattr(entry, "footnotes", None)
+        )
 
     def who(self, ident: str) -> str:
         return self.index.name(ident)
@@ -175,9 +136,9 @@ class CommitteeView:
         if meeting.number is not None and meeting.title:
             head = meeting.heading.capitalize() if meeting.heading else numbered_meeting(meeting.number)
             return Markup(escape(_("{meeting}: {title}"))).format(
-                meeting=printable(head), title=_own_html(meeting.title)
+                meeting=printable(head), title=own_html(meeting.title)
             )
-        return _own_html(meeting_title(meeting))
+        return own_html(meeting_title(meeting))
 
     def event_title(self, ident: str) -> str:
         thing = self.index.entity(ident)
@@ -268,245 +229,6 @@ class ProgramView:
     def partner(self, ident: str) -> str:
         p = self.partners.get(ident)
         return (p.acronym or p.name) if p else ident
-
-
-# --- Jinja -----------------------------------------------------------------------------------
-
-
-def _environment(template_dir: Path | None, lang: str = "en") -> Any:
-    import jinja2
-
-    folders = [str(template_dir)] if template_dir else []
-    folders.append(str(bundled_template_dir()))
-    env: Any = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folders),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        # Every value a template prints: control characters from a plan
-        # (an escape sequence, NUL, a lone CR) are shown as escapes, never
-        # written into a page or a file.
-        finalize=jinja2.pass_eval_context(_printable),
-        extensions=["jinja2.ext.i18n"],
-        # Compiled templates kept between runs of the command line (cache.py);
-        # the code compiled depends on these settings, so on this file too.
-        bytecode_cache=template_cache(source_salt(__file__)),
-    )
-    env.context_class = _context_class()
-    # `_`, `gettext`, `ngettext` and `pgettext` in the templates: workplan's own words in `lang`.
-    translations = i18n.translations(lang)
-    env.install_gettext_translations(translations, newstyle=True)
-    env.globals.update(_gettext_functions(translations))
-    env.filters.update(
-        long_day=long_day,
-        short_day=short_day,
-        clock=clock,
-        ordinal=ordinal,
-        month_year=dates.month_year,
-        nav_day=nav_day,
-        # Plan text passed into a translated sentence keeps its own language mark.
-        own=jinja2.pass_eval_context(_printable),
-        plain=str,
-        anchor=md_anchor,
-        md=md_escape,
-        safe_url=safe_url,
-    )
-    return env
-
-
-def _gettext_functions(translations: Any) -> dict[str, Any]:
-    """Jinja's newstyle gettext functions (jinja2.ext), giving the same results for less.
-
-    Jinja's own take the whole template context to read one flag (whether the
-    template escapes), and its `_` looks `gettext` up again on every call;
-    on the 1,500-meeting page these calls were the heaviest lines of the
-    templates (Paragraph:/Paragraphs: per entry, a date per day of the term).
-    These read the evaluation context only (`pass_eval_context`, which the
-    template context below passes straight away), and `_` is `gettext`
-    itself (so a template cannot swap `gettext` for `_` by setting a
-    variable of that name).  Each returns what Jinja's does: the
-    translation, as Markup where the template escapes, formatted with the
-    variables (and `num`, `context`); a text with no `%` is left as it is,
-    which is what formatting it would give.
-    """
-    import jinja2
-    from markupsafe import Markup
-
-    def done(eval_ctx: Any, text: str, variables: dict[str, Any]) -> Any:
-        if eval_ctx.autoescape:
-            text = Markup(text)
-        return text % variables if "%" in text else text
-
-    @jinja2.pass_eval_context
-    def gettext(eval_ctx: Any, message: str, /, **variables: Any) -> Any:
-        return done(eval_ctx, translations.gettext(message), variables)
-
-    @jinja2.pass_eval_context
-    def ngettext(eval_ctx: Any, singular: str, plural: str, num: int, /, **variables: Any) -> Any:
-        variables.setdefault("num", num)
-        return done(eval_ctx, translations.ngettext(singular, plural, num), variables)
-
-    @jinja2.pass_eval_context
-    def pgettext(eval_ctx: Any, context: str, message: str, /, **variables: Any) -> Any:
-        variables.setdefault("context", context)
-        return done(eval_ctx, translations.pgettext(context, message), variables)
-
-    @jinja2.pass_eval_context
-    def npgettext(eval_ctx: Any, context: str, singular: str, plural: str, num: int, /, **variables: Any) -> Any:
-        variables.setdefault("context", context)
-        variables.setdefault("num", num)
-        return done(eval_ctx, translations.npgettext(context, singular, plural, num), variables)
-
-    return {"_": gettext, "gettext": gettext, "ngettext": ngettext, "pgettext": pgettext, "npgettext": npgettext}
-
-
-@functools.cache
-def _context_class() -> type:
-    """Jinja's template context, calling a plain method (`view.refs`, `view.who`…) straight away.
-
-    A page calls the view's methods and the templates' macros some 100,000
-    times (a 1,500-meeting plan); Jinja's `Context.call` first asks each
-    whether it wants the context passed (`pass_context` and its kin), which
-    costs more than most of the calls.  A macro, a built-in function or
-    method (which cannot be so marked), a Python function or bound method
-    that is not so marked, or a Python function marked `pass_eval_context`
-    (the gettext functions) gets exactly what `Context.call` would give it;
-    anything else (`pass_context`, a callable object) goes through
-    `Context.call`.
-    """
-    import types
-
-    import jinja2
-    from jinja2.runtime import Context, Macro
-
-    def probe(eval_ctx: Any) -> None: ...
-
-    eval_context = vars(jinja2.pass_eval_context(probe))["jinja_pass_arg"]  # Jinja's mark for pass_eval_context
-
-    class TemplateContext(Context):
-        def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-            kind = type(__obj)
-            if kind is Macro or kind is types.BuiltinFunctionType:
-                mark = None
-            elif kind is types.FunctionType:
-                mark = getattr(__obj, "jinja_pass_arg", None)
-            elif kind is types.MethodType:
-                mark = getattr(__obj.__func__, "jinja_pass_arg", None)
-            else:
-                mark = "ask Jinja"  # a callable object or a class: Context.call knows what it wants
-            if mark is eval_context:
-                args = (__self.eval_ctx, *args)
-            elif mark is not None:
-                return Context.call(__self, __obj, *args, **kwargs)
-            kwargs.pop("_block_vars", None)
-            kwargs.pop("_loop_vars", None)
-            try:
-                return __obj(*args, **kwargs)
-            except StopIteration:
-                return __self.environment.undefined(
-                    "value was undefined because a callable raised a StopIteration exception"
-                )
-
-    return TemplateContext
-
-
-def _printable(eval_ctx: Any, value: Any) -> Any:
-    # Markup is what a macro or block built: each value in it was made
-    # printable as it was printed, so it is not scanned again.
-    if type(value) is str:
-        return printable(value)
-    if isinstance(value, SourceText):
-        # Plan text the catalog does not translate: in a page, marked with its
-        # own language so that a screen reader switches voice.
-        return _own_html(value) if eval_ctx.autoescape else printable(str(value))
-    return value
-
-
-def _own_html(value: str) -> Any:
-    """Text for a page: plan text shown untranslated (`SourceText`) in a span with its language."""
-    if isinstance(value, SourceText):
-        from markupsafe import Markup
-
-        return Markup('<span lang="{}">{}</span>').format(value.lang, printable(str(value)))
-    return printable(value)
-
-
-def _template_position(exc: BaseException) -> tuple[str, int | None]:
-    """The template file and line an exception was raised from, read off its traceback."""
-    name, line = getattr(exc, "filename", None) or getattr(exc, "name", None), getattr(exc, "lineno", None)
-    if name:
-        return str(name), line
-    tb = exc.__traceback__
-    found: tuple[str, int | None] = ("template", None)
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
-            found = (filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found
-
-
-def render_template(name: str, template_dir: Path | None, **context: Any) -> str:
-    """Render one template in the language in force; template problems become `TemplateError` naming file and line."""
-    return "".join(render_template_pieces(name, template_dir, **context))
-
-
-def render_template_pieces(name: str, template_dir: Path | None, **context: Any) -> Iterator[str]:
-    """Render one template piece by piece (Jinja's ``generate``), for writing as it renders.
-
-    A missing or unreadable template fails here, before any piece; whatever
-    the template raises later fails the iteration, as `TemplateError` (or
-    `PathError`) naming file and line.
-    """
-    if template_dir is not None and not template_dir.is_dir():
-        raise PathError(f"{template_dir}: template folder not found")
-    env = _environment(template_dir, i18n.current())
-    context.setdefault("lang", i18n.current())
-    try:
-        template = env.get_template(name)
-    except Exception as exc:
-        raise _template_problem(exc, env, name) from None
-    return _guarded(template.generate(**context), env, name)
-
-
-def _guarded(pieces: Iterator[str], env: Any, name: str) -> Iterator[str]:
-    # Jinja yields a piece per text or value printed (280,000 for a
-    # 1,500-meeting page); they go on joined by the thousand, so what writes
-    # them is called a few hundred times, not once a piece.
-    batch: list[str] = []
-    try:
-        for piece in pieces:
-            batch.append(piece)
-            if len(batch) == 1000:
-                yield "".join(batch)
-                batch.clear()
-    except Exception as exc:
-        raise _template_problem(exc, env, name) from None
-    if batch:
-        yield "".join(batch)
-
-
-def _template_problem(exc: Exception, env: Any, name: str) -> WorkplanError:
-    """What a template's exception means to the user: `PathError` for a missing template, else `TemplateError`."""
-    import jinja2
-
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return PathError(f"template {exc.name!r} not found in {', '.join(env.loader.searchpath)}")
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        where = exc.filename or exc.name or name
-        return TemplateError(f"{where}:{exc.lineno}: template syntax error: {exc.message}")
-    if isinstance(exc, jinja2.UndefinedError):
-        where, line = _template_position(exc)
-        return TemplateError(f"{where}:{line or '?'}: undefined in template: {exc.message}")
-    if isinstance(exc, RecursionError):
-        where, line = _template_position(exc)
-        return TemplateError(f"{where}:{line or '?'}: the template includes, extends or calls itself without end")
-    # A template is a program of its own: whatever it raises is its error.
-    where, line = _template_position(exc)
-    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    return TemplateError(f"{where}:{line or '?'}: template error: {message}")
 
 
 def render(

@@ -1,0 +1,420 @@
+"""The Jinja side of publishing: where templates are found, what they can call, how they print, what their errors say.
+
+`render` builds what a page shows (the views) and calls `render_template_pieces`;
+everything about Jinja itself is here:
+
+- the bundled templates and ``--template-dir`` folders (`bundled_template_dir`);
+- the environment: its settings, filters and gettext functions
+  (workplan's own words in the language in force), and the compiled
+  templates kept between runs (`cache.template_cache`, salted with this file);
+- how a printed value becomes page text (`page_text`: control characters shown
+  as escapes, plan text shown untranslated marked with its language, then
+  HTML-escaped), compiled into each template by `PageCodeGenerator`;
+- a template's exceptions as `TemplateError` naming file and line.
+
+Templates stream: `render_template_pieces` yields the page in pieces as Jinja makes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from . import dates, i18n
+from .cache import source_salt, template_cache
+from .catalogs import SourceText
+from .errors import PathError, WorkplanError
+from .text import md_escape, printable, safe_url
+from .timeline import ordinal
+
+
+class TemplateError(WorkplanError):
+    """A template is broken: a syntax error or an undefined variable."""
+
+    exit_code = 1
+
+
+def bundled_template_dir() -> Path:
+    """The bundled templates: inside the installed package, else the checkout's folder."""
+    packaged = Path(__file__).resolve().parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "templates"
+    if checkout.is_dir():
+        return checkout
+    raise PathError(f"the bundled templates are missing (looked in {packaged} and {checkout}); reinstall workplan")
+
+
+# --- filters ---------------------------------------------------------------------------------
+
+
+def long_day(day: dt.date) -> str:
+    """``Thursday, December 1, 2022``: the house format (`dates.long_day`)."""
+    return dates.long_day(day)
+
+
+def short_day(day: dt.date) -> str:
+    """``December 1``: the pages give the year in their headings (`dates.month_day`)."""
+    return dates.month_day(day)
+
+
+def clock(t: dt.time) -> str:
+    """``10:00 a.m.``, ``2:30 p.m.``: the house format (`dates.clock`)."""
+    return dates.clock(t)
+
+
+def nav_day(day: dt.date) -> str:
+    """``01 Dec``; ``01 dic``: the day and month of a contents entry."""
+    lang = i18n.current()
+    if lang == "en":
+        return day.strftime("%d %b")
+    from babel.dates import format_date
+
+    return str(format_date(day, "dd MMM", locale=lang))
+
+
+def md_anchor(heading: str) -> str:
+    """The anchor GitHub gives a Markdown heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", str(heading).strip().lower()).replace(" ", "-")
+
+
+# --- the environment ---------------------------------------------------------------------------
+
+
+def environment(template_dir: Path | None, lang: str = "en") -> Any:
+    import jinja2
+
+    folders = [str(template_dir)] if template_dir else []
+    folders.append(str(bundled_template_dir()))
+    env: Any = _environment_class()(
+        loader=jinja2.FileSystemLoader(folders),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Every value a template prints: control characters from a plan
+        # (an escape sequence, NUL, a lone CR) are shown as escapes, never
+        # written into a page or a file.  The page environment compiles
+        # this and the escaping into one call (`page_text`, `plain_text`).
+        finalize=jinja2.pass_eval_context(_printable),
+        extensions=["jinja2.ext.i18n"],
+        # Compiled templates kept between runs of the command line (cache.py);
+        # the code compiled depends on these settings, so on this file too.
+        bytecode_cache=template_cache(source_salt(__file__)),
+    )
+    env.context_class = _context_class()
+    # `_`, `gettext`, `ngettext` and `pgettext` in the templates: workplan's own words in `lang`.
+    translations = i18n.translations(lang)
+    env.install_gettext_translations(translations, newstyle=True)
+    env.globals.update(_gettext_functions(translations))
+    env.filters.update(
+        long_day=long_day,
+        short_day=short_day,
+        clock=clock,
+        ordinal=ordinal,
+        month_year=dates.month_year,
+        nav_day=nav_day,
+        # Plan text passed into a translated sentence keeps its own language mark.
+        own=jinja2.pass_eval_context(_printable),
+        plain=str,
+        anchor=md_anchor,
+        md=md_escape,
+        safe_url=safe_url,
+    )
+    return env
+
+
+def _gettext_functions(translations: Any) -> dict[str, Any]:
+    """Jinja's newstyle gettext functions (jinja2.ext), giving the same results for less.
+
+    Jinja's own take the whole template context to read one flag (whether the
+    template escapes), and its `_` looks `gettext` up again on every call;
+    on the 1,500-meeting page these calls were the heaviest lines of the
+    templates (Paragraph:/Paragraphs: per entry, a date per day of the term).
+    These read the evaluation context only (`pass_eval_context`, which the
+    template context below passes straight away), and `_` is `gettext`
+    itself (so a template cannot swap `gettext` for `_` by setting a
+    variable of that name).  Each returns what Jinja's does: the
+    translation, as Markup where the template escapes, formatted with the
+    variables (and `num`, `context`); a text with no `%` is left as it is,
+    which is what formatting it would give.
+    """
+    import jinja2
+    from markupsafe import Markup
+
+    # A page asks for the same few words thousands of times ("Paragraph:" per
+    # agenda entry, a month's name per day): each answer is kept.
+    def remembered(function: Callable[..., str]) -> Callable[..., str]:
+        kept = functools.lru_cache(maxsize=4096, typed=True)(function)
+
+        def ask(*args: Any) -> str:
+            try:
+                return kept(*args)
+            except TypeError:  # an argument that cannot be kept (a list): asked each time
+                return function(*args)
+
+        return ask
+
+    look_up, look_up_n = remembered(translations.gettext), remembered(translations.ngettext)
+    look_up_p, look_up_np = remembered(translations.pgettext), remembered(translations.npgettext)
+    marked = remembered(Markup)
+
+    def done(eval_ctx: Any, text: str, variables: dict[str, Any]) -> Any:
+        if eval_ctx.autoescape:
+            text = marked(text)
+        return text % variables if "%" in text else text
+
+    @jinja2.pass_eval_context
+    def gettext(eval_ctx: Any, message: str, /, **variables: Any) -> Any:
+        return done(eval_ctx, look_up(message), variables)
+
+    @jinja2.pass_eval_context
+    def ngettext(eval_ctx: Any, singular: str, plural: str, num: int, /, **variables: Any) -> Any:
+        variables.setdefault("num", num)
+        return done(eval_ctx, look_up_n(singular, plural, num), variables)
+
+    @jinja2.pass_eval_context
+    def pgettext(eval_ctx: Any, context: str, message: str, /, **variables: Any) -> Any:
+        variables.setdefault("context", context)
+        return done(eval_ctx, look_up_p(context, message), variables)
+
+    @jinja2.pass_eval_context
+    def npgettext(eval_ctx: Any, context: str, singular: str, plural: str, num: int, /, **variables: Any) -> Any:
+        variables.setdefault("context", context)
+        variables.setdefault("num", num)
+        return done(eval_ctx, look_up_np(context, singular, plural, num), variables)
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext, "pgettext": pgettext, "npgettext": npgettext}
+
+
+@functools.cache
+def _environment_class() -> type:
+    """Jinja's environment, printing each value with one call: `page_text` where the template escapes, else `plain_text`.
+
+    Jinja compiles ``{{ value }}`` to ``escape(environment.finalize(context.eval_ctx, value))``:
+    four calls in Python and a `Markup` made per value, 200,000 times on the
+    1,500-meeting page.  This environment's code generator writes one call
+    instead, giving the same text (`_printable`, then escaped).  Where a
+    template's escaping is known only as it runs (``{% autoescape flag %}``
+    with a variable), Jinja's own code is kept.
+    """
+    import jinja2
+    import markupsafe
+    from jinja2.compiler import CodeGenerator
+    from markupsafe import Markup, escape
+
+    def escaped_slowly(text: str) -> str:
+        return str(escape(text))
+
+    # markupsafe's C escaping, without the Markup that `escape` makes of its result.
+    escaped: Callable[[str], str] = getattr(markupsafe, "_escape_inner", escaped_slowly)
+
+    class PageCodeGenerator(CodeGenerator):
+        def _output_child_pre(self, node: Any, frame: Any, finalize: Any) -> None:
+            if frame.eval_ctx.volatile:
+                super()._output_child_pre(node, frame, finalize)
+            else:
+                kind = "page_text" if frame.eval_ctx.autoescape else "plain_text"
+                self.write(f"environment.{kind}(context.eval_ctx, ")
+
+        def _output_child_post(self, node: Any, frame: Any, finalize: Any) -> None:
+            if frame.eval_ctx.volatile:
+                super()._output_child_post(node, frame, finalize)
+            else:
+                self.write(")")
+
+    def _page_text(eval_ctx: Any, value: Any) -> Any:
+        """``escape(_printable(eval_ctx, value))``, where the template escapes: the text of a Markup, or a Markup."""
+        kind = type(value)
+        if kind is str:
+            return escaped(value if value.isprintable() else printable(value))
+        if kind is Markup:  # what a macro or block made: escaped as it was made
+            return value
+        if kind is int or kind is dt.date:  # a number, a day (ISO 8601): nothing in them to escape
+            return str(value)
+        return escape(_printable(eval_ctx, value))
+
+    def _plain_text(eval_ctx: Any, value: Any) -> str:
+        """``str(_printable(eval_ctx, value))``, where the template does not escape (Markdown)."""
+        if type(value) is str:
+            return printable(value)
+        return str(_printable(eval_ctx, value))
+
+    class PageEnvironment(jinja2.Environment):
+        code_generator_class = PageCodeGenerator
+        page_text = staticmethod(_page_text)
+        plain_text = staticmethod(_plain_text)
+
+    return PageEnvironment
+
+
+@functools.cache
+def _context_class() -> type:
+    """Jinja's template context, calling a plain method (`view.refs`, `view.who`…) straight away.
+
+    A page calls the view's methods and the templates' macros some 100,000
+    times (a 1,500-meeting plan); Jinja's `Context.call` first asks each
+    whether it wants the context passed (`pass_context` and its kin), which
+    costs more than most of the calls.  A macro, a built-in function or
+    method (which cannot be so marked), a Python function or bound method
+    that is not so marked, or a Python function marked `pass_eval_context`
+    (the gettext functions) gets exactly what `Context.call` would give it;
+    anything else (`pass_context`, a callable object) goes through
+    `Context.call`.
+    """
+    import types
+
+    import jinja2
+    from jinja2.runtime import Context, Macro
+    from markupsafe import Markup
+
+    def probe(eval_ctx: Any) -> None: ...
+
+    eval_context = vars(jinja2.pass_eval_context(probe))["jinja_pass_arg"]  # Jinja's mark for pass_eval_context
+
+    # A macro called with its arguments by position and nothing else (the
+    # usual call) runs straight away; any other call goes through the
+    # macro's own argument handling.  Jinja keeps a macro's function and its
+    # number of arguments in these attributes (it has since 2.0); were they
+    # gone, every macro call would take the long way.
+    direct_macros = {"_func", "_argument_count"} <= set(Macro.__init__.__code__.co_names)
+
+    class TemplateContext(Context):
+        def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+            kind = type(__obj)
+            if kind is Macro:
+                kwargs.pop("_block_vars", None)
+                kwargs.pop("_loop_vars", None)
+                if (
+                    direct_macros
+                    and not kwargs
+                    and len(args) == __obj._argument_count
+                    and not (__obj.caller or __obj.catch_kwargs or __obj.catch_varargs)
+                ):
+                    made = __obj._func(*args)
+                    return Markup(made) if __self.eval_ctx.autoescape else made
+                return __obj(__self.eval_ctx, *args, **kwargs)
+            if kind is types.BuiltinFunctionType:
+                mark = None
+            elif kind is types.FunctionType:
+                mark = getattr(__obj, "jinja_pass_arg", None)
+            elif kind is types.MethodType:
+                mark = getattr(__obj.__func__, "jinja_pass_arg", None)
+            else:
+                mark = "ask Jinja"  # a callable object or a class: Context.call knows what it wants
+            if mark is eval_context:
+                args = (__self.eval_ctx, *args)
+            elif mark is not None:
+                return Context.call(__self, __obj, *args, **kwargs)
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
+
+    return TemplateContext
+
+
+def _printable(eval_ctx: Any, value: Any) -> Any:
+    # Markup is what a macro or block built: each value in it was made
+    # printable as it was printed, so it is not scanned again.
+    if type(value) is str:
+        return printable(value)
+    if isinstance(value, SourceText):
+        # Plan text the catalog does not translate: in a page, marked with its
+        # own language so that a screen reader switches voice.
+        return own_html(value) if eval_ctx.autoescape else printable(str(value))
+    return value
+
+
+def own_html(value: str) -> Any:
+    """Text for a page: plan text shown untranslated (`SourceText`) in a span with its language."""
+    if isinstance(value, SourceText):
+        from markupsafe import Markup
+
+        return Markup('<span lang="{}">{}</span>').format(value.lang, printable(str(value)))
+    return printable(value)
+
+
+def _template_position(exc: BaseException) -> tuple[str, int | None]:
+    """The template file and line an exception was raised from, read off its traceback."""
+    name, line = getattr(exc, "filename", None) or getattr(exc, "name", None), getattr(exc, "lineno", None)
+    if name:
+        return str(name), line
+    tb = exc.__traceback__
+    found: tuple[str, int | None] = ("template", None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def render_template(name: str, template_dir: Path | None, **context: Any) -> str:
+    """Render one template in the language in force; template problems become `TemplateError` naming file and line."""
+    return "".join(render_template_pieces(name, template_dir, **context))
+
+
+def render_template_pieces(name: str, template_dir: Path | None, **context: Any) -> Iterator[str]:
+    """Render one template piece by piece (Jinja's ``generate``), for writing as it renders.
+
+    A missing or unreadable template fails here, before any piece; whatever
+    the template raises later fails the iteration, as `TemplateError` (or
+    `PathError`) naming file and line.
+    """
+    if template_dir is not None and not template_dir.is_dir():
+        raise PathError(f"{template_dir}: template folder not found")
+    env = environment(template_dir, i18n.current())
+    context.setdefault("lang", i18n.current())
+    try:
+        template = env.get_template(name)
+    except Exception as exc:
+        raise _template_problem(exc, env, name) from None
+    return _guarded(template.generate(**context), env, name)
+
+
+def _guarded(pieces: Iterator[str], env: Any, name: str) -> Iterator[str]:
+    # Jinja yields a piece per text or value printed (280,000 for a
+    # 1,500-meeting page); they go on joined by the thousand, so what writes
+    # them is called a few hundred times, not once a piece.
+    batch: list[str] = []
+    try:
+        for piece in pieces:
+            batch.append(piece)
+            if len(batch) == 1000:
+                yield "".join(batch)
+                batch.clear()
+    except Exception as exc:
+        raise _template_problem(exc, env, name) from None
+    if batch:
+        yield "".join(batch)
+
+
+def _template_problem(exc: Exception, env: Any, name: str) -> WorkplanError:
+    """What a template's exception means to the user: `PathError` for a missing template, else `TemplateError`."""
+    import jinja2
+
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return PathError(f"template {exc.name!r} not found in {', '.join(env.loader.searchpath)}")
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = exc.filename or exc.name or name
+        return TemplateError(f"{where}:{exc.lineno}: template syntax error: {exc.message}")
+    if isinstance(exc, jinja2.UndefinedError):
+        where, line = _template_position(exc)
+        return TemplateError(f"{where}:{line or '?'}: undefined in template: {exc.message}")
+    if isinstance(exc, RecursionError):
+        where, line = _template_position(exc)
+        return TemplateError(f"{where}:{line or '?'}: the template includes, extends or calls itself without end")
+    # A template is a program of its own: whatever it raises is its error.
+    where, line = _template_position(exc)
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return TemplateError(f"{where}:{line or '?'}: template error: {message}")

@@ -1,0 +1,172 @@
+"""The page environment (templating.py) against Jinja's own: the same text for every template.
+
+`templating` compiles each printed value into one call (`page_text`,
+`plain_text`) and calls macros and Python functions without Jinja's
+`Context.call`.  These tests render the same sources through an environment
+built with Jinja's own `Environment` and `Context` classes (everything else
+alike: settings, filters, gettext functions) and compare what comes out:
+the published pages, and generated templates covering printing, escaping,
+macros called every way, autoescape blocks (fixed and decided as the
+template runs), set and filter blocks, loops and translated sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import jinja2
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from workplan_cli import templating
+from workplan_cli.catalogs import SourceText
+from workplan_cli.loader import load_plan
+from workplan_cli.render import render
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@contextmanager
+def jinjas_own_classes() -> Iterator[None]:
+    """`templating.environment` builds Jinja's own Environment and Context, and keeps no compiled templates."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(templating, "_environment_class", lambda: jinja2.Environment)
+        patch.setattr(templating, "_context_class", lambda: Context)
+        patch.setenv("WORKPLAN_CACHE_DIR", "")
+        yield
+
+
+def test_the_page_environment_is_workplans_own():
+    """The comparisons below compare something: the page environment has its own classes and code."""
+    env = templating.environment(None)
+    assert type(env) is not jinja2.Environment and env.context_class is not Context
+    code = env.compile("{{ v }}{% macro m(a) %}{{ a }}{% endmacro %}", raw=True)
+    assert "environment.plain_text(context.eval_ctx, " in code and "escape(" not in code
+    env.autoescape = True
+    assert "environment.page_text(context.eval_ctx, " in env.compile("{{ v }}", raw=True)
+    with jinjas_own_classes():
+        stock = templating.environment(None)
+    assert type(stock) is jinja2.Environment
+    stock.autoescape = True
+    assert "escape(environment.finalize(context.eval_ctx, " in stock.compile("{{ v }}", raw=True)
+
+
+@pytest.mark.parametrize(
+    ("plan", "fmt", "lang"),
+    [
+        ("csh-2022-2023.yaml", "html", "en"),
+        ("csh-2022-2023.yaml", "html", "es"),
+        ("csh-2022-2023.yaml", "html", "fr"),
+        ("csh-2022-2023.yaml", "md", "pt"),
+        ("csh-2022-2023.yaml", "md", "en"),
+        ("cicte-2022-2023.yaml", "html", "es"),
+        ("cicte-2022-2023.yaml", "md", "en"),
+    ],
+)
+def test_pages_are_what_jinjas_own_classes_make(plan, fmt, lang):
+    """The bundled pages, translated or not, byte for byte as Jinja's own environment and context make them."""
+    path = ROOT / "data" / plan
+    loaded = load_plan(path).plan
+    ours = render(loaded, fmt, lang=lang, plan_path=path, as_of=dt.date(2023, 1, 15))
+    with jinjas_own_classes():
+        stock = render(loaded, fmt, lang=lang, plan_path=path, as_of=dt.date(2023, 1, 15))
+    assert len(ours) > 10_000
+    assert ours == stock
+
+
+# --- generated templates ---------------------------------------------------------------------
+
+MACROS = (
+    '{% macro pair(a, b="-") %}[{{ a }}|{{ b }}]{% endmacro %}'
+    "{% macro loose() %}<{{ varargs|join(',') }}{{ kwargs|dictsort|join(',') }}>{% endmacro %}"
+    "{% macro wrap(x) %}({{ caller(x) }}){% endmacro %}"
+    "{% macro bare() %}&{% endmacro %}"
+)
+
+SNIPPETS = [
+    "{{ v }}",
+    "{{ v|own }}",
+    "{{ v|plain }}",
+    "{{ v ~ '<&>' }}",
+    "{{ [v, v]|join('; ') }}",
+    "{{ pair(v) }}",
+    "{{ pair(v, v) }}",
+    "{{ pair(b=v, a='x') }}",
+    "{{ pair(v, b=v) }}",
+    "{{ pair() }}",
+    "{{ pair(v, v, v) }}",
+    "{{ pair(v, c=v) }}",
+    "{{ loose(v, k=v) }}",
+    "{{ loose() }}",
+    "{{ bare() }}",
+    "{{ bare(v) }}",
+    "{{ pair }}",
+    "{% call(y) wrap(v) %}{{ y }}!{% endcall %}",
+    "{% call pair(v) %}never{% endcall %}",
+    "{% autoescape false %}{{ v }}{{ pair(v) }}{{ bare() }}{% endautoescape %}",
+    "{% autoescape false %}{{ pair(v)|e }}{{ bare()|e }}{% endautoescape %}",
+    "{% autoescape true %}{{ v }}{{ pair(v) }}{{ bare()|e }}{% endautoescape %}",
+    "{% autoescape flag %}{{ v }}{{ pair(v) }}{{ v|own }}{% endautoescape %}",
+    "{% set x %}{{ v }}<b>{% endset %}{{ x }}{{ x|length }}",
+    "{% filter upper %}{{ v }}{{ pair(v) }}{% endfilter %}",
+    "{% for i in [v, 'a<b'] %}{{ loop.index }}{{ i }}{% if not loop.last %},{% endif %}{% endfor %}",
+    "{{ _('%(x)s of %(y)s', x=v, y=v|own) }}",
+    "{{ ngettext('one %(num)s', 'many %(num)s', 2) }}{{ _('Contents') }}",
+    "{{ f(v) }}",
+    "{{ v.upper() }}",
+    "{{ missing }}",
+]
+
+
+def _value(kind: str, text: str) -> object:
+    """A value of ``kind`` made from ``text`` (made here, not by Hypothesis: it would take a str subclass for one of its own)."""
+    if kind == "source":  # plan text a catalog left untranslated, as `catalogs.translate` marks it
+        shown = SourceText(text)
+        shown.lang = "es"
+        return shown
+    return {
+        "text": text,
+        "markup": Markup(text),
+        "number": len(text) - 3,
+        "yes or no": len(text) % 2 == 0,
+        "none": None,
+        "day": dt.date(2023, 1, 15),
+        "decimal": 1.5,
+        "list": [text, "a<"],
+    }[kind]
+
+
+KINDS = st.sampled_from(["text", "source", "markup", "number", "yes or no", "none", "day", "decimal", "list"])
+TEXTS = st.text(alphabet="ab <&>\"'\x00\x1b\r\n\t\u2028%", max_size=8)
+
+
+def _outcome(env: jinja2.Environment, source: str, **values: object) -> tuple[str, str]:
+    try:
+        return "ok", env.from_string(source).render(**values)
+    except Exception as exc:  # the same error, whichever environment runs the template
+        return "error", type(exc).__name__
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_generated_templates_print_what_jinjas_own_classes_print(autoescape):
+    """Any mix of the snippets, with any of the values, gives the same text or the same error."""
+    ours = templating.environment(None, "fr")
+    with jinjas_own_classes():
+        stock = templating.environment(None, "fr")
+    for env in (ours, stock):
+        env.autoescape = autoescape
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(SNIPPETS), min_size=1, max_size=4), KINDS, TEXTS, st.booleans())
+    def check(snippets, kind, text, flag):
+        source = MACROS + "".join(snippets)
+        values = {"v": _value(kind, text), "flag": flag, "f": lambda x: f"f<{x}>"}
+        assert _outcome(ours, source, **values) == _outcome(stock, source, **values)
+
+    check()
