@@ -119,6 +119,8 @@ SNIPPETS = [
     "{{ _('%(x)s of %(y)s', x=v, y=v|own) }}",
     "{{ ngettext('one %(num)s', 'many %(num)s', 2) }}{{ _('Contents') }}",
     "{{ f(v) }}",
+    "{{ stop() }}",
+    "{% macro halt() %}a{{ v|halt }}{% endmacro %}{{ halt() }}",
     "{{ v.upper() }}",
     "{{ missing }}",
 ]
@@ -146,6 +148,10 @@ KINDS = st.sampled_from(["text", "source", "markup", "number", "yes or no", "non
 TEXTS = st.text(alphabet="ab <&>\"'\x00\x1b\r\n\t\u2028%", max_size=8)
 
 
+def _stop(*args: object) -> None:
+    raise StopIteration
+
+
 def _outcome(env: jinja2.Environment, source: str, **values: object) -> tuple[str, str]:
     try:
         return "ok", env.from_string(source).render(**values)
@@ -161,12 +167,13 @@ def test_generated_templates_print_what_jinjas_own_classes_print(autoescape):
         stock = templating.environment(None, "fr")
     for env in (ours, stock):
         env.autoescape = autoescape
+        env.filters["halt"] = _stop
 
     @settings(max_examples=300, deadline=None, derandomize=True)
     @given(st.lists(st.sampled_from(SNIPPETS), min_size=1, max_size=4), KINDS, TEXTS, st.booleans())
     def check(snippets, kind, text, flag):
         source = MACROS + "".join(snippets)
-        values = {"v": _value(kind, text), "flag": flag, "f": lambda x: f"f<{x}>"}
+        values = {"v": _value(kind, text), "flag": flag, "f": lambda x: f"f<{x}>", "stop": _stop}
         assert _outcome(ours, source, **values) == _outcome(stock, source, **values)
 
     check()

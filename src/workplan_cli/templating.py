@@ -21,6 +21,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -255,17 +256,19 @@ def _environment_class() -> type:
 
 @functools.cache
 def _context_class() -> type:
-    """Jinja's template context, calling a plain method (`view.refs`, `view.who`…) straight away.
+    """Jinja's template context, calling macros and plain methods (`view.refs`, `view.who`…) straight away.
 
     A page calls the view's methods and the templates' macros some 100,000
     times (a 1,500-meeting plan); Jinja's `Context.call` first asks each
     whether it wants the context passed (`pass_context` and its kin), which
-    costs more than most of the calls.  A macro, a built-in function or
-    method (which cannot be so marked), a Python function or bound method
-    that is not so marked, or a Python function marked `pass_eval_context`
-    (the gettext functions) gets exactly what `Context.call` would give it;
-    anything else (`pass_context`, a callable object) goes through
-    `Context.call`.
+    costs more than most of the calls, and a macro then sorts its arguments
+    out again.  A macro, a built-in function or method (which cannot be so
+    marked), a Python function or bound method that is not so marked, or a
+    Python function marked `pass_eval_context` (the gettext functions) is
+    called here and gives exactly what `Context.call` would give (a
+    StopIteration included); anything else (`pass_context`, a callable
+    object) goes through `Context.call`.  tests/test_templating.py holds
+    the two to the same output.
     """
     import types
 
@@ -284,22 +287,14 @@ def _context_class() -> type:
     # gone, every macro call would take the long way.
     direct_macros = {"_func", "_argument_count"} <= set(Macro.__init__.__code__.co_names)
 
+    macro = object()  # a mark of our own, for Jinja's macros
+
     class TemplateContext(Context):
         def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
             kind = type(__obj)
             if kind is Macro:
-                kwargs.pop("_block_vars", None)
-                kwargs.pop("_loop_vars", None)
-                if (
-                    direct_macros
-                    and not kwargs
-                    and len(args) == __obj._argument_count
-                    and not (__obj.caller or __obj.catch_kwargs or __obj.catch_varargs)
-                ):
-                    made = __obj._func(*args)
-                    return Markup(made) if __self.eval_ctx.autoescape else made
-                return __obj(__self.eval_ctx, *args, **kwargs)
-            if kind is types.BuiltinFunctionType:
+                mark: Any = macro
+            elif kind is types.BuiltinFunctionType:
                 mark = None
             elif kind is types.FunctionType:
                 mark = getattr(__obj, "jinja_pass_arg", None)
@@ -307,14 +302,24 @@ def _context_class() -> type:
                 mark = getattr(__obj.__func__, "jinja_pass_arg", None)
             else:
                 mark = "ask Jinja"  # a callable object or a class: Context.call knows what it wants
-            if mark is eval_context:
-                args = (__self.eval_ctx, *args)
-            elif mark is not None:
+            if not (mark is None or mark is macro or mark is eval_context):
                 return Context.call(__self, __obj, *args, **kwargs)
             kwargs.pop("_block_vars", None)
             kwargs.pop("_loop_vars", None)
             try:
-                return __obj(*args, **kwargs)
+                if mark is None:
+                    return __obj(*args, **kwargs)
+                if (
+                    mark is macro
+                    and direct_macros
+                    and not kwargs
+                    and len(args) == __obj._argument_count
+                    and not (__obj.caller or __obj.catch_kwargs or __obj.catch_varargs)
+                ):
+                    made = __obj._func(*args)
+                    return Markup(made) if __self.eval_ctx.autoescape else made
+                # A macro's own call is marked pass_eval_context too: it escapes as its caller does.
+                return __obj(__self.eval_ctx, *args, **kwargs)
             except StopIteration:
                 return __self.environment.undefined(
                     "value was undefined because a callable raised a StopIteration exception"
@@ -386,16 +391,13 @@ def _guarded(pieces: Iterator[str], env: Any, name: str) -> Iterator[str]:
     # Jinja yields a piece per text or value printed (280,000 for a
     # 1,500-meeting page); they go on joined by the thousand, so what writes
     # them is called a few hundred times, not once a piece.
-    batch: list[str] = []
-    try:
-        for piece in pieces:
-            batch.append(piece)
-            if len(batch) == 1000:
-                yield "".join(batch)
-                batch.clear()
-    except Exception as exc:
-        raise _template_problem(exc, env, name) from None
-    if batch:
+    while True:
+        try:
+            batch = list(islice(pieces, 1000))
+        except Exception as exc:
+            raise _template_problem(exc, env, name) from None
+        if not batch:
+            return
         yield "".join(batch)
 
 
