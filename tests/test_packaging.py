@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from conftest import ROOT
-from workplan_cli import render
+from workplan_cli import templating
 
 
 @pytest.fixture(scope="module")
@@ -65,9 +65,9 @@ def test_installed_wheel_renders_from_its_own_templates(wheel, tmp_path):
         timeout=600,
     )
     code = (
-        "import workplan_cli.render as r, pathlib, sys;"
+        "import workplan_cli.render as r, workplan_cli.templating as t, pathlib, sys;"
         "from workplan_cli.loader import load_plan;"
-        "print(r.bundled_template_dir());"
+        "print(t.bundled_template_dir());"
         "plan = load_plan(pathlib.Path(sys.argv[1])).plan;"
         "print(r.render(plan, 'md').splitlines()[0]);"
         "print(r.render(plan, 'md', lang='es').splitlines()[4])"
@@ -89,4 +89,4 @@ def test_installed_wheel_renders_from_its_own_templates(wheel, tmp_path):
 
 def test_editable_checkout_reads_the_top_level_templates():
     # This test suite runs on an editable install (or straight from src/): no copy in the package.
-    assert render.bundled_template_dir() == ROOT / "templates"
+    assert templating.bundled_template_dir() == ROOT / "templates"
