@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
+import sys
 
-from conftest import FIXTURES, write
+import pytest
+
+from conftest import DATA, FIXTURES, write
+from workplan_cli import dates, i18n
 from workplan_cli.cli import app
 from workplan_cli.loader import parse_plan
 from workplan_cli.models import Term
@@ -168,6 +173,36 @@ def test_term_picture_none_for_a_term_that_ends_before_it_starts():
 def test_month_and_weekday_names_in_english():
     assert [month_name(1), month_name(9, short=True)] == ["January", "Sep"]
     assert [weekday_name(0), weekday_name(6, short=True)] == ["Monday", "Sun"]
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "pt"])
+@pytest.mark.parametrize("short", [False, True])
+def test_month_and_weekday_names_are_cldrs_standing_alone(lang, short):
+    """English names come from Python, not Babel (an English page need not load it): the same as CLDR's."""
+    from babel.dates import get_day_names, get_month_names
+
+    width = "abbreviated" if short else "wide"
+    with i18n.use(lang):
+        assert [month_name(m, short) for m in range(1, 13)] == [
+            str(get_month_names(width, "stand-alone", locale=lang)[m]) for m in range(1, 13)
+        ]
+        assert [weekday_name(d, short) for d in range(7)] == [
+            str(get_day_names(width, "stand-alone", locale=lang)[d]) for d in range(7)
+        ]
+        assert [dates.month_name(dt.date(2023, m, 1)) for m in range(1, 13)] == [month_name(m) for m in range(1, 13)]
+
+
+def test_an_english_page_does_not_load_babel():
+    """Babel's locale data costs a tenth of an English page's rendering; the page has no use for it."""
+    code = (
+        "import sys, pathlib; from workplan_cli.loader import load_plan; from workplan_cli.render import render;"
+        "html = render(load_plan(pathlib.Path(sys.argv[1])).plan, 'html', as_of=None);"
+        "print(len(html) > 10000, sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(DATA / "csh-2022-2023.yaml")], capture_output=True, text=True, check=True
+    )
+    assert done.stdout == "True []\n"
 
 
 def test_render_as_of_draws_the_line_and_says_so(tmp_path, runner):

@@ -12,6 +12,7 @@ the language is the one in force (`i18n.use`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from .i18n import current
 
@@ -48,12 +49,34 @@ def month_day(day: dt.date) -> str:
 
 def month_name(day: dt.date) -> str:
     """``March``; ``marzo`` (the name standing alone, as in a table's heading)."""
-    lang = current()
-    if lang == "en":
-        return f"{day:%B}"
-    from babel.dates import format_date
+    return names("months")[day.month]
 
-    return str(format_date(day, format="LLLL", locale=lang))
+
+def names(which: str, short: bool = False) -> dict[int, str]:
+    """The names of the ``"months"`` (1 to 12) or ``"days"`` (0 to 6, Monday first), standing alone: ``March``, ``marzo``.
+
+    Abbreviated when ``short``: ``Mar``, ``mar``; ``Mon``, ``lun``.  English
+    names are Python's own, as the other English formats here (CLDR gives
+    the same); the others are CLDR's, through Babel, which an English page
+    then need not load.
+    """
+    return _names(which, current(), short)
+
+
+@functools.cache
+def _names(which: str, lang: str, short: bool) -> dict[int, str]:
+    # A page asks for them thousands of times (each mark of the picture of the term, each day of its calendar).
+    if lang == "en":
+        if which == "months":
+            return {month: f"{dt.date(2000, month, 1):{'%b' if short else '%B'}}" for month in range(1, 13)}
+        return {weekday: f"{dt.date(2000, 1, 3 + weekday):{'%a' if short else '%A'}}" for weekday in range(7)}
+    from babel.dates import get_day_names, get_month_names
+
+    get = get_month_names if which == "months" else get_day_names
+    return {
+        number: str(name)
+        for number, name in get("abbreviated" if short else "wide", "stand-alone", locale=lang).items()
+    }
 
 
 def month_year(day: dt.date) -> str:

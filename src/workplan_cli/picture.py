@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from .i18n import current
+from .dates import names
 from .models import CommitteePlan
 from .timeline import Entry, deadlines_between, plan_entries
 
@@ -38,25 +37,13 @@ HALF_WIDTH = {"meeting": 9, "milestone": 7, "deadline": 7}  # of point marks, to
 
 
 def month_name(month: int, short: bool = False) -> str:
-    """``1`` -> ``January`` (``Jan`` when short), standing alone, in the language in use (CLDR, through Babel)."""
-    return _names("months", current(), short)[month]
+    """``1`` -> ``January`` (``Jan`` when short), standing alone, in the language in use (`dates.names`)."""
+    return names("months", short)[month]
 
 
 def weekday_name(weekday: int, short: bool = False) -> str:
-    """``0`` -> ``Monday`` (``Mon`` when short), Monday first as in ISO 8601, in the language in use."""
-    return _names("days", current(), short)[weekday]
-
-
-@functools.cache
-def _names(which: str, lang: str, short: bool) -> dict[int, str]:
-    # A page asks for them thousands of times (each mark's title, each day of the calendar).
-    from babel.dates import get_day_names, get_month_names
-
-    get = get_month_names if which == "months" else get_day_names
-    return {
-        number: str(name)
-        for number, name in get("abbreviated" if short else "wide", "stand-alone", locale=lang).items()
-    }
+    """``0`` -> ``Monday`` (``Mon`` when short), Monday first as in ISO 8601, in the language in use (`dates.names`)."""
+    return names("days", short)[weekday]
 
 
 @dataclass(frozen=True, slots=True)
