@@ -143,17 +143,25 @@ def _gettext_functions(translations: Any) -> dict[str, Any]:
     variable of that name).  Each returns what Jinja's does: the
     translation, as Markup where the template escapes, formatted with the
     variables (and `num`, `context`); a text with no `%` is left as it is,
-    which is what formatting it would give.
+    which is what formatting it would give.  `_` and `ngettext` keep what
+    they gave for a call with no variables of its own.  A Hypothesis test
+    (tests/test_render.py) holds them to Jinja's.
     """
     import jinja2
     from markupsafe import Markup
 
+    def done(autoescape: bool, text: str, variables: dict[str, Any]) -> Any:
+        if autoescape:
+            text = Markup(text)
+        return text % variables if "%" in text else text
+
     # A page asks for the same few words thousands of times ("Paragraph:" per
-    # agenda entry, a month's name per day): each answer is kept.
-    def remembered(function: Callable[..., str]) -> Callable[..., str]:
+    # agenda entry, the names of its lanes...).  Asked with no variables of
+    # its own, each function gives the same answer every time: it is kept.
+    def remembered(function: Callable[..., Any]) -> Callable[..., Any]:
         kept = functools.lru_cache(maxsize=4096, typed=True)(function)
 
-        def ask(*args: Any) -> str:
+        def ask(*args: Any) -> Any:
             try:
                 return kept(*args)
             except TypeError:  # an argument that cannot be kept (a list): asked each time
@@ -161,34 +169,37 @@ def _gettext_functions(translations: Any) -> dict[str, Any]:
 
         return ask
 
-    look_up, look_up_n = remembered(translations.gettext), remembered(translations.ngettext)
-    look_up_p, look_up_np = remembered(translations.pgettext), remembered(translations.npgettext)
-    marked = remembered(Markup)
+    @remembered
+    def gettext_alone(autoescape: bool, message: str) -> Any:
+        return done(autoescape, translations.gettext(message), {})
 
-    def done(eval_ctx: Any, text: str, variables: dict[str, Any]) -> Any:
-        if eval_ctx.autoescape:
-            text = marked(text)
-        return text % variables if "%" in text else text
+    @remembered
+    def ngettext_alone(autoescape: bool, singular: str, plural: str, num: int) -> Any:
+        return done(autoescape, translations.ngettext(singular, plural, num), {"num": num})
 
     @jinja2.pass_eval_context
     def gettext(eval_ctx: Any, message: str, /, **variables: Any) -> Any:
-        return done(eval_ctx, look_up(message), variables)
+        if not variables:
+            return gettext_alone(eval_ctx.autoescape, message)
+        return done(eval_ctx.autoescape, translations.gettext(message), variables)
 
     @jinja2.pass_eval_context
     def ngettext(eval_ctx: Any, singular: str, plural: str, num: int, /, **variables: Any) -> Any:
+        if not variables:
+            return ngettext_alone(eval_ctx.autoescape, singular, plural, num)
         variables.setdefault("num", num)
-        return done(eval_ctx, look_up_n(singular, plural, num), variables)
+        return done(eval_ctx.autoescape, translations.ngettext(singular, plural, num), variables)
 
     @jinja2.pass_eval_context
     def pgettext(eval_ctx: Any, context: str, message: str, /, **variables: Any) -> Any:
         variables.setdefault("context", context)
-        return done(eval_ctx, look_up_p(context, message), variables)
+        return done(eval_ctx.autoescape, translations.pgettext(context, message), variables)
 
     @jinja2.pass_eval_context
     def npgettext(eval_ctx: Any, context: str, singular: str, plural: str, num: int, /, **variables: Any) -> Any:
         variables.setdefault("context", context)
         variables.setdefault("num", num)
-        return done(eval_ctx, look_up_np(context, singular, plural, num), variables)
+        return done(eval_ctx.autoescape, translations.npgettext(context, singular, plural, num), variables)
 
     return {"_": gettext, "gettext": gettext, "ngettext": ngettext, "pgettext": pgettext, "npgettext": npgettext}
 
