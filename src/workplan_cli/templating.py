@@ -87,6 +87,7 @@ def md_anchor(heading: str) -> str:
 
 
 def environment(template_dir: Path | None, lang: str = "en") -> Any:
+    """The templates' environment: ``template_dir``'s templates before the bundled ones, workplan's words in ``lang``."""
     import jinja2
 
     folders = [str(template_dir)] if template_dir else []
