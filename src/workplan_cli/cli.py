@@ -169,7 +169,7 @@ def rules(
         Optional[str],  # noqa: UP045
         typer.Argument(metavar="[CODE|NAME]", help="Show this rule's documentation.", show_default=False),
     ] = None,
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+    output_format: ListFormatOption = ListFormat.text,
 ) -> None:
     """List every check and lint rule, or document one.
 
@@ -231,6 +231,7 @@ PlanOption = Annotated[
     ),
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="text (a table), json (see README) or md.")]
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")]
 
 
 class Language(str, enum.Enum):
@@ -371,6 +372,20 @@ def _console() -> Any:
     return Console(highlight=False, soft_wrap=True, emoji=False, markup=False)
 
 
+def _print_list(
+    output_format: ListFormat, lang: str, as_json: Callable[[], Any], as_text: Callable[[int], Any]
+) -> None:
+    """What a query found: ``as_json()`` dumped, or ``as_text(width)`` laid out for the terminal, in ``lang``."""
+    from . import i18n
+
+    if output_format is ListFormat.json:
+        sys.stdout.write(dumps(as_json()))
+        return
+    console = _console()
+    with i18n.use(lang):
+        console.print(as_text(console.width))
+
+
 query_app = typer.Typer(
     help="Answer questions: which meetings discuss a paragraph, who presents what, what has no slot yet.",
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -480,14 +495,13 @@ def query_references(
     paths: PathsArgument = None,
     resolution: ResolutionOption = None,
     plan: PlanOption = None,
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+    output_format: ListFormatOption = ListFormat.text,
     lang: LangOption = None,
 ) -> None:
     """Every place a paragraph is cited: mandates, working groups, meetings, pending events, reports.
 
     Example: workplan query references 37 --resolution ag-2970
     """
-    from . import i18n
     from .queries import find_citations
     from .views import citation_json, citations_text
 
@@ -496,12 +510,12 @@ def query_references(
         citations = find_citations(plans, paragraph, resolution)
     except WorkplanError as exc:
         _fail(exc)
-    if output_format is ListFormat.json:
-        sys.stdout.write(dumps([citation_json(c) for c in citations]))
-    else:
-        console = _console()
-        with i18n.use(chosen):
-            console.print(citations_text(citations, console.width))
+    _print_list(
+        output_format,
+        chosen,
+        lambda: [citation_json(c) for c in citations],
+        lambda width: citations_text(citations, width),
+    )
 
 
 @query_app.command("coverage")
@@ -509,14 +523,13 @@ def query_coverage(
     paths: PathsArgument = None,
     plan: PlanOption = None,
     uncovered: Annotated[bool, typer.Option("--uncovered", help="Only the paragraphs no meeting covers yet.")] = False,
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+    output_format: ListFormatOption = ListFormat.text,
     lang: LangOption = None,
 ) -> None:
     """Every declared paragraph with the meetings that cite it, and those with no slot yet.
 
     Example: workplan query coverage --uncovered
     """
-    from . import i18n
     from .queries import coverage
     from .views import coverage_json, coverage_text
 
@@ -524,12 +537,7 @@ def query_coverage(
     rows = coverage(plans)
     if uncovered:
         rows = [r for r in rows if not r.covered]
-    if output_format is ListFormat.json:
-        sys.stdout.write(dumps(coverage_json(rows)))
-    else:
-        console = _console()
-        with i18n.use(chosen):
-            console.print(coverage_text(rows, console.width))
+    _print_list(output_format, chosen, lambda: coverage_json(rows), lambda width: coverage_text(rows, width))
 
 
 @query_app.command("activities")
@@ -545,25 +553,24 @@ def query_activities(
         str | None, typer.Option("--text", help="Case-insensitive text in the activity.", show_default=False)
     ] = None,
     plan: PlanOption = None,
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+    output_format: ListFormatOption = ListFormat.text,
     lang: LangOption = None,
 ) -> None:
     """Proposed activities of program plans (the CICTE plan), by program, partner and text.
 
     Example: workplan query activities --partner INCIBE
     """
-    from . import i18n
     from .queries import find_activities
     from .views import activities_text, activity_json
 
     plans, chosen = _plans_in(paths, plan, lang)
     matches = find_activities(plans, program=program, partner=partner, text=text)
-    if output_format is ListFormat.json:
-        sys.stdout.write(dumps([activity_json(a) for a in matches]))
-    else:
-        console = _console()
-        with i18n.use(chosen):
-            console.print(activities_text(matches, plans, console.width))
+    _print_list(
+        output_format,
+        chosen,
+        lambda: [activity_json(a) for a in matches],
+        lambda width: activities_text(matches, plans, width),
+    )
 
 
 @app.command()
@@ -576,7 +583,7 @@ def show(
     ],
     paths: PathsArgument = None,
     plan: PlanOption = None,
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+    output_format: ListFormatOption = ListFormat.text,
     lang: LangOption = None,
 ) -> None:
     """Show one meeting (or other item) in full: date, time, numbered agenda, references, footnotes.
@@ -1350,7 +1357,7 @@ def i18n_extract(path: PlanFileArgument) -> None:
 def i18n_status(
     path: PlanFileArgument,
     lang: Annotated[Language, typer.Option("--lang", help="The catalog's language: es, fr, pt or en.")],
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+    output_format: ListFormatOption = ListFormat.text,
 ) -> None:
     """How much of a plan a catalog translates: translated, untranslated and stale messages.
 
