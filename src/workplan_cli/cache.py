@@ -16,7 +16,7 @@ A validator is a pickled `pydantic_core.SchemaValidator` per model, used only
 when its key (a hash of `models.py`, the versions and the model's name) is
 the one this process would write.  A template is Jinja's own bytecode cache
 (`jinja2.FileSystemBytecodeCache`), keyed by the template's name, file and
-source, salted with a hash of `render.py` and the versions.  Either is read
+source, salted with a hash of `templating.py` and the versions.  Either is read
 only from a folder that only its owner can write to (what is read is
 unpickled or executed).  Anything else (no folder, another key, a truncated
 or unreadable file, a read-only disk) means compiling afresh, and writing
