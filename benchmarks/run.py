@@ -12,10 +12,8 @@ maximum resident set.  The commands a ratio compares run in turns, round
 after round, so that the machine's slow moments fall on both alike.
 Machines are noisy: compare the ratios, not the seconds.
 
-The command line keeps the plan models' compiled validators between runs
-(cache.py); the children keep theirs in a folder of this run, so a
-user's own cache is never read.  The context line "with no validators kept"
-is what a machine's first run costs.
+Nothing is kept between runs (no compiled validators or templates on disk):
+every figure is what a machine's first run costs.
 """
 
 from __future__ import annotations
@@ -55,25 +53,22 @@ def _once(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, in
 
 def run(argv: list[str], repeat: int, env: dict[str, str] | None = None) -> tuple[float, int]:
     """Median seconds and the largest peak RSS (bytes) over ``repeat`` runs, after one run not counted."""
-    _once(argv, env)  # warms the caches (bytecode, files, kept validators)
+    _once(argv, env)  # warms the caches (Python's bytecode, the files)
     runs = [_once(argv, env) for _ in range(repeat)]
     return statistics.median(t for t, _ in runs), max(peak for _, peak in runs)
 
 
-def run_together(
-    commands: dict[str, list[str]], repeat: int, envs: dict[str, dict[str, str]] | None = None
-) -> dict[str, tuple[float, int]]:
+def run_together(commands: dict[str, list[str]], repeat: int) -> dict[str, tuple[float, int]]:
     """`run` for several commands taken in turn, round after round, so that the machine's slow and
     fast moments fall on all of them alike: what a ratio between them needs on a noisy machine."""
-    envs = envs or {}
-    for name, argv in commands.items():  # one round not counted
-        _once(argv, envs.get(name))
+    for argv in commands.values():  # one round not counted
+        _once(argv)
     times: dict[str, list[float]] = {name: [] for name in commands}
     peaks: dict[str, int] = dict.fromkeys(commands, 0)
     names = list(commands)
     for round_ in range(repeat):
         for name in names[round_ % len(names) :] + names[: round_ % len(names)]:
-            elapsed, peak = _once(commands[name], envs.get(name))
+            elapsed, peak = _once(commands[name])
             times[name].append(elapsed)
             peaks[name] = max(peaks[name], peak)
     return {name: (statistics.median(times[name]), peaks[name]) for name in commands}
@@ -102,30 +97,23 @@ def main() -> int:
 
     m: dict[str, tuple[float, int]] = {}
     # Start-up figures are a few tenths of a second: take more of them, in turns.
-    # The command line keeps the plan models' compiled validators between runs
-    # (cache.py): here in a folder of this run, filled by the round
-    # not counted; "validate data/, nothing kept" is the first run on a machine.
-    kept = {**ENV, "WORKPLAN_CACHE_DIR": str(folder / "validators")}
     m |= run_together(
         {
             "import trio": [python, "-c", "import typer, pydantic, ruamel.yaml"],
             "validate data/": [workplan, "validate", "data/"],
-            "validate data/, nothing kept": [workplan, "validate", "data/"],
             "typer floor": [python, str(HERE / "typer_floor.py"), "validate", "data/"],
             "import typer": [python, "-c", "import typer"],
             "--version": [workplan, "--version"],
         },
         3 * r,
-        {"validate data/": kept, "validate data/, nothing kept": {**ENV, "WORKPLAN_CACHE_DIR": ""}},
     )
-    m["validate 15"] = run([workplan, "validate", str(files[15])], r, kept)
+    m["validate 15"] = run([workplan, "validate", str(files[15])], r)
     m |= run_together(
         {
             "validate 150": [workplan, "validate", str(files[150])],
             "check-jsonschema 150": [str(BIN / "check-jsonschema"), "--schemafile", str(schema), str(files[150])],
         },
         r,
-        {"validate 150": kept},
     )
     on_1500 = {
         "validate 1500": [workplan, "validate", str(files[1500])],
@@ -151,7 +139,7 @@ def main() -> int:
         path = folder / f"plan-1500-{fault.replace(' ', '-')}.yaml"
         path.write_text(faulty, encoding="utf-8")
         on_1500[f"validate 1500 {fault}"] = [workplan, "validate", str(path)]
-    m |= run_together(on_1500, big, dict.fromkeys(on_1500, kept))
+    m |= run_together(on_1500, big)
     # The same plan once formatted: what CI checks on every pull request, where nothing is to change.
     canonical = folder / "plan-150-formatted.yaml"
     canonical.write_text(files[150].read_text(encoding="utf-8"), encoding="utf-8")
@@ -163,7 +151,6 @@ def main() -> int:
             "validate 150, again": [workplan, "validate", str(files[150])],
         },
         r,
-        dict.fromkeys(["fmt --check 150", "fmt --check 150 formatted", "validate 150, again"], kept),
     )
     # Parallel validation (#14): a folder of 500 copies of the real CSH plan, serial and on every CPU.
     many = folder / "many"
@@ -178,11 +165,10 @@ def main() -> int:
             "validate 500 plans": [workplan, "validate", str(many)],
         },
         folder_runs,
-        {"validate 500 plans -j 1": kept, "validate 500 plans": kept},
     )
     if 15000 in files:
-        m["validate 15000"] = run([workplan, "validate", str(files[15000])], 3, kept)
-        m["render html 15000"] = run([workplan, "render", str(files[15000]), "--format", "html"], 3, kept)
+        m["validate 15000"] = run([workplan, "validate", str(files[15000])], 3)
+        m["render html 15000"] = run([workplan, "render", str(files[15000]), "--format", "html"], 3)
 
     print(f"{'measurement':<24} {'median s':>9} {'peak MiB':>9}")
     for name, (seconds, peak) in m.items():
@@ -248,8 +234,6 @@ def main() -> int:
     # each against importing the three libraries (the start-up target's old baseline).
     floor = m["typer floor"][0] / m["import trio"][0]
     print(f"context: empty typer command / import typer, pydantic, ruamel.yaml = {floor:.2f}")
-    cold = m["validate data/, nothing kept"][0] / m["typer floor"][0]
-    print(f"context: validate data/ with no validators kept (a machine's first run) / empty typer app = {cold:.2f}")
     trio = m["validate data/"][0] / m["import trio"][0]
     print(f"context: validate data/ / import typer, pydantic, ruamel.yaml = {trio:.2f} (the old start-up target, 1.5)")
     print("plan sizes: " + ", ".join(f"{n}: {files[n].stat().st_size / 2**20:.2f} MiB" for n in sizes))

@@ -72,9 +72,3 @@ def as_nobody(work: Callable[[], str]) -> str:
         answer = stream.read().decode()
     os.waitpid(pid, 0)
     return answer
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _validator_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Commands run by the tests keep compiled validators in a folder of the test run, not the user's cache."""
-    os.environ["WORKPLAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("validator-cache"))

@@ -158,7 +158,10 @@ def test_shell_completion_script():
     from pathlib import Path
 
     workplan = Path(sys.executable).parent / "workplan"
-    result = subprocess.run([str(workplan), "--show-completion", "bash"], capture_output=True, text=True, timeout=60)
+    # Typer names the shell it finds among the process's parents: run it from bash, as a user would
+    # (`; exit` keeps bash from replacing itself with the command).
+    command = f"'{workplan}' --show-completion; exit $?"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert result.stdout.startswith("_workplan_completion() {")
     assert "complete -o default -F _workplan_completion workplan" in result.stdout

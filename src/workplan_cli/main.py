@@ -26,9 +26,6 @@ def run() -> None:
     # with it off on every row of benchmarks/run.py, up to rendering the
     # 15,000-meeting plan.
     gc.disable()
-    from .cache import use_default_directory
-
-    use_default_directory()  # the command line keeps compiled validators and templates between runs
     from .cli import app_for
 
     try:

@@ -124,7 +124,6 @@ def _to_time(value: Any) -> Any:
 
 
 def _hh_mm(value: dt.time) -> str:
-    # A named function, not a lambda: the compiled validators are pickled (cache.py).
     return value.strftime("%H:%M")
 
 
@@ -719,3 +718,24 @@ MODEL_BY_KIND: dict[str, type[CommitteePlan] | type[ProgramPlan]] = {
     COMMITTEE_KIND: CommitteePlan,
     PROGRAM_KIND: ProgramPlan,
 }
+
+
+_validators: dict[type, Any] = {}
+
+
+def validator_for(model: type) -> Any:
+    """The compiled validator of a plan model or agenda dataclass, built in this process on first use.
+
+    Nothing is kept between runs: a validator read back from disk would be
+    code a planted or damaged file could run, for a few milliseconds saved.
+    """
+    found = _validators.get(model)
+    if found is None:
+        from pydantic.dataclasses import rebuild_dataclass
+
+        if issubclass(model, BaseModel):
+            model.model_rebuild()
+        else:
+            rebuild_dataclass(model)  # type: ignore[arg-type]  # an agenda dataclass
+        found = _validators[model] = model.__pydantic_validator__  # type: ignore[attr-defined]
+    return found

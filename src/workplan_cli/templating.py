@@ -5,8 +5,7 @@ everything about Jinja itself is here:
 
 - the bundled templates and ``--template-dir`` folders (`bundled_template_dir`);
 - the environment: its settings, filters and gettext functions
-  (workplan's own words in the language in force), and the compiled
-  templates kept between runs (`cache.template_cache`, salted with this file);
+  (workplan's own words in the language in force);
 - how a printed value becomes page text (`page_text`: control characters shown
   as escapes, plan text shown untranslated marked with its language, then
   HTML-escaped), compiled into each template by `PageCodeGenerator`;
@@ -26,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from . import dates, i18n
-from .cache import source_salt, template_cache
 from .catalogs import SourceText
 from .errors import PathError, WorkplanError
 from .text import md_escape, printable, safe_url
@@ -105,9 +103,6 @@ def environment(template_dir: Path | None, lang: str = "en") -> Any:
         # this and the escaping into one call (`page_text`, `plain_text`).
         finalize=jinja2.pass_eval_context(_printable),
         extensions=["jinja2.ext.i18n"],
-        # Compiled templates kept between runs of the command line (cache.py);
-        # the code compiled depends on these settings, so on this file too.
-        bytecode_cache=template_cache(source_salt(__file__)),
     )
     env.context_class = _context_class()
     # `_`, `gettext`, `ngettext` and `pgettext` in the templates: workplan's own words in `lang`.

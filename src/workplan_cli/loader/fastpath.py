@@ -10,8 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..cache import validator_for
-from ..models import MODEL_BY_KIND, SCHEMA_VERSION, Plan
+from ..models import MODEL_BY_KIND, SCHEMA_VERSION, Plan, validator_for
 from .positions import _compose, marks_for
 from .result import LoadResult
 from .scalars import _FastPathRefused, _Scalars, _scalars

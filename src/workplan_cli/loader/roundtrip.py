@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from .. import diagnostics as d
-from ..cache import validator_for
 from ..diagnostics import Diagnostic
+from ..models import validator_for
 from .positions import _start
 from .result import LoadResult
 from .scalars import MAX_NUMBER_LENGTH, _long_number
