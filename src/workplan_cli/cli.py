@@ -952,7 +952,7 @@ def _run_edit(
 
 def _finish_edit(edit: Any, dry_run: bool, output_format: ListFormat) -> NoReturn:
     """Write an edit (unless refused or a dry run), say what changed, and exit with the documented code."""
-    from .fsutil import write_atomic
+    from .edit import write_edit
 
     plan_id = edit.source.plan.id
     if edit.refused:
@@ -969,7 +969,7 @@ def _finish_edit(edit: Any, dry_run: bool, output_format: ListFormat) -> NoRetur
         raise typer.Exit(EXIT_PROBLEMS)
     if not dry_run and edit.new_text != edit.source.text:
         try:
-            write_atomic(edit.source.path, edit.file_text)
+            write_edit(edit)
         except WorkplanError as exc:
             _fail(exc)
     if output_format is ListFormat.json:
@@ -1268,7 +1268,8 @@ def init(
 
     Example: workplan init --from data/csh-2022-2023.yaml --start 2023-11-10 --general-assembly 2024-06-26
     """
-    from .edit import init_plan, read_plan
+    from .draft import init_plan
+    from .edit import read_plan
     from .fsutil import is_stdout, write_atomic
 
     try:

@@ -1,24 +1,30 @@
-"""Amending a plan file without re-writing it: move, add, cancel, postpone, and draft next term's plan.
+"""Amending a plan file without re-writing it: move, add, cancel and postpone.
 
-Every edit works on the file's text, never on a re-dumped document: libyaml's
-marks give the line and column of the scalar to change (or of the line after
-which to insert), and only those characters change.  Comments, quoting, key
-order and blank lines stay byte for byte, so a pull request's diff is the
-change and nothing else.
+Every edit changes the file's text only where it means to (`textpatch`):
+comments, quoting, key order and blank lines stay byte for byte, so a pull
+request's diff is the change and nothing else.  An edit lands on the item
+the user named, or nowhere: a value shared through an anchor, alias or merge
+key, or written in a shape the text cannot be changed in safely, is refused;
+and the new text must read as the old plan with exactly the intended change.
 
-Each function returns an `Edit` (the old and new text, what the change means in
-`workplan diff`'s words, and the problems the new text would have); the caller
-decides whether to write it.  An edit that would add a problem is refused: see
-`Edit.refused`.
+Each function returns an `Edit` (the old and new text, what the change means
+in `workplan diff`'s words, and the problems the new text would have); the
+caller decides whether to write it, with `write_edit`, which writes only if
+the file on disk is still the one read.  An edit that would add a problem is
+refused: see `Edit.refused`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import json
+import os
 import re
-from collections.abc import Sequence
+import stat
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,33 +32,82 @@ from typing import Any
 from .diagnostics import Diagnostic, Severity
 from .errors import PathError, PlanError, UsageError
 from .loader import discover, parse_plan, read_text
-from .models import CommitteePlan, Plan
+from .models import _ID_RE, CommitteePlan, Plan
 from .plandiff import Change, diff_plans
+from .textpatch import (
+    EditRefused,
+    Intent,
+    Replace,
+    Tree,
+    apply,
+    get,
+    insert_lines,
+    items,
+    line_end_after,
+    replace_scalar,
+    requote,
+    value,
+    verify,
+)
 
 BOM = "\ufeff"
 STATUSES = ("scheduled", "postponed", "cancelled", "held")
-_BREAK = re.compile(r"\r\n|\r|\n")
+
+# The lists an edit can change: (kind of item, path of the list in the plan).
+_LISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("meeting", ("meetings",)),
+    ("activity", ("activities",)),
+    ("milestone", ("procedure", "milestones")),
+)
 
 
 # --- reading the plan to edit --------------------------------------------------------------
 
 
 @dataclass(frozen=True)
+class Stamp:
+    """What identifies the file as read: size, modification time and a hash of its bytes."""
+
+    size: int
+    mtime_ns: int
+    digest: str
+
+    @classmethod
+    def of(cls, data: bytes, info: os.stat_result) -> Stamp:
+        return cls(len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+@dataclass(frozen=True)
 class PlanText:
-    """A valid plan as it is on disk: its path, text (without a byte-order mark) and model."""
+    """A valid plan as it is on disk: its path, text (without a byte-order mark), model, and stamp."""
 
     path: Path
     text: str
     plan: Plan
     bom: bool = False
+    stamp: Stamp | None = None
 
     @property
     def name(self) -> str:
         return str(self.path)
 
 
-def read_plan(path: Path, read: tuple[str | None, Diagnostic | None] | None = None) -> PlanText:
-    """Read and check one plan file (``read``: what `read_text` gave for it already, if it was read).
+def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file, and its status from the same open file."""
+    try:
+        with path.open("rb") as stream:
+            info = os.fstat(stream.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise PathError(f"{path}: not a regular file")
+            return stream.read(), info
+    except IsADirectoryError:
+        raise PathError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise PathError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def read_plan(path: Path) -> PlanText:
+    """Read and check one plan file.
 
     Raises `PlanError` (with every problem as ``diagnostics``) when it has an
     error, so that a broken file is never edited, and `PathError` when it
@@ -60,20 +115,20 @@ def read_plan(path: Path, read: tuple[str | None, Diagnostic | None] | None = No
     """
     from .validate import lint_loaded
 
-    text, problem = read if read is not None else read_text(path)
-    if problem is not None or text is None:
-        raise PlanError(f"{path} does not validate; fix it first (nothing written)", [problem] if problem else [])
+    raw, info = _read_bytes(path)
     try:
-        with path.open("rb") as stream:  # `read_text` drops the BOM; an edit writes it back
-            raw_bom = stream.read(len(BOM.encode())) == BOM.encode()
-    except OSError as exc:
-        raise PathError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        _, problem = read_text(path)
+        raise PlanError(
+            f"{path} does not validate; fix it first (nothing written)", [problem] if problem else []
+        ) from None
     loaded = parse_plan(text, str(path))
     problems = sorted([*loaded.diagnostics, *lint_loaded(loaded)])
     errors = [d for d in problems if d.severity is Severity.ERROR]
     if loaded.plan is None or errors:
         raise PlanError(f"{path} does not validate; fix it first (nothing written)", errors)
-    return PlanText(path, text, loaded.plan, raw_bom)
+    return PlanText(path, text, loaded.plan, raw.startswith(BOM.encode()), Stamp.of(raw, info))
 
 
 def _candidates(paths: Sequence[Path]) -> list[Path]:
@@ -83,10 +138,39 @@ def _candidates(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
-def _plan_id_of(text: str | None) -> str | None:
-    """The plan id a file's text declares (read cheaply), for choosing among several files."""
-    match = re.search(r"^id:[ \t]*['\"]?([a-z0-9][a-z0-9.-]*)", text or "", re.MULTILINE)
-    return match.group(1) if match else None
+@dataclass(frozen=True)
+class _Outline:
+    """What choosing a plan needs of a file: its kind, id, and the ids of what an edit can change."""
+
+    kind: str | None = None
+    plan_id: str | None = None
+    idents: frozenset[str] = frozenset()
+
+
+def _outline(text: str | None) -> _Outline:
+    """The outline of a plan's text as data (any line endings, block or flow style); empty if it is not YAML."""
+    from .textpatch import _Reader
+
+    if text is None:
+        return _Outline()
+    try:
+        data = _Reader(text)(text)
+    except Exception:
+        return _Outline()
+    if not isinstance(data, dict):
+        return _Outline()
+    idents = set()
+    for _, path in _LISTS:
+        node: Any = data
+        for step in path:
+            node = node.get(step) if isinstance(node, dict) else None
+        for item in node if isinstance(node, list) else ():
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                idents.add(item["id"].strip())
+    kind, plan_id = data.get("kind"), data.get("id")
+    return _Outline(
+        kind if isinstance(kind, str) else None, plan_id if isinstance(plan_id, str) else None, frozenset(idents)
+    )
 
 
 def choose_plan(paths: Sequence[Path], plan_id: str | None = None, ident: str | None = None) -> PlanText:
@@ -96,50 +180,47 @@ def choose_plan(paths: Sequence[Path], plan_id: str | None = None, ident: str | 
     plan that holds that meeting, activity or milestone.  Otherwise the only
     committee plan found.  Raises `UsageError` when none or several match,
     saying how to choose, and `PlanError` when the chosen file is not valid.
-    Each candidate file is read once.
     """
-    read: dict[Path, tuple[str | None, Diagnostic | None]] = {}
+    outlines: dict[Path, _Outline] = {}
 
-    def text_of(path: Path) -> str | None:
-        if path not in read:
-            read[path] = read_text(path)
-        return read[path][0]
-
-    def chosen(path: Path) -> PlanText:
-        return read_plan(path, read.get(path))
+    def outline(path: Path) -> _Outline:
+        if path not in outlines:
+            outlines[path] = _outline(read_text(path)[0])
+        return outlines[path]
 
     files = _candidates(paths)
+    where_ = ", ".join(map(str, paths))
     if plan_id is not None:
-        files = [f for f in files if _plan_id_of(text_of(f)) == plan_id]
+        files = [f for f in files if outline(f).plan_id == plan_id]
         if not files:
-            raise UsageError(f"no plan with id {plan_id!r} in {', '.join(map(str, paths))}")
+            raise UsageError(f"no plan with id {plan_id!r} in {where_}")
     if len(files) == 1:
-        return chosen(files[0])
+        return read_plan(files[0])
     if ident is not None:
-        holders = [f for f in files if _mentions(text_of(f), ident)]
+        holders = [f for f in files if ident in outline(f).idents]
         if len(holders) == 1:
-            return chosen(holders[0])
+            return read_plan(holders[0])
         if not holders:
-            raise UsageError(f"no meeting, activity or milestone with id {ident!r} in {', '.join(map(str, paths))}")
+            known = sorted(set().union(*(outline(f).idents for f in files)))
+            raise UsageError(
+                f"no meeting, activity or milestone with id {ident!r} in {where_}{_did_you_mean(ident, known)}"
+            )
         files = holders
     else:
-        files = [f for f in files if _kind_of(text_of(f)) == "committee-plan"] or files
+        files = [f for f in files if outline(f).kind == "committee-plan"] or files
         if len(files) == 1:
-            return chosen(files[0])
-    names = ", ".join(f"{_plan_id_of(text_of(f)) or '?'} ({f})" for f in files)
-    raise UsageError(f"several plans found: {names}; choose one with --plan ID")
+            return read_plan(files[0])
+    names = ", ".join(f"{outline(f).plan_id or '?'} ({f})" for f in files)
+    ids = [outline(f).plan_id for f in files]
+    how = "give the file's path instead" if len(set(ids)) < len(ids) else "choose one with --plan ID"
+    raise UsageError(f"several plans found: {names}; {how}")
 
 
-def _mentions(text: str | None, ident: str) -> bool:
-    return (
-        text is not None
-        and re.search(rf"\bid:[ \t]*['\"]?{re.escape(ident)}['\"]?[ \t]*(#.*)?$", text, re.M) is not None
-    )
+def _did_you_mean(word: str, known: Sequence[str]) -> str:
+    import difflib
 
-
-def _kind_of(text: str | None) -> str | None:
-    match = re.search(r"^kind:[ \t]*['\"]?([a-z-]+)", text or "", re.MULTILINE)
-    return match.group(1) if match else None
+    close = difflib.get_close_matches(word.lower(), known, n=3, cutoff=0.6)
+    return f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
 
 
 # --- the result of an edit ----------------------------------------------------------------
@@ -184,15 +265,17 @@ def _findings(text: str, name: str) -> tuple[tuple[tuple[str, str], int], ...]:
     return tuple(counts.items())
 
 
-def check_edit(source: PlanText, new_text: str, *, allow_warnings: bool = False) -> Edit:
-    """Validate ``new_text`` and compare it with the source: its changes and the problems it would add.
+def check_edit(source: PlanText, new_text: str, intent: Intent, *, allow_warnings: bool = False) -> Edit:
+    """Prove ``new_text`` is the source with exactly ``intent``, then its changes and the problems it would add.
 
-    A problem is every error, and every warning that the source does not
-    already have (compared by rule and message, since lines move); with
+    Raises `EditRefused` when the text does not read as intended.  A problem
+    is every error, and every warning that the source does not already have
+    (compared by rule and message, since lines move); with
     ``allow_warnings``, errors only.
     """
     from .validate import lint_loaded
 
+    verify(source.text, new_text, intent)
     loaded = parse_plan(new_text, source.name)
     after = sorted([*loaded.diagnostics, *lint_loaded(loaded)])
     before = dict(_findings(source.text, source.name))
@@ -208,109 +291,129 @@ def check_edit(source: PlanText, new_text: str, *, allow_warnings: bool = False)
     return Edit(source, new_text, changes, problems, loaded.plan)
 
 
-# --- the node tree and positions ----------------------------------------------------------
+# --- writing it ---------------------------------------------------------------------------
 
 
-def _compose(text: str) -> Any:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.compose(text, Loader=loader)
-
-
-class _Text:
-    """Offsets of lines in a text, to turn libyaml's (line, column) marks into string positions."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0, *(m.end() for m in _BREAK.finditer(text))]
-        self.newline = "\r\n" if "\r\n" in text else "\n"
-
-    def offset(self, mark: Any) -> int:
-        return self.starts[int(mark.line)] + int(mark.column)
-
-    def line_start(self, offset: int) -> int:
-        return self.text.rfind("\n", 0, offset) + 1
-
-    def next_line(self, offset: int) -> int:
-        """The start of the line after the one holding ``offset`` (the text's end if there is none)."""
-        found = _BREAK.search(self.text, offset)
-        return found.end() if found else len(self.text)
-
-
-def _get(node: Any, key: str) -> tuple[Any, Any] | None:
-    import yaml
-
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    for k, v in node.value:
-        if isinstance(k, yaml.ScalarNode) and k.value == key:
-            return k, v
-    return None
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an advisory lock on the plan file while it is checked and replaced (other workplan runs wait)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: the stamp check below still guards the file
+        yield
+        return
+    while True:
+        try:
+            stream = path.open("rb")
+        except OSError as exc:
+            raise PathError(f"{path}: cannot open: {exc.strerror or exc}") from None
+        with stream:
+            fcntl.flock(stream.fileno(), fcntl.LOCK_EX)
+            try:
+                if os.path.samestat(os.fstat(stream.fileno()), os.stat(path)):
+                    yield
+                    return
+            except FileNotFoundError:
+                raise PathError(f"{path}: the file was removed while it was being edited; nothing written") from None
+            finally:
+                fcntl.flock(stream.fileno(), fcntl.LOCK_UN)
+        # Another run replaced the file while this one waited: lock the new one.
 
 
-def _value(node: Any, *keys: str) -> Any:
-    for key in keys:
-        pair = _get(node, key)
-        if pair is None:
-            return None
-        node = pair[1]
-    return node
-
-
-def _items(node: Any) -> list[Any]:
-    import yaml
-
-    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
-
-
-def _find(root: Any, ident: str) -> tuple[str, Any] | None:
-    """The kind and mapping node of the meeting, activity or milestone ``ident``."""
-    for kind, seq in (
-        ("meeting", _value(root, "meetings")),
-        ("activity", _value(root, "activities")),
-        ("milestone", _value(root, "procedure", "milestones")),
-    ):
-        for item in _items(seq):
-            found = _value(item, "id")
-            if found is not None and str(found.value).strip() == ident:
-                return kind, item
-    return None
-
-
-@dataclass(frozen=True)
-class _Replace:
-    start: int
-    end: int
-    text: str
-
-
-def _apply(text: str, replacements: Sequence[_Replace]) -> str:
-    for r in sorted(replacements, key=lambda r: r.start, reverse=True):
-        text = text[: r.start] + r.text + text[r.end :]
-    return text
-
-
-def _requote(node: Any, value: str) -> str:
-    """``value`` written in the quoting style of the scalar ``node`` (plain, 'single' or "double")."""
-    style = getattr(node, "style", None)
-    if style in ("|", ">"):
-        raise UsageError(
-            f"line {node.start_mark.line + 1}: a date or time written as a block scalar cannot be edited; write it on one line"
+def _writable(path: Path, info: os.stat_result) -> None:
+    """Refuse to replace a file its mode says is read-only, even for root, or in a folder others can write to."""
+    if not info.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):
+        raise PathError(f"{path}: the file is read-only; make it writable (chmod u+w) to edit it (nothing written)")
+    folder = path.resolve().parent
+    try:
+        folder_info = folder.stat()
+    except OSError as exc:
+        raise PathError(f"{folder}: cannot look at the folder: {exc.strerror or exc}") from None
+    others = folder_info.st_mode & stat.S_IWOTH and not folder_info.st_mode & stat.S_ISVTX
+    if others and info.st_uid != os.geteuid():
+        raise PathError(
+            f"{path}: the folder can be written by anyone and the file is another user's; "
+            "workplan will not replace it there (nothing written)"
         )
-    if style == '"':
-        return f'"{value}"'
-    if style == "'":
-        return f"'{value}'"
-    return value
 
 
-def _replace_scalar(lines: _Text, node: Any, value: str) -> _Replace:
-    import yaml
+def write_edit(edit: Edit) -> None:
+    """Write an edit over its plan file, if the file on disk is still the one the edit was made from.
 
-    if not isinstance(node, yaml.ScalarNode):
-        raise UsageError(f"line {node.start_mark.line + 1}: expected a single value to edit")
-    return _Replace(lines.offset(node.start_mark), lines.offset(node.end_mark), _requote(node, value))
+    The file is locked while it is checked and replaced; a file changed
+    since it was read (by another edit, an editor, any program) is refused
+    with `EditRefused`, and the change is not written.  Owner, group and mode
+    are kept; a read-only file is refused with `PathError`.
+    """
+    from .fsutil import write_atomic
+
+    path = edit.source.path
+    with _locked(path):
+        raw, info = _read_bytes(path)
+        if edit.source.stamp is not None and Stamp.of(raw, info) != edit.source.stamp:
+            raise EditRefused(
+                f"{path} changed on disk while this edit was being made (another edit, an editor or a program "
+                "wrote it); nothing written: run the command again on the file as it is now"
+            )
+        _writable(path, info)
+        write_atomic(path, edit.file_text)
+
+
+# --- finding the item ---------------------------------------------------------------------
+
+
+def _find(tree: Tree, ident: str) -> tuple[str, tuple[str | int, ...], Any] | None:
+    """The kind, data path and mapping node of the meeting, activity or milestone ``ident``."""
+    from .textpatch import walk_items
+
+    for kind, path, item in walk_items(tree.root, _LISTS):
+        found = value(item, "id")
+        if found is not None and str(found.value).strip() == ident:
+            return kind, path, item
+    return None
+
+
+def _all_idents(tree: Tree) -> list[str]:
+    from .textpatch import walk_items
+
+    out = []
+    for _, _, item in walk_items(tree.root, _LISTS):
+        found = value(item, "id")
+        if found is not None:
+            out.append(str(found.value).strip())
+    return out
+
+
+def _item(source: PlanText, ident: str, kinds: Sequence[str]) -> tuple[Tree, str, tuple[str | int, ...], Any]:
+    """The node tree of the source and the item ``ident`` of one of ``kinds``; `UsageError` if there is none."""
+    tree = Tree(source.text)
+    found = _find(tree, ident)
+    if found is None or found[0] not in kinds:
+        if found is not None:
+            raise UsageError(
+                f"{ident!r} is a {found[0]}, which has no status; cancel or postpone a meeting or an activity"
+            )
+        known = _all_idents(tree)
+        raise UsageError(f"no {_either(kinds)} with id {ident!r} in {source.plan.id}{_did_you_mean(ident, known)}")
+    return tree, *found
+
+
+def _either(kinds: Sequence[str]) -> str:
+    """'meeting or activity', 'meeting, activity or milestone'."""
+    return kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} or {kinds[-1]}"
+
+
+def _date_text(day: dt.date) -> str:
+    if not 1 <= day.year <= 9999:
+        raise UsageError(f"{day}: the year must have four digits")
+    return day.isoformat()
+
+
+def _shift(day: dt.date, by: dt.timedelta, what: str) -> dt.date:
+    try:
+        return day + by
+    except OverflowError:
+        raise UsageError(f"{what} would fall after 9999-12-31") from None
 
 
 # --- move ---------------------------------------------------------------------------------
@@ -333,41 +436,61 @@ def move_item(
     """
     if not isinstance(source.plan, CommitteePlan):
         raise UsageError(f"{source.name} is a program plan: it has no meetings, activities or milestones to move")
-    root = _compose(source.text)
-    found = _find(root, ident)
-    if found is None:
-        raise UsageError(f"no meeting, activity or milestone with id {ident!r} in {source.plan.id}")
-    kind, item = found
+    tree, kind, path, item = _item(source, ident, ("meeting", "activity", "milestone"))
     if times is not None and kind != "meeting":
         raise UsageError(f"--time is for meetings; {ident!r} is a {kind}, which has no hours")
-    lines = _Text(source.text)
-    edits: list[_Replace] = []
-    edits.append(_replace_scalar(lines, _value(item, "date"), day.isoformat()))
-    if kind == "activity":
-        activity = next(a for a in source.plan.activities if a.id == ident)
-        if activity.end_date is not None:
-            end = activity.end_date + (day - activity.date)
-            edits.append(_replace_scalar(lines, _value(item, "end_date"), end.isoformat()))
+    intent = Intent()
+    edits: list[Replace] = []
+
+    def change(node: Any, at: tuple[str | int, ...], key: str, text: str, what: str) -> None:
+        scalar = value(node, key)
+        if scalar is None:
+            raise EditRefused(f"{what} has no {key} written in it to change (nothing written)")
+        written = requote(scalar, text)
+        edits.append(replace_scalar(tree.lines, scalar, written, f"{what}'s {key}"))
+        intent.set((*at, key), written)
+
+    what = repr(ident)
+    keys = ["date", "end_date", *(("start_time", "end_time") if times else ())]
+    tree.editable(item, what, keys)
+    change(item, path, "date", _date_text(day), what)
+    if kind in ("activity", "meeting"):
+        old_day, old_end = _dates_of(source.plan, kind, ident)
+        if old_end is not None:
+            end = _shift(old_end, day - old_day, f"{ident!r}'s last day")
+            change(item, path, "end_date", _date_text(end), what)
     if times is not None:
-        for key, value in zip(("start_time", "end_time"), times, strict=True):
-            edits.append(_replace_scalar(lines, _value(item, key), value.strftime("%H:%M")))
+        for key, at in zip(("start_time", "end_time"), times, strict=True):
+            change(item, path, key, at.strftime("%H:%M"), what)
     if kind == "meeting":
-        for other in _items(_value(root, "meetings")):
-            within = _value(other, "within")
-            if within is not None and str(within.value).strip() == ident:
-                edits.append(_replace_scalar(lines, _value(other, "date"), day.isoformat()))
-        for milestone in _items(_value(root, "procedure", "milestones")):
-            at = _value(milestone, "meeting")
-            if at is not None and str(at.value).strip() == ident:
-                edits.append(_replace_scalar(lines, _value(milestone, "date"), day.isoformat()))
-    return check_edit(source, _apply(source.text, edits), allow_warnings=allow_warnings)
+        from .textpatch import walk_items
+
+        for other_kind, other_path, other in walk_items(tree.root, _LISTS):
+            tie = "within" if other_kind == "meeting" else "meeting" if other_kind == "milestone" else None
+            tied = value(other, tie) if tie else None
+            if tied is not None and str(tied.value).strip() == ident:
+                other_what = f"{_ident_of(other)!r} (held {'within' if tie == 'within' else 'at'} {ident!r})"
+                tree.editable(other, other_what, ["date"])
+                change(other, other_path, "date", _date_text(day), other_what)
+    return check_edit(source, apply(source.text, edits), intent, allow_warnings=allow_warnings)
+
+
+def _ident_of(node: Any) -> str:
+    found = value(node, "id")
+    return str(found.value).strip() if found is not None else "?"
+
+
+def _dates_of(plan: CommitteePlan, kind: str, ident: str) -> tuple[dt.date, dt.date | None]:
+    listed = plan.meetings if kind == "meeting" else plan.activities
+    found = next(x for x in listed if x.id == ident)
+    return found.date, getattr(found, "end_date", None)
 
 
 # --- status -------------------------------------------------------------------------------
 
 # The keys a status line goes after, in the schema's order (so `workplan fmt` leaves it there).
 _BEFORE_STATUS = {
-    "meeting": ("id", "number", "kind", "title", "heading", "date", "start_time", "end_time", "within"),
+    "meeting": ("id", "number", "kind", "title", "heading", "date", "end_date", "start_time", "end_time", "within"),
     "activity": ("id", "title", "date", "end_date", "organizers", "place"),
 }
 
@@ -377,37 +500,9 @@ def scalar_text(value: str) -> str:
     from .fmt import scalar_yaml
 
     text = scalar_yaml(value)
-    if "\n" in text or "\r" in text:  # never expected (fmt writes without wrapping); kept on one line regardless
+    if "\n" in text or "\r" in text:  # a value with a line break: a double-quoted scalar keeps it on one line
         text = json.dumps(value, ensure_ascii=False)
     return text
-
-
-def _last_scalar(node: Any) -> Any:
-    """The last scalar written inside ``node`` (a collection's own end mark can lie past the comments after it)."""
-    import yaml
-
-    while True:
-        if isinstance(node, yaml.MappingNode) and node.value:
-            node = node.value[-1][1]
-        elif isinstance(node, yaml.SequenceNode) and node.value:
-            node = node.value[-1]
-        else:
-            return node
-
-
-def _line_end_after(lines: _Text, node: Any) -> int:
-    """Where a new line goes after the key/value pair whose value is ``node``: the start of the next line."""
-    end = lines.offset(_last_scalar(node).end_mark)
-    while end > 0 and lines.text[end - 1] in " \t\r\n":
-        end -= 1
-    return lines.next_line(end)
-
-
-def _insert_lines(lines: _Text, at: int, new_lines: Sequence[str]) -> _Replace:
-    body = "".join(line + lines.newline for line in new_lines)
-    if at == len(lines.text) and lines.text and not lines.text.endswith(("\n", "\r")):
-        body = lines.newline + body
-    return _Replace(at, at, body)
 
 
 def set_status(
@@ -422,43 +517,51 @@ def set_status(
         raise UsageError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
     if not isinstance(source.plan, CommitteePlan):
         raise UsageError(f"{source.name} is a program plan: it has no meetings or activities")
-    root = _compose(source.text)
-    found = _find(root, ident)
-    if found is None or found[0] == "milestone":
-        what = "a milestone, which has no status" if found else "not in the plan"
-        raise UsageError(f"{ident!r} is {what}; cancel or postpone a meeting or an activity")
-    kind, item = found
+    tree, kind, path, item = _item(source, ident, ("meeting", "activity"))
+    what = repr(ident)
+    tree.editable(item, what, ("status", "status_note"))
     if item.flow_style:
-        raise UsageError(f"{ident!r} is written on one line ({{...}}); run `workplan fmt` first, then try again")
-    lines = _Text(source.text)
-    edits: list[_Replace] = []
-    existing = _get(item, "status")
+        raise EditRefused(f"{what} is written on one line ({{...}}); run `workplan fmt` first, then try again")
+    lines = tree.lines
+    intent = Intent()
+    edits: list[Replace] = []
+    existing = get(item, "status")
     new_lines: list[str] = []
     indent = " " * item.value[0][0].start_mark.column
+    intent.set((*path, "status"), status)
     if existing is not None:
-        edits.append(_Replace(lines.offset(existing[1].start_mark), lines.offset(existing[1].end_mark), status))
-        anchor = existing[1]
+        edits.append(replace_scalar(lines, existing[1], status, f"{what}'s status"))
+        after = existing
     else:
         new_lines.append(f"{indent}status: {status}")
-        last = [v for k, v in item.value if k.value in _BEFORE_STATUS[kind]]
-        anchor = last[-1]
+        after = [(k, v) for k, v in item.value if k.value in _BEFORE_STATUS[kind]][-1]
     if note is not None:
         note = note.strip()
         if not note:
             raise UsageError("--note needs some text")
-        old_note = _get(item, "status_note")
+        written = scalar_text(note)
+        intent.set((*path, "status_note"), written)
+        old_note = get(item, "status_note")
         if old_note is not None:
-            start, end = lines.offset(old_note[1].start_mark), lines.offset(old_note[1].end_mark)
-            edits.append(_Replace(start, end, scalar_text(note)))
+            node = old_note[1]
+            if node.start_mark.line != node.end_mark.line or getattr(node, "style", None) in ("|", ">"):
+                # A note over several lines: the whole value is replaced, up to the end of its last line of text.
+                start = lines.offset(node.start_mark)
+                end = line_end_after(lines, node)
+                edits.append(Replace(start, end, written + lines.ending_before(end)))
+            else:
+                edits.append(replace_scalar(lines, node, written, f"{what}'s status_note"))
         elif existing is not None:
             edits.append(
-                _insert_lines(lines, _line_end_after(lines, existing[1]), [f"{indent}status_note: {scalar_text(note)}"])
+                insert_lines(
+                    lines, line_end_after(lines, existing[1], existing[0]), [f"{indent}status_note: {written}"]
+                )
             )
         else:
-            new_lines.append(f"{indent}status_note: {scalar_text(note)}")
+            new_lines.append(f"{indent}status_note: {written}")
     if new_lines:
-        edits.append(_insert_lines(lines, _line_end_after(lines, anchor), new_lines))
-    return check_edit(source, _apply(source.text, edits), allow_warnings=allow_warnings)
+        edits.append(insert_lines(lines, line_end_after(lines, after[1], after[0]), new_lines))
+    return check_edit(source, apply(source.text, edits), intent, allow_warnings=allow_warnings)
 
 
 # --- add ----------------------------------------------------------------------------------
@@ -494,48 +597,62 @@ def slug(text: str, limit: int = 48) -> str:
     return out or "item"
 
 
+def _checked_id(text: str, option: str) -> str:
+    """An id given on the command line, checked as one: lowercase letters, digits, dots and hyphens."""
+    if not _ID_RE.match(text) or len(text) > 200:
+        raise UsageError(
+            f"{option} {text!r} is not an id: use lowercase letters, digits, '.' and '-', starting with a letter or digit"
+        )
+    return text
+
+
 def _insert_in_order(
     source: PlanText,
-    root: Any,
+    tree: Tree,
     path: tuple[str, ...],
     keys: Sequence[tuple[Any, ...]],
     new_key: tuple[Any, ...],
     body: Sequence[str],
+    intent: Intent,
 ) -> str:
     """The text with a new list item (``body``: its lines, unindented, the first one its ``- `` line) inserted
     into the block list at ``path`` before the first item that sorts after ``new_key``; indented like the
     items already there."""
     import yaml
 
-    lines = _Text(source.text)
-    parent = root if len(path) == 1 else _value(root, *path[:-1])
-    pair = _get(parent, path[-1])
+    lines = tree.lines
+    root = tree.root
+    parent = root if len(path) == 1 else value(root, *path[:-1])
+    pair = get(parent, path[-1])
     seq = pair[1] if pair is not None else None
-    items = _items(seq)
-    if items:
-        first = items[0]
+    found = items(seq)
+    if pair is not None and (tree.shared(seq) or tree.decorated(seq)):
+        raise EditRefused(f"the list {'.'.join(path)} is shared through a YAML anchor or alias; nothing written")
+    if found:
+        first = found[0]
         key_column = first.start_mark.column
         line = source.text[lines.starts[first.start_mark.line] : lines.offset(first.start_mark)]
         dash_column = line.rfind("-")
-        if dash_column < 0 or any(item.flow_style for item in items) or getattr(seq, "flow_style", False):
-            raise UsageError(f"the list {'.'.join(path)} is written in flow style ([...]); run `workplan fmt` first")
+        if dash_column < 0 or any(item.flow_style for item in found) or getattr(seq, "flow_style", False):
+            raise EditRefused(f"the list {'.'.join(path)} is written in flow style ([...]); run `workplan fmt` first")
     else:
         base = pair[0].start_mark.column if pair is not None else 0
         dash_column, key_column = base + 2, base + 4
     indented = [" " * dash_column + body[0]] + [" " * key_column + b for b in body[1:]]
-    replacements: list[_Replace] = []
+    replacements: list[Replace] = []
     later = [i for i, key in enumerate(keys) if key > new_key]
-    if items and later:
-        at = lines.starts[items[later[0]].start_mark.line]
+    intent.insert(path, later[0] if later else len(keys), [body[0], *("  " + b for b in body[1:])])
+    if found and later:
+        at = lines.starts[found[later[0]].start_mark.line]
         # Comment lines just above an item belong to it: the new item goes above them.
         while at > 0:
             previous = lines.line_start(at - 1)
             if not source.text[previous:at].strip().startswith("#"):
                 break
             at = previous
-        replacements.append(_insert_lines(lines, at, indented))
-    elif items:
-        replacements.append(_insert_lines(lines, _line_end_after(lines, items[-1]), indented))
+        replacements.append(insert_lines(lines, at, indented))
+    elif found:
+        replacements.append(insert_lines(lines, line_end_after(lines, found[-1]), indented))
     elif seq is not None and isinstance(seq, yaml.SequenceNode):
         # `meetings: []` (as `workplan init` writes it) becomes a block list.
         start, end = lines.offset(seq.start_mark), lines.offset(seq.end_mark)
@@ -543,21 +660,21 @@ def _insert_in_order(
         if not rest.strip():
             while start > 0 and source.text[start - 1] == " ":
                 start -= 1
-        replacements.append(_Replace(start, end, ""))
-        replacements.append(_insert_lines(lines, lines.next_line(end), indented))
+        replacements.append(Replace(start, end, ""))
+        replacements.append(insert_lines(lines, lines.next_line(end), indented))
     elif pair is not None:  # `activities:` left empty
         end = lines.offset(pair[1].end_mark) if pair[1] is not None else lines.offset(pair[0].end_mark)
-        replacements.append(_insert_lines(lines, lines.next_line(end), indented))
+        replacements.append(insert_lines(lines, lines.next_line(end), indented))
     else:  # no such list yet: it goes after the meetings
-        after = _value(root, "meetings")
-        at = _line_end_after(lines, after) if after is not None else len(source.text)
-        replacements.append(_insert_lines(lines, at, ["", f"{path[-1]}:", *indented]))
-    return _apply(source.text, replacements)
+        after = value(root, "meetings")
+        at = line_end_after(lines, after) if after is not None else len(source.text)
+        replacements.append(insert_lines(lines, at, ["", f"{path[-1]}:", *indented]))
+    return apply(source.text, replacements)
 
 
-def _time_style(root: Any) -> str:
-    for meeting in _items(_value(root, "meetings")):
-        node = _value(meeting, "start_time")
+def _time_style(tree: Tree) -> str:
+    for meeting in items(value(tree.root, "meetings")):
+        node = value(meeting, "start_time")
         if node is not None:
             return str(getattr(node, "style", None) or "")
     return '"'
@@ -583,25 +700,28 @@ def add_meeting(
     plan = source.plan
     if not isinstance(plan, CommitteePlan):
         raise UsageError(f"{source.name} is a program plan: it has no meetings")
+    kind = _checked_id(kind, "--kind")
     if ident is None:
-        ident = _free_id(plan, f"meeting-{number}" if number is not None else f"{kind}-{day.isoformat()}")
-    root = _compose(source.text)
-    quote = _time_style(root)
-    body = [f"- id: {ident}"]
+        ident = _free_id(plan, f"meeting-{number}" if number is not None else f"{kind}-{_date_text(day)}")
+    ident = _checked_id(ident, "--id")
+    tree = Tree(source.text)
+    quote = _time_style(tree)
+    body = [f"- id: {scalar_text(ident)}"]
     if number is not None:
-        body.append(f"number: {number}")
-    body.append(f"kind: {kind}")
-    if title:
+        body.append(f"number: {int(number)}")
+    body.append(f"kind: {scalar_text(kind)}")
+    if title and title.strip():
         body.append(f"title: {scalar_text(title.strip())}")
     body += [
-        f"date: {day.isoformat()}",
+        f"date: {_date_text(day)}",
         f"start_time: {quote}{start:%H:%M}{quote}",
         f"end_time: {quote}{end:%H:%M}{quote}",
         "agenda: []",
     ]
     keys = [(m.date, m.start_time) for m in plan.meetings]
-    text = _insert_in_order(source, root, ("meetings",), keys, (day, start), body)
-    return check_edit(source, text, allow_warnings=allow_warnings)
+    intent = Intent()
+    text = _insert_in_order(source, tree, ("meetings",), keys, (day, start), body, intent)
+    return check_edit(source, text, intent, allow_warnings=allow_warnings)
 
 
 def add_activity(
@@ -623,215 +743,17 @@ def add_activity(
         raise UsageError("--title needs some text")
     if ident is None:
         ident = _free_id(plan, slug(title))
-    root = _compose(source.text)
-    body = [f"- id: {ident}", f"title: {scalar_text(title.strip())}", f"date: {day.isoformat()}"]
+    ident = _checked_id(ident, "--id")
+    tree = Tree(source.text)
+    body = [f"- id: {scalar_text(ident)}", f"title: {scalar_text(title.strip())}", f"date: {_date_text(day)}"]
     if end_day is not None:
-        body.append(f"end_date: {end_day.isoformat()}")
+        body.append(f"end_date: {_date_text(end_day)}")
     if organizers:
-        body.append(f"organizers: [{', '.join(organizers)}]")
-    if place:
+        checked = [scalar_text(_checked_id(o, "--organizer")) for o in organizers]
+        body.append(f"organizers: [{', '.join(checked)}]")
+    if place and place.strip():
         body.append(f"place: {scalar_text(place.strip())}")
     keys = [(a.date,) for a in plan.activities]
-    text = _insert_in_order(source, root, ("activities",), keys, (day,), body)
-    return check_edit(source, text, allow_warnings=allow_warnings)
-
-
-# --- next term's plan ---------------------------------------------------------------------
-
-# Sections copied as they are written (comments included): what stays from one term to the next.
-CARRIED = (
-    "committee",
-    "timezone",
-    "language",
-    "times_local_at",
-    "functions",
-    "resolutions",
-    "bodies",
-    "working_groups",
-    "areas",
-    "reports",
-    "reports_heading",
-    "notes",
-)
-
-
-def _sections(source: PlanText) -> dict[str, str]:
-    """The text of each top-level key of the source, from its line to the next key's line.
-
-    Comment lines just before the next key belong to that key, so they are left out.
-    """
-    root = _compose(source.text)
-    lines = _Text(source.text)
-    starts = [(k.value, lines.starts[k.start_mark.line]) for k, _ in root.value]
-    out: dict[str, str] = {}
-    for n, (key, start) in enumerate(starts):
-        end = starts[n + 1][1] if n + 1 < len(starts) else len(source.text)
-        chunk = source.text[start:end].splitlines()
-        while chunk and (not chunk[-1].strip() or chunk[-1].lstrip().startswith("#")):
-            chunk.pop()
-        out[key] = lines.newline.join(chunk)
-    return out
-
-
-def _shift_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a year that has none
-        return day.replace(year=day.year + years, day=28)
-
-
-def _retitle(text: str, old: tuple[int, int], new: tuple[int, int]) -> str:
-    """``text`` with the old term's years (2022–2023, 2022-2023) written as the new one's."""
-    return re.sub(rf"\b{old[0]}([-–]){old[1]}\b", lambda m: f"{new[0]}{m.group(1)}{new[1]}", text)
-
-
-def draft_next_term(
-    source: PlanText,
-    start: dt.date,
-    end: dt.date | None = None,
-    general_assembly: dt.date | None = None,
-) -> str:
-    """The text of next term's plan, drafted from ``source``.
-
-    Carried over as written: the committee, its functions, bodies, working
-    groups, thematic areas, yearly reports and notes, and the resolutions
-    (with a comment saying they must be replaced by the new session's).  Left
-    empty, with a comment saying what to fill in: officers, mandates,
-    meetings, other activities, pending events, milestones.  The term and the
-    General Assembly are as given, else a year on from the source's, marked
-    to confirm.
-    """
-    old = source.plan
-    if not isinstance(old, CommitteePlan):
-        raise UsageError(f"{source.name} is a program plan; `workplan init` drafts committee plans")
-    years = start.year - old.term.start.year
-    ga_old = old.introduction.general_assembly
-    ga_start = general_assembly or _shift_years(ga_old.date, years)
-    ga_end = ga_start + (ga_old.end_date - ga_old.date) if ga_old.end_date else None
-    term_end = end or ga_end or ga_start
-    if term_end < start:
-        raise UsageError(f"the term would end ({term_end}) before it starts ({start}); give --end")
-    if ga_start < start:
-        raise UsageError(f"the General Assembly ({ga_start}) would come before the term starts ({start})")
-    old_years, new_years = (old.term.start.year, old.term.end.year), (start.year, term_end.year)
-    match = re.search(rf"{old_years[0]}-{old_years[1]}", old.id)
-    new_id = (
-        old.id.replace(match.group(0), f"{new_years[0]}-{new_years[1]}")
-        if match
-        else f"{old.id}-{new_years[0]}-{new_years[1]}"
-    )
-    sections = _sections(source)
-    confirm_end = "" if end else "  # TO CONFIRM: the last day of the General Assembly"
-    confirm_ga = "" if general_assembly else "  # TO CONFIRM"
-    first = source.text.splitlines()[0] if source.text else ""
-    out: list[str] = []
-    if first.startswith("# yaml-language-server:"):
-        out += [first, "#"]
-    out += [
-        f"# Draft work plan of the {old.committee.acronym} for the {new_years[0]}–{new_years[1]} term, started from",
-        f"# {old.id} by `workplan init`. Lines marked TO DO, TO DECIDE, TO CONFIRM or",
-        "# TO REPLACE need the editor; `workplan validate` checks the file as it fills in.",
-        "kind: committee-plan",
-        "schema_version: 1",
-        f"id: {new_id}",
-        f"title: {scalar_text(_retitle(old.title, old_years, new_years))}",
-        sections["committee"],
-        "term:",
-        f"  start: {start.isoformat()}",
-        f"  end: {term_end.isoformat()}{confirm_end}",
-        f"adopted: {start.isoformat()}  # TO CONFIRM: the day the committee adopts this plan",
-        sections.get("timezone", f"timezone: {old.timezone}"),
-        # The plan's language and the wording it gives its pages carry over as written.
-        *(sections[key] for key in ("language", "times_local_at") if key in sections),
-        "",
-        "introduction:",
-        f"  installed: {start.isoformat()}  # TO CONFIRM",
-        f"  installed_by: {scalar_text(f'Permanent Council, at its regular meeting of {start:%B} {start.day}, {start.year}')}"
-        "  # TO CONFIRM",
-        "  general_assembly:",
-        "    # TO DO: the session's name, e.g. Fifty-fourth regular session of the General Assembly.",
-        "    name: Regular session of the General Assembly",
-        f"    date: {ga_start.isoformat()}{confirm_ga}",
-        *([f"    end_date: {ga_end.isoformat()}{confirm_ga}"] if ga_end else []),
-        "  # TO DO: the numbers of meetings and events the introduction announces, and its text.",
-        "  planned_meetings: 0",
-        "  planned_events: 0",
-        "  text: []",
-        "",
-        "# TO DECIDE: the chair and vice chairs, once elected (see last term's plan for the layout).",
-        "officers: []",
-        "",
-        sections["functions"],
-        "",
-        "# TO DO: the mandates the Permanent Council assigns for this term, by source.",
-        "mandates: []",
-        "",
-        "# TO REPLACE: these are last term's resolutions. Replace them with those of the new",
-        "# General Assembly session, and update the paragraphs that the working groups and",
-        "# reports below cite.",
-        sections["resolutions"],
-    ]
-    for key in ("bodies", "working_groups", "areas"):
-        if key in sections:
-            out += ["", sections[key]]
-    out += [
-        "",
-        "procedure:",
-        "  # TO DO: the events to prepare this term (ids of meetings and pending events, in order),",
-        "  # and the working procedure's text and negotiation steps.",
-        "  events: []",
-        "  # TO DECIDE: the draft resolution's milestones (procedure, first version, comments due,",
-        "  # revised version, consideration), each with id, stage, title and date.",
-        "  milestones: []",
-    ]
-    if old.procedure.length_limits:
-        out.append("  length_limits:")
-        for limit in old.procedure.length_limits:
-            out += [f"    - maximum: {limit.maximum}", f"      of: {scalar_text(limit.of)}"]
-    else:
-        out.append("  length_limits: []")
-    out += [
-        "",
-        "# TO DECIDE: the meetings of the term; add each with",
-        "# `workplan add meeting --date YYYY-MM-DD --time HH:MM-HH:MM --number N`.",
-        "meetings: []",
-        "",
-        "# TO DO: other OAS activities in the security area (`workplan add activity`).",
-        "activities: []",
-        "",
-        "# TO DO: activities whose dates are still to be confirmed (id, title, paragraphs).",
-        "pending: []",
-    ]
-    for key in ("reports", "reports_heading", "notes"):
-        if key in sections:
-            out += ["", sections[key]]
-    newline = "\r\n" if "\r\n" in source.text else "\n"
-    return newline.join(out) + newline
-
-
-@dataclass
-class Draft:
-    """Next term's plan: its text and the diagnostics `validate` gives it (warnings are expected)."""
-
-    text: str
-    plan: Plan | None
-    diagnostics: list[Diagnostic]
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
-
-
-def init_plan(
-    source: PlanText,
-    output: str,
-    start: dt.date,
-    end: dt.date | None = None,
-    general_assembly: dt.date | None = None,
-) -> Draft:
-    """Draft next term's plan (`draft_next_term`) and validate it as the file ``output``."""
-    from .validate import lint_loaded
-
-    text = draft_next_term(source, start, end, general_assembly)
-    loaded = parse_plan(text, output)
-    return Draft(text, loaded.plan, sorted([*loaded.diagnostics, *lint_loaded(loaded)]))
+    intent = Intent()
+    text = _insert_in_order(source, tree, ("activities",), keys, (day,), body, intent)
+    return check_edit(source, text, intent, allow_warnings=allow_warnings)

@@ -1,0 +1,413 @@
+"""Changing a plan's text exactly where an edit means, and proving that the result is that change and no other.
+
+An edit works on the file's text, never on a re-dumped document: libyaml's
+marks give the line and column of the scalar to change (or the line after
+which to insert), and only those characters change.  Comments, quoting, key
+order and blank lines stay byte for byte.
+
+Text patching is only as safe as the shape of the text allows, so two guards
+stand around it:
+
+- before: a value that is shared (an anchor, an alias, a merge key ``<<``)
+  or written in a shape the patcher cannot change in place is refused, with a
+  message saying why and what to do (`Tree.editable`);
+- after: the old and the new text are both read as data, and the new data
+  must equal the old with exactly the intended change (`Intent`) and
+  everything else equal; otherwise the edit is refused and nothing is written.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import WorkplanError
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class EditRefused(WorkplanError):
+    """An edit cannot be made safely in this text: nothing is written (exit 1)."""
+
+    exit_code = 1
+
+
+# --- the text and its lines -----------------------------------------------------------------
+
+
+class Lines:
+    """Offsets of lines in a text, to turn libyaml's (line, column) marks into string positions.
+
+    Lines may end in LF, CRLF or CR, mixed or not: a new line takes the ending
+    of the line it is inserted after.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in _BREAK.finditer(text))]
+
+    def offset(self, mark: Any) -> int:
+        return self.starts[int(mark.line)] + int(mark.column)
+
+    def line_start(self, offset: int) -> int:
+        """The start of the line holding ``offset``."""
+        return max(self.text.rfind("\n", 0, offset), self.text.rfind("\r", 0, offset)) + 1
+
+    def next_line(self, offset: int) -> int:
+        """The start of the line after the one holding ``offset`` (the text's end if there is none)."""
+        found = _BREAK.search(self.text, offset)
+        return found.end() if found else len(self.text)
+
+    def ending_before(self, at: int) -> str:
+        """The line ending a line inserted at ``at`` (a line start) takes: that of the line above it."""
+        if at >= 2 and self.text[at - 2 : at] == "\r\n":
+            return "\r\n"
+        if at >= 1 and self.text[at - 1] in "\r\n":
+            return self.text[at - 1]
+        found = _BREAK.search(self.text)
+        return found.group(0) if found else "\n"
+
+
+@dataclass(frozen=True)
+class Replace:
+    """Characters ``start:end`` of the text become ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def apply(text: str, replacements: Sequence[Replace]) -> str:
+    ordered = sorted(replacements, key=lambda r: r.start)
+    for before, after in itertools.pairwise(ordered):
+        if after.start < before.end or (after.start == before.start and before.start != before.end):
+            raise EditRefused("two changes of this edit fall on the same characters; nothing written")
+    for r in reversed(ordered):
+        text = text[: r.start] + r.text + text[r.end :]
+    return text
+
+
+def insert_lines(lines: Lines, at: int, new_lines: Sequence[str]) -> Replace:
+    """New lines at ``at`` (a line start, or the text's end), each ending as the line above them does."""
+    newline = lines.ending_before(at)
+    body = "".join(line + newline for line in new_lines)
+    if at == len(lines.text) and lines.text and not lines.text.endswith(("\n", "\r")):
+        body = newline + body
+    return Replace(at, at, body)
+
+
+# --- the node tree: where things are, and whether they may be changed -------------------------
+
+
+def compose(text: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.compose(text, Loader=loader)
+
+
+def get(node: Any, key: str) -> tuple[Any, Any] | None:
+    """The (key node, value node) pair of ``key`` written in the mapping ``node`` itself (merges not followed)."""
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for k, v in node.value:
+        if isinstance(k, yaml.ScalarNode) and k.tag != _MERGE_TAG and k.value == key:
+            return k, v
+    return None
+
+
+def value(node: Any, *keys: str) -> Any:
+    for key in keys:
+        pair = get(node, key)
+        if pair is None:
+            return None
+        node = pair[1]
+    return node
+
+
+def items(node: Any) -> list[Any]:
+    import yaml
+
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+
+def merged_keys(node: Any) -> set[str]:
+    """The keys a mapping takes from its merge keys (``<<: *name`` or ``<<: [*a, *b]``), merges of merges included."""
+    import yaml
+
+    out: set[str] = set()
+    if not isinstance(node, yaml.MappingNode):
+        return out
+    for k, v in node.value:
+        if k.tag == _MERGE_TAG:
+            for source in v.value if isinstance(v, yaml.SequenceNode) else [v]:
+                if isinstance(source, yaml.MappingNode):
+                    out |= {sk.value for sk, _ in source.value if sk.tag != _MERGE_TAG} | merged_keys(source)
+    return out
+
+
+class Tree:
+    """A plan's node tree (aliases resolved to the very node they name), and how often each node is used."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.root = compose(text)
+        self.lines = Lines(text)
+        self.uses: dict[int, int] = {}
+        self._count(self.root)
+
+    def _count(self, root: Any) -> None:
+        import yaml
+
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node is None:
+                continue
+            seen = self.uses.get(id(node), 0)
+            self.uses[id(node)] = seen + 1
+            if seen:  # an alias: its children were counted once already
+                continue
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    stack += [k, v]
+            elif isinstance(node, yaml.SequenceNode):
+                stack += node.value
+
+    def shared(self, node: Any) -> bool:
+        """True when ``node`` stands in more than one place (an anchor with aliases, or the alias of one)."""
+        return self.uses.get(id(node), 0) > 1
+
+    def decorated(self, node: Any) -> bool:
+        """True when the text of ``node`` starts with an anchor (&name) or a tag (!name)."""
+        start = self.lines.offset(node.start_mark)
+        return self.text[start : start + 1] in ("&", "!")
+
+    def editable(self, item: Any, what: str, keys: Sequence[str] = ()) -> None:
+        """Refuse (`EditRefused`) to change ``item`` (and its ``keys``) where that would change something else too.
+
+        ``what`` names the item in messages ("'meeting-2'").  An item merged
+        into others (``&name`` … ``<<: *name``) is shared; an item that
+        merges others may have its own keys changed, not those it takes from
+        the merge.
+        """
+        if self.shared(item) or self.decorated(item):
+            raise EditRefused(
+                f"{what} is shared through a YAML anchor (&name) or alias (*name): changing it would change "
+                "every place that refers to it; write it out in full where it is used, then try again (nothing written)"
+            )
+        merged = merged_keys(item)
+        for key in keys:
+            pair = get(item, key)
+            if pair is None:
+                if key in merged:
+                    raise EditRefused(
+                        f"{what} takes values from a merge key (<<: *name), and its {key} is not written in it: an "
+                        f"edit could not tell its own {key} from the one it shares; write {key} out in full in "
+                        f"{what}, then try again (nothing written)"
+                    )
+                continue
+            node = pair[1]
+            if self.shared(node) or self.decorated(node):
+                raise EditRefused(
+                    f"{what}'s {key} is shared through a YAML anchor (&name) or alias (*name): changing it would "
+                    f"change every place that refers to it; write the value of {key} out in full, then try again "
+                    "(nothing written)"
+                )
+
+
+def replace_scalar(lines: Lines, node: Any, new: str, what: str) -> Replace:
+    """The characters of the one-line scalar ``node`` replaced by ``new`` (already written as YAML)."""
+    import yaml
+
+    if not isinstance(node, yaml.ScalarNode):
+        raise EditRefused(f"line {node.start_mark.line + 1}: {what} is not a single value; nothing written")
+    if getattr(node, "style", None) in ("|", ">") or node.start_mark.line != node.end_mark.line:
+        raise EditRefused(
+            f"line {node.start_mark.line + 1}: {what} is written over several lines; "
+            "write it on one line, then try again (nothing written)"
+        )
+    return Replace(lines.offset(node.start_mark), lines.offset(node.end_mark), new)
+
+
+def requote(node: Any, text: str) -> str:
+    """``text`` (a date, a time, a status: characters that need no escaping) in the quoting style of ``node``."""
+    style = getattr(node, "style", None)
+    if style == '"':
+        return f'"{text}"'
+    if style == "'":
+        return f"'{text}'"
+    return text
+
+
+def last_scalar(node: Any) -> Any:
+    """The last scalar written inside ``node`` (a collection's own end mark can lie past the comments after it)."""
+    import yaml
+
+    while True:
+        if isinstance(node, yaml.MappingNode) and node.value:
+            node = node.value[-1][1]
+        elif isinstance(node, yaml.SequenceNode) and node.value:
+            node = node.value[-1]
+        else:
+            return node
+
+
+def line_end_after(lines: Lines, node: Any, key: Any = None) -> int:
+    """Where a new line goes after the key/value pair whose value is ``node``: the start of the next line.
+
+    A block scalar (``|`` or ``>``) ends where its last line of content ends:
+    blank lines and comments after it are left below the new line.  With the
+    pair's ``key`` node, a value written as an alias (``*name``: its node
+    stands where the anchor is) ends where the alias does.
+    """
+    last = last_scalar(node)
+    if key is not None and lines.offset(last.start_mark) < lines.offset(key.end_mark):
+        alias = _ALIAS_AFTER_KEY.match(lines.text, lines.offset(key.end_mark))
+        if alias is None or last is not node:
+            raise EditRefused(
+                f"line {key.start_mark.line + 1}: {key.value} is written with an alias inside it; "
+                "write its value out in full, then try again (nothing written)"
+            )
+        return lines.next_line(alias.end())
+    end = lines.offset(last.end_mark)
+    while end > 0 and lines.text[end - 1] in " \t\r\n":
+        end -= 1
+    return lines.next_line(end)
+
+
+# After a key: the colon, then (past spaces, line breaks and comments) an alias such as `*end`.
+_ALIAS_AFTER_KEY = re.compile(r"[ \t]*:(?:[ \t\r\n]+|#[^\r\n]*)*\*[^ \t\r\n,\[\]{}]+")
+
+
+# --- proving the result -------------------------------------------------------------------------
+
+Path = tuple[str | int, ...]
+
+
+@dataclass
+class Intent:
+    """What an edit means to change, as data: values set, and list items inserted.
+
+    Values are given as the YAML text written for them, and read back with
+    the same reader as the plan, so that the comparison is of like with like.
+    """
+
+    sets: list[tuple[Path, str]] = field(default_factory=list)
+    inserts: list[tuple[Path, int, str]] = field(default_factory=list)
+
+    def set(self, path: Path, text: str) -> None:
+        self.sets.append((path, text))
+
+    def insert(self, path: Path, index: int, lines: Sequence[str]) -> None:
+        """A new item at ``index`` of the list at ``path``; ``lines`` are its YAML, the first one ``- …``."""
+        self.inserts.append((path, index, "\n".join(lines) + "\n"))
+
+
+class _Reader:
+    """Reads a text as plain data: workplan's own YAML 1.2 reader, or PyYAML's where anchors or aliases are used."""
+
+    def __init__(self, sample: str) -> None:
+        from .loader.fastpath import fast_load
+        from .loader.scalars import _FastPathRefused
+
+        self._refused = _FastPathRefused
+        self._fast = True
+        try:
+            fast_load(sample)
+        except _FastPathRefused:
+            self._fast = False
+
+    def __call__(self, text: str) -> Any:
+        import yaml
+
+        if self._fast:
+            from .loader.fastpath import fast_load
+
+            try:
+                return fast_load(text)
+            except self._refused as exc:
+                raise EditRefused(f"the changed text could not be read back ({exc}); nothing written") from None
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _unshared(data: Any) -> Any:
+    """A copy of ``data`` in which no list or mapping stands in two places (aliases become copies)."""
+    if isinstance(data, dict):
+        return {k: _unshared(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_unshared(v) for v in data]
+    return data
+
+
+def _container(data: Any, path: Path) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def expected(old: Any, intent: Intent, read: Any) -> Any:
+    """The old data with exactly the intended changes."""
+    out = _unshared(old)
+    for path, text in intent.sets:
+        parent = _container(out, path[:-1])
+        parent[path[-1]] = read(f"v: {text}\n")["v"]
+    for path, index, text in intent.inserts:
+        parent = _container(out, path[:-1])
+        if parent.get(path[-1]) is None:
+            parent[path[-1]] = []
+        parent[path[-1]].insert(index, read(text)[0])
+    return out
+
+
+def _first_difference(a: Any, b: Any, path: Path = ()) -> Path:
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in sorted(set(a) | set(b), key=str):
+            if key not in a or key not in b or a[key] != b[key]:
+                return _first_difference(a.get(key), b.get(key), (*path, key))
+    elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for n, (x, y) in enumerate(zip(a, b, strict=True)):
+            if x != y:
+                return _first_difference(x, y, (*path, n))
+    return path
+
+
+def where(path: Path) -> str:
+    return (
+        "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if n else str(p)) for n, p in enumerate(path))
+        or "the plan"
+    )
+
+
+def verify(old_text: str, new_text: str, intent: Intent) -> None:
+    """Raise `EditRefused` unless ``new_text`` reads as ``old_text`` with exactly ``intent`` applied."""
+    import yaml
+
+    read = _Reader(old_text)
+    try:
+        old = read(old_text)
+        new = read(new_text)
+        want = expected(old, intent, read)
+    except yaml.YAMLError as exc:
+        raise EditRefused(
+            f"the changed text would not be valid YAML ({exc.__class__.__name__}); nothing written"
+        ) from None
+    if new != want:
+        raise EditRefused(
+            f"the change could not be made exactly: {where(_first_difference(want, new))} would not read as intended; "
+            "nothing written (run `workplan fmt` on the file, or make this change by hand)"
+        )
+
+
+def walk_items(root: Any, lists: Sequence[tuple[str, Path]]) -> Iterator[tuple[str, Path, Any]]:
+    """(kind, path, node) of every item of the lists named by ``lists`` ((kind, path of the list))."""
+    for kind, path in lists:
+        node = value(root, *map(str, path))
+        for n, item in enumerate(items(node)):
+            yield kind, (*path, n), item
