@@ -738,7 +738,7 @@ def test_init_usage_errors(runner, tmp_path):
     result = runner.invoke(app, ["init", "--from", str(plan), "--start", "2023-11-10", "--end", "2023-01-01"])
     assert (result.exit_code, result.stderr) == (
         2,
-        "workplan: error: the term would end (2023-01-01) before it starts (2023-11-10); give --end\n",
+        "workplan: error: the term would end (2023-01-01) before it starts (2023-11-10); give a later --end\n",
     )
     program = copy(tmp_path, CICTE)
     result = runner.invoke(app, ["init", "--from", str(program), "--start", "2023-11-10"])

@@ -231,7 +231,7 @@ def extract(plan: Plan, plan_path: Path) -> Path:
     from .fsutil import write_atomic
 
     target = template_path(plan_path)
-    write_atomic(target, template_text(plan))
+    write_atomic(target, template_text(plan), inputs=[plan_path], chosen=True)
     return target
 
 

@@ -74,9 +74,29 @@ class ListFormat(str, enum.Enum):
     json = "json"
 
 
+def _parse_day(text: str) -> dt.datetime:
+    """A day written YYYY-MM-DD, at midnight; a message that says what is wrong with any other text."""
+    import calendar
+    import re
+
+    match = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*", text)
+    if match is None:
+        raise typer.BadParameter(f"{text!r}: write the day as YYYY-MM-DD, like 2023-03-16")
+    year, month, day = map(int, match.groups())
+    if not 1 <= month <= 12 or year < 1:
+        raise typer.BadParameter(
+            f"{text!r} is not a day: there is no month {month:02d}" if year else f"{text!r}: no year 0"
+        )
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        name = dt.date(2000, month, 1).strftime("%B")
+        raise typer.BadParameter(f"{text!r} is not a day: {name} {year} has {days} days")
+    return dt.datetime(year, month, day)
+
+
 def _day_option(flag: str, help: str) -> Any:
-    """A YYYY-MM-DD option (Typer reads it as a datetime at midnight; commands take its date)."""
-    return typer.Option(flag, formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help=help, show_default=False)
+    """A YYYY-MM-DD option (read as a datetime at midnight; commands take its date)."""
+    return typer.Option(flag, parser=_parse_day, metavar="YYYY-MM-DD", help=help, show_default=False)
 
 
 PathsArgument = Annotated[
@@ -668,6 +688,7 @@ def render(
     from .render import render_pieces
 
     files = _load_files(paths, plan)
+    inputs = [path for path, _ in files]
     fmt = output_format.value
     try:
         day = as_of.date() if as_of else None
@@ -690,10 +711,10 @@ def render(
                 except OSError as exc:
                     raise PathError(f"{output}: cannot create folder: {exc.strerror or exc}") from None
                 for p, complete in rendered:
-                    write_atomic(output / f"{p.id}.{fmt}", blocks(complete))
+                    write_atomic(output / f"{p.id}.{fmt}", blocks(complete), inputs=inputs, chosen=True)
                     typer.echo(f"wrote {visible(str(output / f'{p.id}.{fmt}'))}", err=True)
         else:
-            write_atomic(output, pieces(*files[0]))
+            write_atomic(output, pieces(*files[0]), inputs=inputs)
             typer.echo(f"wrote {visible(str(output))}", err=True)
     except WorkplanError as exc:
         _fail(exc)
@@ -900,7 +921,7 @@ AllowWarningsOption = Annotated[
     ),
 ]
 DateArgument = Annotated[
-    dt.datetime, typer.Argument(formats=["%Y-%m-%d"], metavar="DATE", help="The new day, YYYY-MM-DD.")
+    dt.datetime, typer.Argument(parser=_parse_day, metavar="DATE", help="The new day, YYYY-MM-DD.")
 ]
 
 
@@ -1247,12 +1268,13 @@ def init(
         ),
     ] = None,
     output: Annotated[
-        Optional[Path],  # noqa: UP045
+        Optional[str],  # noqa: UP045
         typer.Option(
             "--output",
             "-o",
             metavar="FILE",
-            help="Where to write it (- for standard output). Default: NEW-ID.yaml beside the source plan.",
+            help="Where to write it (- for standard output; a folder, or a name ending in /, for NEW-ID.yaml in it). "
+            "Default: NEW-ID.yaml beside the source plan.",
             show_default=False,
         ),
     ] = None,
@@ -1277,25 +1299,19 @@ def init(
     except WorkplanError as exc:
         _refuse_source(exc, ListFormat.text)
     try:
-        probe = init_plan(
-            plan,
-            "-",
-            start.date(),
-            end.date() if end else None,
-            general_assembly.date() if general_assembly else None,
-        )
-        new_id = probe.plan.id if probe.plan is not None else "next-term"
-        target = output if output is not None else source.parent / f"{new_id}.yaml"
-        draft = init_plan(
-            plan,
-            str(target),
-            start.date(),
-            end.date() if end else None,
-            general_assembly.date() if general_assembly else None,
-        )
+        dates = (start.date(), end.date() if end else None, general_assembly.date() if general_assembly else None)
+        target: Path | None = Path(output) if output is not None and not output.endswith(("/", os.sep)) else None
+        folder = source.parent if output is None else Path(output)
+        if target is not None and not is_stdout(target) and target.is_dir():
+            folder, target = target, None
+        draft = init_plan(plan, str(target or folder / "next-term.yaml"), *dates)
+        if target is None:  # a name chosen here: the new plan's id, in the folder
+            new_id = draft.plan.id if draft.plan is not None else "next-term"
+            target = folder / f"{new_id}.yaml"
+            draft = init_plan(plan, str(target), *dates)
         if draft.errors:  # the draft is built to validate; say so rather than write a broken file
-            sys.stdout.write("".join(str(d) + "\n" for d in draft.errors))
-            typer.echo("workplan: error: the draft does not validate; nothing written", err=True)
+            sys.stdout.write("".join(str(d._replace(path=f"{d.path} (draft)")) + "\n" for d in draft.errors))
+            typer.echo(f"workplan: error: the draft does not validate; {visible(str(target))} not written", err=True)
             raise typer.Exit(EXIT_PROBLEMS)
         if is_stdout(target):
             sys.stdout.write(draft.text)
@@ -1303,7 +1319,11 @@ def init(
         if (target.exists() or target.is_symlink()) and not force:
             typer.echo(f"workplan: error: {visible(str(target))} exists; give --force to overwrite it", err=True)
             raise typer.Exit(EXIT_PROBLEMS)
-        write_atomic(target, draft.text)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise PathError(f"{target.parent}: cannot create folder: {exc.strerror or exc}") from None
+        write_atomic(target, draft.text, inputs=[source], chosen=output is None or output.endswith(("/", os.sep)))
     except WorkplanError as exc:
         _fail(exc)
     shown = visible(str(target))

@@ -33,10 +33,13 @@ def _sections(source: PlanText) -> dict[str, str]:
 
 
 def _shift_years(day: dt.date, years: int) -> dt.date:
+    year = day.year + years
+    if not 1 <= year <= 9999:
+        raise UsageError(f"a year on from {day} would be after 9999-12-31; give --general-assembly")
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=year)
     except ValueError:  # 29 February in a year that has none
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=year, day=28)
 
 
 def _retitle(text: str, old: tuple[int, int], new: tuple[int, int]) -> str:
@@ -66,10 +69,14 @@ def draft_next_term(
     years = start.year - old.term.start.year
     ga_old = old.introduction.general_assembly
     ga_start = general_assembly or _shift_years(ga_old.date, years)
-    ga_end = ga_start + (ga_old.end_date - ga_old.date) if ga_old.end_date else None
+    try:
+        ga_end = ga_start + (ga_old.end_date - ga_old.date) if ga_old.end_date else None
+    except OverflowError:
+        raise UsageError(f"the General Assembly starting {ga_start} would end after 9999-12-31") from None
     term_end = end or ga_end or ga_start
     if term_end < start:
-        raise UsageError(f"the term would end ({term_end}) before it starts ({start}); give --end")
+        how = "give a later --end" if end else "give --end"
+        raise UsageError(f"the term would end ({term_end}) before it starts ({start}); {how}")
     if ga_start < start:
         raise UsageError(f"the General Assembly ({ga_start}) would come before the term starts ({start})")
     old_years, new_years = (old.term.start.year, old.term.end.year), (start.year, term_end.year)

@@ -220,7 +220,10 @@ def _did_you_mean(word: str, known: Sequence[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(word.lower(), known, n=3, cutoff=0.6)
-    return f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+    if not close:
+        return ""
+    quoted = [repr(word) for word in close]
+    return f"; did you mean {', '.join(quoted[:-1]) + ' or ' if len(quoted) > 1 else ''}{quoted[-1]}?"
 
 
 # --- the result of an edit ----------------------------------------------------------------

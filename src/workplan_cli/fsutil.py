@@ -1,7 +1,11 @@
 """Writing files where the user pointed, without ever leaving a half-written or emptied one behind.
 
 - ``-`` is standard output.
-- A symbolic link is followed: the file it points to is written, the link stays.
+- A symbolic link given by the user is followed: the file it points to is
+  written, the link stays.  A file name the tool chooses itself (``PLAN.pot``,
+  ``site/ID.html``, next term's ``ID.yaml``) is never written through a link.
+- An output that is one of the command's inputs (the same file, by any name
+  or link) is refused: a command never writes over what it reads.
 - Anything that is not a regular file (a device such as ``/dev/null``, a FIFO,
   ``/dev/stdout``) is written to directly: renaming over it would replace it.
 - A regular file (or a new one) is written to a temporary file in the same
@@ -60,13 +64,21 @@ def blocks(stream: IO[str]) -> Iterator[str]:
         yield block
 
 
-def write_atomic(path: Path | str, text: str | Iterable[str]) -> None:
+def write_atomic(
+    path: Path | str,
+    text: str | Iterable[str],
+    *,
+    inputs: Iterable[Path | str] = (),
+    chosen: bool = False,
+) -> None:
     """Write ``text`` (a string, or pieces of one) to ``path`` as the module docstring says.
 
+    ``inputs`` are the files the command read (never written over);
+    ``chosen`` says the tool chose the name, so a link there is not followed.
     On any failure, including one raised while the pieces are produced,
     ``path`` is untouched and no temporary file is left; to standard output
     or a device the text goes only once it is complete.  Raises `PathError`
-    when the file or its folder cannot be written.
+    when the file or its folder cannot be written, or ``path`` is refused.
     """
     if is_stdout(path):
         if isinstance(text, str):
@@ -78,6 +90,12 @@ def write_atomic(path: Path | str, text: str | Iterable[str]) -> None:
         sys.stdout.flush()
         return
     path = Path(path)
+    refuse_inputs(path, inputs)
+    if chosen and path.is_symlink():
+        raise PathError(
+            f"{path}: is a symbolic link; workplan does not write through a link at a name it chose "
+            "(remove the link, or name the output yourself); nothing written"
+        )
     try:
         info = os.stat(path)  # follows symbolic links
     except FileNotFoundError:
@@ -94,6 +112,19 @@ def write_atomic(path: Path | str, text: str | Iterable[str]) -> None:
         _rewrite_in_place(target, text)
         return
     _replace(target, text, info)
+
+
+def refuse_inputs(path: Path | str, inputs: Iterable[Path | str]) -> None:
+    """`PathError` when ``path`` is one of ``inputs`` (the same file, by any name, hard link or symbolic link)."""
+    for source in inputs:
+        try:
+            same = os.path.samefile(path, source)
+        except OSError:  # one of them does not exist (yet): not the same file
+            continue
+        if same:
+            raise PathError(
+                f"{path}: is an input of this command ({source}); write the output somewhere else (nothing written)"
+            )
 
 
 def _write_through(path: Path, text: str | Iterable[str]) -> None:

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import gettext as _gettext
 import io
+import os
 import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -66,6 +68,11 @@ _PO_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 def _check_lines(path: Path, text: str) -> None:
     """A line Babel would read past (an unterminated string, a stray word) is an error at that line."""
     for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_CATALOG_LINE:
+            raise CatalogError(
+                f"{path}:{number}: broken translation catalog: a line over {MAX_CATALOG_LINE:,} characters "
+                "(split a long message over several quoted lines)"
+            )
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
@@ -76,13 +83,47 @@ def _check_lines(path: Path, text: str) -> None:
             raise CatalogError(f"{path}:{number}: broken translation catalog: unterminated or malformed string")
 
 
+# What a translation catalog may be: a regular file of at most this many bytes,
+# lines of at most this many characters, and at most this many plural forms
+# (CLDR's languages have six at the most).  A file past them is refused before
+# Babel reads it, so a hostile catalog cannot take the machine's memory.
+MAX_CATALOG_BYTES = 64 * 1024 * 1024
+MAX_CATALOG_LINE = 64 * 1024
+MAX_PLURAL_FORMS = 6
+_NPLURALS = re.compile(r"nplurals\s*=\s*([0-9]+)")
+
+
+def _catalog_bytes(path: Path) -> bytes:
+    """The bytes of a catalog that is a regular file within the size limit (never blocks on a FIFO)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot read translation catalog: {exc.strerror or exc}") from None
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise CatalogError(f"{path}: a translation catalog must be a regular file")
+        data = stream.read(MAX_CATALOG_BYTES + 1)
+    if len(data) > MAX_CATALOG_BYTES:
+        raise CatalogError(f"{path}: translation catalog larger than {MAX_CATALOG_BYTES // 2**20} MiB")
+    return data
+
+
 def read_catalog(path: Path, locale: str | None = None) -> Any:
     """A Babel catalog read from ``path``; a broken file is a `CatalogError` naming file and line."""
     from babel.messages.pofile import PoFileError, read_po
 
+    data = _catalog_bytes(path)
     try:
-        data = path.read_bytes()
-        _check_lines(path, data.decode("utf-8"))
+        text = data.decode("utf-8")
+        _check_lines(path, text)
+        plurals = _NPLURALS.search(text)
+        if plurals is not None and int(plurals.group(1)[:4]) > MAX_PLURAL_FORMS:
+            line = text.count("\n", 0, plurals.start()) + 1
+            raise CatalogError(
+                f"{path}:{line}: broken translation catalog: {plurals.group(0)}; a language has at most "
+                f"{MAX_PLURAL_FORMS} plural forms"
+            )
         return read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
     except PoFileError as exc:
         # Babel counts lines from 0 and adds " on N" to its message.
@@ -90,10 +131,10 @@ def read_catalog(path: Path, locale: str | None = None) -> Any:
         raise CatalogError(f"{path}:{exc.lineno + 1}: broken translation catalog: {message}") from None
     except UnicodeDecodeError as exc:
         raise CatalogError(f"{path}: broken translation catalog: not UTF-8 ({exc.reason})") from None
-    except OSError as exc:
-        raise CatalogError(f"{path}: cannot read translation catalog: {exc.strerror or exc}") from None
     except (ValueError, SyntaxError) as exc:  # a malformed header or plural rule
         raise CatalogError(f"{path}: broken translation catalog: {exc}") from None
+    except MemoryError:
+        raise CatalogError(f"{path}: translation catalog too large to read") from None
 
 
 def compile_catalog(catalog: Any) -> _gettext.GNUTranslations:

@@ -6,7 +6,10 @@ quoting it) passes it through one of these functions, which are the only
 place the rules are written:
 
 - `visible` writes control characters as escapes (``\\n``, ``\\x1b``), so a
-  diagnostic is always one line and no title can steer a terminal;
+  diagnostic is always one line and no title can steer a terminal; the
+  bidirectional controls (``\\u202e``) are written as escapes too, in every
+  output (terminal, Markdown, HTML, calendar), so no text can reorder what a
+  reviewer sees around it;
 - `shown_path` does the same for a file name that is not valid UTF-8;
 - `md_escape` makes text inert in Markdown (CommonMark and GitHub's);
 - `safe_url` admits a link only when it is plainly http, https or mailto.
@@ -22,8 +25,11 @@ from urllib.parse import urlsplit
 # compile, and most texts never reach them (the `str.isprintable` shortcut).
 
 # C0 controls, DEL, C1 controls, the Unicode line and paragraph separators,
+# the bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069: they can reorder what a reviewer sees, "Trojan source"),
 # and lone surrogates (a file name that is not UTF-8, a `"\\ud800"` escape).
-_CONTROL = "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_CONTROL = f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ud800-\udfff]"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -48,7 +54,7 @@ def visible(text: str) -> str:
     return re.sub(_CONTROL, _escape, text)
 
 
-_CONTROL_IN_TEXT = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
+_CONTROL_IN_TEXT = f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ud800-\udfff]"
 
 
 def printable(text: str) -> str:

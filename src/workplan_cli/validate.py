@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Severity, limit_per_check
-from .errors import PathError, PlanError
+from .errors import PathError, PlanError, WorkplanError
 from .lint import Selection, run_rules
 from .loader import LoadResult, collector_paused, discover, load_plan, locate
 from .models import Plan
@@ -67,15 +67,21 @@ def lint_loaded(loaded: LoadResult, selection: Selection | None = None) -> list[
         )
 
 
+class WorkerLost(WorkplanError):
+    """A worker process validating plans died (killed, or out of memory): exit 2."""
+
+
 def validate_file(path: Path, selection: Selection | None = None) -> FileResult:
     """Validate one plan file: its loader and schema diagnostics, then its lint findings."""
     selection = selection or Selection()
     try:
         loaded = load_plan(path)
+        found = [diag for diag in loaded.diagnostics if selection.wants_code(diag.code, diag.name)]
+        return FileResult(loaded.path, loaded.plan, found + lint_loaded(loaded, selection))
     except PathError as exc:
         return FileResult(str(path), io_error=str(exc))
-    found = [diag for diag in loaded.diagnostics if selection.wants_code(diag.code, diag.name)]
-    return FileResult(loaded.path, loaded.plan, found + lint_loaded(loaded, selection))
+    except MemoryError:
+        return FileResult(str(path), io_error=f"{path}: ran out of memory while checking it")
 
 
 # Below this many bytes of plans in all, starting worker processes costs more
@@ -124,6 +130,7 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None, *,
         return ValidationReport([validate_file(path, selection) for path in files])
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # fork where there is one: the workers start with everything imported.
     methods = multiprocessing.get_all_start_methods()
@@ -131,10 +138,48 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None, *,
     # Small chunks (about 16 per worker) keep the workers evenly loaded to the
     # end: with 4 per worker, 500 plans on 2 CPUs took 0.7 of the serial
     # time; with 16, 0.55 (sending a chunk costs next to nothing).
-    chunk = max(1, len(files) // (workers * 16))
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        results = list(pool.map(_validate_without_plan, files, [selection] * len(files), chunksize=chunk))
+    size = max(1, len(files) // (workers * 16))
+    chunks = [files[n : n + size] for n in range(0, len(files), size)]
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
+    try:
+        futures = [pool.submit(_validate_chunk, chunk, selection) for chunk in chunks]
+        results = []
+        for chunk, future in zip(chunks, futures, strict=True):
+            try:
+                results += future.result()
+            except BrokenProcessPool:
+                more = f" (or one of {len(chunk) - 1} more after it)" if len(chunk) > 1 else ""
+                raise WorkerLost(
+                    f"{chunk[0]}{more}: the worker process checking it died (killed, or out of memory); "
+                    "nothing is reported for these files: run `workplan validate --jobs 1` on them"
+                ) from None
+    except BaseException:
+        # Interrupted, or a worker lost: stop at once, without waiting for the
+        # chunks still running (the workers end with this process, _worker_start).
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return ValidationReport(results)
+
+
+def _worker_start() -> None:
+    """In each worker: leave Ctrl-C to the parent, and end when the parent ends (Linux), however it ends."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+        import ctypes.util
+
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+    if os.getppid() == 1:  # the parent ended before the line above: nothing to work for
+        os._exit(1)
+
+
+def _validate_chunk(paths: Sequence[Path], selection: Selection) -> list[FileResult]:
+    return [_validate_without_plan(path, selection) for path in paths]
 
 
 def _validate_without_plan(path: Path, selection: Selection) -> FileResult:
