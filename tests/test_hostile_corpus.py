@@ -88,6 +88,9 @@ EXACT: dict[str, tuple[int, set[str]]] = {
     "program-valid-crlf.yaml": (0, set()),
     "document-end-markers.yaml": (0, set()),
     "alias-reused-valid.yaml": (0, set()),
+    "alias-shared-between-meetings.yaml": (0, set()),
+    "merge-key-meeting-times.yaml": (0, set()),
+    "bidi-override-in-title.yaml": (0, set()),
     "very-long-line.yaml": (0, set()),
     "long-line-500kb.yaml": (0, set()),
     "notes-5000.yaml": (0, set()),
@@ -324,6 +327,22 @@ def commands_for(path: Path, copy: Path) -> list[list[str]]:
         ["render", "--format", "html", p],
         ["render", "--format", "md", p],
         ["render", "--format", "ics", p],
+        *_edits(path, copy, ident),
+    ]
+
+
+def _edits(path: Path, copy: Path, ident: str) -> list[list[str]]:
+    """The editing commands, on a copy of their own (none for the warm-up run on the fixture itself)."""
+    if copy == path:
+        return []
+    edited = copy.parent.parent / "edited" / copy.name
+    if not edited.exists():
+        edited.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, edited)
+    return [
+        ["move", ident, AS_OF.replace("-01-01", "-03-02"), str(edited)],
+        ["cancel", ident, "--note", "No quorum", str(edited)],
+        ["add", "activity", "--date", AS_OF.replace("-01-01", "-04-04"), "--title", "2024", str(edited)],
     ]
 
 
@@ -380,7 +399,8 @@ def corpus_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[s
 
 # --- what every output must look like ---------------------------------------------------------------
 
-CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+# Control characters, and the bidirectional controls that could reorder what a reviewer sees.
+CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 FORGED = re.compile(r"^\S*:\d+:\d+: (error|warning) WP999")
 SUMMARY = re.compile(r"^(Found \d+ errors? and \d+ warnings? in \d+ files?\.|\d+ files? checked: no problems\.)$")
 FMT_LINE = re.compile(r"^(would reformat|reformatted) .+$|^\d+ files? already formatted\.$")

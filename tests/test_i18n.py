@@ -6,8 +6,10 @@ import html
 import json
 import re
 import shutil
+from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
 from conftest import DATA, FIXTURES, ROOT
 from workplan_cli import catalogs, i18n
@@ -86,13 +88,22 @@ def _english_words(lang: str) -> set[str]:
     return english - target
 
 
-def _chrome(text: str, plan, fmt: str) -> str:
-    """The page with every piece of the plan's own text taken out: what workplan wrote."""
+def _translations(plan_path: Path, lang: str) -> set[str]:
+    """The plan's own text in ``lang``: the translations of its catalog beside it, if any."""
+    catalog = plan_path.with_name(f"{plan_path.stem}.{lang}.po")
+    if not catalog.exists():
+        return set()
+    with catalog.open("rb") as stream:
+        return {m.string for m in read_po(stream) if m.id and isinstance(m.string, str) and m.string}
+
+
+def _chrome(text: str, plan, fmt: str, translated: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+    """The page with every piece of the plan's own text (as written, or translated) taken out: what workplan wrote."""
     if fmt == "html":
         text = re.sub(r'<span lang="en">.*?</span>', " ", text, flags=re.S)
         text = re.sub(r"<style>.*?</style>", " ", text, flags=re.S)
         text = html.unescape(re.sub(r"<[^>]+>", " ", text))
-    strings = _plan_strings(plan.model_dump(mode="json"))
+    strings = _plan_strings(plan.model_dump(mode="json")) | set(translated)
     variants = strings | {s.lower() for s in strings} | {s.upper() for s in strings} | {s.capitalize() for s in strings}
     if fmt == "md":
         variants |= {md_escape(s) for s in variants}
@@ -108,7 +119,7 @@ def _chrome(text: str, plan, fmt: str) -> str:
 def test_render_leaves_no_english_chrome(plan_id, lang, fmt):
     path, plan = PLANS[plan_id]
     page = render(plan, fmt, lang=lang, plan_path=path)
-    chrome = _chrome(page, plan, fmt)
+    chrome = _chrome(page, plan, fmt, _translations(path, lang))
     words = _english_words(lang)
     left = sorted({w for w in re.findall(r"[A-Za-z]+", chrome) if w.lower() in words})
     assert left == []
@@ -139,7 +150,7 @@ def test_render_ics_summaries_in_spanish():
     ics = render(plan, "ics", lang="es", plan_path=path).replace("\r\n ", "")
     assert "SUMMARY:CSH: Decimoquinta reunión\r\n" in ics
     assert "SUMMARY:Proyecto de resolución de la CSH: " in ics
-    assert "SUMMARY:Vence el plazo del informe: Register of Antipersonnel Land Mines\r\n" in ics
+    assert "SUMMARY:Vence el plazo del informe: Registro de Minas Terrestres Antipersonal\r\n" in ics
 
 
 def test_english_is_the_default_and_unchanged():
@@ -170,7 +181,7 @@ def test_markdown_contents_links_follow_translated_headings():
         ),
         (
             ["activities", "--partner", "INCIBE", "--lang", "es", str(DATA)],
-            {0: "A. Cybersecurity, actividad 5  con CCN-CERT, INCIBE", -1: "2 actividades."},
+            {0: "A. Ciberseguridad, actividad 5  con CCN-CERT, INCIBE", -1: "2 actividades."},
         ),
         (
             ["meetings", "--paragraph", "38", "--lang", "es", str(DATA / "csh-2022-2023.yaml")],
@@ -200,13 +211,13 @@ def test_upcoming_in_spanish(runner):
         "",
         "Fecha            Hora                  Cuándo            Tipo       Qué",
         "",
-        "jue, 2 mar 2023  10:00 – 13:00         mañana            reunión    Tenth meeting of the Forum on Confidence- and",
-        "                                                                    Security-Building Measures.",
+        "jue, 2 mar 2023  10:00 – 13:00         mañana            reunión    Décima Reunión del Foro sobre Medidas de Fomento de",
+        "                                                                    la Confianza y la Seguridad.",
         "",
-        "mié, 8 mar 2023  hasta el 10 de marzo  dentro de 7 días  actividad  Workshop on Women, Peace, and Security",
+        "mié, 8 mar 2023  hasta el 10 de marzo  dentro de 7 días  actividad  Taller sobre Mujeres, Paz y Seguridad",
         "",
-        "jue, 9 mar 2023  10:00 – 13:00         dentro de 8 días  reunión    Sexta reunión: Joint meeting of the CSH and the IADB",
-        "                                                                    on Women, Peace and Security",
+        "jue, 9 mar 2023  10:00 – 13:00         dentro de 8 días  reunión    Sexta reunión: Reunión conjunta de la CSH y la JID",
+        "                                                                    sobre Mujeres, Paz y Seguridad",
         "",
     ]
 
@@ -231,7 +242,7 @@ def test_upcoming_markdown_in_portuguese(runner):
     assert result.output == (
         "## Próximos eventos: de quarta-feira, 1 de março de 2023 a sexta-feira, 3 de março de 2023\n\n"
         "### quinta-feira, 2 de março de 2023\n\n"
-        "- 10:00 – 13:00 · **Tenth meeting of the Forum on Confidence- and Security-Building Measures.** "
+        "- 10:00 – 13:00 · **Décima Reunião do Fórum sobre Medidas de Fortalecimento da Confiança e da Segurança** "
         "(reunião, csh-2022-2023; amanhã)\n"
     )
 
@@ -266,7 +277,7 @@ def test_show_in_french(runner):
     assert lines[:3] == [
         "CINQUIÈME RÉUNION",
         "jeudi 16 février 2023, 10:00 – 13:00 (America/New_York)",
-        "Récapitulatif : Regular meeting of the CSH",
+        "Récapitulatif : Réunion ordinaire de la CSH",
     ]
     assert "           paragraphes 39, 40 · présenté par SMS" in lines
     assert "           paragraphes 44.b, 45 de la AG/RES. 2970 (LI-O/21) · présenté par SMS" in lines
@@ -275,7 +286,7 @@ def test_show_in_french(runner):
     )
     assert other.output.split("\n")[:4] == [
         "Activité iadc-crisis-management-exercise (csh-2022-2023)",
-        "title: Crisis Management Exercise",
+        "title: Exercice de gestion de crise",
         "date: mercredi 24 mai 2023",
         "end_date: mardi 30 mai 2023",
     ]
@@ -470,3 +481,38 @@ def test_a_meeting_title_marks_the_plans_part_in_the_page(runner, tmp_path):
     assert '<a href="#meeting-1">02 mar: Primera reunión: <span lang="en">Joint meeting on testing</span></a>' in page
     english = runner.invoke(app, ["render", str(plan)]).output
     assert '<a href="#meeting-1">02 Mar: First meeting: Joint meeting on testing</a>' in english
+
+
+@pytest.mark.parametrize("lang", OTHER)
+@pytest.mark.parametrize("plan_id", sorted(PLANS))
+def test_bundled_catalogs_translate_every_message(runner, plan_id, lang):
+    """The shipped working translations are complete and current; the catalog says what it is."""
+    path, _ = PLANS[plan_id]
+    result = runner.invoke(app, ["i18n", "status", str(path), "--lang", lang, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    status = json.loads(result.output)
+    assert (status["untranslated"], status["stale"], status["stale_ids"]) == (0, 0, [])
+    assert status["translated"] == status["total"] == {"csh-2022-2023": 368, "cicte-2022-2023": 105}[plan_id]
+    catalog = path.with_name(f"{path.stem}.{lang}.po")
+    assert catalog.read_text(encoding="utf-8").startswith(
+        "# Working translation by the secretariat, not the official OAS text.\n"
+    )
+
+
+def test_a_changed_english_text_makes_its_translation_stale(runner, tmp_path):
+    path, _ = PLANS["csh-2022-2023"]
+    plan = tmp_path / path.name
+    plan.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "    title: Crisis Management Exercise\n", "    title: Crisis Exercise\n"
+        ),
+        encoding="utf-8",
+    )
+    shutil.copy(path.with_name(f"{path.stem}.es.po"), tmp_path)
+    result = runner.invoke(app, ["i18n", "status", str(plan), "--lang", "es", "--format", "json"])
+    status = json.loads(result.output)
+    assert (status["translated"], status["stale"], status["stale_ids"]) == (
+        367,
+        1,
+        ["iadc-crisis-management-exercise.title"],
+    )

@@ -58,6 +58,7 @@ _NOT_TEXT = frozenset(
         "at",
         "body",
         "suppress",
+        "section",  # a section footnote's place: a fixed code, not text
     }
 )
 
