@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from html.parser import HTMLParser
 import json
 import re
 import shutil
@@ -516,3 +517,34 @@ def test_a_changed_english_text_makes_its_translation_stale(runner, tmp_path):
         1,
         ["iadc-crisis-management-exercise.title"],
     )
+
+
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.values += [(tag, name, value or "") for name, value in attrs]
+
+
+@pytest.mark.parametrize("lang", ["en", *OTHER])
+@pytest.mark.parametrize("status", ["cancelled", "postponed", "held", "scheduled"])
+def test_attributes_hold_plain_text_with_every_status_in_every_language(tmp_path, lang, status):
+    """Plan text in an attribute (class, title, aria-*) is plain escaped text, never a language span."""
+    path, _ = PLANS["csh-2022-2023"]
+    text = path.read_text(encoding="utf-8")
+    for anchor in ("    date: 2023-02-16\n", "    date: 2023-05-24\n"):  # meeting-5, and an activity
+        text = text.replace(anchor, f"{anchor}    status: {status}\n    status_note: \"Note <b>&\"\n", 1)
+    plan = tmp_path / path.name
+    plan.write_text(text, encoding="utf-8")
+    for po in DATA.glob(f"{path.stem}.*.po"):
+        shutil.copy(po, tmp_path)
+    page = render(load_plan(plan).plan, "html", lang=lang, plan_path=plan)
+    parser = _Attributes()
+    parser.feed(page)
+    assert len(parser.values) > 500
+    assert [v for v in parser.values if "<" in v[2] or ">" in v[2] or "lang=" in v[2]] == []
+    if status != "scheduled":
+        assert f'class="status status-{status}"' in page
+    assert "Note <b>" not in page

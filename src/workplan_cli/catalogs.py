@@ -59,6 +59,7 @@ _NOT_TEXT = frozenset(
         "body",
         "suppress",
         "section",  # a section footnote's place: a fixed code, not text
+        "status",  # a fixed vocabulary (scheduled, postponed, cancelled, held), shown in workplan's own words
     }
 )
 
