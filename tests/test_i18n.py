@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import html
-from html.parser import HTMLParser
 import json
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -535,7 +535,7 @@ def test_attributes_hold_plain_text_with_every_status_in_every_language(tmp_path
     path, _ = PLANS["csh-2022-2023"]
     text = path.read_text(encoding="utf-8")
     for anchor in ("    date: 2023-02-16\n", "    date: 2023-05-24\n"):  # meeting-5, and an activity
-        text = text.replace(anchor, f"{anchor}    status: {status}\n    status_note: \"Note <b>&\"\n", 1)
+        text = text.replace(anchor, f'{anchor}    status: {status}\n    status_note: "Note <b>&"\n', 1)
     plan = tmp_path / path.name
     plan.write_text(text, encoding="utf-8")
     for po in DATA.glob(f"{path.stem}.*.po"):
