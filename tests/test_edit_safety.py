@@ -429,13 +429,23 @@ def _command(rng: random.Random, items: list[dict[str, Any]]) -> tuple[list[str]
                     entry["date"] = day
                     if hours:
                         entry["start_time"], entry["end_time"] = hours
+            moved = {item["id"]}
             if item["kind"] == "meeting":  # what is held within it or at it moves with it
                 for entry in before["meetings"]:
                     if entry.get("within") == item["id"]:
                         entry["date"] = day
+                        moved.add(entry["id"])
                 for entry in before["procedure"]["milestones"]:
                     if entry.get("meeting") == item["id"]:
                         entry["date"] = day
+            # The re-dated items go to their place in date (and time) order, after those of the same key.
+            listed = before[section]
+            key = lambda e: (e["date"], e.get("start_time") or "")  # noqa: E731
+            kept = [e for e in listed if e["id"] not in moved]
+            for entry in sorted((e for e in listed if e["id"] in moved), key=key):
+                at = next((n for n, e in enumerate(kept) if key(e) > key(entry)), len(kept))
+                kept.insert(at, entry)
+            listed[:] = kept
             return before
 
         return args, expect

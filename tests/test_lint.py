@@ -379,3 +379,18 @@ def test_cli_rules_list_and_doc(runner):
     )
     assert "Fails: the same two meetings without `within`." in doc.stdout
     assert runner.invoke(app, ["rules", "WP999"]).exit_code == 2
+
+
+def test_meetings_listed_out_of_order_on_one_day_name_their_times(tmp_path):
+    """WP121 gives the start times when the two meetings share a day (#26)."""
+    from workplan_cli.loader import parse_plan
+    from workplan_cli.validate import lint_loaded
+
+    text = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("    date: 2023-03-16\n", "    date: 2023-03-02\n", 1).replace(
+        '    date: 2023-03-02\n    start_time: "10:00"\n    end_time: "13:00"\n',
+        '    date: 2023-03-02\n    start_time: "15:00"\n    end_time: "16:00"\n',
+        1,
+    )
+    found = [d.message for d in lint_loaded(parse_plan(text, "p.yaml")) if d.code == "WP121"]
+    assert found == ["meeting 'meeting-2' (2023-03-02 10:00) is listed after 'meeting-1' (2023-03-02 15:00)"]

@@ -475,7 +475,49 @@ def move_item(
                 other_what = f"{_ident_of(other)!r} (held {'within' if tie == 'within' else 'at'} {ident!r})"
                 tree.editable(other, other_what, ["date"])
                 change(other, other_path, "date", _date_text(day), other_what)
+    edits = _in_date_order(source, tree, intent, edits)
     return check_edit(source, apply(source.text, edits), intent, allow_warnings=allow_warnings)
+
+
+def _in_date_order(source: PlanText, tree: Tree, intent: Intent, edits: list[Replace]) -> list[Replace]:
+    """``edits``, with each re-dated meeting or activity moved to its place in date (and time) order.
+
+    The other items keep their order; a re-dated item goes after those of the
+    same day and time.  Its lines move whole, comments above it included.
+    """
+    from .textpatch import reorder
+
+    plan = source.plan
+    assert isinstance(plan, CommitteePlan)
+    for kind, listed in (("meetings", plan.meetings), ("activities", plan.activities)):
+        redated: dict[int, tuple[dt.date, dt.time]] = {}
+        for path, text in intent.sets:
+            if path[0] == kind and path[2] in ("date", "start_time"):
+                n = int(path[1])
+                day, hour = redated.get(n, _order_key(listed[n]))
+                if path[2] == "date":
+                    day = dt.date.fromisoformat(text.strip("'\""))
+                else:
+                    hour = dt.time.fromisoformat(text.strip("'\""))
+                redated[n] = (day, hour)
+        if not redated:
+            continue
+
+        def key(n: int, redated: dict[int, tuple[dt.date, dt.time]] = redated, listed: Any = listed) -> Any:
+            return redated.get(n) or _order_key(listed[n])
+
+        order = [n for n in range(len(listed)) if n not in redated]
+        for n in sorted(redated, key=lambda n: (key(n), n)):
+            at = next((p for p, m in enumerate(order) if key(m) > key(n)), len(order))
+            order.insert(at, n)
+        if order != list(range(len(listed))):
+            edits = reorder(tree.lines, items(value(tree.root, kind)), order, edits)
+            intent.orders.append(((kind,), order))
+    return edits
+
+
+def _order_key(item: Any) -> tuple[dt.date, dt.time]:
+    return item.date, getattr(item, "start_time", None) or dt.time.min
 
 
 def _ident_of(node: Any) -> str:

@@ -502,11 +502,19 @@ def meetings_out_of_order(plan: CommitteePlan, index: PlanIndex) -> Iterator[Fin
     """
     for i, (before, after) in enumerate(zip(plan.meetings, plan.meetings[1:], strict=False), start=1):
         if (after.date, after.start_time) < (before.date, before.start_time):
+            same_day = after.date == before.date
             yield Finding(
                 ("meetings", i, "date"),
-                f"meeting {after.id!r} ({after.date}) is listed after {before.id!r} ({before.date})",
+                f"meeting {after.id!r} ({_when(after, same_day)}) is listed after {before.id!r} "
+                f"({_when(before, same_day)})",
                 after.id,
             )
+
+
+def _when(meeting: Any, with_time: bool) -> str:
+    """A meeting's day, and its start time where the day alone does not tell two meetings apart."""
+    start = getattr(meeting, "start_time", None)
+    return f"{meeting.date} {start:%H:%M}" if with_time and start is not None else str(meeting.date)
 
 
 @rule("WP122", "meeting-clash", Severity.WARNING, "committee-plan")

@@ -286,6 +286,50 @@ def line_end_after(lines: Lines, node: Any, key: Any = None) -> int:
 _ALIAS_AFTER_KEY = re.compile(r"[ \t]*:(?:[ \t\r\n]+|#[^\r\n]*)*\*[^ \t\r\n,\[\]{}]+")
 
 
+def item_starts(lines: Lines, found: Sequence[Any]) -> list[int]:
+    """Where each list item's lines start: its ``- `` line, or the comment lines just above it (they go with it)."""
+    starts = []
+    for item in found:
+        at = lines.starts[item.start_mark.line]
+        while at > 0:
+            previous = lines.line_start(at - 1)
+            if not lines.text[previous:at].strip().startswith("#"):
+                break
+            at = previous
+        starts.append(at)
+    return starts
+
+
+def reorder(lines: Lines, found: Sequence[Any], order: Sequence[int], edits: Sequence[Replace]) -> list[Replace]:
+    """``edits``, with the block list ``found`` put in ``order`` (each item's lines, comments above it included).
+
+    The edits that fall inside the list are applied to the items' own lines
+    before they move; blank lines between items stay where they are.
+    """
+    if any(item.flow_style for item in found) or found[0].start_mark.line == found[-1].end_mark.line:
+        raise EditRefused("the list is written in flow style ([...]): run `workplan fmt` first, then try again")
+    starts = item_starts(lines, found)
+    end = line_end_after(lines, found[-1])
+    bounds = [*starts[1:], end]
+    inside = [e for e in edits if starts[0] <= e.start and e.end <= end]
+    outside = [e for e in edits if e not in inside]
+    blocks, trailers = [], []
+    placed = 0
+    for start, stop in zip(starts, bounds, strict=True):
+        mine = [Replace(e.start - start, e.end - start, e.text) for e in inside if start <= e.start and e.end <= stop]
+        placed += len(mine)
+        text = apply(lines.text[start:stop], mine)
+        body = text.rstrip(" \t\r\n")
+        newline = _BREAK.search(text, len(body))
+        cut = newline.end() if newline else len(text)
+        blocks.append(text[:cut])
+        trailers.append(text[cut:])
+    if placed != len(inside):
+        raise EditRefused("a change of this edit spans two items of a list; nothing written")
+    region = "".join(blocks[i] + trailer for i, trailer in zip(order, trailers, strict=True))
+    return [*outside, Replace(starts[0], end, region)]
+
+
 # --- proving the result -------------------------------------------------------------------------
 
 Path = tuple[str | int, ...]
@@ -301,6 +345,7 @@ class Intent:
 
     sets: list[tuple[Path, str]] = field(default_factory=list)
     inserts: list[tuple[Path, int, str]] = field(default_factory=list)
+    orders: list[tuple[Path, list[int]]] = field(default_factory=list)
 
     def set(self, path: Path, text: str) -> None:
         self.sets.append((path, text))
@@ -363,6 +408,9 @@ def expected(old: Any, intent: Intent, read: Any) -> Any:
         if parent.get(path[-1]) is None:
             parent[path[-1]] = []
         parent[path[-1]].insert(index, read(text)[0])
+    for path, order in intent.orders:
+        listed = _container(out, path)
+        listed[:] = [listed[i] for i in order]
     return out
 
 
