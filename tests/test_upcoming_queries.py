@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import DATA
 from workplan_cli.cli import app
 
@@ -297,7 +299,7 @@ def test_show_meeting_in_full(runner):
     missing = runner.invoke(app, ["show", "meeting-99", CSH])
     assert (missing.exit_code, missing.stderr) == (
         2,
-        "workplan: error: no item with id 'meeting-99' in csh-2022-2023\n",
+        "workplan: error: no item with id 'meeting-99' in csh-2022-2023; did you mean 'meeting-9', 'meeting-8' or 'meeting-7'?\n",
     )
 
 
@@ -311,3 +313,10 @@ def test_commands_refuse_a_broken_plan(runner, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.startswith("workplan: error: the plans have 1 error(s); fix them first:\n")
     assert "WP013 meetings[22].date: '2023-06-31' is not a valid date" in result.stderr
+
+
+@pytest.mark.parametrize("ident", ["7", "Meeting-7", " meeting-7", "MEETING-7"])
+def test_show_finds_a_meeting_by_number_or_in_any_case(runner, ident):
+    result = runner.invoke(app, ["show", ident, str(DATA / "csh-2022-2023.yaml"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["id"] == "meeting-7"

@@ -611,14 +611,17 @@ def show(
     Example: workplan show meeting-5 --lang fr
     """
     from . import i18n
+    from .index import index_of
     from .queries import find_by_id
+    from .text import did_you_mean
     from .views import entity_json, entity_text
 
     files = _load_files(paths, plan)
     plans = [p for _, p in files]
     found = find_by_id(plans, ident)
     if found is None:
-        _fail(UsageError(f"no item with id {ident!r} in {', '.join(p.id for p in plans)}"))
+        hint = did_you_mean(ident, (i for p in plans for i in index_of(p).ids))
+        _fail(UsageError(f"no item with id {ident!r} in {', '.join(p.id for p in plans)}{hint}"))
     owner, entity = found
     if output_format is ListFormat.json:
         sys.stdout.write(dumps(entity_json(owner, entity)))

@@ -34,6 +34,7 @@ from .errors import PathError, PlanError, UsageError
 from .loader import discover, parse_plan, read_text
 from .models import _ID_RE, CommitteePlan, Plan
 from .plandiff import Change, diff_plans
+from .text import did_you_mean
 from .textpatch import (
     EditRefused,
     Intent,
@@ -203,7 +204,7 @@ def choose_plan(paths: Sequence[Path], plan_id: str | None = None, ident: str | 
         if not holders:
             known = sorted(set().union(*(outline(f).idents for f in files)))
             raise UsageError(
-                f"no meeting, activity or milestone with id {ident!r} in {where_}{_did_you_mean(ident, known)}"
+                f"no meeting, activity or milestone with id {ident!r} in {where_}{did_you_mean(ident, known)}"
             )
         files = holders
     else:
@@ -214,16 +215,6 @@ def choose_plan(paths: Sequence[Path], plan_id: str | None = None, ident: str | 
     ids = [outline(f).plan_id for f in files]
     how = "give the file's path instead" if len(set(ids)) < len(ids) else "choose one with --plan ID"
     raise UsageError(f"several plans found: {names}; {how}")
-
-
-def _did_you_mean(word: str, known: Sequence[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word.lower(), known, n=3, cutoff=0.6)
-    if not close:
-        return ""
-    quoted = [repr(word) for word in close]
-    return f"; did you mean {', '.join(quoted[:-1]) + ' or ' if len(quoted) > 1 else ''}{quoted[-1]}?"
 
 
 # --- the result of an edit ----------------------------------------------------------------
@@ -397,7 +388,7 @@ def _item(source: PlanText, ident: str, kinds: Sequence[str]) -> tuple[Tree, str
                 f"{ident!r} is a {found[0]}, which has no status; cancel or postpone a meeting or an activity"
             )
         known = _all_idents(tree)
-        raise UsageError(f"no {_either(kinds)} with id {ident!r} in {source.plan.id}{_did_you_mean(ident, known)}")
+        raise UsageError(f"no {_either(kinds)} with id {ident!r} in {source.plan.id}{did_you_mean(ident, known)}")
     return tree, *found
 
 

@@ -317,9 +317,20 @@ def find_activities(
 
 
 def find_by_id(plans: Sequence[Plan], ident: str) -> tuple[Plan, object] | None:
-    """The plan and the entity (meeting, activity, milestone, …) with this id."""
-    for plan in plans:
-        found = index_of(plan).entity(ident)
-        if found is not None:
-            return plan, found
+    """The plan and the entity (meeting, activity, milestone, …) with this id.
+
+    An id is matched as written, then in lowercase (``Meeting-7``); a number
+    alone names the meeting of that number (``7``).
+    """
+    for wanted in dict.fromkeys([ident, ident.strip().lower()]):
+        for plan in plans:
+            found = index_of(plan).entity(wanted)
+            if found is not None:
+                return plan, found
+    if ident.strip().isdigit():
+        number = int(ident)
+        for plan in plans:
+            for meeting in getattr(plan, "meetings", ()):
+                if meeting.number == number:
+                    return plan, meeting
     return None

@@ -18,6 +18,7 @@ place the rules are written:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 # The two control-character classes are kept as text, compiled by `re` on
@@ -128,6 +129,16 @@ def safe_url(url: str) -> str | None:
     if scheme == "mailto":
         return url if "@" in parts.path else None
     return url if parts.hostname else None
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """``; did you mean 'meeting-10' or 'meeting-1'?`` for a mistyped id, or nothing when none is close."""
+    import difflib
+
+    close = [repr(w) for w in difflib.get_close_matches(word.strip().lower(), sorted(set(known)), n=3, cutoff=0.6)]
+    if not close:
+        return ""
+    return f"; did you mean {', '.join(close[:-1]) + ' or ' if len(close) > 1 else ''}{close[-1]}?"
 
 
 def counted(n: int, one: str, many: str | None = None) -> str:
