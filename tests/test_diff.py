@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 
-from conftest import FIXTURES, write
+from conftest import DATA, FIXTURES, write
 from workplan_cli.cli import app
 from workplan_cli.loader import parse_plan
 from workplan_cli.plandiff import diff_plans
@@ -120,3 +121,39 @@ def test_diff_usage_and_broken_versions(runner, tmp_path):
     broken = write(tmp_path, "broken.yaml", COMMITTEE.replace("date: 2023-03-16", "date: 2023-02-30"))
     result = runner.invoke(app, ["diff", str(old), str(broken)])
     assert result.exit_code == 1 and "WP013" in result.stderr
+
+
+def test_diff_rev_compares_every_plan_of_a_folder(runner, tmp_path, monkeypatch):
+    """#26: `diff --rev HEAD` with no path compares each plan under data/; a plan added since is said to be new."""
+
+    (tmp_path / "data").mkdir()
+    shutil.copy(DATA / "csh-2022-2023.yaml", tmp_path / "data")
+    shutil.copy(DATA / "cicte-2022-2023.yaml", tmp_path / "data")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(tmp_path)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "plans"], check=True)
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["move", "meeting-7", "2023-03-23"]).exit_code == 0
+    (tmp_path / "data" / "extra.yaml").write_text(
+        (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    for args in (["diff", "--rev", "HEAD"], ["diff", "data/", "--rev", "HEAD"]):
+        result = runner.invoke(app, args)
+        assert (result.exit_code, result.stdout) == (
+            0,
+            "cicte-2022-2023 (data/cicte-2022-2023.yaml):\n"
+            "  No semantic change.\n"
+            "csh-2022-2023 (data/csh-2022-2023.yaml):\n"
+            "  Meeting 7 moved from Thu, Mar 16, 2023 to Thu, Mar 23, 2023\n"
+            "test-2023 (data/extra.yaml):\n"
+            "  New plan file.\n",
+        )
+    result = runner.invoke(app, ["diff", "data/csh-2022-2023.yaml", "--rev", "HEAD", "--format", "json"])
+    assert json.loads(result.stdout) == [
+        {
+            "kind": "moved",
+            "subject": "meeting-7",
+            "message": "Meeting 7 moved from Thu, Mar 16, 2023 to Thu, Mar 23, 2023",
+        }
+    ]

@@ -766,52 +766,26 @@ def fmt(
     raise typer.Exit(EXIT_PROBLEMS if failed or (check and changed) else EXIT_OK)
 
 
-def _git_version(path: Path, rev: str) -> str:
-    """The text of ``path`` at git revision ``rev``."""
-    import subprocess
-
-    if not rev.strip():
-        raise UsageError("--rev needs a revision (a commit, branch or tag such as origin/main)")
-    if rev.startswith("-"):
-        raise UsageError(f"--rev {rev!r}: a revision cannot start with '-'")
-    folder = path.resolve().parent
-    try:
-        top = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        relative = path.resolve().relative_to(Path(top).resolve()).as_posix()
-        shown = subprocess.run(
-            ["git", "-C", top, "show", "--end-of-options", f"{rev}:{relative}"], capture_output=True, check=True
-        )
-    except FileNotFoundError:
-        raise PathError("git is not installed; compare two files instead of using --rev") from None
-    except subprocess.CalledProcessError as exc:
-        message = (
-            (exc.stderr.decode("utf-8", "replace") if isinstance(exc.stderr, bytes) else exc.stderr or "")
-            .strip()
-            .splitlines()
-        )
-        raise PathError(f"{path} at {rev}: {message[-1] if message else 'git failed'}") from None
-    except ValueError:
-        raise PathError(f"{path} is not inside the git repository") from None
-    return shown.stdout.decode("utf-8", "replace")
-
-
 @app.command()
 def diff(
     old: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
-            metavar="OLD", help="The earlier plan file (or, with --rev, the file to compare with its earlier version)."
+            metavar="OLD",
+            help="The earlier plan file; with --rev, the files or folders to compare with their earlier versions "
+            "(default: data/).",
+            show_default=False,
         ),
-    ],
+    ] = None,
     new: Annotated[
         Path | None, typer.Argument(metavar="[NEW]", help="The later plan file.", show_default=False)
     ] = None,
     rev: Annotated[
         str | None,
         typer.Option(
-            "--rev", help="Compare OLD as it is now with its version at this git revision.", show_default=False
+            "--rev",
+            help="Compare the plans as they are now with their versions at this git revision.",
+            show_default=False,
         ),
     ] = None,
     output_format: FormatOption = OutputFormat.text,
@@ -820,44 +794,68 @@ def diff(
 
     Exit codes: 0 compared (with or without changes); 1 a version has errors; 2 usage or I/O error.
 
-    Example: workplan diff data/csh-2022-2023.yaml --rev origin/main --format md
+    Example: workplan diff --rev origin/main --format md
     """
 
-    from .loader import load_plan, parse_plan
+    from .loader import load_plan
     from .plandiff import diff_plans
-    from .text import md_escape
+    from .revisions import RevisionDiff, diff_since
 
-    if (new is None) == (rev is None):
-        _fail(UsageError("give two files (OLD NEW), or one file and --rev REV"))
+    if rev is None and (old is None or new is None):
+        _fail(UsageError("give two files (OLD NEW), or --rev REV (and the files or folders to compare, default data/)"))
+    if rev is not None and new is not None:
+        _fail(UsageError("with --rev, give the files or folders to compare, not a second file"))
     try:
         if rev is not None:
-            if not old.is_file():
-                raise PathError(f"no such file: {old}")
-            before = parse_plan(_git_version(old, rev), f"{old}@{rev}")
-            after = load_plan(old)
+            results = diff_since(_plan_paths([old] if old is not None else None), rev)
         else:
-            assert new is not None
+            assert old is not None and new is not None
             for path in (old, new):
                 if not path.exists():
                     raise PathError(f"no such file or directory: {path}")
             before, after = load_plan(old), load_plan(new)
+            if before.plan is None or after.plan is None:
+                results = [RevisionDiff(new, None, [], [*before.diagnostics, *after.diagnostics])]
+            else:
+                results = [RevisionDiff(new, after.plan.id, diff_plans(before.plan, after.plan))]
     except WorkplanError as exc:
         _fail(exc)
-    problems = before.diagnostics + after.diagnostics
-    if before.plan is None or after.plan is None:
-        for d in problems:
+    broken = [d for r in results for d in r.problems if r.plan_id is None or not r.new_file]
+    if any(r.plan_id is None for r in results):
+        for d in broken:
             typer.echo(str(d), err=True)
         raise typer.Exit(EXIT_PROBLEMS)
-    changes = diff_plans(before.plan, after.plan)
+    sys.stdout.write(_diff_output(results, output_format))
+
+
+def _diff_output(results: list[Any], output_format: OutputFormat) -> str:
+    """`diff`'s report: one plan as before (a list of changes), several under a heading each."""
+    from .text import md_escape
+
+    single = len(results) == 1
     if output_format is OutputFormat.json:
-        sys.stdout.write(dumps([c.as_dict() for c in changes]))
-    elif output_format is OutputFormat.md:
-        lines = [f"### Changes to `{after.plan.id}`", ""] + (
-            [f"- {md_escape(c.message)}" for c in changes] or ["No semantic change."]
+        if single:
+            return dumps([c.as_dict() for c in results[0].changes])
+        return dumps(
+            [
+                {"path": str(r.path), "plan": r.plan_id, "new": r.new_file, "changes": [c.as_dict() for c in r.changes]}
+                for r in results
+            ]
         )
-        sys.stdout.write("\n".join(lines) + "\n")
-    else:
-        sys.stdout.write("".join(f"{visible(c.message)}\n" for c in changes) or "No semantic change.\n")
+    out = []
+    for r in results:
+        nothing = "New plan file." if r.new_file else "No semantic change."
+        if output_format is OutputFormat.md:
+            out += [f"### Changes to `{r.plan_id}`", ""]
+            out += [f"- {md_escape(c.message)}" for c in r.changes] or [nothing]
+            out.append("")
+        else:
+            if not single:
+                out.append(f"{visible(str(r.plan_id))} ({visible(str(r.path))}):")
+            out += [("  " if not single else "") + visible(c.message) for c in r.changes] or [
+                ("  " if not single else "") + nothing
+            ]
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 class KindOption(str, enum.Enum):

@@ -1,0 +1,84 @@
+"""Plans as they were at a git revision: `workplan diff --rev`."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+from .errors import PathError, UsageError
+from .plandiff import Change, diff_plans
+
+
+def text_at(path: Path, rev: str) -> str | None:
+    """The text of ``path`` at git revision ``rev``; None when the file did not exist then."""
+    if not rev.strip():
+        raise UsageError("--rev needs a revision (a commit, branch or tag such as origin/main)")
+    if rev.startswith("-"):
+        raise UsageError(f"--rev {rev!r}: a revision cannot start with '-'")
+    folder = path.resolve().parent
+    try:
+        top = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        relative = path.resolve().relative_to(Path(top).resolve()).as_posix()
+        shown = subprocess.run(
+            ["git", "-C", top, "show", "--end-of-options", f"{rev}:{relative}"], capture_output=True, check=True
+        )
+    except FileNotFoundError:
+        raise PathError("git is not installed; compare two files instead of using --rev") from None
+    except subprocess.CalledProcessError as exc:
+        message = (
+            (exc.stderr.decode("utf-8", "replace") if isinstance(exc.stderr, bytes) else exc.stderr or "")
+            .strip()
+            .splitlines()
+        )
+        last = message[-1] if message else "git failed"
+        if "exists on disk, but not in" in last or "does not exist in" in last:
+            return None  # a plan file added since
+        raise PathError(f"{path} at {rev}: {last}") from None
+    except ValueError:
+        raise PathError(f"{path} is not inside the git repository") from None
+    return shown.stdout.decode("utf-8", "replace")
+
+
+@dataclass
+class RevisionDiff:
+    """What changed in one plan file since a revision: its changes, or the problems that stop the comparison."""
+
+    path: Path
+    plan_id: str | None
+    changes: list[Change] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    new_file: bool = False
+
+
+def diff_since(paths: Sequence[Path], rev: str) -> list[RevisionDiff]:
+    """Each plan file under ``paths`` (files or folders) compared with its version at ``rev``.
+
+    A file that did not exist at ``rev`` is reported as new, with no changes.
+    Raises `PathError` for a missing path, a folder without plans, or git's
+    refusal (an unknown revision, a file outside the repository).
+    """
+    from .loader import discover, load_plan, parse_plan
+
+    files = discover(paths)
+    if not files:
+        raise PathError(f"no plan files (*.yaml, *.yml) found in {', '.join(map(str, paths))}")
+    out = []
+    for path in files:
+        after = load_plan(path)
+        old_text = text_at(path, rev)
+        if old_text is None:
+            plan_id = after.plan.id if after.plan is not None else None
+            out.append(RevisionDiff(path, plan_id, [], list(after.diagnostics), new_file=True))
+            continue
+        before = parse_plan(old_text, f"{path}@{rev}")
+        problems = [*before.diagnostics, *after.diagnostics]
+        if before.plan is None or after.plan is None:
+            out.append(RevisionDiff(path, None, [], problems))
+        else:
+            out.append(RevisionDiff(path, after.plan.id, diff_plans(before.plan, after.plan)))
+    return out
