@@ -835,3 +835,21 @@ def test_a_one_week_move_keeps_the_list_in_date_order(runner, tmp_path):
     assert after == rest[:at] + moved + rest[at:]
     ids = [m.id for m in read_plan(plan).plan.meetings]
     assert ids.index("toc-points-of-contact") + 1 == ids.index("meeting-10")
+
+
+def test_cancelling_a_meeting_says_what_falls_with_it(runner, tmp_path):
+    """#26: a meeting others are held within, or a milestone is held at, warns about them."""
+    plan = copy(tmp_path)
+    result = runner.invoke(app, ["cancel", "meeting-5", str(plan)])
+    assert (result.exit_code, result.stdout) == (0, "Meeting 5 is now cancelled\n")
+    assert result.stderr == (
+        "workplan: warning: 'dsa-informal-2023-02-16' is held within 'meeting-5': it is cancelled with it unless it "
+        "is moved (workplan move dsa-informal-2023-02-16 DATE) or cancelled too (workplan cancel dsa-informal-2023-02-16)\n"
+        f"wrote {plan}\n"
+    )
+    result = runner.invoke(app, ["postpone", "meeting-11", str(plan)])
+    assert result.stderr == (
+        "workplan: warning: milestone 'consideration' is held at 'meeting-11': give it another meeting "
+        "(its `meeting:` and `date:` keys)\n"
+        f"wrote {plan}\n"
+    )

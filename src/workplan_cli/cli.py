@@ -994,6 +994,8 @@ def _finish_edit(edit: Any, dry_run: bool, output_format: ListFormat) -> NoRetur
             write_edit(edit)
         except WorkplanError as exc:
             _fail(exc)
+    for note in edit.notes:
+        typer.echo(f"workplan: warning: {visible(note)}", err=True)
     if output_format is ListFormat.json:
         sys.stdout.write(_edit_json(edit.source.name, plan_id, not dry_run, edit.changes, []))
     else:

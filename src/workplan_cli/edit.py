@@ -229,6 +229,7 @@ class Edit:
     changes: list[Change] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
     plan: Plan | None = None
+    notes: list[str] = field(default_factory=list)  # what else the change means, for the user to act on
 
     @property
     def refused(self) -> bool:
@@ -597,7 +598,26 @@ def set_status(
             new_lines.append(f"{indent}status_note: {written}")
     if new_lines:
         edits.append(insert_lines(lines, line_end_after(lines, after[1], after[0]), new_lines))
-    return check_edit(source, apply(source.text, edits), intent, allow_warnings=allow_warnings)
+    edit = check_edit(source, apply(source.text, edits), intent, allow_warnings=allow_warnings)
+    if kind == "meeting" and status in ("cancelled", "postponed"):
+        edit.notes = _tied_to(source.plan, ident, status)
+    return edit
+
+
+def _tied_to(plan: CommitteePlan, ident: str, status: str) -> list[str]:
+    """What falls or moves with a meeting that is cancelled or postponed: meetings held within it, milestones at it."""
+    notes = [
+        f"{m.id!r} is held within {ident!r}: it is {status} with it unless it is moved (workplan move {m.id} DATE) "
+        f"or {status} too (workplan {'cancel' if status == 'cancelled' else 'postpone'} {m.id})"
+        for m in plan.meetings
+        if m.within == ident and m.status != status
+    ]
+    notes += [
+        f"milestone {m.id!r} is held at {ident!r}: give it another meeting (its `meeting:` and `date:` keys)"
+        for m in plan.procedure.milestones
+        if m.meeting == ident
+    ]
+    return notes
 
 
 # --- add ----------------------------------------------------------------------------------
