@@ -150,7 +150,7 @@ def test_render_ics_summaries_in_spanish():
     path, plan = PLANS["csh-2022-2023"]
     ics = render(plan, "ics", lang="es", plan_path=path).replace("\r\n ", "")
     assert "SUMMARY:CSH: Decimoquinta reunión\r\n" in ics
-    assert "SUMMARY:Proyecto de resolución de la CSH: " in ics
+    assert "SUMMARY:CSH\\, proyecto de resolución: " in ics
     assert "SUMMARY:Vence el plazo del informe: Registro de Minas Terrestres Antipersonal\r\n" in ics
 
 
@@ -280,8 +280,8 @@ def test_show_in_french(runner):
         "jeudi 16 février 2023, 10:00 – 13:00 (America/New_York)",
         "Récapitulatif : Réunion ordinaire de la CSH",
     ]
-    assert "           paragraphes 39, 40 · présenté par SMS" in lines
-    assert "           paragraphes 44.b, 45 de la AG/RES. 2970 (LI-O/21) · présenté par SMS" in lines
+    assert "           paragraphes 39, 40 · présenté par SSM" in lines
+    assert "           paragraphes 44.b, 45, résolution AG/RES. 2970 (LI-O/21) · présenté par SSM" in lines
     other = runner.invoke(
         app, ["show", "iadc-crisis-management-exercise", str(DATA / "csh-2022-2023.yaml"), "--lang", "fr"]
     )
@@ -320,7 +320,7 @@ def test_show_and_upcoming_use_the_plan_catalog(runner):
         "TESTING\n"
         "  1. Pruebas en las Américas\n"
         "      1.1. Presentation by the working group (paragraph 2.a)\n"
-        "           párrafo 2.a · presentado por Presidencia del Working Group on Testing\n"
+        "           párrafo 2.a · presentado por Presidencia (Working Group on Testing)\n"
     )
     coming = runner.invoke(app, ["upcoming", plan, "--as-of", "2023-03-02", "--days", "1", "--lang", "es", "-f", "md"])
     assert coming.output == (
@@ -346,7 +346,7 @@ def test_i18n_status_counts_translated_untranslated_stale(runner):
     result = runner.invoke(app, ["i18n", "status", str(plan), "--lang", "es"])
     assert result.exit_code == 0, result.output
     assert result.output == (
-        f"test-2023 [es]: 2 translated, 13 untranslated, 2 stale, of 17 messages; {I18N / 'test-2023.es.po'}\n"
+        f"test-2023 [es]: 4 translated, 11 untranslated, 2 stale, of 17 messages; {I18N / 'test-2023.es.po'}\n"
         "stale: plan/committee.name\n"
         "stale: meeting-1/agenda/1.1.title\n"
     )
@@ -356,13 +356,13 @@ def test_i18n_status_counts_translated_untranslated_stale(runner):
         "lang": "es",
         "catalog": str(I18N / "test-2023.es.po"),
         "total": 17,
-        "translated": 2,
-        "untranslated": 13,
+        "translated": 4,
+        "untranslated": 11,
         "stale": 2,
         "stale_ids": ["plan/committee.name", "meeting-1/agenda/1.1.title"],
     }
     none = runner.invoke(app, ["i18n", "status", str(plan), "--lang", "fr"])
-    assert none.output.startswith("test-2023 [fr]: 0 translated, 17 untranslated, 0 stale, of 17 messages; no catalog")
+    assert none.output.startswith("test-2023 [fr]: 2 translated, 15 untranslated, 0 stale, of 17 messages; no catalog")
 
 
 def test_render_uses_translations_and_marks_the_rest(runner):
@@ -439,7 +439,7 @@ def test_untranslated_plan_text_stays_escaped_inside_its_span():
     # Plan text inside a translated sentence is escaped and made printable too, in every language.
     assert "<td>by the Permanent\\x1b Council &lt;b&gt;, <time" in render(hostile, "html")
     page = render(hostile, "html", lang="es")
-    assert '<td>por el <span lang="en">Permanent\\x1b Council &lt;b&gt;</span>, <time' in page
+    assert '<td><span lang="en">Permanent\\x1b Council &lt;b&gt;</span>, <time' in page
     assert "<script>alert(1)" not in page
     assert '<li><span lang="en">&lt;script&gt;alert(1)&lt;/script&gt; &amp; [click](javascript:alert(2))</span>' in page
     assert '<h1><span lang="en">Test\\x1b[2J plan</span></h1>' in page
@@ -548,3 +548,64 @@ def test_attributes_hold_plain_text_with_every_status_in_every_language(tmp_path
     if status != "scheduled":
         assert f'class="status status-{status}"' in page
     assert "Note <b>" not in page
+
+
+# Placeholders that hold a plan's own names: their gender and article are the plan's, not the catalog's.
+NAME_PLACEHOLDERS = ("body", "committee", "resolution", "session", "organizer", "partner", "place", "group")
+ARTICLES = {
+    "es": r"el|la|los|las|del|al|lo",
+    "fr": r"le|la|les|du|au|aux|l’|l'|de la|à la",
+    "pt": r"o|a|os|as|do|da|dos|das|pelo|pela|no|na|ao|à|num|numa",
+}
+
+
+@pytest.mark.parametrize("lang", OTHER)
+def test_no_article_is_glued_to_a_plan_name(lang):
+    """'por el Comisión', 'de la CICTE', 'pela Conselho': the class is an article before a name the plan gives."""
+    names = "|".join(NAME_PLACEHOLDERS)
+    pattern = re.compile(rf"(?:^|\s)(?:{ARTICLES[lang]})\s*(?:%\(({names})\)s|\{{({names})\}})", re.I)
+    glued = [
+        (m.id, text)
+        for m in _catalog(lang)
+        if m.id
+        for text in (m.string if isinstance(m.string, tuple) else (m.string,))
+        if text and pattern.search(text)
+    ]
+    assert glued == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        ("es", ["SSM", "JID", "SE/CICAD", "CID", "Consejo Permanente"]),
+        ("fr", ["SSM", "JID", "SE/CICAD", "CID", "Conseil permanent"]),
+        ("pt", ["SSM", "JID", "SE/CICAD", "CID", "Conselho Permanente"]),
+    ],
+)
+def test_the_glossary_names_oas_bodies_in_a_plan_without_catalogs(runner, tmp_path, lang, names):
+    """A plan with no catalog of its own gets the OAS's names and acronyms in the language from the glossary."""
+    path, _ = PLANS["csh-2022-2023"]
+    plan = tmp_path / "csh.yaml"
+    shutil.copy(path, plan)  # no catalogs beside it
+    result = runner.invoke(app, ["render", str(plan), "--lang", lang, "--format", "md"])
+    assert result.exit_code == 0, result.output
+    for name in names:
+        assert name in result.stdout
+    # The plan's own sentences keep their English acronyms (they are plan text); what workplan names is translated.
+    assert re.findall(r"\b(?:por|par|pelo|pela)\s+(?:SMS|IADB|IADC|ES/CICAD)\b", result.stdout) == []
+    status = json.loads(runner.invoke(app, ["i18n", "status", str(plan), "--lang", lang, "--format", "json"]).stdout)
+    assert status["translated"] > 0 and status["catalog"] is None
+
+
+def test_a_plan_catalog_overrides_the_glossary(tmp_path):
+    text = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
+    plan = tmp_path / "test-2023.yaml"
+    plan.write_text(text, encoding="utf-8")
+    loaded = load_plan(plan).plan
+    assert catalogs.translate(loaded, plan, "es").introduction.installed_by == "Consejo Permanente"
+    (tmp_path / "test-2023.es.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: es\\n"\n\nmsgctxt "plan/introduction.installed_by"\n'
+        'msgid "Permanent Council"\nmsgstr "el Consejo Permanente de la OEA"\n',
+        encoding="utf-8",
+    )
+    assert catalogs.translate(loaded, plan, "es").introduction.installed_by == "el Consejo Permanente de la OEA"

@@ -21,6 +21,7 @@ with every translated field replaced and every other one kept as
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,6 +110,24 @@ class Status:
         }
 
 
+GLOSSARY_PATH = Path(__file__).parent / "locale" / "glossary.csv"
+
+
+@functools.cache
+def glossary(lang: str) -> dict[str, str]:
+    """The OAS terminology glossary shipped with workplan: English name or acronym -> its form in ``lang``.
+
+    Names of OAS organs, committees, secretariats and partners, and their
+    acronyms (IADB -> JID), in the OAS's own usage.  Any plan uses it: a
+    plan's catalog needs no entry for a name the glossary knows, and may
+    give its own translation, which wins.
+    """
+    import csv
+
+    with GLOSSARY_PATH.open(encoding="utf-8", newline="") as stream:
+        return {row["en"]: row[lang] for row in csv.DictReader(stream) if row.get(lang)}
+
+
 def catalog_path(plan_path: Path, lang: str) -> Path:
     """``data/csh-2022-2023.yaml`` -> ``data/csh-2022-2023.es.po``."""
     return plan_path.with_name(f"{plan_path.stem}.{lang}.po")
@@ -138,9 +157,17 @@ def _prefix(record: Any, fallback: str) -> str:
     return ident if isinstance(ident, str) else fallback
 
 
-def _rebuild(record: Any, prefix: str, visit: Any, skip: frozenset[str] = frozenset()) -> Any:
-    """``record`` with each text field passed through ``visit(context, text)`` (a copy only if one changed)."""
+def _rebuild(
+    record: Any, prefix: str, visit: Any, skip: frozenset[str] = frozenset(), acronyms: dict[str, str] | None = None
+) -> Any:
+    """``record`` with each text field passed through ``visit(context, text)`` (a copy only if one changed).
+
+    With ``acronyms``, an ``acronym`` field (never a message) is replaced by its form there, if it has one.
+    """
     changes: dict[str, Any] = {}
+    acronym = getattr(record, "acronym", None) if acronyms else None
+    if isinstance(acronym, str) and acronyms and acronym in acronyms:
+        changes["acronym"] = acronyms[acronym]
     for name in _fields(record):
         if name in skip:
             continue
@@ -153,9 +180,12 @@ def _rebuild(record: Any, prefix: str, visit: Any, skip: frozenset[str] = frozen
         elif isinstance(record, Meeting) and name == "agenda":
             new = _agenda(record, visit)
         elif is_record(value):
-            new = _rebuild(value, _prefix(value, f"{prefix}/{name}"), visit)
+            new = _rebuild(value, _prefix(value, f"{prefix}/{name}"), visit, acronyms=acronyms)
         elif isinstance(value, tuple) and value and all(is_record(v) for v in value):
-            new = tuple(_rebuild(v, _prefix(v, f"{prefix}/{name}/{n}"), visit) for n, v in enumerate(value, 1))
+            new = tuple(
+                _rebuild(v, _prefix(v, f"{prefix}/{name}/{n}"), visit, acronyms=acronyms)
+                for n, v in enumerate(value, 1)
+            )
         if new is not value:
             changes[name] = new
     if not changes:
@@ -258,9 +288,12 @@ def status(plan: Plan, plan_path: Path, lang: str) -> Status:
     translated = untranslated = 0
     stale: list[str] = []
     found = messages(plan)
+    terms = glossary(lang) if plan.language == "en" else {}
     for message in found:
         entry = entries.get(message.context)
-        if entry is None or not entry[1]:
+        if (entry is None or not entry[1]) and message.source.strip() in terms:
+            translated += 1  # the glossary translates it
+        elif entry is None or not entry[1]:
             untranslated += 1
         elif entry[0] != message.source or entry[2]:
             stale.append(message.context)
@@ -272,17 +305,22 @@ def status(plan: Plan, plan_path: Path, lang: str) -> Status:
 
 
 def translate(plan: Plan, plan_path: Path | None, lang: str) -> Plan:
-    """``plan`` in ``lang``: each field its catalog translates (and is not stale), the others as `SourceText`."""
+    """``plan`` in ``lang``: each field its catalog translates (and is not stale), else the glossary's form of a
+    name it knows, the others as `SourceText`; acronyms through the glossary."""
     if lang == plan.language:
         return plan
     path = catalog_path(plan_path, lang) if plan_path is not None else None
     entries = _entries(path, lang) if path is not None and path.exists() else {}
+    terms = glossary(lang) if plan.language == "en" else {}
 
     def visit(context: str, text: str) -> str:
         entry = entries.get(context)
         if entry is not None and entry[1] and entry[0] == text and not entry[2]:
             return entry[1]
+        known = terms.get(text.strip())
+        if known is not None:
+            return known
         return _marked(text, plan.language)
 
-    translated: Plan = _rebuild(plan, "plan", visit)
+    translated: Plan = _rebuild(plan, "plan", visit, acronyms=terms)
     return translated
