@@ -38,7 +38,7 @@ from conftest import FIXTURES
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 WORKPLAN = Path(sys.executable).parent / "workplan"
 MEMORY_LIMIT = 1536 * 1024 * 1024
-TIMEOUT = 60  # seconds for one command
+TIMEOUT = 60  # seconds for one command in its own process: a hang fails the test instead of stalling the run
 DRIVER_TIMEOUT = 90  # seconds for all the commands of one file
 AS_OF = "2023-01-01"  # the term start of both base fixtures
 
@@ -215,7 +215,7 @@ SUBPROCESS_SAMPLE = [
 # an alarm, runs the file's commands through CliRunner and writes one JSON line
 # per command; the parent reports how each child ended.
 DRIVER = r"""
-import json, os, resource, signal, sys, time, traceback
+import json, os, resource, signal, sys, traceback
 from typer.testing import CliRunner
 from workplan_cli.cli import app
 from workplan_cli.loader import parse_plan
@@ -227,7 +227,6 @@ for argv in warm:
 
 
 def run(argv):
-    started = time.perf_counter()
     if argv[0] == "__same_plan__":
         record = {"argv": argv, "exit": 0, "stdout": "", "stderr": "", "exception": None}
         try:
@@ -245,7 +244,6 @@ def run(argv):
         # The bytes: Result.stdout turns CRLF into LF, which would hide what a calendar holds.
         out, err = (b.decode("utf-8", "replace") for b in (result.stdout_bytes, result.stderr_bytes))
         record = {"argv": argv, "exit": result.exit_code, "stdout": out, "stderr": err, "exception": text}
-    record["seconds"] = time.perf_counter() - started
     return record
 
 
@@ -407,8 +405,6 @@ def problems_in(record: dict[str, object], paths: tuple[str, ...]) -> list[str]:
         found.append(f"{label}: traceback in output")
     if record["exit"] not in (0, 1, 2):
         found.append(f"{label}: exit code {record['exit']}")
-    if float(record["seconds"]) > TIMEOUT:  # type: ignore[arg-type]
-        found.append(f"{label}: took {record['seconds']:.0f} s")
     ics = argv[:3] == ["render", "--format", "ics"]
     for stream_name, text in (("stdout", stdout), ("stderr", stderr)):
         for number, line in enumerate(output_lines(text, ics=ics and stream_name == "stdout"), 1):
@@ -596,7 +592,7 @@ def test_hostile_corpus_console_script(tmp_path, name, command):
     stdout = proc.stdout.decode("utf-8", errors="replace")
     stderr = proc.stderr.decode("utf-8", errors="replace")
     record = {"argv": [*command, str(path)], "exit": proc.returncode, "stdout": stdout, "stderr": stderr}
-    found = problems_in({**record, "exception": None, "seconds": 0}, (str(path),))
+    found = problems_in({**record, "exception": None}, (str(path),))
     assert proc.returncode >= 0, f"killed by signal {-proc.returncode} (memory limit: {MEMORY_LIMIT} bytes)"
     assert b"\xed\xa0" not in proc.stdout + proc.stderr, "a lone surrogate written as bytes"
     assert not found, "\n".join(found)
