@@ -46,6 +46,43 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite tests/golden/ from the current output instead of comparing with it",
     )
+    parser.addoption(
+        "--all",
+        action="store_true",
+        dest="workplan_all",
+        help="run the slow and clients tiers too (also: WORKPLAN_FULL=1)",
+    )
+
+
+# --- tiers ----------------------------------------------------------------------------------
+#
+# The default run (`python -m pytest`, the README's command) takes about a minute and
+# exercises every module.  Two markers (registered in pyproject.toml) set tests aside:
+#
+#   slow     the hostile corpus through every command in child processes (minutes), and
+#            the 50 MB plans
+#   clients  tests that drive a program from outside Python: Chromium, the Nu HTML checker
+#            (Java), yaml-language-server (Node), `pre-commit try-repo`
+#
+# Without --all (or WORKPLAN_FULL=1) those are skipped, the reason saying how to run them;
+# with it everything runs, and -m picks among them as usual (`--all -m clients`).
+# .ci/run runs the default run, then `--all` with WORKPLAN_REQUIRE_CLIENTS=1 (tests/clients.py).
+
+TIERS = ("slow", "clients")
+
+
+def full_run(config: pytest.Config) -> bool:
+    return bool(config.getoption("workplan_all")) or os.environ.get("WORKPLAN_FULL") == "1"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if full_run(config):
+        return
+    for item in items:
+        tiers = [tier for tier in TIERS if item.get_closest_marker(tier)]
+        if tiers:
+            reason = f"{' and '.join(tiers)} tier: run with --all or WORKPLAN_FULL=1 (.ci/run does)"
+            item.add_marker(pytest.mark.skip(reason=reason))
 
 
 NOBODY = 65534

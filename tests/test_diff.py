@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 
+import clients
 from conftest import FIXTURES, write
 from workplan_cli.cli import app
 from workplan_cli.loader import parse_plan
@@ -92,6 +93,7 @@ def test_diff_cli_formats(runner, tmp_path):
 
 
 def test_diff_against_git_revision(runner, tmp_path):
+    clients.git()
     repo = tmp_path / "plans"
     repo.mkdir()
     path = write(repo, "plan.yaml", COMMITTEE)

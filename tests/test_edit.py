@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import clients
 from conftest import DATA, ROOT
 from workplan_cli.cli import app
 from workplan_cli.edit import move_item, read_plan, scalar_text, slug
@@ -36,6 +37,7 @@ def git(repo: Path, *args: str) -> str:
 
 
 def git_repo(tmp_path: Path) -> Path:
+    clients.git()
     repo = tmp_path / "repo"
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")

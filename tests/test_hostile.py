@@ -2,10 +2,13 @@
 
 How long they take is measured by benchmarks/run.py (growth to the
 15,000-meeting plan, a plan with an error against a clean one, an alias bomb),
-not asserted here.
+not asserted here.  The two 50 MB plans, a few seconds each, are in the slow
+tier (`pytest --all`).
 """
 
 from __future__ import annotations
+
+import pytest
 
 from conftest import FIXTURES, write
 from workplan_cli.cli import app
@@ -19,6 +22,7 @@ def fifty_megabytes(text: str) -> str:
     return text + "notes:\n" + NOTE * (50_000_000 // len(NOTE))
 
 
+@pytest.mark.slow
 def test_fifty_megabyte_plan_validates():
     text = fifty_megabytes(COMMITTEE)
     assert len(text.encode()) > 50_000_000
@@ -26,6 +30,7 @@ def test_fifty_megabyte_plan_validates():
     assert result.diagnostics == [] and len(result.plan.notes) == 50_000_000 // len(NOTE)
 
 
+@pytest.mark.slow
 def test_fifty_megabyte_plan_with_an_error_gets_its_position():
     text = fifty_megabytes(COMMITTEE.replace("date: 2023-03-16", "date: 2023-02-30"))
     result = parse_plan(text, "big.yaml")

@@ -4,7 +4,10 @@ Each file runs in its own interpreter, under a memory limit and a timeout, so
 a crash, a blow-up or a hang is reported against that file instead of taking
 the suite down.  A small driver runs the commands of one file in one
 interpreter (start-up dominates otherwise); a sample of files also goes
-through the real `workplan` console script, one process per command.
+through the real `workplan` console script, one process per command.  That
+takes minutes: those tests are in the slow tier (`pytest --all`).  The
+default run takes every file through validate, fmt --check and render in
+this process instead (`test_hostile_corpus_in_process`), a few seconds.
 
 What every run must show (README: "A traceback is a bug"):
 
@@ -34,6 +37,10 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
+from workplan_cli.fmt import format_paths
+from workplan_cli.render import render
+from workplan_cli.reporters import report_text
+from workplan_cli.validate import validate_paths
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 WORKPLAN = Path(sys.executable).parent / "workplan"
@@ -458,6 +465,7 @@ def _loader_diagnostics(text: str, path: str) -> list[str]:
     return sorted(line for line in text.splitlines() if re.match(rf"^{re.escape(path)}:\d+:\d+: error WP0\d\d ", line))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_hostile_corpus_every_command_behaves(corpus_results, name):
     result = corpus_results[name]
@@ -470,6 +478,7 @@ def test_hostile_corpus_every_command_behaves(corpus_results, name):
     assert not found, "\n".join(found)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_hostile_corpus_commands_agree(corpus_results, name):
     """fmt refuses what validate cannot load, with the same diagnostics; readers fail exactly on errors.
@@ -507,6 +516,7 @@ def test_hostile_corpus_commands_agree(corpus_results, name):
     assert not mismatched, "\n".join(mismatched)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_hostile_corpus_fmt_is_idempotent_and_keeps_the_plan(corpus_results, name):
     result = corpus_results[name]
@@ -530,6 +540,7 @@ def test_hostile_corpus_fmt_is_idempotent_and_keeps_the_plan(corpus_results, nam
     assert same["stdout"] == "same", "the plan after fmt differs from the plan before"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", [n for n in NAMES if n in EXACT])
 def test_hostile_corpus_validate_gives_the_expected_result(corpus_results, name):
     result = corpus_results[name]
@@ -540,6 +551,7 @@ def test_hostile_corpus_validate_gives_the_expected_result(corpus_results, name)
     assert codes <= _codes(validate["stdout"]), validate["stdout"][-3000:]
 
 
+@pytest.mark.slow
 def test_hostile_corpus_tab_after_colon_validate_and_fmt_agree(corpus_results):
     result = corpus_results["tab-after-colon.yaml"]
     path = str(result["path"])
@@ -556,11 +568,16 @@ def _rendered(result: dict[str, object], fmt: str) -> str:
     return next(r for r in result["records"] if r["argv"][:3] == ["render", "--format", fmt])["stdout"]  # type: ignore[union-attr,index]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_hostile_corpus_rendered_pages_carry_no_injected_markup(corpus_results, name):
     result = corpus_results[name]
     assert result["problem"] is None, result["problem"]
-    html, md, ics = (_rendered(result, f) for f in ("html", "md", "ics"))
+    assert_no_injected_markup(*(_rendered(result, f) for f in ("html", "md", "ics")))
+
+
+def assert_no_injected_markup(html: str, md: str, ics: str) -> None:
+    """No script, no dangerous link, no raw HTML, no Markdown or calendar structure forged by the plan's text."""
     assert "<script" not in html.lower() and "<iframe" not in html.lower()
     assert not re.search(r"""href\s*=\s*["']?\s*(javascript|data|vbscript):""", html, re.I), "a dangerous link in HTML"
     assert "<img" not in html.lower(), "raw HTML from the plan in HTML"
@@ -580,6 +597,7 @@ def test_hostile_corpus_rendered_pages_carry_no_injected_markup(corpus_results, 
             assert len(line.encode()) <= 75, f"a calendar line longer than 75 octets: {line[:100]!r}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SUBPROCESS_SAMPLE)
 @pytest.mark.parametrize("command", [["validate"], ["fmt", "--check"], ["render", "--format", "html"]])
 def test_hostile_corpus_console_script(tmp_path, name, command):
@@ -596,3 +614,42 @@ def test_hostile_corpus_console_script(tmp_path, name, command):
     assert proc.returncode >= 0, f"killed by signal {-proc.returncode} (memory limit: {MEMORY_LIMIT} bytes)"
     assert b"\xed\xa0" not in proc.stdout + proc.stderr, "a lone surrogate written as bytes"
     assert not found, "\n".join(found)
+
+
+# --- the default run: the same corpus in this process ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def in_process_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("hostile-in-process")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_hostile_corpus_in_process(in_process_folder, name):
+    """Every corpus file through validate, fmt --check and render, by the functions the commands call.
+
+    In seconds, what the slow tier proves in child processes for these commands: no exception;
+    validate's expected result, in one-line located diagnostics without control characters or
+    forged lines; fmt --check refuses exactly the files validate cannot load, with the same
+    diagnostics; and the pages of every plan without errors carry no injected markup.
+    """
+    path = materialize(name, in_process_folder / re.sub(r"[^a-z0-9.-]", "_", name))
+    report = validate_paths([path])
+    stdout, stderr = report_text(report), "".join(f"workplan: error: {e}\n" for e in report.io_errors)
+    code = 2 if report.io_errors else 1 if report.failed() else 0
+    record = {"argv": ["validate", str(path)], "exit": code, "stdout": stdout, "stderr": stderr, "exception": None}
+    found = problems_in(record, (str(path),))
+    assert not found, "\n".join(found)
+    if name in EXACT:
+        expected, codes = EXACT[name]
+        assert code == expected, stdout[-3000:]
+        assert codes <= _codes(stdout), stdout[-3000:]
+
+    [checked] = format_paths([path], write=False)
+    assert checked.io_error is None, checked.io_error
+    printed = "".join(f"{diag}\n" for diag in checked.diagnostics)
+    assert _loader_diagnostics(printed, str(path)) == _loader_diagnostics(stdout, str(path)), (stdout, printed)
+
+    plan = report.files[0].plan
+    if code == 0 and plan is not None:
+        assert_no_injected_markup(*(render(plan, fmt) for fmt in ("html", "md", "ics")))
