@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +51,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--all",
         action="store_true",
         dest="workplan_all",
-        help="run the slow and clients tiers too (also: WORKPLAN_FULL=1)",
+        help="run the slow and clients tiers too, with the full hypothesis profile (also: WORKPLAN_FULL=1)",
     )
 
 
@@ -83,6 +84,39 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if tiers:
             reason = f"{' and '.join(tiers)} tier: run with --all or WORKPLAN_FULL=1 (.ci/run does)"
             item.add_marker(pytest.mark.skip(reason=reason))
+
+
+# --- hypothesis -----------------------------------------------------------------------------
+#
+# Two profiles, both derandomized (the same examples on every run), without deadlines and
+# without the too_slow health check (how long an example takes is for benchmarks/, not for a
+# test on a shared machine):
+#
+#   short  the default run: a tenth of each property test's examples (at least 5)
+#   full   --all / WORKPLAN_FULL=1: every example
+#
+# WORKPLAN_HYPOTHESIS=short or full picks one whatever the tier.  Tests give their full count
+# through `examples(n)`; tests/test_fuzz.py also has its own longer random-seed run
+# (WORKPLAN_FUZZ=long, README "Speed and robustness").
+
+_COMMON = {"derandomize": True, "database": None, "deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("short", max_examples=10, **_COMMON)
+settings.register_profile("full", max_examples=100, **_COMMON)
+PROFILE_SHARE = {"short": 0.1, "full": 1.0}
+profile = "short"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global profile
+    profile = os.environ.get("WORKPLAN_HYPOTHESIS") or ("full" if full_run(config) else "short")
+    if profile not in PROFILE_SHARE:
+        raise pytest.UsageError(f"WORKPLAN_HYPOTHESIS={profile}: expected one of {', '.join(PROFILE_SHARE)}")
+    settings.load_profile(profile)
+
+
+def examples(full: int) -> int:
+    """How many examples (or random cases) a property test tries: ``full`` in the full profile, a tenth in the short."""
+    return max(5, round(full * PROFILE_SHARE[profile]))
 
 
 NOBODY = 65534
