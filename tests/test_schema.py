@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import subprocess
@@ -75,8 +76,14 @@ def test_schema_optional_fields_are_flat_for_editors(kind):
         }
 
 
+@functools.cache
+def _schema(kind: str) -> dict:
+    """The exported schema, built once: the property test below asks for it on every example."""
+    return json.loads(schema_text(kind))
+
+
 def _schema_of(kind: str, definition: str, field: str) -> dict:
-    return json.loads(schema_text(kind))["definitions"][definition]["properties"][field]
+    return _schema(kind)["definitions"][definition]["properties"][field]
 
 
 def _editor_accepts(spec: dict, value: object) -> bool:
