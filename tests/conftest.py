@@ -60,8 +60,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 # The default run (`python -m pytest`, the README's command) takes about a minute and
 # exercises every module.  Two markers (registered in pyproject.toml) set tests aside:
 #
-#   slow     the hostile corpus through every command in child processes (minutes), and
-#            the 50 MB plans
+#   slow     the hostile corpus through every command in child processes (minutes), the
+#            50 MB plans, and the rest of a sweep whose first cases run by default
 #   clients  tests that drive a program from outside Python: Chromium, the Nu HTML checker
 #            (Java), yaml-language-server (Node), `pre-commit try-repo`
 #
