@@ -107,7 +107,16 @@ def main() -> int:
         },
         3 * r,
     )
-    m["validate 15"] = run([workplan, "validate", str(files[15])], r)
+    # An alias bomb (nine levels of nine aliases, tests/hostile/) must be refused before it is
+    # expanded: it costs what a small plan costs, start-up included.
+    bomb = ROOT / "tests" / "hostile" / "alias-billion-laughs.yaml"
+    m |= run_together(
+        {
+            "validate 15": [workplan, "validate", str(files[15])],
+            "validate alias bomb": [workplan, "validate", str(bomb)],
+        },
+        r,
+    )
     m |= run_together(
         {
             "validate 150": [workplan, "validate", str(files[150])],
@@ -183,6 +192,7 @@ def main() -> int:
         ("peer: validate 150 / check-jsonschema 150", m["validate 150"][0] / m["check-jsonschema 150"][0], 0.5),
         ("floor: validate 1500 / CSafeLoader parse 1500", m["validate 1500"][0] / m["CSafeLoader 1500"][0], 1.5),
         ("memory: (peak 1500 - peak 15) / file size 1500", plan_memory / size_1500, 8.0),
+        ("alias bomb: validate billion laughs / validate 15", m["validate alias bomb"][0] / m["validate 15"][0], 1.5),
         ("upcoming 1500 / validate 1500", m["upcoming 1500"][0] / m["validate 1500"][0], 2.0),
         ("query 1500 / validate 1500", m["query 1500"][0] / m["validate 1500"][0], 2.0),
         ("render html 1500 / validate 1500", m["render html 1500"][0] / m["validate 1500"][0], 2.0),

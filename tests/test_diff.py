@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 
+import clients
 from conftest import DATA, FIXTURES, write
 from workplan_cli.cli import app
 from workplan_cli.loader import parse_plan
@@ -93,6 +94,7 @@ def test_diff_cli_formats(runner, tmp_path):
 
 
 def test_diff_against_git_revision(runner, tmp_path):
+    clients.git()
     repo = tmp_path / "plans"
     repo.mkdir()
     path = write(repo, "plan.yaml", COMMITTEE)
@@ -125,6 +127,7 @@ def test_diff_usage_and_broken_versions(runner, tmp_path):
 
 def test_diff_rev_compares_every_plan_of_a_folder(runner, tmp_path, monkeypatch):
     """#26: `diff --rev HEAD` with no path compares each plan under data/; a plan added since is said to be new."""
+    clients.git()
 
     (tmp_path / "data").mkdir()
     shutil.copy(DATA / "csh-2022-2023.yaml", tmp_path / "data")

@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from conftest import DATA, FIXTURES, as_nobody, write
+from conftest import DATA, FIXTURES, as_nobody, examples, write
 from workplan_cli.cli import app
 from workplan_cli.fmt import _refusal, format_text
 from workplan_cli.loader import parse_plan
@@ -403,7 +403,7 @@ def _rendered_text(html: str) -> str:
     return html_module.unescape(re.sub(r"<[^>]+>", "", html))
 
 
-@settings(max_examples=400, derandomize=True, deadline=None)
+@settings(max_examples=examples(400))
 @given(st.lists(st.sampled_from([*"ab1. \n\t#>-+=*_`~[]()<>!&|\\:/;x\x1b", "&amp;", "javascript:"])).map("".join))
 def test_md_escape_makes_any_text_inert_in_list_items_headings_and_tables(text):
     expected = visible(re.sub(r"\r\n|[\r\n]", " ", text))
@@ -420,7 +420,7 @@ def test_md_escape_makes_any_text_inert_in_list_items_headings_and_tables(text):
             assert _rendered_text(html).strip() == expected.strip(" \t"), (text, html)
 
 
-@settings(max_examples=300, derandomize=True, deadline=None)
+@settings(max_examples=examples(300))
 @given(
     st.lists(st.sampled_from([*"hts:/@.<> \"'`\\\x1bmailtojavscript?=&#", "https://", "mailto:", "a.org"])).map("".join)
 )

@@ -1,8 +1,14 @@
-"""Hostile or huge input: clear results in bounded time, never a traceback."""
+"""Hostile or huge input: clear results, never a traceback.
+
+How long they take is measured by benchmarks/run.py (growth to the
+15,000-meeting plan, a plan with an error against a clean one, an alias bomb),
+not asserted here.  The two 50 MB plans, a few seconds each, are in the slow
+tier (`pytest --all`).
+"""
 
 from __future__ import annotations
 
-import time
+import pytest
 
 from conftest import FIXTURES, write
 from workplan_cli.cli import app
@@ -16,20 +22,18 @@ def fifty_megabytes(text: str) -> str:
     return text + "notes:\n" + NOTE * (50_000_000 // len(NOTE))
 
 
-def test_fifty_megabyte_plan_validates_quickly():
+@pytest.mark.slow
+def test_fifty_megabyte_plan_validates():
     text = fifty_megabytes(COMMITTEE)
     assert len(text.encode()) > 50_000_000
-    started = time.perf_counter()
     result = parse_plan(text, "big.yaml")
-    assert time.perf_counter() - started < 120  # 2-10 s here; benchmarks/ measures speed
     assert result.diagnostics == [] and len(result.plan.notes) == 50_000_000 // len(NOTE)
 
 
-def test_fifty_megabyte_plan_with_an_error_gets_its_position_quickly():
+@pytest.mark.slow
+def test_fifty_megabyte_plan_with_an_error_gets_its_position():
     text = fifty_megabytes(COMMITTEE.replace("date: 2023-03-16", "date: 2023-02-30"))
-    started = time.perf_counter()
     result = parse_plan(text, "big.yaml")
-    assert time.perf_counter() - started < 120  # 2-10 s here; benchmarks/ measures speed
     assert [(d.code, d.line, d.column) for d in result.diagnostics] == [
         ("WP013", COMMITTEE.count("\n", 0, COMMITTEE.index("date: 2023-03-16")) + 1, 11)
     ]

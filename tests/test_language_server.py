@@ -5,6 +5,8 @@ tests start it (from `.ci/node`, where `.ci/run` installs the pinned version,
 or from $WORKPLAN_YAML_LANGUAGE_SERVER), speak the Language Server Protocol
 to it over stdio, open the bundled plans and broken copies of them, and
 check the diagnostics it publishes, its hover text and its completions.
+They are in the clients tier (`pytest --all` runs them); without Node or the
+server they are skipped, or fail under WORKPLAN_REQUIRE_CLIENTS=1.
 """
 
 from __future__ import annotations
@@ -23,8 +25,11 @@ from typing import Any
 
 import pytest
 
+import clients
 from conftest import DATA, ROOT, line_of
 from workplan_cli.loader import load_plan
+
+pytestmark = pytest.mark.clients
 
 SERVER_PACKAGE = ROOT / ".ci" / "node" / "node_modules" / "yaml-language-server"
 TIMEOUT = 60
@@ -35,16 +40,15 @@ LABEL_TYPE_MESSAGE = (
 
 
 def _server_command() -> list[str]:
+    __tracebackhide__ = True
+    node = clients.node()
     override = os.environ.get("WORKPLAN_YAML_LANGUAGE_SERVER")
     script = Path(override) if override else SERVER_PACKAGE / "bin" / "yaml-language-server"
-    node = shutil.which("node")
-    if node is None or not script.is_file():
-        pytest.fail(
-            f"yaml-language-server not found (node: {node}, server: {script}); install it as .ci/run does: "
-            f"npm install --no-save --prefix .ci/node yaml-language-server@{_pinned_version()}, "
-            "or point WORKPLAN_YAML_LANGUAGE_SERVER at its bin/yaml-language-server",
-            pytrace=False,
-        )
+    clients.require_client(
+        f"yaml-language-server at {script}" if override else "yaml-language-server in .ci/node",
+        script.is_file(),
+        f"npm install --no-save --prefix .ci/node yaml-language-server@{_pinned_version()}",
+    )
     return [node, str(script), "--stdio"]
 
 

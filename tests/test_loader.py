@@ -296,12 +296,9 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 """
 
 
-def test_parse_plan_billion_laughs_refused_quickly():
-    import time
-
-    started = time.perf_counter()
+def test_parse_plan_billion_laughs_refused():
+    # Refused before it is expanded: benchmarks/run.py times it ("alias bomb").
     result = parse_plan(BILLION_LAUGHS, "bomb.yaml")
-    assert time.perf_counter() - started < 20  # about 0.1 s; the margin is for loaded CI machines
     assert triples(result) == [
         (
             "WP009",

@@ -3,7 +3,8 @@
 The unit tests call `workplan_cli.hooks` in process; the last ones run the real
 `pre-commit try-repo` on this checkout, in a throwaway git repository that
 holds plans, a GitHub workflow and a .pre-commit-config.yaml, as a plans
-repository would.
+repository would.  Those need git, and take a while (pre-commit installs the
+hooks into a fresh environment): they are in the clients tier (`pytest --all`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import clients
 from conftest import DATA, FIXTURES, ROOT, write
 from workplan_cli.hooks import looks_like_plan, main
 
@@ -123,6 +125,7 @@ def try_repo(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedPr
     so a single run covers every file: two valid plans, a GitHub workflow, a
     .pre-commit-config.yaml and, in broken/, a plan whose kind is misspelt.
     """
+    clients.git()
     project = tmp_path_factory.mktemp("plans-repo")
     (project / "plans").mkdir()
     shutil.copy(DATA / "csh-2022-2023.yaml", project / "plans" / "csh-2022-2023.yaml")
@@ -153,6 +156,7 @@ def _hook_report(output: str, name: str) -> str:
     return output[start : None if following < 0 else following + 1]
 
 
+@pytest.mark.clients
 def test_precommit_validate_hook_checks_plans_only(try_repo):
     assert try_repo.returncode == 1, try_repo.stdout + try_repo.stderr
     assert _hook_report(try_repo.stdout, "workplan validate") == (
@@ -167,6 +171,7 @@ def test_precommit_validate_hook_checks_plans_only(try_repo):
     )
 
 
+@pytest.mark.clients
 def test_precommit_fmt_hook_checks_plans_only(try_repo):
     assert _hook_report(try_repo.stdout, "workplan fmt") == (
         "workplan fmt.............................................................Failed\n"

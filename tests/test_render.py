@@ -7,7 +7,7 @@ import datetime as dt
 import icalendar
 import pytest
 
-from conftest import FIXTURES, write
+from conftest import FIXTURES, examples, write
 from workplan_cli.cli import app
 from workplan_cli.loader import parse_plan
 from workplan_cli.render import render
@@ -377,7 +377,7 @@ def test_page_gettext_functions_give_what_jinjas_own_give(lang, autoescape):
         "{% trans %}Plain {{ v }} text{% endtrans %}|{% trans count=n %}one {{ v }}{% pluralize %}{{ count }} {{ v }}{% endtrans %}",
     ]
 
-    @settings(max_examples=150, deadline=None, derandomize=True)
+    @settings(max_examples=examples(150))
     @given(
         st.one_of(st.sampled_from(known), texts), st.one_of(st.sampled_from(known), texts), st.integers(0, 3), values
     )

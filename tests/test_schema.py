@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import subprocess
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from conftest import ROOT
+from conftest import ROOT, examples
 from workplan_cli.cli import app
 from workplan_cli.models import ID_MESSAGE, Area, Meeting, Paragraph
 from workplan_cli.schema import schema_text
@@ -75,8 +76,14 @@ def test_schema_optional_fields_are_flat_for_editors(kind):
         }
 
 
+@functools.cache
+def _schema(kind: str) -> dict:
+    """The exported schema, built once: the property test below asks for it on every example."""
+    return json.loads(schema_text(kind))
+
+
 def _schema_of(kind: str, definition: str, field: str) -> dict:
-    return json.loads(schema_text(kind))["definitions"][definition]["properties"][field]
+    return _schema(kind)["definitions"][definition]["properties"][field]
 
 
 def _editor_accepts(spec: dict, value: object) -> bool:
@@ -131,7 +138,7 @@ def test_schema_date_pattern_is_as_strict_as_the_cli():
     assert not _editor_accepts(spec, "20230316") and not _cli_accepts(Meeting, {**base, "date": "20230316"})
 
 
-@settings(max_examples=300, deadline=None, derandomize=True)
+@settings(max_examples=examples(300))
 @given(st.text(alphabet="0123456789-:WTZ+ \t\n\u0663\uff12", max_size=12))
 def test_editor_and_cli_agree_on_any_date_or_time_text(text):
     """Strings built from the characters dates and times are made of: the editor and the CLI agree on each."""

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from conftest import examples
 from workplan_cli import templating
 from workplan_cli.catalogs import SourceText
 from workplan_cli.loader import load_plan
@@ -169,7 +170,7 @@ def test_generated_templates_print_what_jinjas_own_classes_print(autoescape):
         env.autoescape = autoescape
         env.filters["halt"] = _stop
 
-    @settings(max_examples=300, deadline=None, derandomize=True)
+    @settings(max_examples=examples(300))
     @given(st.lists(st.sampled_from(SNIPPETS), min_size=1, max_size=4), KINDS, TEXTS, st.booleans())
     def check(snippets, kind, text, flag):
         source = MACROS + "".join(snippets)
