@@ -87,6 +87,8 @@ class PlanText:
     plan: Plan
     bom: bool = False
     stamp: Stamp | None = None
+    # How many times each (rule, message) is found in the text as read: an edit may add none.
+    findings: tuple[tuple[tuple[str, str], int], ...] | None = None
 
     @property
     def name(self) -> str:
@@ -129,7 +131,10 @@ def read_plan(path: Path) -> PlanText:
     errors = [d for d in problems if d.severity is Severity.ERROR]
     if loaded.plan is None or errors:
         raise PlanError(f"{path} does not validate; fix it first (nothing written)", errors)
-    return PlanText(path, text, loaded.plan, raw.startswith(BOM.encode()), Stamp.of(raw, info))
+    counts: dict[tuple[str, str], int] = {}
+    for d in problems:
+        counts[_problem_key(d)] = counts.get(_problem_key(d), 0) + 1
+    return PlanText(path, text, loaded.plan, raw.startswith(BOM.encode()), Stamp.of(raw, info), tuple(counts.items()))
 
 
 def _candidates(paths: Sequence[Path]) -> list[Path]:
@@ -273,7 +278,7 @@ def check_edit(source: PlanText, new_text: str, intent: Intent, *, allow_warning
     verify(source.text, new_text, intent)
     loaded = parse_plan(new_text, source.name)
     after = sorted([*loaded.diagnostics, *lint_loaded(loaded)])
-    before = dict(_findings(source.text, source.name))
+    before = dict(source.findings if source.findings is not None else _findings(source.text, source.name))
     problems = []
     for d in after:
         if d.severity is Severity.ERROR:

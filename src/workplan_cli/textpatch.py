@@ -356,18 +356,20 @@ class Intent:
 
 
 class _Reader:
-    """Reads a text as plain data: workplan's own YAML 1.2 reader, or PyYAML's where anchors or aliases are used."""
+    """Reads texts as plain data, all alike: workplan's own YAML 1.2 reader, or PyYAML's where anchors or
+    aliases are used (the first text read decides, and its data is kept: it is read once)."""
 
-    def __init__(self, sample: str) -> None:
+    def __init__(self, first: str) -> None:
         from .loader.fastpath import fast_load
         from .loader.scalars import _FastPathRefused
 
         self._refused = _FastPathRefused
         self._fast = True
         try:
-            fast_load(sample)
+            self.first = fast_load(first)
         except _FastPathRefused:
             self._fast = False
+            self.first = self(first)
 
     def __call__(self, text: str) -> Any:
         import yaml
@@ -437,9 +439,9 @@ def verify(old_text: str, new_text: str, intent: Intent) -> None:
     """Raise `EditRefused` unless ``new_text`` reads as ``old_text`` with exactly ``intent`` applied."""
     import yaml
 
-    read = _Reader(old_text)
     try:
-        old = read(old_text)
+        read = _Reader(old_text)
+        old = read.first
         new = read(new_text)
         want = expected(old, intent, read)
     except yaml.YAMLError as exc:
