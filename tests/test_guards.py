@@ -197,7 +197,12 @@ def _alive(pid: int) -> bool:
 
 def _start(many: Path) -> tuple[subprocess.Popen[str], list[int]]:
     run = subprocess.Popen(
-        [WORKPLAN, "validate", "--jobs", "2", str(many)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [WORKPLAN, "validate", "--jobs", "2", str(many)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # Ctrl-C as a terminal sends it, even where this test runs with SIGINT ignored (a background job).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 30
     while len(workers := _workers(run.pid)) < 2 and time.monotonic() < deadline:

@@ -53,7 +53,11 @@ def test_wheel_carries_the_templates(wheel):
     ]
     # The catalogs travel as .po text (read with Babel at run time): nothing compiled to keep in step.
     catalogs = sorted(n for n in names if n.startswith("workplan_cli/locale/"))
-    assert catalogs == [f"workplan_cli/locale/{lang}/LC_MESSAGES/workplan.po" for lang in ("en", "es", "fr", "pt")]
+    assert catalogs == [
+        *(f"workplan_cli/locale/{lang}/LC_MESSAGES/workplan.po" for lang in ("en", "es", "fr")),
+        "workplan_cli/locale/glossary.csv",
+        "workplan_cli/locale/pt/LC_MESSAGES/workplan.po",
+    ]
 
 
 def test_installed_wheel_renders_from_its_own_templates(wheel, tmp_path):
