@@ -32,7 +32,7 @@ from typing import Any
 from .diagnostics import Diagnostic, Severity
 from .errors import PathError, PlanError, UsageError
 from .loader import discover, parse_plan, read_text
-from .models import _ID_RE, CommitteePlan, Plan
+from .models import CommitteePlan, Plan, is_id
 from .plandiff import Change, diff_plans
 from .text import did_you_mean
 from .textpatch import (
@@ -155,12 +155,12 @@ class _Outline:
 
 def _outline(text: str | None) -> _Outline:
     """The outline of a plan's text as data (any line endings, block or flow style); empty if it is not YAML."""
-    from .textpatch import _Reader
+    from .textpatch import DataReader
 
     if text is None:
         return _Outline()
     try:
-        data = _Reader(text)(text)
+        data = DataReader(text).first
     except Exception:
         return _Outline()
     if not isinstance(data, dict):
@@ -660,7 +660,7 @@ def slug(text: str, limit: int = 48) -> str:
 
 def _checked_id(text: str, option: str) -> str:
     """An id given on the command line, checked as one: lowercase letters, digits, dots and hyphens."""
-    if not _ID_RE.match(text) or len(text) > 200:
+    if not is_id(text) or len(text) > 200:
         raise UsageError(
             f"{option} {text!r} is not an id: use lowercase letters, digits, '.' and '-', starting with a letter or digit"
         )

@@ -720,6 +720,11 @@ MODEL_BY_KIND: dict[str, type[CommitteePlan] | type[ProgramPlan]] = {
 }
 
 
+def is_id(text: str) -> bool:
+    """True for an id as plans write them: lowercase letters, digits, '.' and '-', starting with a letter or digit."""
+    return _ID_RE.match(text) is not None and "\n" not in text  # `$` would allow one final line break
+
+
 _validators: dict[type, Any] = {}
 
 

@@ -355,7 +355,7 @@ class Intent:
         self.inserts.append((path, index, "\n".join(lines) + "\n"))
 
 
-class _Reader:
+class DataReader:
     """Reads texts as plain data, all alike: workplan's own YAML 1.2 reader, or PyYAML's where anchors or
     aliases are used (the first text read decides, and its data is kept: it is read once)."""
 
@@ -440,7 +440,7 @@ def verify(old_text: str, new_text: str, intent: Intent) -> None:
     import yaml
 
     try:
-        read = _Reader(old_text)
+        read = DataReader(old_text)
         old = read.first
         new = read(new_text)
         want = expected(old, intent, read)
