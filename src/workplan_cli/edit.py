@@ -26,7 +26,7 @@ from typing import Any
 from .diagnostics import Diagnostic, Severity
 from .errors import PathError, PlanError, UsageError
 from .loader import discover, parse_plan, read_text
-from .models import CommitteePlan, Plan
+from .models import Activity, CommitteePlan, Meeting, Plan
 from .plandiff import Change, diff_plans
 
 BOM = "\ufeff"
@@ -343,14 +343,18 @@ def move_item(
     lines = _Text(source.text)
     edits: list[_Replace] = []
     edits.append(_replace_scalar(lines, _value(item, "date"), day.isoformat()))
-    if kind == "activity":
-        activity = next(a for a in source.plan.activities if a.id == ident)
-        if activity.end_date is not None:
-            end = activity.end_date + (day - activity.date)
+    if kind in ("activity", "meeting"):  # one of several days keeps its length
+        candidates: list[Activity | Meeting] = [*source.plan.activities, *source.plan.meetings]
+        dated = next(a for a in candidates if a.id == ident)
+        if dated.end_date is not None:
+            end = dated.end_date + (day - dated.date)
             edits.append(_replace_scalar(lines, _value(item, "end_date"), end.isoformat()))
     if times is not None:
         for key, value in zip(("start_time", "end_time"), times, strict=True):
-            edits.append(_replace_scalar(lines, _value(item, key), value.strftime("%H:%M")))
+            node = _value(item, key)
+            if node is None:  # hours to be confirmed: no line to change
+                raise UsageError(f"meeting {ident!r} has no {key} line to change; add its hours in the editor")
+            edits.append(_replace_scalar(lines, node, value.strftime("%H:%M")))
     if kind == "meeting":
         for other in _items(_value(root, "meetings")):
             within = _value(other, "within")
@@ -599,7 +603,7 @@ def add_meeting(
         f"end_time: {quote}{end:%H:%M}{quote}",
         "agenda: []",
     ]
-    keys = [(m.date, m.start_time) for m in plan.meetings]
+    keys = [(m.date, m.start_time or dt.time(0)) for m in plan.meetings]
     text = _insert_in_order(source, root, ("meetings",), keys, (day, start), body)
     return check_edit(source, text, allow_warnings=allow_warnings)
 
@@ -706,14 +710,17 @@ def draft_next_term(
         raise UsageError(f"{source.name} is a program plan; `workplan init` drafts committee plans")
     years = start.year - old.term.start.year
     ga_old = old.introduction.general_assembly
-    ga_start = general_assembly or _shift_years(ga_old.date, years)
-    ga_end = ga_start + (ga_old.end_date - ga_old.date) if ga_old.end_date else None
+    if general_assembly is None and ga_old.date is None:
+        raise UsageError(f"{source.name} gives no date for the General Assembly; give --general-assembly DATE")
+    ga_start = general_assembly or _shift_years(ga_old.date, years)  # type: ignore[arg-type]
+    ga_end = ga_start + (ga_old.end_date - ga_old.date) if ga_old.end_date and ga_old.date else None
     term_end = end or ga_end or ga_start
     if term_end < start:
         raise UsageError(f"the term would end ({term_end}) before it starts ({start}); give --end")
     if ga_start < start:
         raise UsageError(f"the General Assembly ({ga_start}) would come before the term starts ({start})")
-    old_years, new_years = (old.term.start.year, old.term.end.year), (start.year, term_end.year)
+    old_end_year = old.term.end.year if old.term.end else old.term.start.year + 1
+    old_years, new_years = (old.term.start.year, old_end_year), (start.year, term_end.year)
     match = re.search(rf"{old_years[0]}-{old_years[1]}", old.id)
     new_id = (
         old.id.replace(match.group(0), f"{new_years[0]}-{new_years[1]}")
@@ -761,15 +768,14 @@ def draft_next_term(
         "# TO DECIDE: the chair and vice chairs, once elected (see last term's plan for the layout).",
         "officers: []",
         "",
-        sections["functions"],
-        "",
+        *([sections["functions"], ""] if "functions" in sections else []),
         "# TO DO: the mandates the Permanent Council assigns for this term, by source.",
         "mandates: []",
         "",
         "# TO REPLACE: these are last term's resolutions. Replace them with those of the new",
         "# General Assembly session, and update the paragraphs that the working groups and",
         "# reports below cite.",
-        sections["resolutions"],
+        sections.get("resolutions", "resolutions: []"),
     ]
     for key in ("bodies", "working_groups", "areas"):
         if key in sections:
