@@ -198,13 +198,11 @@ def _to_approximate_date(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip()
         month = _MONTH_RE.match(text)
-        if month:
-            year, number = int(month.group(1)), int(month.group(2))
-            if year >= 1 and 1 <= number <= 12:
-                return MonthDate(year, number, 1)
-        elif _YEAR_RE.match(text) and int(text) >= 1:
+        if month and int(month.group(1)) >= 1 and 1 <= int(month.group(2)) <= 12:
+            return MonthDate(int(month.group(1)), int(month.group(2)), 1)
+        if _YEAR_RE.match(text) and int(text) >= 1:
             return YearDate(int(text), 1, 1)
-        elif not _DATE_RE.match(text):
+        if not _DATE_RE.match(text):
             raise _date_error(
                 f"{value!r} is not a valid date; write it as YYYY-MM-DD, or YYYY-MM or YYYY when only the month or "
                 "year is known, like 2002-08"

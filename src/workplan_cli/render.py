@@ -186,27 +186,37 @@ class CommitteeView:
         Every meeting has a line: its `summary` where the plan types one, else
         its title (`meeting_title`).  A milestone has one where the plan gives it a `summary`.
         """
-        rows: list[tuple[dt.date, dt.time, str]] = []
+        rows: list[tuple[dt.date, dt.time, str, dt.date]] = []
         for m in self.plan.meetings:
-            rows.append((m.date, m.start_time or dt.time(0), m.summary or meeting_title(m)))
+            rows.append((m.date, m.start_time or dt.time(0), m.summary or meeting_title(m), m.last_day))
         for ms in self.plan.procedure.milestones:
             if ms.summary:
-                rows.append((ms.summary_date or ms.date, dt.time(0), ms.summary))
+                day = ms.summary_date or ms.date
+                rows.append((day, dt.time(0), ms.summary, day))
         rows.sort()
-        same_day = Counter(day for day, _start, _text in rows)
+        same_day = Counter(day for day, _start, _text, _last in rows)
         out: list[tuple[int, list[tuple[str, list[SummaryRow]]]]] = []
         for year, in_year in groupby(rows, key=lambda r: r[0].year):
             months = []
             for month, in_month in groupby(in_year, key=lambda r: r[0].month):
                 entries = []
-                for day, start, text in in_month:
-                    label = str(day.day)
+                for day, start, text, last in in_month:
+                    label = self._days_label(day, last)
                     if same_day[day] > 1 and start != dt.time(0):
                         label += " " + (_("(a.m.)") if start.hour < 12 else _("(p.m.)"))
                     entries.append(SummaryRow(day, label, text))
                 months.append((dates.month_name(dt.date(year, month, 1)).upper(), entries))
             out.append((year, months))
         return out
+
+    @staticmethod
+    def _days_label(first: dt.date, last: dt.date) -> str:
+        """The day column of the summary of meetings: ``17``, or ``17–18`` for a meeting of two days."""
+        if last <= first or precision(first) != "day":
+            return str(first.day) if precision(first) == "day" else short_day(first)
+        if (last.year, last.month) == (first.year, first.month):
+            return f"{first.day}–{last.day}"
+        return f"{first.day} – {short_day(last)}"
 
     def activity_when(self, activity: Activity) -> str:
         if activity.end_date and activity.end_date != activity.date:

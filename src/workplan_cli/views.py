@@ -681,7 +681,8 @@ def meeting_text(plan: CommitteePlan, meeting: Any, width: int) -> Text:
     if meeting.end_date and meeting.end_date != meeting.date:
         days = [_("{first} to {last}").format(first=days[0], last=long_day(meeting.end_date).replace(" ", GLUE))]
     when = f"{days[0]}, {hours(meeting.start_time, meeting.end_time).replace(' ', GLUE)}"
-    screen.para(f"{when} ({plan.timezone})")
+    # The zone says what the hours mean: none to say while they are to be confirmed.
+    screen.para(f"{when} ({plan.timezone})" if meeting.start_time is not None else when)
     if meeting.within:
         host = next((m for m in plan.meetings if m.id == meeting.within), None)
         screen.para(
