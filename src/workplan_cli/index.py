@@ -52,7 +52,7 @@ Loc = tuple[int | str, ...]
 # Fields that hold ids of other things in the plan, and the kinds of thing each may name.
 ID_FIELDS: dict[str, tuple[type[Any], ...]] = {
     "by": (Body, Country, Officer, WorkingGroup),
-    "refers_to": (WorkingGroup, Meeting, PendingEvent, Milestone, Activity),
+    "refers_to": (WorkingGroup, Meeting, PendingEvent, Milestone, Activity, Body, Country),
     "within": (Meeting,),
     "organizers": (Body,),
     "area": (Area,),

@@ -627,7 +627,9 @@ class AgendaItem:
     )
     speakers: tuple[Speaker, ...] = Field(default=(), description="Named people presenting.")
     refers_to: tuple[IdRef, ...] = Field(
-        default=(), description="Ids of working groups, meetings or events the entry is about."
+        default=(),
+        description="Ids of working groups, meetings, events, bodies or countries the entry is about "
+        "(a report on a body is about it; its presenter, if printed, is `by`).",
     )
     footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on this entry.")
 
