@@ -769,3 +769,36 @@ def test_numbering_that_starts_later_is_a_warning_only():
     assert [(p[0], p[3]) for p in problems(text)] == [
         ("WP124", "numbering does not start at 1 (the first is 7): a partial plan, or meetings missing")
     ]
+
+
+def test_officers_known_in_part():
+    """A plan transcribed from a summary may know an officer's office and name only."""
+    text = sub(
+        BASE,
+        "    position: Permanent Representative of Testland\n    country: Testland\n"
+        "    elected_by: Permanent Council\n    elected_on: 2023-01-01\n",
+        "",
+    )
+    text = sub(
+        text, "officers:\n", "officers:\n  - {id: vice, role: vice-chair, name: Ben Example, elected_on: 2023-02-01}\n"
+    )
+    assert problems(text) == []
+    html = render(load(text), "html")
+    assert (
+        '<thead><tr><th scope="col">Office</th><th scope="col">Name</th><th scope="col">Elected</th></tr></thead>\n'
+        '<tbody>\n<tr><th scope="row">Vice chair</th><td>Ben Example</td>'
+        '<td><time datetime="2023-02-01">Wednesday, February 1, 2023</time></td></tr>\n'
+        '<tr><th scope="row">Chair</th><td>Ada Lovelace</td><td></td></tr>'
+    ) in html
+    md = render(load(text), "md")
+    assert (
+        "| Office | Name | Elected |\n| --- | --- | --- |\n| Vice chair | Ben Example | Wednesday, February 1, 2023 |\n"
+        in md
+    )
+
+
+def test_a_country_holds_an_activity():
+    text = sub(BASE, "working_groups:", "countries:\n  - {id: mexico, name: Mexico}\nworking_groups:")
+    text += "activities:\n  - {id: course, title: Course, date: 2023-03-09, organizers: [mexico]}\n"
+    assert problems(text) == []
+    assert '<time datetime="2023-03-09">March 9</time>: Course, Mexico</td>' in render(load(text), "html")

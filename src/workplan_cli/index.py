@@ -54,7 +54,7 @@ ID_FIELDS: dict[str, tuple[type[Any], ...]] = {
     "by": (Body, Country, Officer, WorkingGroup),
     "refers_to": (WorkingGroup, Meeting, PendingEvent, Milestone, Activity, Body, Country),
     "within": (Meeting,),
-    "organizers": (Body,),
+    "organizers": (Body, Country),
     "area": (Area,),
     "body": (Body, Country),
     "meeting": (Meeting,),

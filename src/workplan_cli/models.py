@@ -513,10 +513,14 @@ class Officer(_Model):
     role: Text = open_vocabulary(OFFICER_ROLES, "The office held ('vice-chair' for a vice chair without a number).")
     name: Text = Field(description="Name as the document gives it.", examples=["Luz Elena Baños Rivas"])
     title: Text | None = Field(default=None, description="Honorific or rank.", examples=["Ambassador", "Ms."])
-    position: Text = Field(description="Position in the delegation.", examples=["Permanent Representative of Mexico"])
-    country: Text = Field(description="Member state.")
-    elected_by: Text = Field(description="The body that elected the officer.", examples=["Permanent Council"])
-    elected_on: Date = Field(description="Date of the election.")
+    position: Text | None = Field(
+        default=None, description="Position in the delegation.", examples=["Permanent Representative of Mexico"]
+    )
+    country: Text | None = Field(default=None, description="Member state.")
+    elected_by: Text | None = Field(
+        default=None, description="The body that elected the officer.", examples=["Permanent Council"]
+    )
+    elected_on: Date | None = Field(default=None, description="Date of the election.")
     footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on the officer's line.")
 
 
@@ -736,7 +740,7 @@ class Activity(_Model):
     end_date: ApproximateDate | None = Field(
         default=None, description="Its last day, for an activity of several days (YYYY-MM or YYYY allowed too)."
     )
-    organizers: tuple[IdRef, ...] = Field(default=(), description="Ids of the bodies that hold it.")
+    organizers: tuple[IdRef, ...] = Field(default=(), description="Ids of the bodies or countries that hold it.")
     place: Text | None = Field(default=None, description="Where it is held, if the plan says.")
     status: Status | None = Field(default=None, description=STATUS_DESCRIPTION)
     status_note: Text | None = Field(default=None, description=STATUS_NOTE_DESCRIPTION)
