@@ -55,6 +55,8 @@ _NOT_TEXT = frozenset(
         "stage",
         "frequency",
         "letter",
+        "number",
+        "revision",
         "at",
         "body",
         "suppress",
