@@ -802,3 +802,17 @@ def test_a_country_holds_an_activity():
     text += "activities:\n  - {id: course, title: Course, date: 2023-03-09, organizers: [mexico]}\n"
     assert problems(text) == []
     assert '<time datetime="2023-03-09">March 9</time>: Course, Mexico</td>' in render(load(text), "html")
+
+
+def test_a_plan_with_no_meeting_yet_prints_no_empty_part():
+    text = "kind: committee-plan\nschema_version: 1\nid: t\ntitle: T\ncommittee: {name: Committee on Testing, acronym: CT}\n"
+    text += "term: {start: 2023-01-01, end: 2023-06-30}\nmeetings: []\n"
+    html = render(load(text), "html")
+    assert html[html.index("<body>") :] == (
+        "<body>\n<header>\n<h1>T</h1>\n<p>Committee on Testing (CT) · Term "
+        '<time datetime="2023-01-01">Sunday, January 1, 2023</time> to '
+        '<time datetime="2023-06-30">Friday, June 30, 2023</time></p>\n</header>\n<main>\n</main>\n</body>\n</html>\n'
+    )
+    assert render(load(text), "md") == (
+        "# T\n\nCommittee on Testing (CT) · term Sunday, January 1, 2023 to Friday, June 30, 2023\n\n"
+    )

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .dates import names
+from .index import index_of
 from .models import CommitteePlan
 from .timeline import Entry, deadlines_between, plan_entries
 
@@ -272,10 +273,12 @@ def _lane(kind: MarkKind, entries: list[Entry], y: int, start: dt.date, end: dt.
 
 
 def term_picture(plan: CommitteePlan, as_of: dt.date | None = None) -> Picture | None:
-    """The picture of a committee's term, or ``None`` for a term that ends before it starts."""
+    """The picture of a committee's term, or ``None`` for a term that ends before it starts or has nothing dated."""
     if plan.term.end is not None and plan.term.end < plan.term.start:
         return None
     dated, undated = plan_entries(plan, citations=False)
+    if not dated and not index_of(plan).yearly:
+        return None  # nothing to draw
     start, end = _window(plan, dated)
     days = (end - start).days + 1
     day = max(2, PLOT_WIDTH // days // 2 * 2)
