@@ -816,3 +816,10 @@ def test_a_plan_with_no_meeting_yet_prints_no_empty_part():
     assert render(load(text), "md") == (
         "# T\n\nCommittee on Testing (CT) · term Sunday, January 1, 2023 to Friday, June 30, 2023\n\n"
     )
+
+
+def test_a_month_at_the_end_of_the_calendar_renders():
+    text = BASE + "activities:\n  - {id: a, title: A, date: 9999-12}\n"
+    plan = load(text)
+    assert "DTSTART;VALUE=DATE:99991201" in render(plan, "ics")
+    assert ">December 9999</time>: A</td>" in render(plan, "html")

@@ -153,8 +153,9 @@ class MonthDate(_Period):
     __str__ = isoformat
 
     def last_day(self) -> dt.date:
-        following = dt.date(self.year + 1, 1, 1) if self.month == 12 else dt.date(self.year, self.month + 1, 1)
-        return following - dt.timedelta(days=1)
+        if self.month == 12:  # (no day after December 9999 to count back from)
+            return dt.date(self.year, 12, 31)
+        return dt.date(self.year, self.month + 1, 1) - dt.timedelta(days=1)
 
 
 class YearDate(_Period):
