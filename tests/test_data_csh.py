@@ -132,3 +132,43 @@ def test_csh_facts_picked_from_the_seed():
     assert paragraph_17.subject.startswith(
         "Preparations for the Eighth Meeting of Ministers Responsible for Public Security"
     )
+
+
+def test_items_the_source_gives_no_presenter_refer_to_the_body():
+    """Annual reports on CICAD, the IADB and CICTE, the IADC's academic calendar, the SAF's costing support."""
+    from workplan_cli.index import index_of
+
+    p = plan()
+    index = index_of(p)
+    entries = {
+        e.entry.title: e.entry
+        for m in p.meetings
+        for e in index.agenda(m)
+        if m.id in ("meeting-10", "meeting-11", "meeting-15")
+    }
+    about = {
+        "Inter-American Drug Abuse Control Commission (CICAD)": ["cicad"],
+        "Inter-American Defense Board": ["iadb"],
+        "Inter-American Committee against Terrorism (CICTE)": ["cicte"],
+    }
+    for title, bodies in about.items():
+        assert (entries[title].by, list(entries[title].refers_to)) == ((), bodies)
+    calendar = next(t for t in entries if "IADC Academic Calendar" in t)
+    cost = next(t for t in entries if t.startswith("Preparation of the template"))
+    assert (entries[calendar].by, entries[calendar].refers_to) == ((), ("iadc",))
+    assert (entries[cost].by, entries[cost].refers_to) == ((), ("saf",))
+
+
+def test_stand_alone_items_after_a_thematic_block_are_sections_of_their_own():
+    p = plan()
+    last = {
+        "meeting-2": "Consideration of the draft work plan and schedule of activities of the CSH for the 2022–2023 term",
+        "meeting-3": "Dialogue on disaster response and critical infrastructure protection",
+        "meeting-7": "Consideration of the proposed procedure for the presentation and negotiation of the draft "
+        "omnibus resolution, CP/CSH-2176/22 rev. 2",
+        "meeting-8": "Presentation on the mandate prioritization process, by the Secretariat for Administration "
+        "and Finance, CP/CSH/INF.573/23",
+    }
+    for ident, title in last.items():
+        [section] = [s for s in meeting(p, ident).agenda if any(t.title == title for t in s.topics)]
+        assert (section.area, section.heading, [t.title for t in section.topics]) == (None, None, [title]), ident

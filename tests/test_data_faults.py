@@ -47,7 +47,7 @@ FAULTS = [
         "WP104",
         swap("by: [jsca]", "by: [jcsa]"),
         "[jcsa]",
-        "`by` names 'jcsa', but no body or officer or working group has that id; did you mean 'jsca'?",
+        "`by` names 'jcsa', but no body or country or officer or working group has that id; did you mean 'jsca'?",
     ),
     (
         "WP105",

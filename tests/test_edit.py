@@ -554,8 +554,8 @@ def test_add_meeting_at_the_end_with_house_indentation(runner, tmp_path):
     )
     assert git(repo, "diff", "--numstat") == "8\t0\tdata/csh-2022-2023.yaml\n"
     assert plan.read_text(encoding="utf-8") == CSH_TEXT.replace(
-        "            by: [saf]\n\nactivities:",
-        "            by: [saf]\n"
+        "does not present it\n\nactivities:",
+        "does not present it\n"
         "  - id: meeting-16\n"
         "    number: 16\n"
         "    kind: regular\n"
@@ -639,7 +639,7 @@ def test_add_activity_with_an_unknown_organizer_is_refused(runner, tmp_path):
     )
     assert result.exit_code == 1
     assert result.stdout == (
-        f"{plan}:1473:18: error WP104 `organizers` names 'iadx', but no body has that id; did you mean 'iadc'?\n"
+        f"{plan}:1473:18: error WP104 `organizers` names 'iadx', but no body or country has that id; did you mean 'iadc'?\n"
     )
     assert result.stderr == REFUSED.format(n=1) + "\n"
     assert plan.read_bytes() == before

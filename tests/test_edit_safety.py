@@ -234,7 +234,10 @@ def test_in_a_file_of_mixed_endings_a_new_line_ends_as_the_line_above_it(runner,
         ),
         (["add", "activity", "--date", "2023-04-04", "--title", "T", "--id", "Upper"], "--id 'Upper' is not an id"),
         (["add", "meeting", "--date", "2023-04-04", "--time", "10:00-11:00", "--id", "a b"], "--id 'a b' is not an id"),
-        (["add", "meeting", "--date", "2023-04-04", "--time", "10:00-11:00", "--id", "x-1\n"], "--id 'x-1\\n' is not an id"),
+        (
+            ["add", "meeting", "--date", "2023-04-04", "--time", "10:00-11:00", "--id", "x-1\n"],
+            "--id 'x-1\\n' is not an id",
+        ),
     ],
 )
 def test_ids_from_the_command_line_are_checked_as_ids(runner, tmp_path, args, message):

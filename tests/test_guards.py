@@ -237,7 +237,7 @@ def test_ending_the_parent_ends_every_worker(many, sig):
     while any(map(_alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert [pid for pid in workers if _alive(pid)] == []
-    assert run.returncode != 0
+    assert run.returncode == (130 if sig == signal.SIGINT else -sig)
 
 
 def test_running_out_of_memory_serially_is_one_line(monkeypatch, tmp_path):

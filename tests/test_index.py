@@ -170,7 +170,7 @@ def test_the_walk_reads_every_field_that_holds_a_record_or_a_reference():
     missing = {(cls, name) for cls, name in needed if name not in _walked_fields(getattr(models, cls))}
     assert missing == set()
     assert len(needed) == 66
-    assert _walked_fields(Meeting) == ("within", "agenda", "footnotes")
+    assert _walked_fields(Meeting) == ("within", "documents", "agenda", "footnotes")
 
 
 def test_sections_carry_their_own_numbered_entries(csh):

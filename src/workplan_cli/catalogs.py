@@ -56,6 +56,8 @@ _NOT_TEXT = frozenset(
         "stage",
         "frequency",
         "letter",
+        "number",
+        "revision",
         "at",
         "body",
         "suppress",

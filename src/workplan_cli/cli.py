@@ -175,6 +175,12 @@ def validate(
         report = validate_paths(_plan_paths(paths), selection, jobs=jobs)
     except WorkplanError as exc:
         _fail(exc)
+    except KeyboardInterrupt:
+        # Ctrl-C: end now.  The worker processes end with this one (validate._worker_start);
+        # waiting at exit for the pool's threads could wait for work nobody will read.
+        sys.stderr.write("workplan: interrupted\n")
+        sys.stderr.flush()
+        os._exit(130)
     sys.stdout.write(REPORTERS[name](report))
     if report.io_errors:
         for error in report.io_errors:

@@ -7,6 +7,10 @@ locale: "jueves, 2 de marzo de 2023", "jeudi 2 mars 2023", "10:00 – 13:00".
 The templates (the ``long_day``, ``short_day`` and ``clock`` filters) and the
 text and Markdown of `upcoming`, `query` and `show` all use these functions;
 the language is the one in force (`i18n.use`).
+
+A date the plan gives only by month or year (`models.MonthDate`,
+`models.YearDate`) is written as that month or year wherever a day would be:
+"August 2002", "agosto de 2002", "2002".
 """
 
 from __future__ import annotations
@@ -14,11 +18,25 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from .i18n import current
+from .i18n import _, current
+from .models import precision
+
+
+def _period(day: dt.date, short: bool = False) -> str | None:
+    """A month or year standing for a date given only by month or year, else None."""
+    kind = precision(day)
+    if kind == "year":
+        return str(day.year)
+    if kind == "month":
+        return month_year(day, short)
+    return None
 
 
 def long_day(day: dt.date) -> str:
     """``Thursday, March 2, 2023``; ``jueves, 2 de marzo de 2023``."""
+    period = _period(day)
+    if period is not None:
+        return period
     lang = current()
     if lang == "en":
         return f"{day:%A}, {day:%B} {day.day}, {day.year}"
@@ -29,6 +47,9 @@ def long_day(day: dt.date) -> str:
 
 def short_day(day: dt.date) -> str:
     """``Thu, Mar 2, 2023``; ``jue, 2 mar 2023``: for lists and tables."""
+    period = _period(day, short=True)
+    if period is not None:
+        return period
     lang = current()
     if lang == "en":
         return f"{day:%a}, {day:%b} {day.day}, {day.year}"
@@ -39,6 +60,9 @@ def short_day(day: dt.date) -> str:
 
 def month_day(day: dt.date) -> str:
     """``March 2``; ``2 de marzo``: a day of a year the reader already has (a heading, the day before)."""
+    period = _period(day)
+    if period is not None:
+        return period
     lang = current()
     if lang == "en":
         return f"{day:%B} {day.day}"
@@ -79,14 +103,14 @@ def _names(which: str, lang: str, short: bool) -> dict[int, str]:
     }
 
 
-def month_year(day: dt.date) -> str:
-    """``March 2023``; ``marzo de 2023``."""
+def month_year(day: dt.date, short: bool = False) -> str:
+    """``March 2023``; ``marzo de 2023`` (``Mar 2023``, ``mar 2023`` when short)."""
     lang = current()
     if lang == "en":
-        return f"{day:%B %Y}"
+        return f"{day:%b %Y}" if short else f"{day:%B %Y}"
     from babel.dates import format_skeleton
 
-    return str(format_skeleton("yMMMM", day, locale=lang))
+    return str(format_skeleton("yMMM" if short else "yMMMM", day, locale=lang))
 
 
 def clock(t: dt.time) -> str:
@@ -103,3 +127,18 @@ def clock(t: dt.time) -> str:
 def time_range(start: dt.time, end: dt.time) -> str:
     """``10:00 a.m. – 1:00 p.m.``; ``10:00 – 13:00``."""
     return f"{clock(start)} – {clock(end)}"
+
+
+def hours(start: dt.time | None, end: dt.time | None) -> str:
+    """`time_range`, or ``time to be confirmed`` for a meeting whose hours are not yet known."""
+    if start is None or end is None:
+        return _("time to be confirmed")
+    return time_range(start, end)
+
+
+def day_span(first: dt.date, last: dt.date | None, short: bool = False) -> str:
+    """``Tuesday, May 30, 2023`` or, for several days, ``Tuesday, May 30, 2023 to Wednesday, May 31, 2023``."""
+    write = short_day if short else long_day
+    if last is None or last == first:
+        return write(first)
+    return _("{first} to {last}").format(first=write(first), last=write(last))

@@ -68,9 +68,11 @@ def draft_next_term(
         raise UsageError(f"{source.name} is a program plan; `workplan init` drafts committee plans")
     years = start.year - old.term.start.year
     ga_old = old.introduction.general_assembly
-    ga_start = general_assembly or _shift_years(ga_old.date, years)
+    if general_assembly is None and ga_old.date is None:
+        raise UsageError(f"{source.name} gives no date for the General Assembly; give --general-assembly DATE")
+    ga_start = general_assembly or _shift_years(ga_old.date, years)  # type: ignore[arg-type]
     try:
-        ga_end = ga_start + (ga_old.end_date - ga_old.date) if ga_old.end_date else None
+        ga_end = ga_start + (ga_old.end_date - ga_old.date) if ga_old.end_date and ga_old.date else None
     except OverflowError:
         raise UsageError(f"the General Assembly starting {ga_start} would end after 9999-12-31") from None
     term_end = end or ga_end or ga_start
@@ -79,7 +81,8 @@ def draft_next_term(
         raise UsageError(f"the term would end ({term_end}) before it starts ({start}); {how}")
     if ga_start < start:
         raise UsageError(f"the General Assembly ({ga_start}) would come before the term starts ({start})")
-    old_years, new_years = (old.term.start.year, old.term.end.year), (start.year, term_end.year)
+    old_end_year = old.term.end.year if old.term.end else old.term.start.year + 1
+    old_years, new_years = (old.term.start.year, old_end_year), (start.year, term_end.year)
     match = re.search(rf"{old_years[0]}-{old_years[1]}", old.id)
     new_id = (
         old.id.replace(match.group(0), f"{new_years[0]}-{new_years[1]}")
@@ -127,15 +130,14 @@ def draft_next_term(
         "# TO DECIDE: the chair and vice chairs, once elected (see last term's plan for the layout).",
         "officers: []",
         "",
-        sections["functions"],
-        "",
+        *([sections["functions"], ""] if "functions" in sections else []),
         "# TO DO: the mandates the Permanent Council assigns for this term, by source.",
         "mandates: []",
         "",
         "# TO REPLACE: these are last term's resolutions. Replace them with those of the new",
         "# General Assembly session, and update the paragraphs that the working groups and",
         "# reports below cite.",
-        sections["resolutions"],
+        sections.get("resolutions", "resolutions: []"),
     ]
     for key in ("bodies", "working_groups", "areas"):
         if key in sections:

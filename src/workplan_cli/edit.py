@@ -779,7 +779,7 @@ def add_meeting(
         f"end_time: {quote}{end:%H:%M}{quote}",
         "agenda: []",
     ]
-    keys = [(m.date, m.start_time) for m in plan.meetings]
+    keys = [(m.date, m.start_time or dt.time(0)) for m in plan.meetings]
     intent = Intent()
     text = _insert_in_order(source, tree, ("meetings",), keys, (day, start), body, intent)
     return check_edit(source, text, intent, allow_warnings=allow_warnings)

@@ -35,7 +35,7 @@ from .loader import (
     read_text,
 )
 from .loader.scalars import _FastPathRefused
-from .models import fields_of, is_record
+from .models import fields_of, is_record, precision
 
 
 @dataclass
@@ -344,9 +344,19 @@ def _canonical(node: Any, model: Any) -> None:
         elif isinstance(value, dt.time):
             node[key] = DoubleQuotedScalarString(value.strftime("%H:%M"))
         elif isinstance(value, dt.date) and not isinstance(raw, dt.date):
-            node[key] = value
+            node[key] = _period_scalar(value)
         elif key == "label" and isinstance(value, str):
             node[key] = DoubleQuotedScalarString(value)
+
+
+def _period_scalar(value: dt.date) -> Any:
+    """A date as `fmt` writes it: a date, or a month (``2002-08``) or year (``2002``) as the plan gave it."""
+    kind = precision(value)
+    if kind == "year":
+        return value.year
+    if kind == "month":
+        return value.isoformat()
+    return value
 
 
 def _move_trailing_comment(node: Any, old_last: Any, new_last: Any) -> None:

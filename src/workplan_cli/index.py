@@ -29,6 +29,7 @@ from .models import (
     Area,
     Body,
     CommitteePlan,
+    Country,
     Due,
     Footnote,
     Meeting,
@@ -42,6 +43,7 @@ from .models import (
     WorkingGroup,
     fields_of,
     is_record,
+    last_day,
 )
 
 Loc = tuple[int | str, ...]
@@ -49,12 +51,12 @@ Loc = tuple[int | str, ...]
 
 # Fields that hold ids of other things in the plan, and the kinds of thing each may name.
 ID_FIELDS: dict[str, tuple[type[Any], ...]] = {
-    "by": (Body, Officer, WorkingGroup),
-    "refers_to": (WorkingGroup, Meeting, PendingEvent, Milestone, Activity),
+    "by": (Body, Country, Officer, WorkingGroup),
+    "refers_to": (WorkingGroup, Meeting, PendingEvent, Milestone, Activity, Body, Country),
     "within": (Meeting,),
-    "organizers": (Body,),
+    "organizers": (Body, Country),
     "area": (Area,),
-    "body": (Body,),
+    "body": (Body, Country),
     "meeting": (Meeting,),
     "events": (Meeting, PendingEvent, Activity),
     "partners": (Partner,),
@@ -191,10 +193,12 @@ class PlanIndex:
         """Every id declared, with where and what (more than one place is a duplicate, lint's WP105)."""
         self.refs: list[Ref] = []
         """Every id and paragraph reference, in document order."""
-        self.documents: list[tuple[Loc, str]] = []
-        """Every document symbol cited, in document order."""
+        self.documents: list[tuple[Loc, str, str | None]] = []
+        """Every document symbol cited, in document order: where, the symbol, and the id of what cites it."""
         self.footnotes: list[Footnote] = []
         """Every footnote of the plan, in document order."""
+        self.footnote_places: list[tuple[Loc, Footnote, str | None]] = []
+        """Every footnote with where it is and the id of what holds it."""
         self.paragraphs: dict[str, dict[str, Loc]] = {}
         """Per resolution id, its declared paragraph labels and where each is declared."""
         self.resolutions: dict[str, Resolution] = {}
@@ -228,6 +232,7 @@ class PlanIndex:
                     self.default_resolution = node.id
             elif isinstance(node, Footnote):
                 self.footnotes.append(node)
+                self.footnote_places.append((loc, node, owner))
             children: list[tuple[Loc, Any, str | None]] = []
             for name in _walked_fields(type(node)):
                 value = getattr(node, name)
@@ -235,7 +240,7 @@ class PlanIndex:
                     continue
                 if isinstance(value, tuple):
                     if name == "documents":  # symbols, never records
-                        self.documents.extend(((*loc, name, i), item) for i, item in enumerate(value))
+                        self.documents.extend(((*loc, name, i), item, owner) for i, item in enumerate(value))
                     elif isinstance(value[0], str):  # a list of ids or paragraph labels
                         if name in ID_FIELDS or name == "paragraphs":
                             self.refs.extend(Ref(loc, name, item, owner, i) for i, item in enumerate(value))
@@ -266,12 +271,14 @@ class PlanIndex:
             thing = places[0][1]
             if isinstance(thing, (Body, Partner)):
                 names[ident] = thing.acronym or thing.name
+            elif isinstance(thing, Country):
+                names[ident] = thing.name
             elif isinstance(thing, Officer):
                 names[ident] = f"{thing.title + ' ' if thing.title else ''}{thing.name}"
         return names
 
     def name(self, ident: str) -> str:
-        """Who presents for this id: a body's or partner's acronym, an officer, a working group's chair.
+        """Who presents for this id: a body's or partner's acronym, a country, an officer, a working group's chair.
 
         The id itself when it names nothing.  A working group presents through
         its chair, said in the language in use (`i18n.use`), so that one is
@@ -344,13 +351,17 @@ class PlanIndex:
 
     @cached_property
     def dated(self) -> tuple[Dated, ...]:
-        """Meetings, activities and milestones, in that order and each in plan order."""
+        """Meetings, activities and milestones, in that order and each in plan order.
+
+        A date given only by month or year (`models.MonthDate`, `YearDate`) stands
+        for its whole period: its first day is ``date``, its last ``last_day``.
+        """
         if self._committee is None:
             return ()
         meetings, activities, milestones, _, _ = self._committee
-        items: list[Dated] = [Dated("meeting", m, m.date, m.date, m.start_time, m.end_time) for m in meetings]
-        items += [Dated("activity", a, a.date, a.end_date or a.date) for a in activities]
-        items += [Dated("milestone", m, m.date, m.date) for m in milestones]
+        items: list[Dated] = [Dated("meeting", m, m.date, m.last_day, m.start_time, m.end_time) for m in meetings]
+        items += [Dated("activity", a, a.date, last_day(a.end_date or a.date)) for a in activities]
+        items += [Dated("milestone", m, m.date, last_day(m.date)) for m in milestones]
         return tuple(items)
 
     @cached_property

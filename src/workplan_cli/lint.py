@@ -24,10 +24,15 @@ from typing import Any, NamedTuple
 from .diagnostics import Severity
 from .index import ID_FIELDS, Loc, PlanIndex, index_of
 from .models import (
+    FREQUENCIES,
+    MEETING_KINDS,
+    OFFICER_ROLES,
+    STAGES,
     Activity,
     Area,
     Body,
     CommitteePlan,
+    Country,
     Meeting,
     Milestone,
     Officer,
@@ -37,6 +42,7 @@ from .models import (
     ProgramPlan,
     Resolution,
     WorkingGroup,
+    last_day,
 )
 
 
@@ -47,6 +53,8 @@ class Finding(NamedTuple):
     """The id the finding is about (used to scope suppressions)."""
     key: bool = False
     """Point at the key at ``loc`` rather than at its value."""
+    owner: str | None = None
+    """The id of the thing that holds what the finding is about, when that is not the subject: it scopes suppressions too."""
 
 
 class Rule(NamedTuple):
@@ -97,6 +105,7 @@ def find_rule(word: str) -> Rule | None:
 
 _NOUN: dict[type[Any], str] = {
     Body: "body",
+    Country: "country",
     Officer: "officer",
     WorkingGroup: "working group",
     Meeting: "meeting",
@@ -220,9 +229,23 @@ def several_default_resolutions(plan: CommitteePlan, index: PlanIndex) -> Iterat
         )
 
 
-# An OAS document symbol: an upper-case body code, segments separated by '/',
-# a two-digit year, then optional "rev. N", "corr. N", "add. N".
-DOCUMENT_SYMBOL = re.compile(r"^[A-Z][A-Z0-9]*(?:/[A-Za-z0-9][A-Za-z0-9. -]*)*/\d{2}(?: (?:rev|corr|add)\. \d+)*$")
+# An OAS document symbol: an upper-case body code (`CP`, `RC.24`), segments
+# separated by '/', a year of two digits (or the three of some early-2000s
+# series: `CP/CSH-414/001`), then optional "rev. N", "corr. N", "add. N".
+_REVISIONS = r"(?: (?:rev|corr|add)\. \d+)*"
+DOCUMENT_SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9.-]*(?:/[A-Za-z0-9][A-Za-z0-9. -]*)*/\d{2,3}" + _REVISIONS + "$")
+# A resolution or declaration with its session in brackets: a regular (`O`),
+# special or extraordinary (`E`) session of the General Assembly, numbered in
+# Roman figures (`AG/RES. 2986 (LII-O/22)`, `AG/RES. 1 (XLVI-E/14)`), or a
+# Permanent Council meeting (`CP/RES. 1061 (2063/16)`).
+RESOLUTION_SYMBOL = re.compile(
+    r"^[A-Z][A-Za-z0-9.-]*/(?:RES|DEC)\. ?\d+(?:/\d{2})? \((?:[IVXLCDM]+-[A-Z]/\d{2}|\d+/\d{2})\)" + _REVISIONS + "$"
+)
+
+
+def is_symbol(text: str) -> bool:
+    """Whether ``text`` looks like an OAS document or resolution symbol."""
+    return bool(DOCUMENT_SYMBOL.match(text) or RESOLUTION_SYMBOL.match(text))
 
 
 @rule("WP103", "document-symbol", Severity.WARNING)
@@ -230,16 +253,28 @@ def document_symbol(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
     """A document symbol does not look like an OAS document symbol.
 
     Symbols are identifiers, cited exactly: upper-case body codes separated by
-    slashes, a two-digit year, and any revision (`rev. 2`), corrigendum
-    (`corr. 1`) or addendum.
+    slashes, the year in two digits (three in some series of the early 2000s),
+    and any revision (`rev. 2`), corrigendum (`corr. 1`) or addendum; or a
+    resolution's symbol with its session: regular (`O`), special or
+    extraordinary (`E`), or a Permanent Council meeting.
 
-    Passes: `CP/CSH-2176/22 rev. 2`, `CSH/FORO-X/doc. 2/23 rev. 1`, `CP/CSH/INF.573/23`.
+    A symbol cited as printed that does not follow these shapes can be accepted
+    on purpose: `suppress: [{rule: document-symbol, subject: "THE SYMBOL", reason: ...}]`
+    (or the id of the meeting or item that cites it as `subject`).
+
+    Passes: `CP/CSH-2176/22 rev. 2`, `CSH/FORO-X/doc. 2/23 rev. 1`, `CP/CSH/INF. 459/16`,
+    `CP/CSH-414/001`, `AG/RES. 1 (XLVI-E/14)`, `CP/RES. 1061 (2063/16)`.
 
     Fails: `CP/CSH-2176/22 rev 2` (no dot after rev), `document 2176`, `CP/CSH-2176`.
     """
-    for loc, symbol in index.documents:
-        if not DOCUMENT_SYMBOL.match(symbol):
-            yield Finding(loc, f"{symbol!r} does not look like an OAS document symbol (e.g. 'CP/CSH-2176/22 rev. 2')")
+    for loc, symbol, owner in index.documents:
+        if not is_symbol(symbol):
+            yield Finding(
+                loc,
+                f"{symbol!r} does not look like an OAS document symbol (e.g. 'CP/CSH-2176/22 rev. 2')",
+                symbol,
+                owner=owner,
+            )
 
 
 @rule("WP104", "unknown-reference", Severity.ERROR)
@@ -307,7 +342,7 @@ def unused_declaration(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
             used_ids.add(resolution or "")
     for ident, places in index.ids.items():
         loc, entity = places[0]
-        if isinstance(entity, (Resolution, WorkingGroup, Area, Body, Partner)) and ident not in used_ids:
+        if isinstance(entity, (Resolution, WorkingGroup, Area, Body, Country, Partner)) and ident not in used_ids:
             yield Finding((*loc, "id"), f"{_NOUN[type(entity)]} {ident!r} is declared but nothing refers to it", ident)
     for resolution, labels in index.paragraphs.items():
         for label, loc in labels.items():
@@ -317,33 +352,110 @@ def unused_declaration(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
                 )
 
 
+# --- vocabularies and footnotes ---------------------------------------------------------------
+
+
+def _known(word: str, known: tuple[str, ...], noun: str) -> str | None:
+    """Why ``word`` is worth a look, or None when it is one of the ``known`` values."""
+    if word in known:
+        return None
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{noun} {word!r} is not one of the known values ({', '.join(known)}), so it is printed as written{hint}"
+
+
+@rule("WP108", "unlisted-value", Severity.WARNING, "committee-plan")
+def unlisted_value(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
+    """A meeting kind, officer role, milestone stage or report frequency is not one of the known values.
+
+    These are open vocabularies: OAS practice has more kinds of meeting, offices
+    and deadlines than any one plan, so another value is accepted and printed in
+    its own words (`rapporteur` as "Rapporteur"), but it is not translated and
+    may be a typo.  Known values: meeting `kind` regular, informal,
+    working-group, forum, special, joint, points-of-contact; officer `role`
+    chair, vice-chair, first-vice-chair, second-vice-chair, third-vice-chair;
+    milestone `stage` procedure, first-version, comments-due, revised-version,
+    consideration, drafts-due; report `frequency` yearly, voluntary, biennial.
+
+    Passes: `role: vice-chair` (a vice chair without a number).
+
+    Fails: `kind: regualr` (did you mean 'regular'?); `role: rapporteur` (accepted, with this warning).
+    """
+    checks: list[tuple[tuple[Any, ...], str, tuple[str, ...], str, str]] = []
+    checks += [
+        (("meetings", i, "kind"), m.kind, MEETING_KINDS, "meeting kind", m.id) for i, m in enumerate(plan.meetings)
+    ]
+    checks += [
+        (("officers", i, "role"), o.role, OFFICER_ROLES, "officer role", o.id) for i, o in enumerate(plan.officers)
+    ]
+    checks += [
+        (("procedure", "milestones", i, "stage"), m.stage, STAGES, "milestone stage", m.id)
+        for i, m in enumerate(plan.procedure.milestones)
+    ]
+    checks += [
+        (("reports", i, "frequency"), r.frequency, FREQUENCIES, "report frequency", r.id)
+        for i, r in enumerate(plan.reports)
+    ]
+    for loc, word, known, noun, subject in checks:
+        message = _known(word, known, noun)
+        if message:
+            yield Finding(loc, message, subject)
+
+
+@rule("WP109", "footnote-without-text", Severity.WARNING)
+def footnote_without_text(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
+    """A footnote has no text yet.
+
+    A plan transcribed from an incomplete copy keeps the footnote's place and
+    number; the pages print it as a footnote whose text is to be confirmed.
+
+    Passes: `footnotes: [{number: 3, text: "Presented in chronological order."}]`.
+
+    Fails: `footnotes: [{number: 3}]` (accepted, with this warning).
+    """
+    for loc, footnote, owner in index.footnote_places:
+        if footnote.text is None:
+            yield Finding(
+                (*loc, "number"), f"footnote {footnote.number} has no text; it is printed as to be confirmed", owner
+            )
+
+
 # --- dates -------------------------------------------------------------------------------
 
 
 def _in_term(plan: CommitteePlan, day: dt.date) -> bool:
-    return plan.term.start <= day <= plan.term.end
+    return plan.term.start <= day and (plan.term.end is None or day <= plan.term.end)
+
+
+def _term_text(plan: CommitteePlan) -> str:
+    return f"{plan.term.start} to {plan.term.end}" if plan.term.end else f"from {plan.term.start}"
 
 
 @rule("WP110", "outside-term", Severity.ERROR, "committee-plan")
 def outside_term(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """A meeting or milestone falls outside the plan's term.
 
+    Every day of a meeting of several days is checked.  While the term's end is
+    to be confirmed, only its start is.
+
     Passes: a meeting on 2023-03-16 in a term from 2022-11-11 to 2023-06-23.
 
     Fails: the same meeting typed as 2024-03-16.
     """
     for i, meeting in enumerate(plan.meetings):
-        if not _in_term(plan, meeting.date):
-            yield Finding(
-                ("meetings", i, "date"),
-                f"meeting {meeting.id!r} on {meeting.date} is outside the term ({plan.term.start} to {plan.term.end})",
-                meeting.id,
-            )
+        for key, day in (("date", meeting.date), ("end_date", meeting.end_date)):
+            if day is not None and not _in_term(plan, day):
+                yield Finding(
+                    ("meetings", i, key),
+                    f"meeting {meeting.id!r} on {day} is outside the term ({_term_text(plan)})",
+                    meeting.id,
+                )
+                break
     for i, milestone in enumerate(plan.procedure.milestones):
-        if not _in_term(plan, milestone.date):
+        if not (_in_term(plan, milestone.date) or _in_term(plan, last_day(milestone.date))):
             yield Finding(
                 ("procedure", "milestones", i, "date"),
-                f"milestone {milestone.id!r} on {milestone.date} is outside the term ({plan.term.start} to {plan.term.end})",
+                f"milestone {milestone.id!r} on {milestone.date} is outside the term ({_term_text(plan)})",
                 milestone.id,
             )
 
@@ -360,11 +472,11 @@ def activity_outside_term(plan: CommitteePlan, index: PlanIndex) -> Iterator[Fin
     Fails: an activity on 2023-10-18 when the term ends on 2023-06-23.
     """
     for i, activity in enumerate(plan.activities):
-        end = activity.end_date or activity.date
-        if end < plan.term.start or activity.date > plan.term.end:
+        end = last_day(activity.end_date or activity.date)
+        if end < plan.term.start or (plan.term.end is not None and activity.date > plan.term.end):
             yield Finding(
                 ("activities", i, "date"),
-                f"activity {activity.id!r} on {activity.date} is outside the term ({plan.term.start} to {plan.term.end})",
+                f"activity {activity.id!r} on {activity.date} is outside the term ({_term_text(plan)})",
                 activity.id,
             )
 
@@ -373,7 +485,7 @@ def activity_outside_term(plan: CommitteePlan, index: PlanIndex) -> Iterator[Fin
 def end_before_start(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
     """A date range or time range ends before it starts.
 
-    Checked for the term or period, sessions, activities, and meeting hours.
+    Checked for the term or period, sessions, activities, and meetings' days and hours.
 
     Passes: `start_time: "10:00"`, `end_time: "13:00"`.
 
@@ -385,23 +497,29 @@ def end_before_start(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
                 ("period", "end"), f"the period ends ({plan.period.end}) before it starts ({plan.period.start})"
             )
         return
-    if plan.term.end < plan.term.start:
+    if plan.term.end is not None and plan.term.end < plan.term.start:
         yield Finding(("term", "end"), f"the term ends ({plan.term.end}) before it starts ({plan.term.start})")
     ga = plan.introduction.general_assembly
-    if ga.end_date is not None and ga.end_date < ga.date:
+    if ga.end_date is not None and ga.date is not None and ga.end_date < ga.date:
         yield Finding(
             ("introduction", "general_assembly", "end_date"),
             f"the session ends ({ga.end_date}) before it starts ({ga.date})",
         )
     for i, activity in enumerate(plan.activities):
-        if activity.end_date is not None and activity.end_date < activity.date:
+        if activity.end_date is not None and last_day(activity.end_date) < activity.date:
             yield Finding(
                 ("activities", i, "end_date"),
                 f"activity {activity.id!r} ends ({activity.end_date}) before it starts ({activity.date})",
                 activity.id,
             )
     for i, meeting in enumerate(plan.meetings):
-        if meeting.end_time <= meeting.start_time:
+        if meeting.end_date is not None and meeting.end_date < meeting.date:
+            yield Finding(
+                ("meetings", i, "end_date"),
+                f"meeting {meeting.id!r} ends ({meeting.end_date}) before it starts ({meeting.date})",
+                meeting.id,
+            )
+        if meeting.start_time and meeting.end_time and meeting.end_time <= meeting.start_time:
             yield Finding(
                 ("meetings", i, "end_time"),
                 f"meeting {meeting.id!r} ends at {meeting.end_time:%H:%M}, not after it starts at {meeting.start_time:%H:%M}",
@@ -411,19 +529,17 @@ def end_before_start(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
 
 @rule("WP113", "weekend-meeting", Severity.WARNING, "committee-plan")
 def weekend_meeting(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
-    """A meeting falls on a Saturday or Sunday.
+    """A meeting starts or ends on a Saturday or Sunday.
 
     Committees meet on working days; a weekend date is usually a typo in the day or month.
 
     Passes: `date: 2023-03-16` (a Thursday). Fails: `date: 2023-03-18` (a Saturday).
     """
     for i, meeting in enumerate(plan.meetings):
-        if meeting.date.weekday() >= 5:
-            yield Finding(
-                ("meetings", i, "date"),
-                f"meeting {meeting.id!r} is on a {meeting.date:%A} ({meeting.date})",
-                meeting.id,
-            )
+        for key, day in (("date", meeting.date), ("end_date", meeting.end_date)):
+            if day is not None and day.weekday() >= 5:
+                yield Finding(("meetings", i, key), f"meeting {meeting.id!r} is on a {day:%A} ({day})", meeting.id)
+                break
 
 
 @rule("WP114", "impossible-deadline", Severity.ERROR, "committee-plan")
@@ -444,14 +560,47 @@ def impossible_deadline(plan: CommitteePlan, index: PlanIndex) -> Iterator[Findi
                 )
 
 
+@rule("WP115", "date-to-confirm", Severity.WARNING, "committee-plan")
+def date_to_confirm(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
+    """The term's end or the General Assembly's date is not given.
+
+    A plan may be written before these are known; the pages then say the
+    term's end is "to be confirmed".  What cannot be done meanwhile: without the term's end, meetings
+    and milestones are checked against its start only and the picture of the
+    term ends with the plan's last dated item; without the General Assembly's
+    date, `workplan init` cannot date next term's session from this one.
+
+    Passes: `term: {start: 2022-11-11, end: 2023-06-23}` and
+    `introduction: {general_assembly: {name: ..., date: 2023-06-21}}`.
+
+    Fails: `term: {start: 2022-11-11}` (accepted, with this warning).
+    """
+    if plan.term.end is None:
+        yield Finding(
+            ("term",),
+            "the term's end is not given (to be confirmed): meetings and milestones are checked against its "
+            "start only, and the picture of the term ends with the plan's last dated item",
+            key=True,
+        )
+    if plan.introduction.general_assembly.date is None:
+        yield Finding(
+            ("introduction", "general_assembly"),
+            "the General Assembly's date is not given (to be confirmed): `workplan init` "
+            "cannot date next term's session from this plan",
+            key=True,
+        )
+
+
 # --- meetings -------------------------------------------------------------------------------
 
 
 @rule("WP120", "meeting-numbering", Severity.ERROR, "committee-plan")
 def meeting_numbering(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
-    """Numbered meetings are numbered 1, 2, 3… without gaps or repeats, in date order.
+    """Numbered meetings are numbered without gaps or repeats, in date order.
 
-    Passes: meetings numbered 1 (1 Dec), 2 (15 Dec), 3 (19 Jan).
+    Numbering that starts at a later meeting than the first is WP124's (a warning).
+
+    Passes: meetings numbered 1 (1 Dec), 2 (15 Dec), 3 (19 Jan); or 7, 8, 9.
 
     Fails: 1, 2, 4 (3 is missing); two meetings numbered 5; meeting 7 dated before meeting 6.
     """
@@ -471,13 +620,11 @@ def meeting_numbering(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding
     numbers = sorted(first_with)
     # One finding per gap, however wide (a typo such as 10000000 must not
     # make the rule count to it).
-    for before, following in itertools.pairwise([0, *numbers]):
+    for before, following in itertools.pairwise(numbers):
         if following - before < 2:
             continue
         i, meeting = first_with[following]
-        if before == 0:
-            message = f"numbering does not start at 1 (the first is {following})"
-        elif following - before == 2:
+        if following - before == 2:
             message = f"meeting number {before + 1} is missing (the numbers go from {before} to {following})"
         else:
             message = f"meeting numbers {before + 1} to {following - 1} are missing (the numbers go from {before} to {following})"
@@ -492,16 +639,21 @@ def meeting_numbering(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding
             )
 
 
+def _start(meeting: Meeting) -> tuple[dt.date, dt.time]:
+    return meeting.date, meeting.start_time or dt.time(0)
+
+
 @rule("WP121", "meetings-out-of-order", Severity.WARNING, "committee-plan")
 def meetings_out_of_order(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """The `meetings` list is not in date and time order.
 
     Keeping the list in order keeps the file readable and the diffs of pull requests small.
+    A meeting whose hours are to be confirmed counts from the start of its day.
 
     Fails: a meeting of 2023-03-02 listed after one of 2023-03-09.
     """
     for i, (before, after) in enumerate(zip(plan.meetings, plan.meetings[1:], strict=False), start=1):
-        if (after.date, after.start_time) < (before.date, before.start_time):
+        if _start(after) < _start(before):
             same_day = after.date == before.date
             yield Finding(
                 ("meetings", i, "date"),
@@ -517,6 +669,24 @@ def _when(meeting: Any, with_time: bool) -> str:
     return f"{meeting.date} {start:%H:%M}" if with_time and start is not None else str(meeting.date)
 
 
+def _hours(meeting: Meeting) -> str:
+    if meeting.start_time is None or meeting.end_time is None:
+        return "time to be confirmed, taken as the whole day"
+    return f"{meeting.start_time:%H:%M}–{meeting.end_time:%H:%M}"
+
+
+def _overlap(a: Meeting, b: Meeting) -> bool:
+    """Whether two meetings on a common day overlap in time: a meeting without hours takes the whole day."""
+    if a.start_time is None or a.end_time is None or b.start_time is None or b.end_time is None:
+        return True
+    return a.start_time < b.end_time and b.start_time < a.end_time
+
+
+# A meeting is filed under each of its days, up to this many (an end_date typed
+# years too late must not make the rule count every day of them).
+_MOST_DAYS = 400
+
+
 @rule("WP122", "meeting-clash", Severity.WARNING, "committee-plan")
 def meeting_clash(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """Two meetings overlap in time on the same day.
@@ -524,32 +694,42 @@ def meeting_clash(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     A meeting held inside another (an informal meeting during the last hour of a
     regular one) says so with `within: <meeting id>`, and then the overlap is expected.
 
-    A cancelled meeting (`status: cancelled`) frees its slot and clashes with nothing.
+    A meeting whose hours are to be confirmed takes its whole day; a meeting of
+    several days takes each of them (at its hours).  A cancelled meeting
+    (`status: cancelled`) frees its slot and clashes with nothing.
 
     Passes: a 12:00–13:00 meeting with `within: meeting-2` beside meeting-2 at 10:00–13:00.
 
-    Fails: the same two meetings without `within`.
+    Fails: the same two meetings without `within`. Also: a meeting without hours on the day of another.
     """
     by_day: dict[dt.date, list[tuple[int, Meeting]]] = defaultdict(list)
     for i, meeting in enumerate(plan.meetings):
-        if meeting.status != "cancelled":  # a cancelled meeting frees its slot
-            by_day[meeting.date].append((i, meeting))
-    for day_meetings in by_day.values():
-        for n, (_, a) in enumerate(day_meetings):
+        if meeting.status == "cancelled":  # a cancelled meeting frees its slot
+            continue
+        days = min((meeting.last_day - meeting.date).days, _MOST_DAYS - 1) + 1
+        for offset in range(max(days, 1)):
+            by_day[meeting.date + dt.timedelta(days=offset)].append((i, meeting))
+    seen: set[tuple[int, int]] = set()
+    for day in sorted(by_day):
+        day_meetings = by_day[day]
+        for n, (k, a) in enumerate(day_meetings):
             for j, b in day_meetings[n + 1 :]:
-                if a.within == b.id or b.within == a.id:
+                if (k, j) in seen or a.within == b.id or b.within == a.id:
                     continue
-                if a.start_time < b.end_time and b.start_time < a.end_time:
+                if _overlap(a, b):
+                    seen.add((k, j))
                     yield Finding(
-                        ("meetings", j, "start_time"),
-                        f"meeting {b.id!r} ({b.start_time:%H:%M}–{b.end_time:%H:%M}) overlaps {a.id!r} ({a.start_time:%H:%M}–{a.end_time:%H:%M}) on {a.date}; if it is held within it, add `within: {a.id}`",
+                        ("meetings", j, "start_time" if b.start_time is not None else "date"),
+                        f"meeting {b.id!r} ({_hours(b)}) overlaps {a.id!r} ({_hours(a)}) on {day}; if it is held within it, add `within: {a.id}`",
                         b.id,
                     )
 
 
 @rule("WP123", "within-mismatch", Severity.ERROR, "committee-plan")
 def within_mismatch(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
-    """A meeting marked `within` another is not on the same day and inside its hours.
+    """A meeting marked `within` another is not on its days and inside its hours.
+
+    A host whose hours are to be confirmed holds anything on its days.
 
     Passes: 12:00–13:00 on 2022-12-15 within a 10:00–13:00 meeting of 2022-12-15.
 
@@ -559,12 +739,43 @@ def within_mismatch(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
         host = index.entity(meeting.within) if meeting.within else None
         if not isinstance(host, Meeting):
             continue
-        if host.date != meeting.date or meeting.start_time < host.start_time or meeting.end_time > host.end_time:
+        days = host.date <= meeting.date and meeting.last_day <= host.last_day
+        hours = (
+            host.start_time is None
+            or host.end_time is None
+            or meeting.start_time is None
+            or meeting.end_time is None
+            or (host.start_time <= meeting.start_time and meeting.end_time <= host.end_time)
+        )
+        if not (days and hours):
             yield Finding(
                 ("meetings", i, "within"),
-                f"meeting {meeting.id!r} ({meeting.date} {meeting.start_time:%H:%M}–{meeting.end_time:%H:%M}) is not inside {host.id!r} ({host.date} {host.start_time:%H:%M}–{host.end_time:%H:%M})",
+                f"meeting {meeting.id!r} ({meeting.date} {_hours(meeting)}) is not inside {host.id!r} ({host.date} {_hours(host)})",
                 meeting.id,
             )
+
+
+@rule("WP124", "numbering-starts-late", Severity.WARNING, "committee-plan")
+def numbering_starts_late(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
+    """The numbered meetings start at a later number than 1.
+
+    A plan being transcribed, or a term taken over mid-way, may start at a later
+    meeting; this says so, in case the first meetings were forgotten.
+
+    Passes: meetings numbered 1, 2, 3.
+
+    Fails: meetings numbered 7, 8, 9 (accepted, with this warning).
+    """
+    numbered = [(i, m) for i, m in enumerate(plan.meetings) if m.number is not None]
+    if not numbered:
+        return
+    i, first = min(numbered, key=lambda pair: (pair[1].number, pair[0]))
+    if first.number is not None and first.number > 1:
+        yield Finding(
+            ("meetings", i, "number"),
+            f"numbering does not start at 1 (the first is {first.number}): a partial plan, or meetings missing",
+            first.id,
+        )
 
 
 # --- the draft resolution's milestones --------------------------------------------------------
@@ -577,13 +788,17 @@ def milestone_order(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     """The draft-resolution milestones are not in their natural order.
 
     Procedure, then first version, then the comment deadline, then the revised
-    version, then consideration: each on or after the one before.
+    version, then consideration: each on or after the one before.  Other stages
+    (`drafts-due`, or a stage of the plan's own) have no fixed place and are not checked.
 
     Passes: procedure 19 Jan, first version 14 Apr, comments 28 Apr, revision 5 May, consideration 25 May.
 
     Fails: comments due 10 Apr, before the first version of 14 Apr.
     """
-    ordered = sorted(enumerate(plan.procedure.milestones), key=lambda p: STAGE_ORDER.index(p[1].stage))
+    ordered = sorted(
+        ((i, m) for i, m in enumerate(plan.procedure.milestones) if m.stage in STAGE_ORDER),
+        key=lambda p: STAGE_ORDER.index(p[1].stage),
+    )
     latest: Milestone | None = None
     for i, milestone in ordered:
         if latest is not None and milestone.date < latest.date and milestone.stage != latest.stage:
@@ -598,7 +813,7 @@ def milestone_order(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
 
 @rule("WP131", "milestone-meeting", Severity.ERROR, "committee-plan")
 def milestone_meeting(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
-    """A milestone held at a meeting is not dated on that meeting's day.
+    """A milestone held at a meeting is not dated on one of that meeting's days.
 
     Passes: `{date: 2023-01-19, meeting: meeting-3}` with meeting-3 on 2023-01-19.
 
@@ -606,7 +821,9 @@ def milestone_meeting(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding
     """
     for i, milestone in enumerate(plan.procedure.milestones):
         meeting = index.entity(milestone.meeting) if milestone.meeting else None
-        if isinstance(meeting, Meeting) and meeting.date != milestone.date:
+        if isinstance(meeting, Meeting) and not (
+            meeting.date <= milestone.date and last_day(milestone.date) <= meeting.last_day
+        ):
             yield Finding(
                 ("procedure", "milestones", i, "date"),
                 f"milestone {milestone.id!r} is dated {milestone.date}, but meeting {meeting.id!r} is on {meeting.date}",
@@ -668,12 +885,15 @@ def bad_suppression(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
 
     Passes: `suppress: [{rule: activity-outside-term, subject: iadc-seminar, reason: "..."}]`.
 
-    Fails: `rule: WP999`, or a `subject` that is no id in the plan.
+    The `subject` is an id of the plan, or, for `document-symbol`, a symbol the plan cites.
+
+    Fails: `rule: WP999`, or a `subject` that is no id in the plan (nor a cited symbol).
     """
+    symbols = {symbol for _, symbol, _ in index.documents}
     for i, entry in enumerate(plan.suppress):
         if find_rule(entry.rule) is None:
             yield Finding(("suppress", i, "rule"), f"no rule is called {entry.rule!r}; `workplan rules` lists them")
-        if entry.subject is not None and entry.subject not in index.ids:
+        if entry.subject is not None and entry.subject not in index.ids and entry.subject not in symbols:
             yield Finding(("suppress", i, "subject"), f"no id {entry.subject!r} in this plan")
 
 
@@ -719,7 +939,8 @@ def run_rules(plan: Plan, selection: Selection | None = None) -> Iterator[tuple[
         if plan.kind not in r.kinds or not selection.wants(r):
             continue
         for finding in r.check(plan, index):
-            if any((name, scope) in suppressed for name in (r.code, r.name) for scope in (None, finding.subject)):
+            scopes = (None, finding.subject, finding.owner)
+            if any((name, scope) in suppressed for name in (r.code, r.name) for scope in scopes):
                 continue
             yield r, finding
 

@@ -20,7 +20,7 @@ Conventions shared by both kinds:
 import datetime as dt
 import re
 import zoneinfo
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -29,7 +29,9 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    PlainValidator,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic.config import JsonDict
 from pydantic.dataclasses import dataclass
@@ -108,6 +110,110 @@ def _to_date(value: Any) -> Any:
                 pass
         raise _date_error(f"{value!r} is not a valid date; write it as YYYY-MM-DD, like 2023-03-16")
     raise _date_error(f"expected a date like 2023-03-16, got {_got(value)}")
+
+
+class _Period(dt.date):
+    """A date that stands for a whole month or year (``2002-08``, ``2002``): its first day, with its precision.
+
+    It compares, sorts and hashes as its first day.  Arithmetic and `replace`
+    give plain dates (a day counted from a month is a day), and `isoformat`
+    (so `str`, the JSON output and ``<time datetime>``) gives the period as the plan wrote it.
+    """
+
+    precision: ClassVar[str] = "day"
+
+    def last_day(self) -> dt.date:
+        """The period's last day."""
+        raise NotImplementedError
+
+    def __add__(self, other: Any) -> Any:
+        return _plain(dt.date.__add__(self, other))
+
+    __radd__ = __add__
+
+    def __sub__(self, other: Any) -> Any:
+        return _plain(dt.date.__sub__(self, other))
+
+    def replace(self, *args: Any, **kwargs: Any) -> dt.date:  # type: ignore[override]  # a plain date
+        plain: dt.date = _plain(dt.date.replace(self, *args, **kwargs))
+        return plain
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.isoformat()!r})"
+
+
+class MonthDate(_Period):
+    """A date given as a month, ``2002-08``: some day of that month."""
+
+    precision = "month"
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+    def last_day(self) -> dt.date:
+        if self.month == 12:  # (no day after December 9999 to count back from)
+            return dt.date(self.year, 12, 31)
+        return dt.date(self.year, self.month + 1, 1) - dt.timedelta(days=1)
+
+
+class YearDate(_Period):
+    """A date given as a year, ``2002``: some day of that year."""
+
+    precision = "year"
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}"
+
+    __str__ = isoformat
+
+    def last_day(self) -> dt.date:
+        return dt.date(self.year, 12, 31)
+
+
+def _plain(value: Any) -> Any:
+    return dt.date(value.year, value.month, value.day) if isinstance(value, dt.date) else value
+
+
+def precision(day: dt.date) -> str:
+    """``"day"``, or ``"month"``/``"year"`` for a date the plan gives only by month or year."""
+    return day.precision if isinstance(day, _Period) else "day"
+
+
+def last_day(day: dt.date) -> dt.date:
+    """The last day a date stands for: the day itself, or the last day of its month or year."""
+    return day.last_day() if isinstance(day, _Period) else day
+
+
+_MONTH_RE = re.compile(r"^([0-9]{4})-([0-9]{2})\Z")
+_YEAR_RE = re.compile(r"^[0-9]{4}\Z")
+
+
+def _to_approximate_date(value: Any) -> Any:
+    # A year alone reads as a number in YAML (`date: 2002`), a month as text (`date: 2002-08`).
+    if isinstance(value, int) and not isinstance(value, bool):
+        if 1 <= value <= 9999:
+            return YearDate(value, 1, 1)
+        raise _date_error(f"{value!r} is not a year; write a date as YYYY-MM-DD, YYYY-MM or YYYY, like 2002-08")
+    if isinstance(value, str):
+        text = value.strip()
+        month = _MONTH_RE.match(text)
+        if month and int(month.group(1)) >= 1 and 1 <= int(month.group(2)) <= 12:
+            return MonthDate(int(month.group(1)), int(month.group(2)), 1)
+        if _YEAR_RE.match(text) and int(text) >= 1:
+            return YearDate(int(text), 1, 1)
+        if not _DATE_RE.match(text):
+            raise _date_error(
+                f"{value!r} is not a valid date; write it as YYYY-MM-DD, or YYYY-MM or YYYY when only the month or "
+                "year is known, like 2002-08"
+            )
+    return _to_date(value)
+
+
+def _iso_period(value: dt.date) -> str:
+    # A named function, not a lambda: the compiled validators are pickled (cache.py).
+    return value.isoformat()
 
 
 def _to_time(value: Any) -> Any:
@@ -194,6 +300,13 @@ DATE_PATTERN = (
     r"|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\s*$"
 )
 DATE_MESSAGE = "not a valid date; write it as YYYY-MM-DD, like 2023-03-16"
+# The same, or a month (YYYY-MM) or a year (YYYY) standing alone: what _to_approximate_date accepts.
+APPROXIMATE_DATE_PATTERN = (
+    DATE_PATTERN.removesuffix(r"\s*$") + r"|(?!0000)[0-9]{4}-(?:0[1-9]|1[0-2])|(?!0000)[0-9]{4})\s*$"
+).replace(r"^\s*(?!0000)(?:", r"^\s*(?:(?!0000)(?:", 1)
+APPROXIMATE_DATE_MESSAGE = (
+    "not a valid date; write it as YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known"
+)
 LABEL_MESSAGE = "expected a paragraph label such as '38' or '47.b'"
 
 
@@ -264,15 +377,44 @@ Ref = Annotated[
         json_schema_extra=_label_schema,
     ),
 ]
+# A day, or a month or year when the document gives no day (activities and milestones only).
+ApproximateDate = Annotated[
+    dt.date,
+    PlainValidator(_to_approximate_date),
+    PlainSerializer(_iso_period, return_type=str, when_used="json"),
+    WithJsonSchema(
+        {
+            "type": ["string", "integer"],
+            "pattern": APPROXIMATE_DATE_PATTERN,
+            "minimum": 1,
+            "maximum": 9999,
+            "examples": ["2023-03-16", "2002-08", 2002],
+            "patternErrorMessage": APPROXIMATE_DATE_MESSAGE,
+            "errorMessage": "expected a date like 2023-03-16, a month like 2002-08 or a year like 2002",
+        }
+    ),
+]
 TimeZone = Annotated[str, AfterValidator(_check_tz)]
 Text = Annotated[str, Field(min_length=1)]
+
+
+def open_vocabulary(known: tuple[str, ...], description: str) -> Any:
+    """A field of an open vocabulary: any word is accepted, `known` are documented (lint warns on others, WP108)."""
+    return Field(
+        min_length=1,
+        description=f"{description} Known values: {', '.join(known)}; another value is accepted with a warning "
+        "and printed in its own words.",
+        examples=list(known),
+    )
 
 
 class Footnote(_Model):
     """A footnote of the source document, kept with what it annotates."""
 
     number: int = Field(ge=1, description="The footnote's number in the published document.")
-    text: Text = Field(description="The footnote's text.")
+    text: Text | None = Field(
+        default=None, description="The footnote's text; leave it out while it is not known (a warning, WP109)."
+    )
     at: str | None = Field(
         default=None,
         description="Where in the annotated text the footnote mark stands, e.g. the paragraph label '87'.",
@@ -286,8 +428,11 @@ class Suppression(_Model):
     """Silences one lint rule, for the whole plan or for one id, with the reason why."""
 
     rule: Text = Field(description="The rule's code or name.", examples=["WP106", "activity-outside-term"])
-    subject: IdRef | None = Field(
-        default=None, description="Only for findings about this id (default: every finding of the rule)."
+    subject: Text | None = Field(
+        default=None,
+        description="Only for findings about this id, or for `document-symbol` this symbol as cited "
+        "(default: every finding of the rule).",
+        examples=["iadc-human-rights-seminar", "CP/CSH-414/001"],
     )
     reason: Text = Field(description="Why the finding is justified; reviewers read this.")
 
@@ -313,50 +458,82 @@ class Term(_Model):
     """The committee's term: from its installation by the Permanent Council to the last day of the General Assembly."""
 
     start: Date = Field(description="First day of the term (the committee's installation).")
-    end: Date = Field(description="Last day of the term (the General Assembly's last day).")
+    end: Date | None = Field(
+        default=None,
+        description="Last day of the term (the General Assembly's last day); leave it out while it is to be confirmed.",
+    )
 
 
 class Session(_Model):
     """A session of a political body that frames the term."""
 
-    name: Text = Field(
-        description="The session's name.", examples=["Fifty-third regular session of the General Assembly"]
+    name: Text | None = Field(
+        default=None,
+        description="The session's name.",
+        examples=["Fifty-third regular session of the General Assembly"],
     )
-    date: Date = Field(description="First day of the session.")
+    date: Date | None = Field(
+        default=None, description="First day of the session; leave it out while it is to be confirmed."
+    )
     end_date: Date | None = Field(default=None, description="Last day, for a session of several days.")
 
 
 class Introduction(_Model):
-    """Facts from the plan's introduction: the installation, the General Assembly ahead, the meetings announced."""
+    """Facts from the plan's introduction: the installation, the General Assembly ahead, the meetings announced.
 
-    installed: Date = Field(description="Date the Permanent Council installed the committee for the term.")
-    installed_by: Text = Field(description="The body and meeting that installed the committee.")
-    general_assembly: Session = Field(description="The General Assembly session the work leads up to.")
-    planned_meetings: int = Field(
-        ge=0, description="The number of meetings the introduction announces (it may differ from the annex)."
+    Every key is optional: a plan gives what its document gives.
+    """
+
+    installed: Date | None = Field(
+        default=None, description="Date the Permanent Council installed the committee for the term."
     )
-    planned_events: int = Field(ge=0, description="The number of events the introduction announces.")
-    text: tuple[Text, ...] = Field(description="The introduction's paragraphs, verbatim.")
+    installed_by: Text | None = Field(default=None, description="The body and meeting that installed the committee.")
+    general_assembly: Session = Field(
+        default_factory=Session,
+        description="The General Assembly session the work leads up to (its date may be left out while it is to be confirmed).",
+    )
+    planned_meetings: int | None = Field(
+        default=None,
+        ge=0,
+        description="The number of meetings the introduction announces (it may differ from the annex).",
+    )
+    planned_events: int | None = Field(
+        default=None, ge=0, description="The number of events the introduction announces."
+    )
+    text: tuple[Text, ...] = Field(default=(), description="The introduction's paragraphs, verbatim.")
+
+
+OFFICER_ROLES = ("chair", "vice-chair", "first-vice-chair", "second-vice-chair", "third-vice-chair")
 
 
 class Officer(_Model):
     """The chair or a vice chair of the committee: a delegation's representative, elected for the term."""
 
     id: Id
-    role: Literal["chair", "first-vice-chair", "second-vice-chair", "third-vice-chair"] = Field(
-        description="The office held."
-    )
+    role: Text = open_vocabulary(OFFICER_ROLES, "The office held ('vice-chair' for a vice chair without a number).")
     name: Text = Field(description="Name as the document gives it.", examples=["Luz Elena Baños Rivas"])
     title: Text | None = Field(default=None, description="Honorific or rank.", examples=["Ambassador", "Ms."])
-    position: Text = Field(description="Position in the delegation.", examples=["Permanent Representative of Mexico"])
-    country: Text = Field(description="Member state.")
-    elected_by: Text = Field(description="The body that elected the officer.", examples=["Permanent Council"])
-    elected_on: Date = Field(description="Date of the election.")
+    position: Text | None = Field(
+        default=None, description="Position in the delegation.", examples=["Permanent Representative of Mexico"]
+    )
+    country: Text | None = Field(default=None, description="Member state.")
+    elected_by: Text | None = Field(
+        default=None, description="The body that elected the officer.", examples=["Permanent Council"]
+    )
+    elected_on: Date | None = Field(default=None, description="Date of the election.")
+    footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on the officer's line.")
 
 
 class Mandate(_Model):
     """A task the General Assembly or the Permanent Council assigned to the committee, with what it cites."""
 
+    number: Annotated[str, BeforeValidator(_to_label)] | None = Field(
+        default=None,
+        min_length=1,
+        description="The mandate's number as printed, where the document numbers its mandates.",
+        examples=["1", "2"],
+        json_schema_extra=_label_schema,
+    )
     text: Text = Field(description="The mandate as the document states it.")
     resolutions: tuple[IdRef, ...] = Field(default=(), description="Ids of resolutions the mandate cites.")
     paragraphs: tuple[Ref, ...] = Field(default=(), description="Paragraph references the mandate cites.")
@@ -367,6 +544,9 @@ class Mandate(_Model):
 class MandateGroup(_Model):
     """The mandates that come from one source, such as one regular session of the General Assembly."""
 
+    letter: Text | None = Field(
+        default=None, description="The group's letter as printed, where the document letters them.", examples=["A"]
+    )
     source: Text = Field(
         description="Where the mandates come from.", examples=["From the fifty-second regular session, 2022"]
     )
@@ -413,8 +593,17 @@ class Area(_Model):
     """One of the thematic areas agenda items are grouped under."""
 
     id: Id = Field(examples=["toc"])
-    number: int = Field(ge=1, description="Its number in the resolution's list of areas.")
+    number: int | None = Field(
+        default=None, ge=1, description="Its number in the resolution's list of areas, where it has one."
+    )
     name: Text = Field(description="Name of the area.", examples=["Transnational organized crime"])
+
+
+class Country(_Model):
+    """A member state (or observer) named in the plan, such as a delegation that presents an agenda item."""
+
+    id: Id = Field(examples=["mexico"])
+    name: Text = Field(description="The country's name as the plan prints it.", examples=["Mexico"])
 
 
 class Speaker(_Model):
@@ -422,7 +611,7 @@ class Speaker(_Model):
 
     name: Text = Field(description="The person's name as the document gives it.", examples=["Ms. Katherine Prizeman"])
     title: Text | None = Field(default=None, description="Their position.", examples=["Political Affairs Officer"])
-    body: IdRef | None = Field(default=None, description="Id of the body they speak for.")
+    body: IdRef | None = Field(default=None, description="Id of the body or country they speak for.")
 
 
 @dataclass(frozen=True, slots=True, config=_RECORD)
@@ -437,10 +626,14 @@ class AgendaItem:
         description="OAS document symbols cited, as written.",
         examples=[["CP/CSH-2176/22 rev. 2"]],
     )
-    by: tuple[IdRef, ...] = Field(default=(), description="Ids of the bodies, officers or working groups presenting.")
+    by: tuple[IdRef, ...] = Field(
+        default=(), description="Ids of the bodies, countries, officers or working groups presenting."
+    )
     speakers: tuple[Speaker, ...] = Field(default=(), description="Named people presenting.")
     refers_to: tuple[IdRef, ...] = Field(
-        default=(), description="Ids of working groups, meetings or events the entry is about."
+        default=(),
+        description="Ids of working groups, meetings, events, bodies or countries the entry is about "
+        "(a report on a body is about it; its presenter, if printed, is `by`).",
     )
     footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on this entry.")
 
@@ -471,30 +664,71 @@ STATUS_DESCRIPTION = (
 )
 STATUS_NOTE_DESCRIPTION = "Why or how the status changed, e.g. 'Postponed at the request of the Chair'."
 
-MeetingKind = Literal["regular", "informal", "working-group", "forum", "special", "joint", "points-of-contact"]
+MEETING_KINDS = ("regular", "informal", "working-group", "forum", "special", "joint", "points-of-contact")
+
+
+def _times_together(meeting: Any) -> None:
+    if (meeting.start_time is None) != (meeting.end_time is None):
+        given, missing = ("start_time", "end_time") if meeting.end_time is None else ("end_time", "start_time")
+        raise PydanticCustomError(
+            "wp_time",
+            f"{given} is given without {missing}: give both, or neither while the hours are to be confirmed",
+        )
 
 
 class Meeting(_Model):
     """A meeting of the committee (numbered or not)."""
 
+    # An editor asks for both times or neither, as `_times_together` does.
+    model_config = ConfigDict(
+        json_schema_extra={"dependencies": {"start_time": ["end_time"], "end_time": ["start_time"]}}
+    )
+
     id: Id = Field(examples=["meeting-5", "wg-tip-2023-02-14"])
     number: int | None = Field(default=None, ge=1, description="The regular meeting's number, if it has one.")
-    kind: MeetingKind = Field(description="What sort of meeting it is.")
+    kind: Text = open_vocabulary(MEETING_KINDS, "What sort of meeting it is.")
     title: Text | None = Field(default=None, description="The meeting's title, where it has one.")
     heading: Text | None = Field(
         default=None, description="The heading as printed, when it is not the usual 'NTH MEETING'."
     )
-    date: Date = Field(description="The day of the meeting.")
-    start_time: Time = Field(description="Local start time, HH:MM.")
-    end_time: Time = Field(description="Local end time, HH:MM.")
+    date: Date = Field(description="The day of the meeting (its first day, for a meeting of several days).")
+    end_date: Date | None = Field(
+        default=None, description="Its last day, for a meeting of several days (held at the same hours each day)."
+    )
+    start_time: Time | None = Field(
+        default=None, description="Local start time, HH:MM; leave out both times while the hours are to be confirmed."
+    )
+    end_time: Time | None = Field(
+        default=None, description="Local end time, HH:MM; leave out both times while the hours are to be confirmed."
+    )
     within: IdRef | None = Field(
         default=None, description="Id of the meeting this one is held within (same day, inside its hours)."
     )
     status: Status | None = Field(default=None, description=STATUS_DESCRIPTION)
     status_note: Text | None = Field(default=None, description=STATUS_NOTE_DESCRIPTION)
-    summary: Text | None = Field(default=None, description="The line the summary of meetings gives it.")
+    summary: Text | None = Field(
+        default=None,
+        description="The line the summary of meetings gives it, where it differs from the meeting's title "
+        "(default: the title, or what sort of meeting it is).",
+    )
+    documents: tuple[Text, ...] = Field(
+        default=(),
+        description="Symbols of the meeting's own documents, as cited: its order of business and others.",
+        examples=[["CP/CSH-2176/22 rev. 2"]],
+    )
+    links: tuple[Text, ...] = Field(default=(), description="Web addresses of the meeting, e.g. its audio recording.")
     agenda: tuple[AgendaSection, ...] = Field(default=(), description="The order of business, by section.")
     footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on the meeting.")
+
+    @model_validator(mode="after")
+    def _hours_together(self) -> "Meeting":
+        _times_together(self)
+        return self
+
+    @property
+    def last_day(self) -> dt.date:
+        """The meeting's last day: `end_date`, or its only day."""
+        return self.end_date or self.date
 
 
 class Activity(_Model):
@@ -502,25 +736,30 @@ class Activity(_Model):
 
     id: Id = Field(examples=["iadc-world-situation-conference-2023"])
     title: Text = Field(description="The activity, as in the document.")
-    date: Date = Field(description="Its (first) day.")
-    end_date: Date | None = Field(default=None, description="Its last day, for an activity of several days.")
-    organizers: tuple[IdRef, ...] = Field(default=(), description="Ids of the bodies that hold it.")
+    date: ApproximateDate = Field(description="Its (first) day; YYYY-MM or YYYY when only the month or year is known.")
+    end_date: ApproximateDate | None = Field(
+        default=None, description="Its last day, for an activity of several days (YYYY-MM or YYYY allowed too)."
+    )
+    organizers: tuple[IdRef, ...] = Field(default=(), description="Ids of the bodies or countries that hold it.")
     place: Text | None = Field(default=None, description="Where it is held, if the plan says.")
     status: Status | None = Field(default=None, description=STATUS_DESCRIPTION)
     status_note: Text | None = Field(default=None, description=STATUS_NOTE_DESCRIPTION)
     footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on the activity.")
 
 
-Stage = Literal["procedure", "first-version", "comments-due", "revised-version", "consideration"]
+STAGES = ("procedure", "first-version", "comments-due", "revised-version", "consideration", "drafts-due")
 
 
 class Milestone(_Model):
     """A dated step in the negotiation of the committee's draft resolution for the General Assembly."""
 
     id: Id
-    stage: Stage = Field(description="Which step of the negotiation this is.")
+    stage: Text = open_vocabulary(
+        STAGES,
+        "Which step of the negotiation this is ('drafts-due': the deadline for submitting other draft resolutions).",
+    )
     title: Text = Field(description="What happens.")
-    date: Date = Field(description="When.")
+    date: ApproximateDate = Field(description="When; YYYY-MM or YYYY when only the month or year is known.")
     meeting: IdRef | None = Field(default=None, description="Id of the meeting it happens at, if any.")
     summary: Text | None = Field(default=None, description="The line the summary of meetings gives it.")
     summary_date: Date | None = Field(
@@ -536,14 +775,18 @@ class LengthLimit(_Model):
 
 
 class Procedure(_Model):
-    """The working procedure: events to prepare, follow-up, and the omnibus resolution."""
+    """The working procedure: events to prepare, follow-up, and the omnibus resolution. Every key is optional."""
 
-    events: tuple[IdRef, ...] = Field(description="Ids of the meetings and pending events to be prepared, in order.")
+    events: tuple[IdRef, ...] = Field(
+        default=(), description="Ids of the meetings and pending events to be prepared, in order."
+    )
     events_footnotes: tuple[Footnote, ...] = Field(default=(), description="Footnotes on the list of events.")
     text: tuple[Text, ...] = Field(default=(), description="The procedure's prose paragraphs, verbatim.")
     steps: tuple[Text, ...] = Field(default=(), description="The negotiation steps, verbatim.")
-    milestones: tuple[Milestone, ...] = Field(description="The dated milestones of the draft resolution.")
-    length_limits: tuple[LengthLimit, ...] = Field(description="Limits on the length of the draft resolution.")
+    milestones: tuple[Milestone, ...] = Field(default=(), description="The dated milestones of the draft resolution.")
+    length_limits: tuple[LengthLimit, ...] = Field(
+        default=(), description="Limits on the length of the draft resolution."
+    )
 
 
 class PendingEvent(_Model):
@@ -562,12 +805,15 @@ class Due(_Model):
     what: Text | None = Field(default=None, description="What is due that day, when a report has several dates.")
 
 
+FREQUENCIES = ("yearly", "voluntary", "biennial")
+
+
 class Report(_Model):
     """A recurring report member states or the Secretariat owe."""
 
     id: Id
     title: Text = Field(description="The report.")
-    frequency: Literal["yearly", "voluntary", "biennial"] = Field(description="How often it is due.")
+    frequency: Text = open_vocabulary(FREQUENCIES, "How often it is due.")
     due: tuple[Due, ...] = Field(default=(), description="Yearly deadlines (month and day).")
     text: tuple[Text, ...] = Field(default=(), description="The reminder's text, verbatim.")
     resolutions: tuple[IdRef, ...] = Field(default=(), description="Ids of the resolutions that set it.")
@@ -576,11 +822,32 @@ class Report(_Model):
     links: tuple[Text, ...] = Field(default=(), description="Web addresses given.")
 
 
-class SectionFootnote(Footnote):
-    """A footnote on a section heading of the plan (mandates, working groups, procedure, schedule, reports)."""
+FOOTNOTE_PLACES = (
+    "title",
+    "adopted",
+    "term",
+    "introduction",
+    "officers",
+    "mandates",
+    "working-groups",
+    "procedure",
+    "milestones",
+    "length-limits",
+    "general-considerations",
+    "schedule",
+    "summary",
+    "pending",
+    "reports",
+)
 
-    section: Literal["mandates", "working-groups", "procedure", "schedule", "reports"] = Field(
-        description="The section whose heading carries the footnote."
+
+class SectionFootnote(Footnote):
+    """A footnote on a line of the page's header (title, adoption, term) or on a section's heading."""
+
+    section: Literal[FOOTNOTE_PLACES] = Field(  # type: ignore[valid-type]
+        description="The heading or line that carries the footnote: title, adopted, term, or a section "
+        "(introduction, officers, mandates, working-groups, procedure, milestones, length-limits, "
+        "general-considerations, schedule, summary, pending, reports)."
     )
 
 
@@ -592,29 +859,68 @@ class CommitteePlan(_Model):
     id: Id = Field(description="The plan's id: a lowercase slug.", examples=["csh-2022-2023"])
     language: Language = Field(default="en", description=LANGUAGE_FIELD_DESCRIPTION)
     title: Text = Field(description="The plan's title.")
+    symbol: Text | None = Field(
+        default=None,
+        description="The document's symbol as printed on its cover, where it has one.",
+        examples=["CP/CSH-1757/16 rev. 1"],
+    )
+    revision: Annotated[str, BeforeValidator(_to_label)] | None = Field(
+        default=None,
+        min_length=1,
+        description="The revision as the cover gives it, where the symbol does not say it: 'rev. 1', or just 1.",
+        examples=["rev. 1", 1],
+        json_schema_extra=_label_schema,
+    )
+    date: Date | None = Field(default=None, description="The date on the document's cover.")
     committee: Committee = Field(description="The committee whose plan this is.")
     term: Term = Field(description="The term the plan covers.")
-    adopted: Date = Field(description="Date the committee adopted the plan.")
-    timezone: TimeZone = Field(default="America/New_York", description="IANA time zone of the meeting times.")
+    adopted: Date | None = Field(
+        default=None, description="Date the committee adopted the plan (leave it out for a draft not yet adopted)."
+    )
+    timezone: TimeZone = Field(
+        default="America/New_York",
+        description="IANA time zone of the meeting times. When the plan gives none, times are taken as local at "
+        "OAS headquarters (America/New_York) and the pages say nothing of a zone.",
+    )
     times_local_at: Text | None = Field(
         default=None,
         description="Where the meeting times are local, as the plan says it; the pages print 'Times are local at …'.",
         examples=["headquarters"],
     )
-    introduction: Introduction = Field(description="Facts from the plan's introduction.")
-    officers: tuple[Officer, ...] = Field(description="The committee's chair and vice chairs.")
-    functions: Text = Field(description="The committee's functions, as quoted in the mandates section.")
-    mandates: tuple[MandateGroup, ...] = Field(description="The mandates assigned to the committee, by source.")
+    introduction: Introduction = Field(default_factory=Introduction, description="Facts from the plan's introduction.")
+    officers: tuple[Officer, ...] = Field(default=(), description="The committee's chair and vice chairs.")
+    functions: Text | None = Field(
+        default=None, description="The committee's functions, as quoted in the mandates section."
+    )
+    mandates: tuple[MandateGroup, ...] = Field(
+        default=(), description="The mandates assigned to the committee, by source."
+    )
     resolutions: tuple[Resolution, ...] = Field(
-        description="Every resolution the plan cites, with its cited paragraphs."
+        default=(), description="Every resolution the plan cites, with its cited paragraphs."
     )
     bodies: tuple[Body, ...] = Field(default=(), description="Organs, secretariats and organizations the plan names.")
-    working_groups: tuple[WorkingGroup, ...] = Field(description="Working groups and negotiation mechanisms.")
-    areas: tuple[Area, ...] = Field(description="The thematic areas agenda items are grouped under.")
-    procedure: Procedure = Field(description="The working procedure and the draft resolution's milestones.")
+    countries: tuple[Country, ...] = Field(
+        default=(), description="Member states (and observers) the plan names, e.g. as presenters."
+    )
+    working_groups: tuple[WorkingGroup, ...] = Field(
+        default=(), description="Working groups and negotiation mechanisms."
+    )
+    areas: tuple[Area, ...] = Field(default=(), description="The thematic areas agenda items are grouped under.")
+    procedure: Procedure = Field(
+        default_factory=Procedure,
+        description="The working procedure and the draft resolution's milestones.",
+    )
     general_considerations: tuple[Text, ...] = Field(default=(), description="The closing section, verbatim.")
     meetings: tuple[Meeting, ...] = Field(description="The committee's meetings, in date order.")
-    activities: tuple[Activity, ...] = Field(default=(), description="Other OAS activities in the security area.")
+    activities: tuple[Activity, ...] = Field(
+        default=(), description="Other OAS activities (the schedule's second column)."
+    )
+    activities_heading: Text | None = Field(
+        default=None,
+        description="The heading of the schedule's column of other activities as the plan prints it "
+        "(default: 'Other OAS activities').",
+        examples=["Other OAS activities in the security area"],
+    )
     pending: tuple[PendingEvent, ...] = Field(
         default=(), description="Activities whose dates are still to be confirmed."
     )

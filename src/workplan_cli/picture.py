@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .dates import names
+from .index import index_of
 from .models import CommitteePlan
 from .timeline import Entry, deadlines_between, plan_entries
 
@@ -78,6 +79,7 @@ class Mark:
     row: int
     label: str  # a numbered meeting's number, else ""
     href: str | None  # "#anchor" of the item on the page
+    precision: str = "day"  # "month" or "year" for an item the plan dates only so
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ class Picture:
     start: dt.date  # first day pictured
     end: dt.date  # last day pictured
     term_start: dt.date
-    term_end: dt.date
+    term_end: dt.date | None  # None while the term's end is to be confirmed
     day: int  # units per day
     width: int
     height: int
@@ -128,8 +130,8 @@ class Picture:
 
     @property
     def clipped(self) -> bool:
-        """Whether the picture shows less than the whole term."""
-        return (self.start, self.end) != (self.term_start, self.term_end)
+        """Whether the picture shows less than the whole term (of a term whose end is known)."""
+        return self.term_end is not None and (self.start, self.end) != (self.term_start, self.term_end)
 
     @staticmethod
     def href(entry: Entry) -> str | None:
@@ -146,7 +148,8 @@ class DayItem:
     title: str
     label: str
     href: str | None
-    continued: bool  # a later day of an activity of several days
+    continued: bool  # a later day of an activity or meeting of several days
+    precision: str = "day"  # "month" or "year": listed once, on the first day of its period
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,8 +181,13 @@ def _last_of_month(year: int, month: int) -> dt.date:
 
 
 def _window(plan: CommitteePlan, dated: list[Entry]) -> tuple[dt.date, dt.date]:
-    """The days pictured: the term, or at most `MAX_MONTHS` months of it from its first dated item."""
+    """The days pictured: the term, or at most `MAX_MONTHS` months of it from its first dated item.
+
+    While the term's end is to be confirmed, the term is pictured to its last dated item.
+    """
     start, end = plan.term.start, plan.term.end
+    if end is None:
+        end = max((e.last_day for e in dated if e.last_day is not None and e.last_day >= start), default=start)
     if _month_index(end) - _month_index(start) < MAX_MONTHS:
         return start, end
     inside = [e.date for e in dated if e.date is not None and start <= e.date <= end]
@@ -231,8 +239,9 @@ def _lane(kind: MarkKind, entries: list[Entry], y: int, start: dt.date, end: dt.
         if kind == "activity":
             extents.append((x(first), x(last) + day))
         else:
+            # A meeting of several days reaches to the middle of its last day.
             middle = x(first) + day // 2
-            extents.append((middle - HALF_WIDTH[kind], middle + HALF_WIDTH[kind]))
+            extents.append((middle - HALF_WIDTH[kind], x(last) + day // 2 + HALF_WIDTH[kind]))
     # Numbered meetings take the first rows, the other meetings the rows under them.
     groups = [[e.number is not None for e in entries], [e.number is None for e in entries]]
     rows: dict[int, int] = {}
@@ -251,11 +260,12 @@ def _lane(kind: MarkKind, entries: list[Entry], y: int, start: dt.date, end: dt.
                 date=first,
                 last_day=last,
                 x=left if kind == "activity" else x(first) + day // 2,
-                width=right - left if kind == "activity" else 0,
+                width=right - left if kind == "activity" else (last - first).days * day,
                 y=y + LANE_HEAD + rows[i] * ROW + ROW // 2,
                 row=rows[i],
                 label=str(e.number) if kind == "meeting" and e.number is not None else "",
                 href=_href(e),
+                precision=e.precision,
             )
         )
     count = max(rows.values(), default=0) + 1
@@ -263,10 +273,12 @@ def _lane(kind: MarkKind, entries: list[Entry], y: int, start: dt.date, end: dt.
 
 
 def term_picture(plan: CommitteePlan, as_of: dt.date | None = None) -> Picture | None:
-    """The picture of a committee's term, or ``None`` for a term that ends before it starts."""
-    if plan.term.end < plan.term.start:
+    """The picture of a committee's term, or ``None`` for a term that ends before it starts or has nothing dated."""
+    if plan.term.end is not None and plan.term.end < plan.term.start:
         return None
     dated, undated = plan_entries(plan, citations=False)
+    if not dated and not index_of(plan).yearly:
+        return None  # nothing to draw
     start, end = _window(plan, dated)
     days = (end - start).days + 1
     day = max(2, PLOT_WIDTH // days // 2 * 2)
@@ -285,7 +297,10 @@ def term_picture(plan: CommitteePlan, as_of: dt.date | None = None) -> Picture |
     lanes = []
     y = MONTH_ROW
     for kind in LANE_KINDS:
-        lane = _lane(kind, [e for e in shown if e.kind == kind], y, start, end, day)
+        members = [e for e in shown if e.kind == kind]
+        if not members:  # a lane for a kind of item the plan has none of would be empty
+            continue
+        lane = _lane(kind, members, y, start, end, day)
         lanes.append(lane)
         y += lane.height + LANE_GAP
     bottom = y - LANE_GAP
@@ -331,9 +346,11 @@ def calendar_months(picture: Picture) -> tuple[CalendarMonth, ...]:
     by_day: dict[dt.date, list[DayItem]] = {}
     for lane in picture.lanes:
         for mark in lane.marks:
-            for offset in range((mark.last_day - mark.date).days + 1):
+            # A date given only by month or year is listed once, on its period's first day (pictured).
+            days = 1 if mark.precision != "day" else (mark.last_day - mark.date).days + 1
+            for offset in range(days):
                 when = mark.date + dt.timedelta(days=offset)
-                item = DayItem(mark.kind, mark.id, mark.title, mark.label, mark.href, continued=offset > 0)
+                item = DayItem(mark.kind, mark.id, mark.title, mark.label, mark.href, offset > 0, mark.precision)
                 by_day.setdefault(when, []).append(item)
     order = {kind: i for i, kind in enumerate(LANE_KINDS)}
     months: list[CalendarMonth] = []
@@ -345,7 +362,8 @@ def calendar_months(picture: Picture) -> tuple[CalendarMonth, ...]:
             when = dt.date(year, month, number)
             # Marks were laid out lane by lane, each lane in date order: sorting by lane keeps that order.
             items = sorted(by_day.get(when, ()), key=lambda item: order[item.kind])
-            cells.append(CalendarDay(when, picture.term_start <= when <= picture.term_end, tuple(items)))
+            in_term = picture.term_start <= when and (picture.term_end is None or when <= picture.term_end)
+            cells.append(CalendarDay(when, in_term, tuple(items)))
         cells += [None] * (-len(cells) % 7)
         weeks = tuple(tuple(cells[i : i + 7]) for i in range(0, len(cells), 7))
         months.append(CalendarMonth(year, month, weeks))

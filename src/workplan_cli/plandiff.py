@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .dates import short_day, time_range
+from .dates import hours, short_day
 from .index import index_of
 from .models import AgendaItem, CommitteePlan, Meeting, Plan, ProgramPlan
 from .timeline import meeting_title
@@ -35,7 +35,7 @@ def _day(day: dt.date | None) -> str:
 
 
 def _hours(m: Meeting) -> str:
-    return time_range(m.start_time, m.end_time)
+    return hours(m.start_time, m.end_time)
 
 
 def _name(m: Meeting) -> str:

@@ -20,18 +20,41 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
+def _session(symbol: str) -> str | None:
+    """The session in a resolution's symbol, normalised: ``AG/RES. 1 (XLVI-E/14)`` -> ``xlvi-e/14``."""
+    found = re.search(r"\(([^()]+)\)", symbol)
+    return _norm(found.group(1)) if found else None
+
+
 def resolve_resolution(plan: CommitteePlan, word: str) -> Resolution | None:
-    """A resolution by id (`ag-2970`), full or leading symbol (`AG/RES. 2970`), or number (`2970`)."""
+    """A resolution by id (`ag-2970`), full or leading symbol (`AG/RES. 2970`), number (`2970`), or number and session.
+
+    Resolutions of special and extraordinary sessions restart their numbering
+    (`AG/RES. 1 (XLVI-E/14)`), so a number or a leading symbol may fit several:
+    then `UsageError` lists them.  The full symbol (`AG/RES. 1 (XLVI-E/14)`),
+    or the number with its session (`1 (XLVI-E/14)`), always picks one.
+    """
     wanted = _norm(word)
+    exact = [r for r in plan.resolutions if wanted in (r.id, _norm(r.symbol))]
+    if exact:
+        return exact[0]
+    found = []
     for resolution in plan.resolutions:
         symbol = _norm(resolution.symbol)
-        if wanted in (resolution.id, symbol) or (
-            symbol.startswith(wanted) and not symbol[len(wanted) : len(wanted) + 1].isdigit()
+        if symbol.startswith(wanted) and not symbol[len(wanted) : len(wanted) + 1].isdigit():
+            found.append(resolution)
+            continue
+        number, _, session = wanted.partition("(")
+        if (
+            number.isdigit()
+            and re.search(rf"(?:^|[^\d/]){number}(?!\d)", symbol.partition("(")[0])
+            and (not session or _session(resolution.symbol) == session.rstrip(")"))
         ):
-            return resolution
-        if wanted.isdigit() and re.search(rf"(?<!\d){wanted}(?!\d)", resolution.symbol):
-            return resolution
-    return None
+            found.append(resolution)
+    if len(found) > 1:
+        symbols = "; ".join(r.symbol for r in found)
+        raise UsageError(f"{word!r} fits several resolutions of {plan.id} ({symbols}); give the full symbol or the id")
+    return found[0] if found else None
 
 
 def paragraph_targets(plans: Sequence[Plan], label: str, resolution: str | None) -> dict[str, str]:
@@ -102,6 +125,9 @@ def _presents(plan: CommitteePlan, entry: AgendaTopic | AgendaItem, word: str) -
     for body in plan.bodies:
         if body.id in ids and wanted in {body.id, body.name.lower(), (body.acronym or "").lower()}:
             return True
+    for country in plan.countries:
+        if country.id in ids and wanted in (country.id, country.name.lower()):
+            return True
     for group in plan.working_groups:
         if group.id in ids and wanted == group.id:
             return True
@@ -160,7 +186,7 @@ def find_meetings(
             )
             if items or title_hit:
                 out.append(MeetingMatch(plan.id, meeting, items))
-    out.sort(key=lambda m: (m.meeting.date, m.meeting.start_time, m.plan))
+    out.sort(key=lambda m: (m.meeting.date, m.meeting.start_time or dt.time(0), m.plan))
     return out
 
 

@@ -23,10 +23,20 @@ from . import dates, i18n
 from .catalogs import translate
 from .i18n import _
 from .index import index_of
-from .models import Activity, CommitteePlan, Meeting, Milestone, PendingEvent, Plan, ProgramPlan
-from .templating import clock, long_day, own_html, render_template_pieces, short_day
+from .models import (
+    Activity,
+    CommitteePlan,
+    Meeting,
+    Milestone,
+    PendingEvent,
+    Plan,
+    ProgramPlan,
+    last_day,
+    precision,
+)
+from .templating import long_day, own_html, render_template_pieces, short_day
 from .text import printable, visible
-from .timeline import meeting_heading, meeting_title, numbered_meeting, status_name
+from .timeline import meeting_heading, meeting_title, numbered_meeting, own_words, status_name
 
 FORMATS = {"html": "html", "md": "md", "ics": "ics"}
 
@@ -143,7 +153,7 @@ class CommitteeView:
     def event_title(self, ident: str) -> str:
         thing = self.index.entity(ident)
         if isinstance(thing, Meeting):
-            return f"{thing.title or meeting_title(thing)}, {long_day(thing.date)} ({clock(thing.start_time)} – {clock(thing.end_time)})"
+            return f"{thing.title or meeting_title(thing)}, {dates.day_span(thing.date, thing.end_date)} ({self.hours(thing)})"
         if isinstance(thing, PendingEvent):
             return _("{event}, date to be determined").format(event=thing.title)
         return ident
@@ -161,29 +171,37 @@ class CommitteeView:
             if not isinstance(d.item, Milestone) or d.item.stage == "comments-due"
         ]
         order = {"meeting": 0, "activity": 1, "milestone": 2}
-        return sorted(rows, key=lambda r: (r.date, getattr(r.item, "start_time", dt.time(0)), order[r.kind]))
+        return sorted(rows, key=lambda r: (r.date, getattr(r.item, "start_time", None) or dt.time(0), order[r.kind]))
+
+    def has_other_column(self) -> bool:
+        """Whether the schedule has anything for its second column (other activities, the comment deadline)."""
+        return any(row.column == "other" for row in self.schedule())
 
     def schedule_by_year(self) -> list[tuple[int, list[ScheduleRow]]]:
         return [(year, list(rows)) for year, rows in groupby(self.schedule(), key=lambda r: r.date.year)]
 
     def summary(self) -> list[tuple[int, list[tuple[str, list[SummaryRow]]]]]:
-        """The summary of meetings, derived from the meetings and milestones: year → month → rows."""
-        rows: list[tuple[dt.date, dt.time, str]] = []
+        """The summary of meetings, derived from the meetings and milestones: year → month → rows.
+
+        Every meeting has a line: its `summary` where the plan types one, else
+        its title (`meeting_title`).  A milestone has one where the plan gives it a `summary`.
+        """
+        rows: list[tuple[dt.date, dt.time, str, dt.date]] = []
         for m in self.plan.meetings:
-            if m.summary:
-                rows.append((m.date, m.start_time, m.summary))
+            rows.append((m.date, m.start_time or dt.time(0), m.summary or meeting_title(m), m.last_day))
         for ms in self.plan.procedure.milestones:
             if ms.summary:
-                rows.append((ms.summary_date or ms.date, dt.time(0), ms.summary))
+                day = ms.summary_date or ms.date
+                rows.append((day, dt.time(0), ms.summary, day))
         rows.sort()
-        same_day = Counter(day for day, _start, _text in rows)
+        same_day = Counter(day for day, _start, _text, _last in rows)
         out: list[tuple[int, list[tuple[str, list[SummaryRow]]]]] = []
         for year, in_year in groupby(rows, key=lambda r: r[0].year):
             months = []
             for month, in_month in groupby(in_year, key=lambda r: r[0].month):
                 entries = []
-                for day, start, text in in_month:
-                    label = str(day.day)
+                for day, start, text, last in in_month:
+                    label = self._days_label(day, last)
                     if same_day[day] > 1 and start != dt.time(0):
                         label += " " + (_("(a.m.)") if start.hour < 12 else _("(p.m.)"))
                     entries.append(SummaryRow(day, label, text))
@@ -191,15 +209,74 @@ class CommitteeView:
             out.append((year, months))
         return out
 
+    @staticmethod
+    def _days_label(first: dt.date, last: dt.date) -> str:
+        """The day column of the summary of meetings: ``17``, or ``17–18`` for a meeting of two days."""
+        if last <= first or precision(first) != "day":
+            return str(first.day) if precision(first) == "day" else short_day(first)
+        if (last.year, last.month) == (first.year, first.month):
+            return f"{first.day}–{last.day}"
+        return f"{first.day} – {short_day(last)}"
+
     def activity_when(self, activity: Activity) -> str:
         if activity.end_date and activity.end_date != activity.date:
-            if activity.end_date.month == activity.date.month and i18n.current() == "en":
+            exact = precision(activity.date) == precision(activity.end_date) == "day"
+            if exact and activity.end_date.month == activity.date.month and i18n.current() == "en":
                 return f"{short_day(activity.date)} to {activity.end_date.day}"
             return _("{first} to {last}").format(first=short_day(activity.date), last=short_day(activity.end_date))
         return short_day(activity.date)
 
     def section_marks(self, section: str) -> str:
-        return "".join(f"[^{f.number}]" for f in self.plan.footnotes if f.section == section)
+        return "".join(f"[^{f.number}]" for f in self.notes(section))
+
+    def notes(self, section: str) -> list[Any]:
+        """The plan's footnotes on a line of the header or a section's heading (`SectionFootnote.section`)."""
+        return [f for f in self.plan.footnotes if f.section == section]
+
+    def hours(self, meeting: Meeting) -> str:
+        """``10:00 a.m. – 1:00 p.m.``, or ``time to be confirmed``."""
+        return dates.hours(meeting.start_time, meeting.end_time)
+
+    def days(self, meeting: Meeting) -> str:
+        """``Thursday, March 9, 2023``, or its first and last day for a meeting of several days."""
+        return dates.day_span(meeting.date, meeting.end_date)
+
+    @staticmethod
+    def words(value: str, known: dict[str, str]) -> str:
+        """A value of an open vocabulary: its name in the page's language if known, else the plan's own words."""
+        return known.get(value) or own_words(value)
+
+    def term_end(self) -> str | None:
+        """The term's last day, or None while it is to be confirmed."""
+        return self.plan.term.end.isoformat() if self.plan.term.end else None
+
+    @property
+    def stated_timezone(self) -> str | None:
+        """The time zone the plan states (None when it gives none: the pages then say nothing of one)."""
+        return self.plan.timezone if "timezone" in self.plan.model_fields_set else None
+
+    def symbol(self) -> str | None:
+        """The plan's document symbol as the cover prints it, with its revision: ``CP/CSH-1757/16 rev. 1``."""
+        symbol, revision = self.plan.symbol, self.plan.revision
+        if revision is not None and revision.isdigit():
+            revision = f"rev. {revision}"
+        if revision and symbol and not symbol.endswith(revision):
+            return f"{symbol} {revision}"
+        return symbol or revision
+
+    @staticmethod
+    def has_procedure(plan: CommitteePlan) -> bool:
+        procedure = plan.procedure
+        return bool(
+            procedure.events or procedure.text or procedure.steps or procedure.milestones or procedure.length_limits
+        )
+
+    def mandate_number(self, mandate: Any) -> str:
+        """``1. `` before a mandate the document numbers, as printed; nothing otherwise."""
+        number = mandate.number
+        if number is None:
+            return ""
+        return number if number.endswith((".", ")")) else f"{number}."
 
     def all_footnotes(self) -> list[Any]:
         """Every footnote of the plan, by number."""
@@ -314,11 +391,24 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
             if section.area:
                 lines.append(view.area_name(section.area))
             lines += [f"- {e.entry.title}" if e.is_topic else f"  - {e.entry.title}" for e in entries]
+        if meeting.documents:
+            lines.append(
+                i18n.ngettext("Document: {documents}", "Documents: {documents}", len(meeting.documents)).format(
+                    documents=", ".join(meeting.documents)
+                )
+            )
+        lines += [_("Link: {url}").format(url=url) for url in meeting.links]
 
         def fill(event: Any, m: Meeting = meeting, description: str = "\n".join(lines)) -> None:
             event.add("summary", _ics_text(f"{plan.committee.acronym}: {meeting_title(m)}"))
-            event.add("dtstart", dt.datetime.combine(m.date, m.start_time, tzinfo=zone))
-            event.add("dtend", dt.datetime.combine(m.date, m.end_time, tzinfo=zone))
+            if m.start_time is None or m.end_time is None:
+                # Hours to be confirmed: a day (or days) without a time, as all-day events are.
+                _all_day(event, m.date, m.last_day)
+            else:
+                event.add("dtstart", dt.datetime.combine(m.date, m.start_time, tzinfo=zone))
+                event.add("dtend", dt.datetime.combine(m.date, m.end_time, tzinfo=zone))
+                if m.last_day > m.date:  # the same hours on each of its days
+                    event.add("rrule", {"freq": "daily", "count": (m.last_day - m.date).days + 1})
             if description:
                 event.add("description", _ics_text(description))
             if m.status in ICS_STATUS:
@@ -331,7 +421,9 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
         def fill_activity(event: Any, a: Activity = activity) -> None:
             organizers = ", ".join(view.who(o) for o in a.organizers)
             event.add("summary", _ics_text(f"{a.title}{', ' + organizers if organizers else ''}"))
-            _all_day(event, a.date, a.end_date or a.date)
+            _all_day(event, a.date, last_day(a.end_date or a.date))
+            if precision(a.date) != "day":
+                event.add("description", _ics_text(_("Day to be confirmed: {period}").format(period=long_day(a.date))))
             if a.place:
                 event.add("location", _ics_text(a.place))
             if a.status in ICS_STATUS:
@@ -351,7 +443,9 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
                     )
                 ),
             )
-            _all_day(event, ms.date, ms.date)
+            _all_day(event, ms.date, last_day(ms.date))
+            if precision(ms.date) != "day":
+                event.add("description", _ics_text(_("Day to be confirmed: {period}").format(period=long_day(ms.date))))
             event.add("categories", ["milestone"])
             event.add("transp", "TRANSPARENT")
 
@@ -416,11 +510,13 @@ def render_ics_pieces(plan: Plan) -> Iterator[str]:
     if not isinstance(plan, CommitteePlan):
         yield cal.to_ical().decode("utf-8")
         return
-    stamp = dt.datetime.combine(plan.adopted, dt.time(), tzinfo=dt.UTC)
-    # The zone's rules a year either side of the term, kept well inside the
-    # calendar (years 1 to 9999), which icalendar steps past at its edges.
+    stamp = dt.datetime.combine(plan.adopted or plan.date or plan.term.start, dt.time(), tzinfo=dt.UTC)
+    # The zone's rules a year either side of the term (to its last dated item
+    # while its end is to be confirmed), kept well inside the calendar (years 1
+    # to 9999), which icalendar steps past at its edges.
+    term_end = plan.term.end or max((d.last_day for d in index_of(plan).dated), default=plan.term.start)
     first = max(plan.term.start, dt.date(11, 1, 1)) - dt.timedelta(days=366)
-    last = min(plan.term.end, dt.date(9988, 12, 31)) + dt.timedelta(days=366)
+    last = min(max(term_end, plan.term.start), dt.date(9988, 12, 31)) + dt.timedelta(days=366)
     cal.add("x-wr-timezone", plan.timezone)
     cal.add_component(icalendar.Timezone.from_tzinfo(zoneinfo.ZoneInfo(plan.timezone), plan.timezone, first, last))
     # The calendar without its events ends with its END line: the events go before it.

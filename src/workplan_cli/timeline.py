@@ -16,7 +16,7 @@ from typing import Literal
 from . import i18n
 from .i18n import N_, NP_
 from .index import index_of
-from .models import Activity, CommitteePlan, Meeting, PendingEvent, Plan, ProgramPlan
+from .models import Activity, CommitteePlan, Meeting, PendingEvent, Plan, ProgramPlan, last_day, precision
 
 EntryKind = Literal["meeting", "activity", "milestone", "deadline", "pending"]
 KINDS: tuple[EntryKind, ...] = ("meeting", "activity", "milestone", "deadline", "pending")
@@ -81,9 +81,15 @@ def numbered_meeting(number: int) -> str:
     return text[:1].upper() + text[1:]
 
 
+def own_words(word: str) -> str:
+    """A value of an open vocabulary the plan uses in its own words: ``requested-by-the-assembly`` -> ``Requested by the assembly``."""
+    text = word.replace("-", " ") if " " not in word else word
+    return text[:1].upper() + text[1:]
+
+
 def _kind_title(meeting: Meeting) -> str:
     title = KIND_TITLES.get(meeting.kind)
-    return i18n.gettext(title) if title else f"{meeting.kind.replace('-', ' ').capitalize()} meeting"
+    return i18n.gettext(title) if title else own_words(meeting.kind)
 
 
 def meeting_heading(meeting: Meeting) -> str:
@@ -140,7 +146,14 @@ class Entry:
 
     @property
     def last_day(self) -> dt.date | None:
-        return self.end_date or self.date
+        """The last day the entry covers: its end, or its day; the last of its month or year for a date given so."""
+        day = self.end_date or self.date
+        return last_day(day) if day is not None else None
+
+    @property
+    def precision(self) -> str:
+        """``day``, or ``month``/``year`` for an entry the plan dates only by month or year."""
+        return precision(self.date) if self.date is not None else "day"
 
     def sort_key(self) -> tuple[dt.date, dt.time, int, str, str]:
         assert self.date is not None
@@ -187,7 +200,7 @@ def plan_entries(plan: Plan, *, citations: bool = True) -> tuple[list[Entry], li
                     "meeting",
                     meeting_title(thing),
                     item.date,
-                    None,
+                    thing.end_date,
                     item.start_time,
                     item.end_time,
                     tz,

@@ -141,6 +141,7 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None, *,
     size = max(1, len(files) // (workers * 16))
     chunks = [files[n : n + size] for n in range(0, len(files), size)]
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
+    lost: list[Path] | None = None
     try:
         futures = [pool.submit(_validate_chunk, chunk, selection) for chunk in chunks]
         results = []
@@ -148,17 +149,22 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None, *,
             try:
                 results += future.result()
             except BrokenProcessPool:
-                more = f" (or one of {len(chunk) - 1} more after it)" if len(chunk) > 1 else ""
-                raise WorkerLost(
-                    f"{chunk[0]}{more}: the worker process checking it died (killed, or out of memory); "
-                    "nothing is reported for these files: run `workplan validate --jobs 1` on them"
-                ) from None
+                lost = chunk
+                break
     except BaseException:
-        # Interrupted, or a worker lost: stop at once, without waiting for the
-        # chunks still running (the workers end with this process, _worker_start).
+        # Interrupted: stop at once, without waiting for the chunks still
+        # running (the workers end with this process, _worker_start).
         pool.shutdown(wait=False, cancel_futures=True)
         raise
-    pool.shutdown()
+    # A broken pool has ended its workers already: waiting for it is short, and
+    # leaves nothing for the interpreter to clean up as it exits.
+    pool.shutdown(wait=True, cancel_futures=True)
+    if lost is not None:
+        more = f" (or one of {len(lost) - 1} more after it)" if len(lost) > 1 else ""
+        raise WorkerLost(
+            f"{lost[0]}{more}: the worker process checking it died (killed, or out of memory); "
+            "nothing is reported for these files: run `workplan validate --jobs 1` on them"
+        )
     return ValidationReport(results)
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from .dates import clock, long_day, month_day, short_day, time_range
+from .dates import clock, day_span, hours, long_day, month_day, short_day
 from .i18n import NP_, _, ngettext, pgettext
 from .index import AgendaEntry, index_of
 from .models import CommitteePlan, Plan, ProgramPlan
@@ -49,17 +49,31 @@ def _iso(value: dt.date | dt.time | None) -> str | None:
 
 
 def time_text(entry: Entry) -> str:
-    """``10:00 a.m. – 1:00 p.m.``, ``until March 10`` (a range of days), or ``all day``."""
-    if entry.start_time and entry.end_time:
-        return time_range(entry.start_time, entry.end_time)
-    if entry.end_date and entry.date and entry.end_date != entry.date:
+    """``10:00 a.m. – 1:00 p.m.``, ``until March 10`` (a range of days), ``all day``, ``time to be confirmed``.
+
+    A meeting of several days gives its hours and last day; a date given only
+    by month or year has ``day to be confirmed``.
+    """
+    several = entry.end_date is not None and entry.date is not None and entry.end_date != entry.date
+    if entry.precision != "day":
+        return _("day to be confirmed")
+    if entry.kind == "meeting":
+        shown = hours(entry.start_time, entry.end_time)
+        if several:
+            assert entry.end_date is not None
+            return _("{hours}, until {day}").format(hours=shown, day=month_day(entry.end_date))
+        return shown
+    if several:
+        assert entry.end_date is not None
         return _("until {day}").format(day=month_day(entry.end_date))
     return _("all day")
 
 
 def relative(entry: Entry, as_of: dt.date) -> str:
-    """'today', 'tomorrow', 'in 3 days', or 'ongoing since May 24' for a range that began earlier."""
+    """'today', 'tomorrow', 'in 3 days', 'ongoing since May 24' for a range that began earlier, 'during August 2002'."""
     assert entry.date is not None
+    if entry.precision != "day":
+        return _("during {period}").format(period=long_day(entry.date))
     days = (entry.date - as_of).days
     if days < 0:
         return _("ongoing since {day}").format(day=month_day(entry.date))
@@ -313,7 +327,7 @@ def upcoming_markdown(
 ) -> str:
     lines = ["## " + _("Upcoming: {first} to {last}").format(first=long_day(start), last=long_day(end)), ""]
     dated = [e for e in entries if e.date is not None]
-    for day, group in groupby(dated, key=lambda e: max(e.date, start) if e.date else start):
+    for day, group in groupby(dated, key=lambda e: _row_day(e, start)):
         lines += [f"### {long_day(day)}", ""]
         for e in group:
             lines.append(
@@ -327,6 +341,15 @@ def upcoming_markdown(
     return "\n".join(lines)
 
 
+def _row_day(entry: Entry, start: dt.date) -> dt.date:
+    """The day a window lists an entry under: its own, or the window's first for one that began before it.
+
+    A date given only by month or year is listed as that month or year.
+    """
+    assert entry.date is not None
+    return entry.date if entry.precision != "day" else max(entry.date, start)
+
+
 def _glued_day(day: dt.date) -> str:
     """`short_day` that `wrap` keeps on one line."""
     return short_day(day).replace(" ", GLUE)
@@ -337,12 +360,17 @@ def empty_window_message(plans: Sequence[Plan], start: dt.date, end: dt.date, wi
     lines = [(_("Nothing scheduled from {first} to {last}.").format(first=_glued_day(start), last=_glued_day(end)), 0)]
     for plan in plans:
         if isinstance(plan, CommitteePlan):
+            sentence = (
+                _("{plan}: term {first} to {last}; {meetings}, {activities}.")
+                if plan.term.end
+                else _("{plan}: term from {first}, its end to be confirmed; {meetings}, {activities}.")
+            )
             lines.append(
                 (
-                    _("{plan}: term {first} to {last}; {meetings}, {activities}.").format(
+                    sentence.format(
                         plan=plan.id,
                         first=_glued_day(plan.term.start),
-                        last=_glued_day(plan.term.end),
+                        last=_glued_day(plan.term.end) if plan.term.end else "",
                         meetings=ngettext("{n} meeting", "{n} meetings", len(plan.meetings)).format(
                             n=len(plan.meetings)
                         ),
@@ -404,8 +432,7 @@ def upcoming_text(
     several = len({e.plan for e in [*entries, *undated]}) > 1
     rows: list[tuple[dt.date | None, list[str], Entry]] = []
     for e in entries:
-        assert e.date is not None
-        day = max(e.date, start)
+        day = _row_day(e, start)
         rows.append((day, [short_day(day), time_text(e), relative(e, as_of), kind_name(e.kind)], e))
     rows += [(None, [_("TBD"), "", "", kind_name(e.kind)], e) for e in undated]
     if several:
@@ -479,7 +506,7 @@ def meetings_markdown(matches: Sequence[MeetingMatch]) -> str:
     for match in matches:
         m = match.meeting
         lines.append(
-            f"- **{short_day(m.date)}, {time_range(m.start_time, m.end_time)}: {md_escape(meeting_title(m))}** ({match.plan}, `{m.id}`)"
+            f"- **{day_span(m.date, m.end_date, short=True)}, {hours(m.start_time, m.end_time)}: {md_escape(meeting_title(m))}** ({match.plan}, `{m.id}`)"
         )
         lines += [f"  - {i.number}. {md_escape(i.title)}" for i in match.items]
     return "\n".join(lines) + "\n" if lines else "No meeting matches.\n"
@@ -497,7 +524,14 @@ def meetings_text(matches: Sequence[MeetingMatch], plans: Sequence[Plan], width:
         if n:
             screen.blank()
         where = [(match.plan, "dim")] if several else []
-        screen.fields([(short_day(m.date), "bold"), (time_range(m.start_time, m.end_time), ""), (m.id, "dim"), *where])
+        screen.fields(
+            [
+                (day_span(m.date, m.end_date, short=True), "bold"),
+                (hours(m.start_time, m.end_time), ""),
+                (m.id, "dim"),
+                *where,
+            ]
+        )
         screen.para(meeting_title(m), INDENT, "bold")
         for item in match.items:
             lead = " " * INDENT + f"{item.number}  "
@@ -643,10 +677,12 @@ def meeting_text(plan: CommitteePlan, meeting: Any, width: int) -> Text:
     screen.para(heading, style="bold")
     if meeting.title and meeting.title != heading:
         screen.para(meeting.title, style="bold")
-    day, hours = (
-        t.replace(" ", GLUE) for t in (long_day(meeting.date), time_range(meeting.start_time, meeting.end_time))
-    )
-    screen.para(f"{day}, {hours} ({plan.timezone})")
+    days = [long_day(meeting.date).replace(" ", GLUE)]
+    if meeting.end_date and meeting.end_date != meeting.date:
+        days = [_("{first} to {last}").format(first=days[0], last=long_day(meeting.end_date).replace(" ", GLUE))]
+    when = f"{days[0]}, {hours(meeting.start_time, meeting.end_time).replace(' ', GLUE)}"
+    # The zone says what the hours mean: none to say while they are to be confirmed.
+    screen.para(f"{when} ({plan.timezone})" if meeting.start_time is not None else when)
     if meeting.within:
         host = next((m for m in plan.meetings if m.id == meeting.within), None)
         screen.para(
@@ -662,6 +698,14 @@ def meeting_text(plan: CommitteePlan, meeting: Any, width: int) -> Text:
         )
     if meeting.summary and meeting.summary not in (heading, meeting.title):
         screen.para(_("Summary: {summary}").format(summary=meeting.summary))
+    if meeting.documents:
+        screen.para(
+            ngettext("Document: {documents}", "Documents: {documents}", len(meeting.documents)).format(
+                documents=", ".join(meeting.documents)
+            )
+        )
+    for url in meeting.links:
+        screen.para(_("Link: {url}").format(url=url))
     index = index_of(plan)
     for section, entries in index.sections(meeting):
         screen.blank()
@@ -673,7 +717,7 @@ def meeting_text(plan: CommitteePlan, meeting: Any, width: int) -> Text:
             _agenda_entry(screen, names, plan.id, entry)
     for f in meeting.footnotes:
         note = f"[{f.number}] "
-        screen.para(f.text, len(note), lead=note)
+        screen.para(f.text if f.text is not None else _("Text to be confirmed."), len(note), lead=note)
     return screen.text
 
 
@@ -688,7 +732,7 @@ def _agenda_entry(screen: Screen, names: Names, plan: str, entry: AgendaEntry) -
         screen.para(details, len(lead), "dim")
     for f in model.footnotes:
         note = " " * len(lead) + f"[{f.number}] "
-        screen.para(f.text, len(note), lead=note)
+        screen.para(f.text if f.text is not None else _("Text to be confirmed."), len(note), lead=note)
 
 
 def entity_text(plan: Plan, entity: Any, width: int) -> Text:
