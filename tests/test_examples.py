@@ -329,3 +329,12 @@ def test_examples_in_query(runner):
         ("2", ["meeting-1"]),
         ("3", ["meeting-2"]),
     ]
+
+
+@pytest.mark.parametrize("name", sorted(PATHS))
+def test_the_exported_schema_accepts_the_examples(name):
+    """What an editor checks against (schemas/committee-plan.schema.json) accepts what the CLI does."""
+    from test_schema import _check_jsonschema
+
+    result = _check_jsonschema("committee-plan.schema.json", PATHS[name])
+    assert (result.returncode, result.stdout.strip()) == (0, "ok -- validation done")

@@ -265,23 +265,22 @@ CASES = [
     (
         "wrong-enum",
         CSH,
-        ("    kind: regular\n", "    kind: regullar\n"),
-        "    kind: regullar",
+        # A meeting's kind is an open vocabulary (lint's WP108); its status is not.
+        ("    within: meeting-2\n", "    within: meeting-2\n    status: postponned\n"),
+        "    status: postponned",
         [
             (
                 HERE,
-                11,
-                'Value is not accepted. Valid values: "regular", "informal", "working-group", "forum", '
-                '"special", "joint", "points-of-contact".',
+                13,
+                'Value is not accepted. Valid values: "scheduled", "postponed", "cancelled", "held".',
             )
         ],
         [
             (
                 HERE,
-                11,
+                13,
                 "WP015",
-                "meetings[0].kind: input should be 'regular', 'informal', 'working-group', 'forum', "
-                "'special', 'joint' or 'points-of-contact'",
+                "meetings[2].status: input should be 'scheduled', 'postponed', 'cancelled' or 'held'",
             )
         ],
     ),
@@ -379,11 +378,11 @@ CASES = [
     (
         "missing-required-key",
         CSH,
-        ("adopted: 2022-12-15\n", ""),
+        ("id: csh-2022-2023\n", ""),
         "kind: committee-plan",
         # The editor marks the mapping's first key; the CLI, the file's first line.
-        [(HERE, 1, 'Missing property "adopted".')],
-        [(1, 1, "WP010", "missing required key 'adopted' at the top level")],
+        [(HERE, 1, 'Missing property "id".')],
+        [(1, 1, "WP010", "missing required key 'id' at the top level")],
     ),
     (
         "program-plan-unknown-key",
@@ -488,6 +487,11 @@ def test_language_server_completion_inserts_no_null(server, workspace):
         ("number", "number: ${1:0}", "The regular meeting's number, if it has one."),
         ("heading", "heading: ", "The heading as printed, when it is not the usual 'NTH MEETING'."),
         (
+            "end_date",
+            "end_date: ${1:2023-03-16}",
+            "Its last day, for a meeting of several days (held at the same hours each day).",
+        ),
+        (
             "status",
             "status: ",
             "Whether it still takes place: scheduled (the default when absent), postponed (to a date not yet known), "
@@ -498,7 +502,18 @@ def test_language_server_completion_inserts_no_null(server, workspace):
             "status_note: ",
             "Why or how the status changed, e.g. 'Postponed at the request of the Chair'.",
         ),
-        ("summary", "summary: ", "The line the summary of meetings gives it."),
+        (
+            "summary",
+            "summary: ",
+            "The line the summary of meetings gives it, where it differs from the meeting's title "
+            "(default: the title, or what sort of meeting it is).",
+        ),
+        (
+            "documents",
+            "documents: []",
+            "Symbols of the meeting's own documents, as cited: its order of business and others.",
+        ),
+        ("links", "links: []", "Web addresses of the meeting, e.g. its audio recording."),
         ("agenda", "agenda: []", "The order of business, by section."),
         ("footnotes", "footnotes: []", "Footnotes on the meeting."),
     ]
