@@ -136,6 +136,25 @@ def main() -> int:
         "query 1500": [workplan, "query", "meetings", str(files[1500]), "--paragraph", "38"],
         "render html 1500": [workplan, "render", str(files[1500]), "--format", "html"],
     }
+    # Every other command on the same plan (#26).  The editing commands run with --dry-run:
+    # they read, edit, check and lint all the same, and leave the file as it is for the next run.
+    meeting = "meeting-7"
+    edits = {
+        "move 1500": ["move", meeting, "2000-01-06", "--time", "14:00-15:00"],
+        "cancel 1500": ["cancel", meeting, "--note", "No quorum"],
+        "add activity 1500": ["add", "activity", "--date", "2000-02-01", "--title", "Workshop"],
+    }
+    for name, edit in edits.items():
+        on_1500[name] = [workplan, *edit, str(files[1500]), "--dry-run", "--allow-warnings"]
+    copy_1500 = folder / "plan-1500-copy.yaml"
+    copy_1500.write_text(files[1500].read_text(encoding="utf-8"), encoding="utf-8")
+    on_1500 |= {
+        "fmt --diff 1500": [workplan, "fmt", "--check", "--diff", str(files[1500])],
+        "diff 1500": [workplan, "diff", str(files[1500]), str(copy_1500)],
+        "i18n status 1500": [workplan, "i18n", "status", str(files[1500]), "--lang", "es"],
+        "render md 1500": [workplan, "render", str(files[1500]), "--format", "md"],
+        "render ics 1500": [workplan, "render", str(files[1500]), "--format", "ics"],
+    }
     # The error paths and fmt (#14): the same 1,500-meeting plan with one fault.
     text = files[1500].read_text(encoding="utf-8")
     faults = {
@@ -219,6 +238,33 @@ def main() -> int:
             (m["render html 1500"][1] - m["validate 15"][1]) / size_1500,
             8.0,
         ),
+        # #26: every command about as fast and as lean as validate (two-file diff: per file).
+        *[
+            (f"{name} / validate 1500", m[name][0] / m["validate 1500"][0] / (2 if name == "diff 1500" else 1), limit)
+            for name, limit in (
+                *((name, 1.5) for name in edits),
+                ("fmt --diff 1500", 3.0),
+                ("diff 1500", 2.0),
+                ("i18n status 1500", 2.0),
+                ("render md 1500", 2.0),
+                ("render ics 1500", 2.0),
+            )
+        ],
+        *[
+            (
+                f"memory: {name} (peak - peak 15) / file",
+                (m[name][1] - m["validate 15"][1]) / size_1500 / (2 if name == "diff 1500" else 1),
+                limit,
+            )
+            for name, limit in (
+                *((name, 8.0) for name in edits),
+                ("fmt --diff 1500", 12.0),
+                ("diff 1500", 8.0),
+                ("i18n status 1500", 8.0),
+                ("render md 1500", 8.0),
+                ("render ics 1500", 8.0),
+            )
+        ],
     ]
     if cpus >= 2:  # 1.6 times faster on two cores: at most 1 / 1.6 of the serial time
         parallel = m["validate 500 plans"][0] / m["validate 500 plans -j 1"][0]
