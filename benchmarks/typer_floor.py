@@ -11,10 +11,14 @@ types and with the same constraints (see ``workplan_cli.cli``).
 from __future__ import annotations
 
 import enum
+import os
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+
+# As workplan's entry point does (main.run): no scan for pydantic plugins.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 class ValidateFormat(str, enum.Enum):
