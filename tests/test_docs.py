@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
 from conftest import ROOT
@@ -9,6 +11,7 @@ from workplan_cli.cli import app
 from workplan_cli.lint import all_checks
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = ROOT / "docs"
 COMMANDS = [
     ["validate"],
     ["rules"],
@@ -38,6 +41,18 @@ def test_every_command_has_help_with_example_and_is_in_readme(runner, command):
 def test_every_check_is_in_the_readme_table():
     for check in all_checks():
         assert f"| {check.code} | {check.name} | {check.severity.value} |" in README, check.code
+
+
+def test_rules_page_is_generated_from_the_registry():
+    spec = importlib.util.spec_from_file_location("generate_rules", DOCS / "generate_rules.py")
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    committed = (DOCS / "rules.md").read_text(encoding="utf-8")
+    assert committed == generator.render(), (
+        "docs/rules.md differs from the rule registry; regenerate it with "
+        "`.venv/bin/python docs/generate_rules.py` and commit the result"
+    )
 
 
 def test_readme_opens_with_the_two_commands():
