@@ -5,7 +5,9 @@
 - docs/rules.md is what docs/generate_rules.py makes of the rule registry;
 - the README's exit codes are the CLI's; the README opens with the two commands CI runs;
 - every page links back to the README, the README links to every page, and
-  every relative link (and its #anchor) leads somewhere.
+  every relative link (and its #anchor) leads somewhere;
+- every example command (a line of a ```sh block that starts with `workplan`)
+  runs as written, on a copy of the bundled data.
 
 The README's Python example is run by tests/test_api.py, the sample output of
 `upcoming` in docs/commands.md by tests/test_terminal.py.
@@ -15,6 +17,10 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 import typer.main
@@ -158,3 +164,52 @@ def test_every_relative_link_leads_somewhere(page):
                 r"^#+ (.+)$", re.sub(r"```.*?```", "", linked.read_text(encoding="utf-8"), flags=re.S), re.M
             )
             assert anchor in {_slug(h) for h in headings}, f"{page}: link to {target}, which is no heading"
+
+
+def _examples() -> list[pytest.param]:
+    params = []
+    for page in ALL_TEXTS:
+        text = (ROOT / page).read_text(encoding="utf-8")
+        for block in re.finditer(r"^```sh\n(.*?)^```", text, re.S | re.M):
+            first = text.count("\n", 0, block.start(1)) + 1
+            for offset, line in enumerate(block.group(1).splitlines()):
+                if line.startswith("workplan "):
+                    params.append(pytest.param(line, id=f"{page}:{first + offset}"))
+    return params
+
+
+EXAMPLES = _examples()
+
+
+def test_the_docs_have_examples():
+    assert len(EXAMPLES) > 50
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A plans repository as the examples expect one: data/, plans/, examples/, my-templates/, git on main."""
+    root = tmp_path_factory.mktemp("docs-examples")
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "data", root / "plans")
+    shutil.copytree(ROOT / "examples", root / "examples")
+    (root / "my-templates").mkdir()
+    (root / "schemas").mkdir()
+    if shutil.which("git"):
+        git = ["git", "-c", "user.name=docs", "-c", "user.email=docs@example.org", "-c", "init.defaultBranch=main"]
+        for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "plans"]):
+            subprocess.run([*git, *args], cwd=root, check=True, capture_output=True)
+    return root
+
+
+@pytest.mark.parametrize("line", EXAMPLES)
+def test_every_example_runs_as_written(runner, sandbox, tmp_path, monkeypatch, line):
+    args = shlex.split(line, comments=True)
+    assert args[0] == "workplan"
+    if "--rev" in args and not (sandbox / ".git").is_dir():
+        pytest.skip("needs git (apt-get install git)")
+    work = tmp_path / "plans-repository"
+    shutil.copytree(sandbox, work, symlinks=True)
+    monkeypatch.chdir(work)
+    result = runner.invoke(app, args[1:])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 0, f"{line}\n{result.output}"
