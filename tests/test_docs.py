@@ -7,7 +7,8 @@
 - every page links back to the README, the README links to every page, and
   every relative link (and its #anchor) leads somewhere;
 - every example command (a line of a ```sh block that starts with `workplan`)
-  runs as written, on a copy of the bundled data.
+  runs as written, on a copy of the bundled data;
+- the pre-commit snippet names hooks this repository has, at a `rev:` it can have.
 
 The README's Python example is run by tests/test_api.py, the sample output of
 `upcoming` in docs/commands.md by tests/test_terminal.py.
@@ -24,6 +25,7 @@ from pathlib import Path
 
 import pytest
 import typer.main
+import yaml
 
 from conftest import ROOT
 from workplan_cli.cli import app
@@ -213,3 +215,16 @@ def test_every_example_runs_as_written(runner, sandbox, tmp_path, monkeypatch, l
     result = runner.invoke(app, args[1:])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == 0, f"{line}\n{result.output}"
+
+
+def test_pre_commit_snippet_names_this_repositorys_hooks_at_a_commit():
+    editing = (DOCS / "editing.md").read_text(encoding="utf-8")
+    section = editing.split("## pre-commit\n", 1)[1]
+    snippet = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    config = yaml.safe_load(snippet)
+    (repo,) = config["repos"]
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert {hook["id"] for hook in repo["hooks"]} <= {hook["id"] for hook in hooks}
+    # No release is tagged: `rev:` is a commit hash, shown as a placeholder the text explains.
+    assert repo["rev"] == "COMMIT"
+    assert "replace `COMMIT`\nwith the full 40-character hash" in section
