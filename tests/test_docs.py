@@ -22,6 +22,7 @@ import shlex
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer.main
@@ -168,8 +169,8 @@ def test_every_relative_link_leads_somewhere(page):
             assert anchor in {_slug(h) for h in headings}, f"{page}: link to {target}, which is no heading"
 
 
-def _examples() -> list[pytest.param]:
-    params = []
+def _examples() -> list[Any]:
+    params: list[Any] = []
     for page in ALL_TEXTS:
         text = (ROOT / page).read_text(encoding="utf-8")
         for block in re.finditer(r"^```sh\n(.*?)^```", text, re.S | re.M):
