@@ -97,7 +97,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 #
 # WORKPLAN_HYPOTHESIS=short or full picks one whatever the tier.  Tests give their full count
 # through `examples(n)`; tests/test_fuzz.py also has its own longer random-seed run
-# (WORKPLAN_FUZZ=long, README "Speed and robustness").
+# (WORKPLAN_FUZZ=long, docs/architecture.md "Speed and robustness").
 
 _COMMON = {"derandomize": True, "database": None, "deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 settings.register_profile("short", max_examples=10, **_COMMON)

@@ -34,7 +34,7 @@ jobs:
 PRE_COMMIT_CONFIG = """\
 repos:
   - repo: https://example.org/your-org/workplan
-    rev: v0.1.0
+    rev: COMMIT
     hooks:
       - id: workplan-validate
       - id: workplan-fmt

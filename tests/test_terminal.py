@@ -439,9 +439,9 @@ def test_hostile_title_shows_escaped(runner, hostile_plan, args):
         assert "second line" not in plain.replace(ESCAPED, "")
 
 
-def test_readme_shows_what_its_first_command_prints_at_80_columns(runner):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    sample = readme.split("In a terminal 80 columns wide, the README's first command shows:\n\n```text\n", 1)[1]
+def test_docs_show_what_the_readmes_first_command_prints_at_80_columns(runner):
+    page = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
+    sample = page.split("In a terminal 80 columns wide, the README's first command shows:\n\n```text\n", 1)[1]
     sample = sample.split("```\n", 1)[0]
     # The first command reads data/: both bundled plans, rows from the CSH alone.
     assert shown(runner, [*UPCOMING, str(DATA)], 80) == sample == UPCOMING_80

@@ -121,7 +121,7 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="text: path:line:col: severity CODE message; json: a stable object (see README); "
+            help="text: path:line:col: severity CODE message; json: a stable object (see docs/commands.md); "
             "github: GitHub Actions annotations; sarif: SARIF 2.1.0; "
             "auto: github when GITHUB_ACTIONS=true, else text.",
         ),
@@ -256,7 +256,9 @@ PlanOption = Annotated[
         "--plan", "-p", help="A plan file or folder (repeatable); added to PATH arguments.", show_default=False
     ),
 ]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="text (a table), json (see README) or md.")]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="text (a table), json (see docs/commands.md) or md.")
+]
 ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")]
 
 
@@ -1031,7 +1033,7 @@ TimeOption = Annotated[
     ),
 ]
 EditFormatOption = Annotated[
-    ListFormat, typer.Option("--format", "-f", help="text (the changes, in words) or json (see README).")
+    ListFormat, typer.Option("--format", "-f", help="text (the changes, in words) or json (see docs/commands.md).")
 ]
 
 

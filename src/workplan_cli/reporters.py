@@ -1,7 +1,7 @@
 """Output formats for validation results, as a registry of plain functions.
 
 Each reporter takes a `ValidationReport` and returns the text to print.  The
-JSON format is an API: its keys are documented in the README and tested by
+JSON format is an API: its keys are documented in docs/commands.md and tested by
 exact comparison.
 """
 
@@ -29,7 +29,7 @@ def report_text(report: ValidationReport) -> str:
 
 
 def report_json(report: ValidationReport) -> str:
-    """A stable JSON object; see README, "JSON output of validate"."""
+    """A stable JSON object; see docs/commands.md, "JSON output of validate"."""
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     status = "error" if report.io_errors else ("problems" if errors or warnings else "ok")
     payload = {

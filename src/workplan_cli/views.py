@@ -1,6 +1,6 @@
 """Output of `upcoming`, `query`, `show` and `rules`: JSON records (an API), Markdown and text.
 
-The JSON shapes are documented in the README and tested by exact comparison:
+The JSON shapes are documented in docs/commands.md and tested by exact comparison:
 add keys if needed, never rename or remove one.
 
 Text is laid out for a terminal of a given width (80 when piped): every line
