@@ -169,8 +169,8 @@ def validate(
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     try:
         selection = Selection(resolve_codes(select or []), resolve_codes(ignore or []))
-    except KeyError as exc:
-        _fail(UsageError(f"unknown rule {exc.args[0]!r}; `workplan rules` lists them"))
+    except WorkplanError as exc:
+        _fail(exc)
     try:
         report = validate_paths(_plan_paths(paths), selection, jobs=jobs)
     except WorkplanError as exc:
