@@ -98,3 +98,41 @@ def test_paths_may_be_given_as_text_or_path_objects(monkeypatch):
         ]
     )
     assert [p.id for p in workplan_cli.load_plans(["data/"])] == ["cicte-2022-2023", "csh-2022-2023"]
+
+
+# --- the command line is a user of this API ---------------------------------------------------------------
+
+# Modules the command line may import directly: errors, text helpers and the output layouts.
+PRESENTATION = {"errors", "text", "views", "reporters", "i18n"}
+
+
+def _cli_imports():
+    import ast
+
+    for path in sorted((ROOT / "src" / "workplan_cli" / "cli").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level >= 1:
+                yield path.name, node
+
+
+def test_the_command_line_calls_the_library_through_its_public_names():
+    for name, node in _cli_imports():
+        imported = [alias.name for alias in node.names]
+        assert not [n for n in imported if n.startswith("_") and n != "__version__"], (name, imported)
+        if node.level == 2 and node.module is None:  # from .. import NAME
+            assert set(imported) <= {*workplan_cli.__all__, *PRESENTATION}, (name, imported)
+        elif node.level == 2:
+            assert node.module in PRESENTATION, (name, node.module)
+
+
+def test_the_library_raises_its_own_errors_for_what_the_command_line_reports():
+    with pytest.raises(workplan_cli.UsageError, match="unknown rule 'no-such-rule'; `workplan rules` lists them"):
+        workplan_cli.resolve_codes(["unused-declaration,no-such-rule"])
+    with pytest.raises(workplan_cli.UsageError, match="unknown rule 'WP999'"):
+        workplan_cli.find_checks("WP999")
+    with pytest.raises(workplan_cli.UsageError, match="no item with id 'meeting-99'"):
+        workplan_cli.find_item(workplan_cli.load_plans([DATA]), "meeting-99")
+    with pytest.raises(workplan_cli.UsageError, match="give two files"):
+        workplan_cli.compare_plans(None, None, None)
+    with pytest.raises(workplan_cli.UsageError, match="HH:MM-HH:MM"):
+        workplan_cli.parse_hours("10-13")

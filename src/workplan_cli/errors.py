@@ -24,6 +24,12 @@ class UsageError(WorkplanError):
     """The command line asks for something that cannot be done."""
 
 
+class RefusedError(WorkplanError):
+    """The command would overwrite or break something it was not told to; nothing was written."""
+
+    exit_code = EXIT_PROBLEMS
+
+
 class PlanError(WorkplanError):
     """A plan file has problems, so a command that reads plans cannot go on.
 

@@ -67,10 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     kept = [arg for arg in rest if arg not in dropped]
     if dropped and not any(Path(arg).exists() for arg in kept if not arg.startswith("-")):
         return 0  # nothing left to check; given no path at all, workplan would check data/ instead
-    from .cli import app
+    from .cli import app_for
 
     try:
-        app(args=[command, *kept], prog_name="workplan")
+        app_for([command])(args=[command, *kept], prog_name="workplan")
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 1
     return 0

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from .diagnostics import Severity
+from .errors import UsageError
 from .index import ID_FIELDS, Loc, PlanIndex, index_of
 from .models import (
     FREQUENCIES,
@@ -919,13 +920,13 @@ class Selection(NamedTuple):
 
 
 def resolve_codes(words: list[str]) -> frozenset[str]:
-    """Rule codes for codes or names given on the command line; raises KeyError on an unknown one."""
+    """Rule codes for codes or names given on the command line; raises `UsageError` on an unknown one."""
     codes = set()
     for word in words:
         for part in filter(None, (p.strip() for p in word.split(","))):
             found = find_rule(part)
             if found is None:
-                raise KeyError(part)
+                raise UsageError(f"unknown rule {part!r}; `workplan rules` lists them")
             codes.add(found.code)
     return frozenset(codes)
 
@@ -955,6 +956,17 @@ class CheckInfo(NamedTuple):
     doc: str
     kinds: frozenset[str]
 
+    def as_dict(self) -> dict[str, Any]:
+        """The check as `workplan rules --format json` lists it."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "kinds": sorted(self.kinds),
+            "summary": self.summary,
+            "doc": self.doc,
+        }
+
 
 def all_checks() -> list[CheckInfo]:
     """Every code workplan can report: the loader's and schema's, then the lint rules."""
@@ -964,3 +976,15 @@ def all_checks() -> list[CheckInfo]:
     infos = [CheckInfo(c.code, c.name, c.severity, c.summary, "", both) for c in LOADER_CHECKS]
     infos += [CheckInfo(r.code, r.name, r.severity, r.summary, r.doc, r.kinds) for r in RULES.values()]
     return infos
+
+
+def find_checks(code: str | None = None) -> list[CheckInfo]:
+    """Every check (``code`` None), or the one with this code or name; raises `UsageError` for an unknown one."""
+    checks = all_checks()
+    if code is None:
+        return checks
+    wanted = code.strip()
+    chosen = [c for c in checks if wanted.upper() == c.code or wanted.lower() == c.name]
+    if not chosen:
+        raise UsageError(f"unknown rule {code!r}; `workplan rules` lists them")
+    return chosen

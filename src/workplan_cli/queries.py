@@ -254,8 +254,9 @@ class ParagraphCoverage:
         return bool(self.meetings)
 
 
-def coverage(plans: Sequence[Plan]) -> list[ParagraphCoverage]:
-    """Every declared paragraph with the meeting entries that cite it (none = no slot yet)."""
+def coverage(plans: Sequence[Plan], uncovered: bool = False) -> list[ParagraphCoverage]:
+    """Every declared paragraph with the meeting entries that cite it (none = no slot yet); only those with
+    no meeting yet when ``uncovered``."""
     out = []
     for plan in plans:
         if not isinstance(plan, CommitteePlan):
@@ -277,7 +278,7 @@ def coverage(plans: Sequence[Plan]) -> list[ParagraphCoverage]:
                         tuple(c for c in found if c.kind != "meeting"),
                     )
                 )
-    return out
+    return [row for row in out if not row.covered] if uncovered else out
 
 
 # --- program activities ------------------------------------------------------------------------------
@@ -360,3 +361,14 @@ def find_by_id(plans: Sequence[Plan], ident: str) -> tuple[Plan, object] | None:
                 if meeting.number == number:
                     return plan, meeting
     return None
+
+
+def find_item(plans: Sequence[Plan], ident: str) -> tuple[Plan, object]:
+    """`find_by_id`, or `UsageError` naming the plans searched and the ids closest to ``ident``."""
+    from .text import did_you_mean
+
+    found = find_by_id(plans, ident)
+    if found is None:
+        hint = did_you_mean(ident, (i for p in plans for i in index_of(p).ids))
+        raise UsageError(f"no item with id {ident!r} in {', '.join(p.id for p in plans)}{hint}")
+    return found

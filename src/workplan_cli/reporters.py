@@ -1,17 +1,21 @@
-"""Output formats for validation results, as a registry of plain functions.
+"""Output formats of validate, diff and the editing commands, as registries of plain functions.
 
-Each reporter takes a `ValidationReport` and returns the text to print.  The
-JSON format is an API: its keys are documented in docs/commands.md and tested by
-exact comparison.
+Each reporter takes what the library returned (a `ValidationReport`, a list of
+`RevisionDiff`) and returns the text to print.  The JSON formats are an API:
+their keys are documented in docs/commands.md and tested by exact comparison.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Severity
-from .text import counted, dumps
-from .validate import ValidationReport
+from .text import counted, dumps, md_escape, visible
+
+if TYPE_CHECKING:
+    from .revisions import RevisionDiff
+    from .validate import ValidationReport
 
 JSON_FORMAT_VERSION = 1
 
@@ -132,3 +136,76 @@ REPORTERS: dict[str, Callable[[ValidationReport], str]] = {
     "github": report_github,
     "sarif": report_sarif,
 }
+
+
+# --- diff ---------------------------------------------------------------------------------------
+
+
+def _nothing_changed(r: RevisionDiff) -> str:
+    return "New plan file." if r.new_file else "No semantic change."
+
+
+def diff_text(results: Sequence[RevisionDiff]) -> str:
+    """The changes in words, one a line; several plans each under a line naming it, indented."""
+    single = len(results) == 1
+    indent = "" if single else "  "
+    out = []
+    for r in results:
+        if not single:
+            out.append(f"{visible(str(r.plan_id))} ({visible(str(r.path))}):")
+        out += [indent + visible(c.message) for c in r.changes] or [indent + _nothing_changed(r)]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def diff_markdown(results: Sequence[RevisionDiff]) -> str:
+    """A heading per plan, its changes as a list (for a pull request's comment)."""
+    out = []
+    for r in results:
+        out += [f"### Changes to `{r.plan_id}`", ""]
+        out += [f"- {md_escape(c.message)}" for c in r.changes] or [_nothing_changed(r)]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def diff_json(results: Sequence[RevisionDiff]) -> str:
+    """One plan: the list of its changes; several: an object per plan file with its changes."""
+    if len(results) == 1:
+        return dumps([c.as_dict() for c in results[0].changes])
+    return dumps(
+        [
+            {"path": str(r.path), "plan": r.plan_id, "new": r.new_file, "changes": [c.as_dict() for c in r.changes]}
+            for r in results
+        ]
+    )
+
+
+DIFF_REPORTERS: dict[str, Callable[[Sequence[RevisionDiff]], str]] = {
+    "text": diff_text,
+    "json": diff_json,
+    "md": diff_markdown,
+}
+
+
+# --- editing commands ---------------------------------------------------------------------------
+
+
+def edit_json(path: str, plan_id: str | None, written: bool, changes: Sequence[Any], problems: Sequence[Any]) -> str:
+    """What an editing command did, as `--format json` prints it (see docs/commands.md)."""
+    payload = {
+        "path": visible(path),
+        "plan": plan_id,
+        "written": written,
+        "changes": [c.as_dict() for c in changes],
+        "problems": [d.as_dict() for d in problems],
+    }
+    return dumps(payload)
+
+
+def problems_text(problems: Sequence[Any]) -> str:
+    """``path:line:col: severity CODE message``, one a line."""
+    return "".join(str(d) + "\n" for d in problems)
+
+
+def changes_text(changes: Sequence[Any]) -> str:
+    """The changes in words, one a line, or ``No semantic change.``"""
+    return "".join(f"{visible(c.message)}\n" for c in changes) or "No semantic change.\n"

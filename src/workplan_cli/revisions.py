@@ -82,3 +82,34 @@ def diff_since(paths: Sequence[Path], rev: str) -> list[RevisionDiff]:
         else:
             out.append(RevisionDiff(path, after.plan.id, diff_plans(before.plan, after.plan)))
     return out
+
+
+def diff_files(old: Path, new: Path) -> list[RevisionDiff]:
+    """``new`` compared with ``old`` (two plan files), as one `RevisionDiff`; problems instead if either has errors.
+
+    Raises `PathError` when either file is missing.
+    """
+    from .loader import load_plan
+
+    for path in (old, new):
+        if not path.exists():
+            raise PathError(f"no such file or directory: {path}")
+    before, after = load_plan(old), load_plan(new)
+    if before.plan is None or after.plan is None:
+        return [RevisionDiff(new, None, [], [*before.diagnostics, *after.diagnostics])]
+    return [RevisionDiff(new, after.plan.id, diff_plans(before.plan, after.plan))]
+
+
+def compare_plans(old: Path | None, new: Path | None, rev: str | None) -> list[RevisionDiff]:
+    """What `workplan diff` compares: two files (``old``, ``new``), or files or folders (``old``, default data/)
+    with their versions at ``rev``.  Raises `UsageError` for any other combination."""
+    from .inputs import plan_paths
+
+    if rev is None and (old is None or new is None):
+        raise UsageError("give two files (OLD NEW), or --rev REV (and the files or folders to compare, default data/)")
+    if rev is not None and new is not None:
+        raise UsageError("with --rev, give the files or folders to compare, not a second file")
+    if rev is not None:
+        return diff_since(plan_paths([old] if old is not None else None), rev)
+    assert old is not None and new is not None
+    return diff_files(old, new)

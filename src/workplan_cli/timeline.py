@@ -319,3 +319,35 @@ def coverage_span(plans: Sequence[Plan]) -> tuple[dt.date, dt.date] | None:
         entries, _ = plan_entries(plan)
         days += [d for e in entries for d in (e.date, e.last_day) if d]
     return (min(days), max(days)) if days else None
+
+
+DEFAULT_TIMEZONE = "America/New_York"
+
+
+def today(plans: Sequence[Plan]) -> dt.date:
+    """Today in the first plan's time zone (the OAS's, America/New_York, when none has one)."""
+    import zoneinfo
+
+    zone = next((p.timezone for p in plans if hasattr(p, "timezone")), DEFAULT_TIMEZONE)
+    return dt.datetime.now(zoneinfo.ZoneInfo(zone)).date()
+
+
+@dataclass
+class Window:
+    """The days ``start``..``end`` (inclusive) and the timeline of the plans in them."""
+
+    start: dt.date
+    end: dt.date
+    timeline: Timeline
+
+
+def upcoming_window(
+    plans: Sequence[Plan], as_of: dt.date | None, days: int, kinds: Iterable[EntryKind] | None = None
+) -> Window:
+    """The ``days`` days from ``as_of`` (default: `today` where the plans are) and what happens in them.
+
+    A window that would run past the last day of the calendar (31 December 9999) stops there.
+    """
+    start = as_of or today(plans)
+    end = start + min(dt.timedelta(days=days - 1), dt.date.max - start)
+    return Window(start, end, build_timeline(plans, start, end, kinds))

@@ -1,0 +1,114 @@
+"""What several commands share: their options and arguments as Annotated types, the enums of their choices,
+how a day is read, and standard output as Rich sees it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class ValidateFormat(str, enum.Enum):
+    auto = "auto"
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class ListFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+class OutputFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+class Language(str, enum.Enum):
+    en = "en"
+    es = "es"
+    fr = "fr"
+    pt = "pt"
+
+
+def parse_day(text: str) -> dt.datetime:
+    """A day written YYYY-MM-DD, at midnight; a message that says what is wrong with any other text."""
+    import calendar
+    import re
+
+    match = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*", text)
+    if match is None:
+        raise typer.BadParameter(f"{text!r}: write the day as YYYY-MM-DD, like 2023-03-16")
+    year, month, day = map(int, match.groups())
+    if not 1 <= month <= 12 or year < 1:
+        raise typer.BadParameter(
+            f"{text!r} is not a day: there is no month {month:02d}" if year else f"{text!r}: no year 0"
+        )
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        name = dt.date(2000, month, 1).strftime("%B")
+        raise typer.BadParameter(f"{text!r} is not a day: {name} {year} has {days} days")
+    return dt.datetime(year, month, day)
+
+
+def day_option(flag: str, help: str) -> Any:
+    """A YYYY-MM-DD option (read as a datetime at midnight; commands take its date)."""
+    return typer.Option(flag, parser=parse_day, metavar="YYYY-MM-DD", help=help, show_default=False)
+
+
+def date_of(value: dt.datetime | None) -> dt.date | None:
+    """The day of a YYYY-MM-DD option, or None when it was not given."""
+    return value.date() if value else None
+
+
+def language_of(lang: Language | None) -> str | None:
+    return lang.value if lang else None
+
+
+PathsArgument = Annotated[
+    Optional[list[Path]],  # noqa: UP045 - Typer reads the annotation at run time
+    typer.Argument(
+        metavar="[PATH]...",
+        help="Plan files or folders (folders are searched for *.yaml and *.yml). Default: data/.",
+        show_default=False,
+    ),
+]
+PlanOption = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Option(
+        "--plan", "-p", help="A plan file or folder (repeatable); added to PATH arguments.", show_default=False
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="text (a table), json (see docs/commands.md) or md.")
+]
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")]
+LangOption = Annotated[
+    Optional[Language],  # noqa: UP045
+    typer.Option(
+        "--lang",
+        help="Write in this OAS language: en, es, fr or pt. Default: the plan's own language (English when it says none).",
+        show_default=False,
+    ),
+]
+
+
+def both(paths: list[Path] | None, extra: list[Path] | None) -> list[Path]:
+    """PATH arguments and --plan options together."""
+    return [*(paths or []), *(extra or [])]
+
+
+def console() -> Any:
+    """Standard output as Rich sees it: the terminal's width (or COLUMNS, or 80 when piped), colour only in a
+    terminal (or with FORCE_COLOR).  Views lay text out for that width, so Rich neither wraps nor crops."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True, emoji=False, markup=False)

@@ -1,0 +1,75 @@
+"""What a command reads before it does anything: the plans under the paths given (data/ by default), in the
+language to write in, hours written HH:MM-HH:MM.
+
+Heavy modules are imported inside the functions, so that importing this one costs nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import PathError, UsageError
+
+if TYPE_CHECKING:
+    from .models import Plan
+
+DEFAULT_PATHS = (Path("data"),)
+
+
+def plan_paths(paths: Sequence[Path] | None) -> list[Path]:
+    """The paths given, or data/ when none is."""
+    return list(paths) if paths else list(DEFAULT_PATHS)
+
+
+def load_plan_files(paths: Sequence[Path] | None) -> list[tuple[Path, Plan]]:
+    """Each valid plan under the paths (default data/) with its file; `PlanError` if any has errors."""
+    from .validate import load_valid_plan_files
+
+    return load_valid_plan_files(plan_paths(paths))
+
+
+def load_one(path: Path) -> Plan:
+    """The valid plan in one file; `PathError` when ``path`` is not a file."""
+    if not path.is_file():
+        raise PathError(f"{path}: not a plan file")
+    [(_, found)] = load_plan_files([path])
+    return found
+
+
+def writing_language(lang: str | None, plans: Sequence[Plan]) -> str:
+    """The language to write in (``lang``, else the first plan's, else English), its catalog read now so that
+    a broken one stops the command with its line."""
+    from .i18n import translations
+
+    chosen = lang or (plans[0].language if plans else "en")
+    translations(chosen)
+    return chosen
+
+
+def translated(files: Sequence[tuple[Path, Plan]], lang: str) -> list[Plan]:
+    """The plans with their own text from their catalogs for ``lang`` (`catalogs.translate`)."""
+    from .catalogs import translate
+
+    return [translate(p, path, lang) for path, p in files]
+
+
+def plans_in(paths: Sequence[Path] | None, lang: str | None) -> tuple[list[Plan], str]:
+    """The valid plans under the paths, in the language to write in (``lang``, else the first plan's), and that
+    language."""
+    files = load_plan_files(paths)
+    chosen = writing_language(lang, [p for _, p in files])
+    return translated(files, chosen), chosen
+
+
+def parse_hours(text: str) -> tuple[dt.time, dt.time]:
+    """``10:00-13:00`` (24-hour form; an en dash will do) as start and end; `UsageError` for anything else."""
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*", text)
+    if match:
+        h1, m1, h2, m2 = map(int, match.groups())
+        if h1 < 24 and h2 < 24 and m1 < 60 and m2 < 60:
+            return dt.time(h1, m1), dt.time(h2, m2)
+    raise UsageError(f"--time {text!r}: write the hours as HH:MM-HH:MM in 24-hour form, like 10:00-13:00")
