@@ -373,11 +373,6 @@ def _template_position(exc: BaseException) -> tuple[str, int | None]:
     return found
 
 
-def render_template(name: str, template_dir: Path | None, **context: Any) -> str:
-    """Render one template in the language in force; template problems become `TemplateError` naming file and line."""
-    return "".join(render_template_pieces(name, template_dir, **context))
-
-
 def render_template_pieces(name: str, template_dir: Path | None, **context: Any) -> Iterator[str]:
     """Render one template piece by piece (Jinja's ``generate``), for writing as it renders.
 

@@ -10,7 +10,6 @@ place the rules are written:
   bidirectional controls (``\\u202e``) are written as escapes too, in every
   output (terminal, Markdown, HTML, calendar), so no text can reorder what a
   reviewer sees around it;
-- `shown_path` does the same for a file name that is not valid UTF-8;
 - `md_escape` makes text inert in Markdown (CommonMark and GitHub's);
 - `safe_url` admits a link only when it is plainly http, https or mailto.
 """
@@ -67,11 +66,6 @@ def printable(text: str) -> str:
     if text.isprintable():  # none of those characters (a page prints a hundred thousand texts)
         return text
     return re.sub(_CONTROL_IN_TEXT, _escape, text.replace("\r\n", "\n"))
-
-
-def shown_path(path: object) -> str:
-    """A path as text that any terminal encoding can print (undecodable bytes as ``\\xNN``)."""
-    return visible(str(path))
 
 
 # Characters that start inline markup anywhere in a line, in CommonMark or

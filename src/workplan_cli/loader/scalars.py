@@ -18,7 +18,6 @@ class _FastPathRefused(Exception):
     pass
 
 
-_FAST_LOADER: Any = None
 _TAG = "tag:yaml.org,2002:"
 
 # The implicit resolvers of YAML 1.2 as ruamel.yaml 0.18+ defines them
