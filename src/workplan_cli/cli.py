@@ -694,11 +694,13 @@ def render(
     Example: workplan render --format html --lang es --output site/
     """
     from .fsutil import blocks, is_stdout, spool, write_atomic
-    from .render import render_pieces
+    from .render import notices, render_pieces
 
     files = _load_files(paths, plan)
     inputs = [path for path, _ in files]
     fmt = output_format.value
+    for notice in notices([p for _, p in files], fmt):
+        typer.echo(f"workplan: note: {visible(notice)}", err=True)
     try:
         day = as_of.date() if as_of else None
         language = lang.value if lang else None

@@ -341,7 +341,7 @@ def render_pieces(
     plan = translate(plan, plan_path, lang)
     with i18n.use(lang):
         if fmt == "ics":
-            return _in_language(render_ics_pieces(plan), lang)
+            return _in_language(render_ics_pieces(plan, calendar_history(plan_path)), lang)
         kind = "committee" if isinstance(plan, CommitteePlan) else "program"
         view: CommitteeView | ProgramView = (
             CommitteeView(plan) if isinstance(plan, CommitteePlan) else ProgramView(plan)
@@ -377,6 +377,21 @@ def _uid(plan: Plan, ident: str) -> str:
     return f"{ident}@{plan.id}.workplan"
 
 
+def _ics_summary(item: Any, title: str) -> str:
+    """``Cancelled: CSH: Fifth meeting``: a cancelled or postponed item says so first (a calendar shows only this line)."""
+    if getattr(item, "status", None) in ("cancelled", "postponed"):
+        return _("{status}: {title}").format(status=status_name(item.status), title=title)
+    return title
+
+
+def _status_line(item: Any) -> list[str]:
+    """The first line of a cancelled or postponed item's description: its status and note."""
+    if getattr(item, "status", None) not in ("cancelled", "postponed"):
+        return []
+    status = status_name(item.status)
+    return [_("{status}: {note}").format(status=status, note=item.status_note) if item.status_note else status]
+
+
 def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None]]]:
     """(uid, filler) pairs; fillers set an event's properties."""
     import zoneinfo
@@ -384,7 +399,7 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
     zone = zoneinfo.ZoneInfo(plan.timezone)
     view = CommitteeView(plan)
     for meeting in plan.meetings:
-        lines = []
+        lines = _status_line(meeting)
         for section, entries in view.index.sections(meeting):
             if section.heading:
                 lines.append(section.heading)
@@ -400,7 +415,7 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
         lines += [_("Link: {url}").format(url=url) for url in meeting.links]
 
         def fill(event: Any, m: Meeting = meeting, description: str = "\n".join(lines)) -> None:
-            event.add("summary", _ics_text(f"{plan.committee.acronym}: {meeting_title(m)}"))
+            event.add("summary", _ics_text(_ics_summary(m, f"{plan.committee.acronym}: {meeting_title(m)}")))
             if m.start_time is None or m.end_time is None:
                 # Hours to be confirmed: a day (or days) without a time, as all-day events are.
                 _all_day(event, m.date, m.last_day)
@@ -420,10 +435,13 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
 
         def fill_activity(event: Any, a: Activity = activity) -> None:
             organizers = ", ".join(view.who(o) for o in a.organizers)
-            event.add("summary", _ics_text(f"{a.title}{', ' + organizers if organizers else ''}"))
+            event.add("summary", _ics_text(_ics_summary(a, f"{a.title}{', ' + organizers if organizers else ''}")))
             _all_day(event, a.date, last_day(a.end_date or a.date))
+            lines = _status_line(a)
             if precision(a.date) != "day":
-                event.add("description", _ics_text(_("Day to be confirmed: {period}").format(period=long_day(a.date))))
+                lines.append(_("Day to be confirmed: {period}").format(period=long_day(a.date)))
+            if lines:
+                event.add("description", _ics_text("\n".join(lines)))
             if a.place:
                 event.add("location", _ics_text(a.place))
             if a.status in ICS_STATUS:
@@ -491,12 +509,50 @@ def _ics_text(text: str) -> Any:
     return icalendar.vText("\n".join(visible(line) for line in text.replace("\r\n", "\n").split("\n")))
 
 
-def render_ics(plan: Plan) -> str:
-    """An iCalendar file of every dated item; reproducible (DTSTAMP comes from the plan)."""
-    return "".join(render_ics_pieces(plan))
+class CalendarHistory(NamedTuple):
+    """What dates a calendar's events: the plan's revision count and the day of its last revision."""
+
+    revision: int
+    stamp: dt.datetime
 
 
-def render_ics_pieces(plan: Plan) -> Iterator[str]:
+def calendar_history(plan_path: Path | None) -> CalendarHistory | None:
+    """The plan file's git history as a calendar uses it; None outside git (the plan's own dates serve).
+
+    The revision count is the number of commits of the file, one more while it has
+    changes not yet committed; the stamp is the time of its last commit.  Both are the
+    same every time the same revision is rendered.
+    """
+    if plan_path is None:
+        return None
+    from .revisions import file_history
+
+    history = file_history(plan_path)
+    if history is None:
+        return None
+    return CalendarHistory(history.commits + history.changed_since, history.last_commit)
+
+
+def calendar_notice(plan: Plan) -> str | None:
+    """What to tell on standard error about a plan's calendar: that it has no events, when it has none."""
+    if isinstance(plan, CommitteePlan) and index_of(plan).dated:
+        return None
+    return f"{plan.id}: nothing is dated in this plan yet; its calendar has no events"
+
+
+def notices(plans: list[Plan], fmt: str) -> list[str]:
+    """What `render` tells on standard error before it writes: calendars that will have no events."""
+    if fmt != "ics":
+        return []
+    return [notice for plan in plans if (notice := calendar_notice(plan)) is not None]
+
+
+def render_ics(plan: Plan, history: CalendarHistory | None = None) -> str:
+    """An iCalendar file of every dated item; reproducible (DTSTAMP comes from the plan, or its git history)."""
+    return "".join(render_ics_pieces(plan, history))
+
+
+def render_ics_pieces(plan: Plan, history: CalendarHistory | None = None) -> Iterator[str]:
     """`render_ics` piece by piece: the calendar's head, each event as it is made, the end line."""
     import zoneinfo
 
@@ -510,7 +566,11 @@ def render_ics_pieces(plan: Plan) -> Iterator[str]:
     if not isinstance(plan, CommitteePlan):
         yield cal.to_ical().decode("utf-8")
         return
-    stamp = dt.datetime.combine(plan.adopted or plan.date or plan.term.start, dt.time(), tzinfo=dt.UTC)
+    if history is None:
+        stamp = dt.datetime.combine(plan.adopted or plan.date or plan.term.start, dt.time(), tzinfo=dt.UTC)
+        revision = 0
+    else:
+        stamp, revision = history.stamp, history.revision
     # The zone's rules a year either side of the term (to its last dated item
     # while its end is to be confirmed), kept well inside the calendar (years 1
     # to 9999), which icalendar steps past at its edges.
@@ -522,7 +582,7 @@ def render_ics_pieces(plan: Plan) -> Iterator[str]:
     # The calendar without its events ends with its END line: the events go before it.
     head = cal.to_ical().decode("utf-8")
     end = "END:VCALENDAR\r\n"
-    events = (_ics_event(uid, stamp, fill) for uid, fill in _ics_events(plan))
+    events = (_ics_event(uid, stamp, revision, fill) for uid, fill in _ics_events(plan))
     if not head.endswith(end):  # never seen; the whole calendar at once is right whatever icalendar does
         for event in events:
             cal.add_component(event)
@@ -534,11 +594,17 @@ def render_ics_pieces(plan: Plan) -> Iterator[str]:
     yield end
 
 
-def _ics_event(uid: str, stamp: dt.datetime, fill: Callable[[Any], None]) -> Any:
+def _ics_event(uid: str, stamp: dt.datetime, revision: int, fill: Callable[[Any], None]) -> Any:
     import icalendar
 
     event = icalendar.Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
     fill(event)
+    # SEQUENCE: twice the plan's revision count, plus one while the event is cancelled or
+    # postponed (TENTATIVE).  It never goes down from one revision of the plan to the next
+    # (a revision adds 2, a change of status takes away at most 1), so a calendar program
+    # that imports the file again after a `move` or `cancel` updates the event it has.
+    event.add("sequence", 2 * revision + (str(event.get("status", "")) in ("CANCELLED", "TENTATIVE")))
     return event
