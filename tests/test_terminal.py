@@ -125,7 +125,7 @@ def test_upcoming_piped_with_force_color_is_coloured(tmp_path):
 TWO_PLANS_80 = """\
 Upcoming: Wed, Mar 1, 2023 to Fri, Mar 3, 2023
 
-Thu, Mar 2, 2023  all day  tomorrow  milestone  test-2023
+Thu, Mar 2, 2023  at the first meeting  tomorrow  milestone  test-2023
     First version of the draft resolution
 Thu, Mar 2, 2023  10:00 a.m. – 1:00 p.m.  tomorrow  meeting  csh-2022-2023
     Tenth meeting of the Forum on Confidence- and Security-Building Measures.
@@ -138,7 +138,7 @@ Upcoming: Wed, Mar 1, 2023 to Fri, Mar 3, 2023
 
 Date              Time                    When      Kind       Plan           What
 
-Thu, Mar 2, 2023  all day                 tomorrow  milestone  test-2023      First version of the draft resolution
+Thu, Mar 2, 2023  at the first meeting    tomorrow  milestone  test-2023      First version of the draft resolution
                   10:00 a.m. – 1:00 p.m.  tomorrow  meeting    csh-2022-2023  Tenth meeting of the Forum on Confidence-
                                                                               and Security-Building Measures.
                   10:00 a.m. – 1:00 p.m.  tomorrow  meeting    test-2023      First meeting

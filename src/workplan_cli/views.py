@@ -66,6 +66,8 @@ def time_text(entry: Entry) -> str:
     if several:
         assert entry.end_date is not None
         return _("until {day}").format(day=month_day(entry.end_date))
+    if entry.at:
+        return entry.at
     return _("all day")
 
 
@@ -294,9 +296,14 @@ def with_status(payload: dict[str, Any], item: Any) -> dict[str, Any]:
 
 
 def status_title(item: Any, title: str) -> str:
-    """A title with its status in front when it is not simply scheduled: 'Cancelled: Seventh meeting'."""
+    """A title with its status in front when it is not simply scheduled: 'Cancelled: Seventh meeting (No quorum)'."""
     status = status_name(getattr(item, "status", None))
-    return _("{status}: {title}").format(status=status, title=title) if status else title
+    if not status:
+        return title
+    note = getattr(item, "status_note", None)
+    if note:
+        return _("{status}: {title} ({note})").format(status=status, title=title, note=note)
+    return _("{status}: {title}").format(status=status, title=title)
 
 
 def entry_json(entry: Entry) -> dict[str, Any]:
@@ -747,6 +754,10 @@ def entity_text(plan: Plan, entity: Any, width: int) -> Text:
     kind = type(entity).__name__
     name = pgettext("item", ITEM_NAMES[kind]) if kind in ITEM_NAMES else kind
     screen.para(f"{name} {data.pop('id', '')} ({plan.id})", style="bold")
+    status = status_name(getattr(entity, "status", None))
+    if status:  # said first, in words, as for a meeting (the file's keys follow)
+        note = getattr(entity, "status_note", None)
+        screen.para(_("{status}: {note}").format(status=status, note=note) if note else status, style="bold")
     for key, value in data.items():
         if isinstance(value, list):
             screen.para(f"{key}:")
