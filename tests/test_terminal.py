@@ -104,6 +104,7 @@ def test_upcoming_reads_well_at_width(runner, width, expected):
 
 def test_upcoming_piped_without_columns_is_80_wide_and_plain(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "LINES", "FORCE_COLOR", "NO_COLOR"}}
+    env["TZ"] = "America/New_York"  # the reader in the plan's zone: no line about it
     done = subprocess.run([WORKPLAN, *UPCOMING, CSH], capture_output=True, text=True, env=env, check=True)
     assert done.stdout == UPCOMING_80
 
@@ -114,7 +115,7 @@ def test_upcoming_piped_with_force_color_is_coloured(tmp_path):
         [WORKPLAN, *UPCOMING, CSH],
         capture_output=True,
         text=True,
-        env={**env, "FORCE_COLOR": "1"},
+        env={**env, "FORCE_COLOR": "1", "TZ": "America/New_York"},
         check=True,
     )
     assert "\x1b[1mUpcoming: Wed, Mar 1, 2023 to Tue, Mar 14, 2023\x1b[0m" in done.stdout
@@ -283,6 +284,7 @@ def run_in_terminal(argv, columns, rows=24):
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR"}}
     env["TERM"] = "xterm-256color"
+    env["TZ"] = "America/New_York"  # the reader in the plans' zone: no line about it
     try:
         proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, close_fds=True)
     finally:

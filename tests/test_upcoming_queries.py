@@ -351,3 +351,35 @@ def test_cancelled_and_postponed_items_show_their_note(runner, tmp_path):
     shown = runner.invoke(app, ["show", "iadb-weapons-management-workshop", str(plan)]).stdout.splitlines()
     assert shown[:2] == ["Activity iadb-weapons-management-workshop (csh-2022-2023)", "Postponed: Speakers"]
     assert runner.invoke(app, ["show", "meeting-7", str(plan)]).stdout.splitlines()[2] == "Cancelled: No quorum"
+
+
+def test_upcoming_ids_lead_to_show(runner):
+    args = ["upcoming", CSH, "--as-of", "2023-05-25", "--days", "1"]
+    assert "[meeting-11]" not in runner.invoke(app, args).stdout
+    text = runner.invoke(app, [*args, "--ids"]).stdout
+    assert text.rstrip().endswith("Eleventh meeting [meeting-11]")
+    assert "draft resolution [consideration]" in text
+    md = runner.invoke(app, [*args, "--ids", "-f", "md"]).stdout
+    assert "- 10:00 a.m. – 1:00 p.m. · **Eleventh meeting** `meeting-11` (meeting, csh-2022-2023; today)\n" in md
+    assert runner.invoke(app, ["show", "meeting-11", CSH]).stdout.startswith("ELEVENTH MEETING\n")
+
+
+@pytest.mark.parametrize(
+    ("zone", "said"),
+    [
+        ("UTC", "Times are in the America/New_York time zone."),
+        ("Europe/Madrid", "Times are in the America/New_York time zone."),
+        ("America/Toronto", None),  # other name, same clock
+        ("America/New_York", None),
+    ],
+)
+def test_upcoming_says_the_zone_when_it_is_not_the_readers(runner, zone, said):
+    args = ["upcoming", CSH, "--as-of", "2023-05-25", "--days", "1"]
+    text = runner.invoke(app, args, env={"TZ": zone}).stdout.splitlines()
+    assert text[1] == (said if said else "")
+    md = runner.invoke(app, [*args, "-f", "md"], env={"TZ": zone}).stdout.splitlines()
+    assert md[2] == (said if said else "### Thursday, May 25, 2023")
+    fr = runner.invoke(app, [*args, "--lang", "fr"], env={"TZ": zone}).stdout.splitlines()
+    assert fr[1] == ("Les heures sont celles du fuseau horaire America/New_York." if said else "")
+    # A window with no times (a milestone alone) has no zone to speak of.
+    assert runner.invoke(app, ["upcoming", CSH, "--as-of", "2023-04-14", "--days", "2"], env={"TZ": "UTC"}).stdout.splitlines()[1] == ""

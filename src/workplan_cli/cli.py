@@ -326,6 +326,9 @@ def upcoming(
     plan: PlanOption = None,
     output_format: FormatOption = OutputFormat.text,
     lang: LangOption = None,
+    ids: Annotated[
+        bool, typer.Option("--ids", help="Give each entry's id after its title, for `workplan show ID`.")
+    ] = False,
 ) -> None:
     """What is coming: meetings, other OAS activities, milestones and reporting deadlines in a window.
 
@@ -339,7 +342,7 @@ def upcoming(
     files = _load_files(paths, plan)
     chosen = _language(lang, [p for _, p in files])
     with i18n.use(chosen):
-        _upcoming(_translated(files, chosen), days, as_of, kind, include_tbd, output_format)
+        _upcoming(_translated(files, chosen), days, as_of, kind, include_tbd, output_format, ids)
 
 
 def _translated(files: list[tuple[Path, Any]], lang: str) -> list[Any]:
@@ -366,6 +369,7 @@ def _upcoming(
     kind: list[EntryKindOption] | None,
     include_tbd: bool,
     output_format: OutputFormat,
+    ids: bool = False,
 ) -> None:
     from .timeline import build_timeline
     from .views import empty_window_message, entry_json, upcoming_markdown, upcoming_text
@@ -384,10 +388,10 @@ def _upcoming(
             console = _console()
             console.print(empty_window_message(plans, start, end, console.width), end="", markup=False)
     elif output_format is OutputFormat.md:
-        sys.stdout.write(upcoming_markdown(timeline.dated, undated, start, end, start))
+        sys.stdout.write(upcoming_markdown(timeline.dated, undated, start, end, start, ids))
     else:
         console = _console()
-        console.print(upcoming_text(timeline.dated, undated, start, end, start, console.width))
+        console.print(upcoming_text(timeline.dated, undated, start, end, start, console.width, ids))
 
 
 def _console() -> Any:
