@@ -494,3 +494,36 @@ def test_console_script_runs_the_trimmed_command_and_suggests_for_a_typo():
     typo = subprocess.run([str(WORKPLAN), "validat", "data/"], capture_output=True, text=True, cwd=ROOT)
     assert typo.returncode == 2
     assert typo.stderr.endswith("Error: No such command 'validat'. Did you mean 'validate'?\n")
+
+
+def _command_paths(command, prefix=()):
+    """Every command's words (`query meetings`), from the Click group Typer makes of the app."""
+    subcommands = getattr(command, "commands", None)
+    if not subcommands:
+        return [prefix]
+    found = [prefix] if prefix else []
+    for name, sub in sorted(subcommands.items()):
+        found += _command_paths(sub, (*prefix, name))
+    return found
+
+
+PYTHON_TYPE = re.compile(r"<\s*(?:list|tuple|str|int|float|bool|path|Path|datetime|date|file|%|[a-z_]+\[)", re.I)
+
+
+def test_help_shows_words_not_python_types(runner):
+    """`move --help` said `DATE <datetime>`, `[PLAN]... <list[Path]>`: every command's help now shows words."""
+    import typer
+
+    paths = _command_paths(typer.main.get_command(app))
+    assert ("move",) in paths and ("query", "meetings") in paths and len(paths) >= 20
+    for path in paths:
+        result = runner.invoke(app, [*path, "--help"])
+        assert result.exit_code == 0, path
+        assert PYTHON_TYPE.findall(result.stdout) == [], (path, result.stdout)
+    move = runner.invoke(app, ["move", "--help"]).stdout
+    assert "\n  DATE  " in move or "\n  DATE " in move
+    assert "[PLAN]...  The plan file" in move
+    assert "--plan PLAN-ID" in move and "-f, --format text|json" in move
+    upcoming = runner.invoke(app, ["upcoming", "--help"]).stdout
+    assert "-p, --plan PATH" in upcoming and "-d, --days N" in upcoming and "--as-of YYYY-MM-DD" in upcoming
+    assert "-k, --kind meeting|activity|milestone|deadline|pending" in upcoming

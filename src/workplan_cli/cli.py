@@ -19,7 +19,7 @@ from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, helpwords
 from .errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, PathError, UsageError, WorkplanError
 from .text import dumps, visible
 
@@ -36,6 +36,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
+helpwords.install()  # --help shows words (PATH, YYYY-MM-DD), not Python types
 
 
 def _version(value: bool) -> None:
