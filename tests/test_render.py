@@ -106,9 +106,12 @@ def test_ics_events_times_uids_and_reproducible():
 
 
 def test_ics_cancelled_and_postponed_events_say_so_with_their_note():
-    text = COMMITTEE.replace(
-        "    date: 2023-03-16\n", "    date: 2023-03-16\n    status: cancelled\n    status_note: No quorum\n", 1
-    ) + "activities:\n  - id: workshop\n    title: Workshop\n    date: 2023-03-08\n    status: postponed\n"
+    text = (
+        COMMITTEE.replace(
+            "    date: 2023-03-16\n", "    date: 2023-03-16\n    status: cancelled\n    status_note: No quorum\n", 1
+        )
+        + "activities:\n  - id: workshop\n    title: Workshop\n    date: 2023-03-08\n    status: postponed\n"
+    )
     cal = icalendar.Calendar.from_ical(render(plan(text), "ics"))
     events = {str(e["uid"]).split("@")[0]: e for e in cal.walk("VEVENT")}
     m2, workshop, m1 = events["meeting-2"], events["workshop"], events["meeting-1"]

@@ -332,7 +332,17 @@ def test_a_milestone_held_at_a_meeting_says_at_which(runner):
     assert "- à la onzième réunion · **" in es
     [milestone] = [e for e in json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout) if e["kind"] == "milestone"]
     assert sorted(milestone) == [
-        "date", "end_date", "end_time", "id", "kind", "number", "plan", "references", "start_time", "timezone", "title"
+        "date",
+        "end_date",
+        "end_time",
+        "id",
+        "kind",
+        "number",
+        "plan",
+        "references",
+        "start_time",
+        "timezone",
+        "title",
     ]
 
 
@@ -342,7 +352,10 @@ def test_cancelled_and_postponed_items_show_their_note(runner, tmp_path):
     plan = tmp_path / "csh.yaml"
     shutil.copy(CSH, plan)
     assert runner.invoke(app, ["cancel", "meeting-7", "--note", "No quorum", str(plan)]).exit_code == 0
-    assert runner.invoke(app, ["postpone", "iadb-weapons-management-workshop", str(plan), "--note", "Speakers"]).exit_code == 0
+    assert (
+        runner.invoke(app, ["postpone", "iadb-weapons-management-workshop", str(plan), "--note", "Speakers"]).exit_code
+        == 0
+    )
     up = runner.invoke(app, ["upcoming", str(plan), "--as-of", "2023-03-16", "--days", "14"]).stdout
     assert "Cancelled: Seventh meeting (No quorum)" in up
     assert "Postponed: Workshop on Weapons Management (Speakers)" in up
@@ -382,4 +395,9 @@ def test_upcoming_says_the_zone_when_it_is_not_the_readers(runner, zone, said):
     fr = runner.invoke(app, [*args, "--lang", "fr"], env={"TZ": zone}).stdout.splitlines()
     assert fr[1] == ("Les heures sont celles du fuseau horaire America/New_York." if said else "")
     # A window with no times (a milestone alone) has no zone to speak of.
-    assert runner.invoke(app, ["upcoming", CSH, "--as-of", "2023-04-14", "--days", "2"], env={"TZ": "UTC"}).stdout.splitlines()[1] == ""
+    assert (
+        runner.invoke(
+            app, ["upcoming", CSH, "--as-of", "2023-04-14", "--days", "2"], env={"TZ": "UTC"}
+        ).stdout.splitlines()[1]
+        == ""
+    )

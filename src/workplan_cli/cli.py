@@ -700,12 +700,11 @@ def render(
     """
     from .fsutil import blocks, is_stdout, spool, write_atomic
     from .render import notices, render_pieces
+    from .site import refuse_file_for_several, write_site
 
     files = _load_files(paths, plan)
     inputs = [path for path, _ in files]
     fmt = output_format.value
-    for notice in notices([p for _, p in files], fmt):
-        typer.echo(f"workplan: note: {visible(notice)}", err=True)
     try:
         day = as_of.date() if as_of else None
         language = lang.value if lang else None
@@ -713,6 +712,15 @@ def render(
         def pieces(path: Path, p: Any) -> Any:
             return render_pieces(p, fmt, template_dir, language, path, day)
 
+        if output is not None and not is_stdout(output):
+            refuse_file_for_several(output, len(files))
+        for notice in notices([p for _, p in files], fmt):
+            typer.echo(f"workplan: note: {visible(notice)}", err=True)
+        if output is not None and not is_stdout(output) and len(files) > 1 and fmt == "html":
+            # A site: an index, each plan's page in every language, the calendars (`site`).
+            for written in write_site(files, output, template_dir, day or _today([p for _, p in files]), language):
+                typer.echo(f"wrote {visible(str(written))}", err=True)
+            return
         if output is None or is_stdout(output):
             if len(files) > 1:
                 raise UsageError(f"{len(files)} plans to render: give --output FOLDER to write one file per plan")

@@ -332,10 +332,13 @@ def render_pieces(
     lang: str | None = None,
     plan_path: Path | None = None,
     as_of: dt.date | None = None,
+    site: Any = None,
 ) -> Iterator[str]:
     """`render`, piece by piece: a page or calendar is written as it is made, never held whole.
 
-    A missing template or catalog fails here, before any piece.
+    ``site`` (a `site.SitePage`) puts the page in a site: a line of links to the site's
+    index and the page in its other languages.  A missing template or catalog fails
+    here, before any piece.
     """
     lang = lang or plan.language
     plan = translate(plan, plan_path, lang)
@@ -347,6 +350,8 @@ def render_pieces(
             CommitteeView(plan) if isinstance(plan, CommitteePlan) else ProgramView(plan)
         )
         context: dict[str, Any] = {"plan": plan, "view": view}
+        if site is not None and fmt == "html":
+            context["site"] = site
         if isinstance(plan, CommitteePlan) and fmt == "html":
             from . import picture
 
@@ -554,6 +559,15 @@ def render_ics(plan: Plan, history: CalendarHistory | None = None) -> str:
 
 def render_ics_pieces(plan: Plan, history: CalendarHistory | None = None) -> Iterator[str]:
     """`render_ics` piece by piece: the calendar's head, each event as it is made, the end line."""
+    return render_calendar_pieces([(plan, history)], plan.title)
+
+
+def render_calendar_pieces(plans: list[tuple[Plan, CalendarHistory | None]], name: str) -> Iterator[str]:
+    """One calendar of the events of several plans (a site's calendar of all plans), called ``name``.
+
+    Each plan's events are dated by its own history (`calendar_history`); each time zone
+    the plans use has its VTIMEZONE once.
+    """
     import zoneinfo
 
     import icalendar
@@ -562,27 +576,29 @@ def render_ics_pieces(plan: Plan, history: CalendarHistory | None = None) -> Ite
     cal.add("prodid", "-//workplan//workplan-cli//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", _ics_text(plan.title))
-    if not isinstance(plan, CommitteePlan):
+    cal.add("x-wr-calname", _ics_text(name))
+    committees = [(plan, history) for plan, history in plans if isinstance(plan, CommitteePlan)]
+    if not committees:
         yield cal.to_ical().decode("utf-8")
         return
-    if history is None:
-        stamp = dt.datetime.combine(plan.adopted or plan.date or plan.term.start, dt.time(), tzinfo=dt.UTC)
-        revision = 0
-    else:
-        stamp, revision = history.stamp, history.revision
     # The zone's rules a year either side of the term (to its last dated item
     # while its end is to be confirmed), kept well inside the calendar (years 1
     # to 9999), which icalendar steps past at its edges.
-    term_end = plan.term.end or max((d.last_day for d in index_of(plan).dated), default=plan.term.start)
-    first = max(plan.term.start, dt.date(11, 1, 1)) - dt.timedelta(days=366)
-    last = min(max(term_end, plan.term.start), dt.date(9988, 12, 31)) + dt.timedelta(days=366)
-    cal.add("x-wr-timezone", plan.timezone)
-    cal.add_component(icalendar.Timezone.from_tzinfo(zoneinfo.ZoneInfo(plan.timezone), plan.timezone, first, last))
+    spans: dict[str, tuple[dt.date, dt.date]] = {}
+    for plan, _history in committees:
+        term_end = plan.term.end or max((d.last_day for d in index_of(plan).dated), default=plan.term.start)
+        first = max(plan.term.start, dt.date(11, 1, 1)) - dt.timedelta(days=366)
+        last = min(max(term_end, plan.term.start), dt.date(9988, 12, 31)) + dt.timedelta(days=366)
+        known = spans.get(plan.timezone)
+        spans[plan.timezone] = (min(first, known[0]), max(last, known[1])) if known else (first, last)
+    if len(spans) == 1:
+        cal.add("x-wr-timezone", next(iter(spans)))
+    for zone, (first, last) in spans.items():
+        cal.add_component(icalendar.Timezone.from_tzinfo(zoneinfo.ZoneInfo(zone), zone, first, last))
     # The calendar without its events ends with its END line: the events go before it.
     head = cal.to_ical().decode("utf-8")
     end = "END:VCALENDAR\r\n"
-    events = (_ics_event(uid, stamp, revision, fill) for uid, fill in _ics_events(plan))
+    events = (event for plan, history in committees for event in _plan_events(plan, history))
     if not head.endswith(end):  # never seen; the whole calendar at once is right whatever icalendar does
         for event in events:
             cal.add_component(event)
@@ -592,6 +608,16 @@ def render_ics_pieces(plan: Plan, history: CalendarHistory | None = None) -> Ite
     for event in events:
         yield event.to_ical().decode("utf-8")
     yield end
+
+
+def _plan_events(plan: CommitteePlan, history: CalendarHistory | None) -> Iterator[Any]:
+    if history is None:
+        stamp = dt.datetime.combine(plan.adopted or plan.date or plan.term.start, dt.time(), tzinfo=dt.UTC)
+        revision = 0
+    else:
+        stamp, revision = history.stamp, history.revision
+    for uid, fill in _ics_events(plan):
+        yield _ics_event(uid, stamp, revision, fill)
 
 
 def _ics_event(uid: str, stamp: dt.datetime, revision: int, fill: Callable[[Any], None]) -> Any:
