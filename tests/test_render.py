@@ -8,6 +8,8 @@ from typing import Any
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import clients
 from conftest import DATA, FIXTURES, examples, write
@@ -463,3 +465,18 @@ def test_page_gettext_functions_give_what_jinjas_own_give(lang, autoescape):
             )
 
     check()
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(["a", "\\", "^", ";", "é", "€", " ", "𝄞"]), max_size=400))
+def test_calendar_folding_is_icalendars(line):
+    """The fast fold of calendar lines gives icalendar's bytes, whatever the line."""
+    from icalendar.parser import content_line
+
+    from workplan_cli import render as render_module
+
+    render_module._fast_folding()
+    original = render_module._ICALENDAR_FOLD
+    assert original
+    assert render_module._fold(line) == original(line)
+    assert content_line._foldline is render_module._fold
