@@ -665,7 +665,8 @@ def render(
             "--output",
             "-o",
             help="A file (existing, or a name with an extension; symbolic links are followed, devices written to directly), "
-            "or a folder (existing, or a new name without extension) for one file per plan, PLAN-ID.FORMAT. "
+            "or a folder (existing, or a new name without extension) for one file per plan, PLAN-ID.FORMAT; "
+            "several plans in HTML make a site (an index, every language, calendars). "
             "Default, or -: standard output.",
             show_default=False,
         ),
