@@ -16,7 +16,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 @pytest.fixture
 def runner() -> CliRunner:
     # A fixed, wide terminal so that help and tables do not wrap differently per machine.
-    return CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1", "GITHUB_ACTIONS": None})
+    # The reader in the plans' time zone, so that `upcoming` has no zone to point out unless a test sets TZ.
+    return CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1", "GITHUB_ACTIONS": None, "TZ": "America/New_York"})
 
 
 @pytest.fixture

@@ -496,7 +496,7 @@ def test_status_in_every_output(runner, tmp_path):
     )
     assert [(r["id"], r.get("status"), r.get("status_note")) for r in rows] == [("meeting-7", "cancelled", "No quorum")]
     md = runner.invoke(app, ["upcoming", str(plan), "--as-of", "2023-03-16", "--days", "1", "-f", "md"]).stdout
-    assert "**Cancelled: Seventh meeting**" in md
+    assert "**Cancelled: Seventh meeting (No quorum)**" in md
     show = runner.invoke(app, ["show", "meeting-7", str(plan)]).stdout
     assert show.splitlines()[:3] == [
         "SEVENTH MEETING",

@@ -119,7 +119,9 @@ def test_minimal_calendar_file():
         "DTEND;VALUE=DATE:20241122",
         "DTSTAMP:20241107T000000Z",
         "UID:meeting-1@cisc-2024-2025.workplan",
+        "SEQUENCE:0",
         "CATEGORIES:meeting",
+        "LAST-MODIFIED:20241107T000000Z",
         "",
     ]
 

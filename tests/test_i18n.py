@@ -326,7 +326,7 @@ def test_show_and_upcoming_use_the_plan_catalog(runner):
     assert coming.output == (
         "## Próximamente: del jueves, 2 de marzo de 2023 al jueves, 2 de marzo de 2023\n\n"
         "### jueves, 2 de marzo de 2023\n\n"
-        "- todo el día · **First version of the draft resolution** (etapa, test-2023; hoy)\n"
+        "- en la primera reunión · **First version of the draft resolution** (etapa, test-2023; hoy)\n"
         "- 10:00 – 13:00 · **Primera reunión** (reunión, test-2023; hoy)\n"
     )
 
@@ -453,7 +453,7 @@ def test_a_status_is_said_in_the_language(runner, tmp_path):
     upcoming = runner.invoke(app, ["upcoming", "--as-of", "2023-03-16", "--days", "1", "--lang", "es", str(plan)])
     assert (
         upcoming.stdout.splitlines()[-1]
-        == "jue, 16 mar 2023  10:00 – 13:00  hoy     reunión  Cancelada: Séptima reunión"
+        == "jue, 16 mar 2023  10:00 – 13:00  hoy     reunión  Cancelada: Séptima reunión (Sin quórum)"
     )
     show = runner.invoke(app, ["show", "meeting-7", "--lang", "fr", str(plan)])
     assert show.stdout.splitlines()[:3] == [

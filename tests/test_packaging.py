@@ -44,12 +44,14 @@ def test_wheel_carries_the_templates(wheel):
         "workplan_cli/templates/_layout.html.j2",
         "workplan_cli/templates/_macros.html.j2",
         "workplan_cli/templates/_macros.md.j2",
+        "workplan_cli/templates/_site.html.j2",
         "workplan_cli/templates/_style.css.j2",
         "workplan_cli/templates/_term.html.j2",
         "workplan_cli/templates/committee.html.j2",
         "workplan_cli/templates/committee.md.j2",
         "workplan_cli/templates/program.html.j2",
         "workplan_cli/templates/program.md.j2",
+        "workplan_cli/templates/site-index.html.j2",
     ]
     # The catalogs travel as .po text (read with Babel at run time): nothing compiled to keep in step.
     catalogs = sorted(n for n in names if n.startswith("workplan_cli/locale/"))

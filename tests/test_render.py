@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from typing import Any
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from conftest import FIXTURES, examples, write
+import clients
+from conftest import DATA, FIXTURES, examples, write
 from workplan_cli.cli import app
 from workplan_cli.loader import parse_plan
 from workplan_cli.render import render
@@ -100,6 +105,77 @@ def test_ics_events_times_uids_and_reproducible():
     [tz] = cal.walk("VTIMEZONE")
     assert str(tz["tzid"]) == "America/New_York"
     assert "TZID=America/New_York:20230302T100000" in first
+
+
+def test_ics_cancelled_and_postponed_events_say_so_with_their_note():
+    text = (
+        COMMITTEE.replace(
+            "    date: 2023-03-16\n", "    date: 2023-03-16\n    status: cancelled\n    status_note: No quorum\n", 1
+        )
+        + "activities:\n  - id: workshop\n    title: Workshop\n    date: 2023-03-08\n    status: postponed\n"
+    )
+    cal = icalendar.Calendar.from_ical(render(plan(text), "ics"))
+    events = {str(e["uid"]).split("@")[0]: e for e in cal.walk("VEVENT")}
+    m2, workshop, m1 = events["meeting-2"], events["workshop"], events["meeting-1"]
+    assert str(m2["summary"]) == "Cancelled: CT: Second meeting"
+    assert str(m2["description"]).split("\n")[0] == "Cancelled: No quorum"
+    assert (str(m2["status"]), m2["sequence"]) == ("CANCELLED", 1)
+    assert (str(workshop["summary"]), str(workshop["description"])) == ("Postponed: Workshop", "Postponed")
+    assert (str(m1["summary"]), m1["sequence"]) == ("CT: First meeting", 0)
+    assert m1["last-modified"].dt == m1["dtstamp"].dt == dt.datetime(2023, 1, 5, tzinfo=dt.UTC)
+    spanish = icalendar.Calendar.from_ical(render(plan(text), "ics", lang="es"))
+    [m2_es] = [e for e in spanish.walk("VEVENT") if str(e["uid"]).startswith("meeting-2@")]
+    assert str(m2_es["summary"]).startswith("Cancelada: CT: ")
+
+
+def test_ics_reimported_after_a_move_updates_the_event(runner, tmp_path):
+    import subprocess
+
+    clients.git()
+    repo = tmp_path / "plans"
+    repo.mkdir()
+    path = write(repo, "plan.yaml", COMMITTEE)
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "plan.yaml"], check=True)
+    env = {"GIT_COMMITTER_DATE": "2023-01-10T12:00:00Z", "GIT_AUTHOR_DATE": "2023-01-10T12:00:00Z"}
+    subprocess.run([*git, "commit", "-qm", "plan"], check=True, env={**os.environ, **env})
+
+    def meeting_2() -> tuple[Any, str]:
+        result = runner.invoke(app, ["render", str(path), "-f", "ics"])
+        assert result.exit_code == 0, result.output
+        cal = icalendar.Calendar.from_ical(result.stdout)
+        [event] = [e for e in cal.walk("VEVENT") if str(e["uid"]) == "meeting-2@test-2023.workplan"]
+        return event, result.stdout
+
+    before, first = meeting_2()
+    assert meeting_2()[1] == first  # the same revision gives the same file
+    assert (before["sequence"], before["dtstamp"].dt) == (2, dt.datetime(2023, 1, 10, 12, tzinfo=dt.UTC))
+    assert before["last-modified"].dt == before["dtstamp"].dt
+    moved = runner.invoke(app, ["move", "meeting-2", "2023-03-23", str(path)])
+    assert moved.exit_code == 0, moved.output
+    uncommitted, _ = meeting_2()
+    assert (uncommitted["sequence"], uncommitted["dtstart"].dt.date()) == (4, dt.date(2023, 3, 23))
+    env = {"GIT_COMMITTER_DATE": "2023-02-01T09:00:00Z", "GIT_AUTHOR_DATE": "2023-02-01T09:00:00Z"}
+    subprocess.run([*git, "commit", "-qam", "move"], check=True, env={**os.environ, **env})
+    after, _ = meeting_2()
+    assert (after["sequence"], after["dtstamp"].dt) == (4, dt.datetime(2023, 2, 1, 9, tzinfo=dt.UTC))
+    cancelled = runner.invoke(app, ["cancel", "meeting-2", str(path), "--note", "No quorum"])
+    assert cancelled.exit_code == 0, cancelled.output
+    subprocess.run([*git, "commit", "-qam", "cancel"], check=True, env={**os.environ, **env})
+    last, _ = meeting_2()
+    assert (last["sequence"], str(last["summary"])) == (7, "Cancelled: CT: Second meeting")
+
+
+def test_ics_of_a_plan_with_nothing_dated_says_so_on_stderr(runner):
+    result = runner.invoke(app, ["render", str(DATA / "cicte-2022-2023.yaml"), "-f", "ics"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("BEGIN:VCALENDAR") and "VEVENT" not in result.stdout
+    assert result.stderr == (
+        "workplan: note: cicte-2022-2023: nothing is dated in this plan yet; its calendar has no events\n"
+    )
+    html = runner.invoke(app, ["render", str(DATA / "cicte-2022-2023.yaml"), "-f", "html"])
+    assert html.exit_code == 0 and html.stderr == ""
 
 
 def test_template_dir_overrides_one_template(tmp_path, runner):
@@ -283,7 +359,8 @@ def test_render_streamed_to_file_and_stdout_equals_render(tmp_path, runner, fmt)
     from conftest import DATA
 
     source = DATA / "csh-2022-2023.yaml"
-    expected = render(parse_plan(source.read_text(encoding="utf-8"), "csh").plan, fmt)
+    # The file's git history dates the calendar's events (SEQUENCE, DTSTAMP): render reads it through plan_path.
+    expected = render(parse_plan(source.read_text(encoding="utf-8"), "csh").plan, fmt, plan_path=source)
     out = tmp_path / f"csh.{fmt}"
     to_file = runner.invoke(app, ["render", str(source), "-f", fmt, "-o", str(out)])
     assert to_file.exit_code == 0
@@ -388,3 +465,18 @@ def test_page_gettext_functions_give_what_jinjas_own_give(lang, autoescape):
             )
 
     check()
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(["a", "\\", "^", ";", "é", "€", " ", "𝄞"]), max_size=400))
+def test_calendar_folding_is_icalendars(line):
+    """The fast fold of calendar lines gives icalendar's bytes, whatever the line."""
+    from icalendar.parser import content_line
+
+    from workplan_cli import render as render_module
+
+    render_module._fast_folding()
+    original = render_module._ICALENDAR_FOLD
+    assert original
+    assert render_module._fold(line) == original(line)
+    assert content_line._foldline is render_module._fold

@@ -104,6 +104,7 @@ def test_upcoming_reads_well_at_width(runner, width, expected):
 
 def test_upcoming_piped_without_columns_is_80_wide_and_plain(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "LINES", "FORCE_COLOR", "NO_COLOR"}}
+    env["TZ"] = "America/New_York"  # the reader in the plan's zone: no line about it
     done = subprocess.run([WORKPLAN, *UPCOMING, CSH], capture_output=True, text=True, env=env, check=True)
     assert done.stdout == UPCOMING_80
 
@@ -114,7 +115,7 @@ def test_upcoming_piped_with_force_color_is_coloured(tmp_path):
         [WORKPLAN, *UPCOMING, CSH],
         capture_output=True,
         text=True,
-        env={**env, "FORCE_COLOR": "1"},
+        env={**env, "FORCE_COLOR": "1", "TZ": "America/New_York"},
         check=True,
     )
     assert "\x1b[1mUpcoming: Wed, Mar 1, 2023 to Tue, Mar 14, 2023\x1b[0m" in done.stdout
@@ -125,7 +126,7 @@ def test_upcoming_piped_with_force_color_is_coloured(tmp_path):
 TWO_PLANS_80 = """\
 Upcoming: Wed, Mar 1, 2023 to Fri, Mar 3, 2023
 
-Thu, Mar 2, 2023  all day  tomorrow  milestone  test-2023
+Thu, Mar 2, 2023  at the first meeting  tomorrow  milestone  test-2023
     First version of the draft resolution
 Thu, Mar 2, 2023  10:00 a.m. – 1:00 p.m.  tomorrow  meeting  csh-2022-2023
     Tenth meeting of the Forum on Confidence- and Security-Building Measures.
@@ -138,7 +139,7 @@ Upcoming: Wed, Mar 1, 2023 to Fri, Mar 3, 2023
 
 Date              Time                    When      Kind       Plan           What
 
-Thu, Mar 2, 2023  all day                 tomorrow  milestone  test-2023      First version of the draft resolution
+Thu, Mar 2, 2023  at the first meeting    tomorrow  milestone  test-2023      First version of the draft resolution
                   10:00 a.m. – 1:00 p.m.  tomorrow  meeting    csh-2022-2023  Tenth meeting of the Forum on Confidence-
                                                                               and Security-Building Measures.
                   10:00 a.m. – 1:00 p.m.  tomorrow  meeting    test-2023      First meeting
@@ -283,6 +284,7 @@ def run_in_terminal(argv, columns, rows=24):
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR"}}
     env["TERM"] = "xterm-256color"
+    env["TZ"] = "America/New_York"  # the reader in the plans' zone: no line about it
     try:
         proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, close_fds=True)
     finally:
@@ -492,3 +494,36 @@ def test_console_script_runs_the_trimmed_command_and_suggests_for_a_typo():
     typo = subprocess.run([str(WORKPLAN), "validat", "data/"], capture_output=True, text=True, cwd=ROOT)
     assert typo.returncode == 2
     assert typo.stderr.endswith("Error: No such command 'validat'. Did you mean 'validate'?\n")
+
+
+def _command_paths(command, prefix=()):
+    """Every command's words (`query meetings`), from the Click group Typer makes of the app."""
+    subcommands = getattr(command, "commands", None)
+    if not subcommands:
+        return [prefix]
+    found = [prefix] if prefix else []
+    for name, sub in sorted(subcommands.items()):
+        found += _command_paths(sub, (*prefix, name))
+    return found
+
+
+PYTHON_TYPE = re.compile(r"<\s*(?:list|tuple|str|int|float|bool|path|Path|datetime|date|file|%|[a-z_]+\[)", re.I)
+
+
+def test_help_shows_words_not_python_types(runner):
+    """`move --help` said `DATE <datetime>`, `[PLAN]... <list[Path]>`: every command's help now shows words."""
+    import typer
+
+    paths = _command_paths(typer.main.get_command(app))
+    assert ("move",) in paths and ("query", "meetings") in paths and len(paths) >= 20
+    for path in paths:
+        result = runner.invoke(app, [*path, "--help"])
+        assert result.exit_code == 0, path
+        assert PYTHON_TYPE.findall(result.stdout) == [], (path, result.stdout)
+    move = runner.invoke(app, ["move", "--help"]).stdout
+    assert "\n  DATE  " in move or "\n  DATE " in move
+    assert "[PLAN]...  The plan file" in move
+    assert "--plan PLAN-ID" in move and "-f, --format text|json" in move
+    upcoming = runner.invoke(app, ["upcoming", "--help"]).stdout
+    assert "-p, --plan PATH" in upcoming and "-d, --days N" in upcoming and "--as-of YYYY-MM-DD" in upcoming
+    assert "-k, --kind meeting|activity|milestone|deadline|pending" in upcoming

@@ -143,7 +143,7 @@ def test_upcoming_table_and_markdown(runner):
         "### Wednesday, May 24, 2023\n\n"
         "- until May 30 · **Crisis Management Exercise** (activity, csh-2022-2023; today)\n\n"
         "### Thursday, May 25, 2023\n\n"
-        "- all day · **Consideration of the revised version of the draft resolution** (milestone, csh-2022-2023; tomorrow)\n"
+        "- at the eleventh meeting · **Consideration of the revised version of the draft resolution** (milestone, csh-2022-2023; tomorrow)\n"
         "- 10:00 a.m. – 1:00 p.m. · **Eleventh meeting** (meeting, csh-2022-2023; tomorrow)\n"
     )
 
@@ -320,3 +320,84 @@ def test_show_finds_a_meeting_by_number_or_in_any_case(runner, ident):
     result = runner.invoke(app, ["show", ident, str(DATA / "csh-2022-2023.yaml"), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["id"] == "meeting-7"
+
+
+def test_a_milestone_held_at_a_meeting_says_at_which(runner):
+    """'at the eleventh meeting' rather than 'all day'; the JSON keeps its fields as they were."""
+    args = ["upcoming", CSH, "--as-of", "2023-05-25", "--days", "1"]
+    text = runner.invoke(app, args).stdout
+    [row] = [line.split("  ") for line in text.splitlines() if "  milestone  " in line]
+    assert [cell.strip() for cell in row if cell.strip()][:3] == ["at the eleventh meeting", "today", "milestone"]
+    es = runner.invoke(app, [*args, "--lang", "fr", "-f", "md"]).stdout
+    assert "- à la onzième réunion · **" in es
+    [milestone] = [e for e in json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout) if e["kind"] == "milestone"]
+    assert sorted(milestone) == [
+        "date",
+        "end_date",
+        "end_time",
+        "id",
+        "kind",
+        "number",
+        "plan",
+        "references",
+        "start_time",
+        "timezone",
+        "title",
+    ]
+
+
+def test_cancelled_and_postponed_items_show_their_note(runner, tmp_path):
+    import shutil
+
+    plan = tmp_path / "csh.yaml"
+    shutil.copy(CSH, plan)
+    assert runner.invoke(app, ["cancel", "meeting-7", "--note", "No quorum", str(plan)]).exit_code == 0
+    assert (
+        runner.invoke(app, ["postpone", "iadb-weapons-management-workshop", str(plan), "--note", "Speakers"]).exit_code
+        == 0
+    )
+    up = runner.invoke(app, ["upcoming", str(plan), "--as-of", "2023-03-16", "--days", "14"]).stdout
+    assert "Cancelled: Seventh meeting (No quorum)" in up
+    assert "Postponed: Workshop on Weapons Management (Speakers)" in up
+    md = runner.invoke(app, ["upcoming", str(plan), "--as-of", "2023-03-16", "--days", "1", "-f", "md"]).stdout
+    assert "· **Cancelled: Seventh meeting (No quorum)** (meeting," in md
+    shown = runner.invoke(app, ["show", "iadb-weapons-management-workshop", str(plan)]).stdout.splitlines()
+    assert shown[:2] == ["Activity iadb-weapons-management-workshop (csh-2022-2023)", "Postponed: Speakers"]
+    assert runner.invoke(app, ["show", "meeting-7", str(plan)]).stdout.splitlines()[2] == "Cancelled: No quorum"
+
+
+def test_upcoming_ids_lead_to_show(runner):
+    args = ["upcoming", CSH, "--as-of", "2023-05-25", "--days", "1"]
+    assert "[meeting-11]" not in runner.invoke(app, args).stdout
+    text = runner.invoke(app, [*args, "--ids"]).stdout
+    assert text.rstrip().endswith("Eleventh meeting [meeting-11]")
+    assert "draft resolution [consideration]" in text
+    md = runner.invoke(app, [*args, "--ids", "-f", "md"]).stdout
+    assert "- 10:00 a.m. – 1:00 p.m. · **Eleventh meeting** `meeting-11` (meeting, csh-2022-2023; today)\n" in md
+    assert runner.invoke(app, ["show", "meeting-11", CSH]).stdout.startswith("ELEVENTH MEETING\n")
+
+
+@pytest.mark.parametrize(
+    ("zone", "said"),
+    [
+        ("UTC", "Times are in the America/New_York time zone."),
+        ("Europe/Madrid", "Times are in the America/New_York time zone."),
+        ("America/Toronto", None),  # other name, same clock
+        ("America/New_York", None),
+    ],
+)
+def test_upcoming_says_the_zone_when_it_is_not_the_readers(runner, zone, said):
+    args = ["upcoming", CSH, "--as-of", "2023-05-25", "--days", "1"]
+    text = runner.invoke(app, args, env={"TZ": zone}).stdout.splitlines()
+    assert text[1] == (said if said else "")
+    md = runner.invoke(app, [*args, "-f", "md"], env={"TZ": zone}).stdout.splitlines()
+    assert md[2] == (said if said else "### Thursday, May 25, 2023")
+    fr = runner.invoke(app, [*args, "--lang", "fr"], env={"TZ": zone}).stdout.splitlines()
+    assert fr[1] == ("Les heures sont celles du fuseau horaire America/New_York." if said else "")
+    # A window with no times (a milestone alone) has no zone to speak of.
+    assert (
+        runner.invoke(
+            app, ["upcoming", CSH, "--as-of", "2023-04-14", "--days", "2"], env={"TZ": "UTC"}
+        ).stdout.splitlines()[1]
+        == ""
+    )

@@ -142,3 +142,23 @@ def day_span(first: dt.date, last: dt.date | None, short: bool = False) -> str:
     if last is None or last == first:
         return write(first)
     return _("{first} to {last}").format(first=write(first), last=write(last))
+
+
+def differs_from_local(zone: str, moments: list[tuple[dt.date, dt.time]]) -> bool:
+    """Whether a clock in ``zone`` reads otherwise than the reader's (the machine's zone, or ``TZ``) at any of ``moments``.
+
+    Two zones with the same offsets at those moments (America/Toronto and America/New_York) are the same to the reader.
+    """
+    import time
+    import zoneinfo
+
+    time.tzset()  # TZ as it is now (a test, or a caller, may have set it since the start)
+    there = zoneinfo.ZoneInfo(zone)
+    for day, clock_time in moments:
+        try:
+            moment = dt.datetime.combine(day, clock_time, tzinfo=there)
+            if moment.utcoffset() != moment.astimezone().utcoffset():
+                return True
+        except (OverflowError, ValueError, OSError):  # a day at the calendar's edges: the zone's name says enough
+            return True
+    return False

@@ -25,6 +25,10 @@ def _nothing(path: Path) -> None:
     return None
 
 
+def _nothing_said(text: str) -> None:
+    return None
+
+
 def render_files(
     files: Sequence[tuple[Path, Plan]],
     fmt: str,
@@ -33,22 +37,34 @@ def render_files(
     lang: str | None = None,
     as_of: dt.date | None = None,
     wrote: Callable[[Path], None] = _nothing,
+    note: Callable[[str], None] = _nothing_said,
 ) -> None:
     """Render each plan (with the file it was read from) as ``fmt`` to ``output``.
 
     ``output``: None or ``-`` for standard output (one plan only); a file (existing, or a name with an
-    extension); or a folder (existing, or a new name without extension) for one file per plan, PLAN-ID.FMT.
-    Into a folder, every plan is rendered before any file is written, so that a template that fails on the
-    last plan leaves every output as it was.  Raises `UsageError`, `PathError` or `TemplateError`.
+    extension); or a folder (existing, or a new name without extension) for one file per plan, PLAN-ID.FMT;
+    several plans in HTML into a folder make a site (`site.write_site`).  Into a folder, every plan is
+    rendered before any file is written, so that a template that fails on the last plan leaves every
+    output as it was.  ``note(text)`` is told what the user should know (a calendar with no events).
+    Raises `UsageError`, `PathError` or `TemplateError`.
     """
     from .fsutil import blocks, is_stdout, spool, write_atomic
-    from .render import render_pieces
+    from .render import notices, render_pieces
+    from .site import refuse_file_for_several, today, write_site
 
     inputs = [path for path, _ in files]
 
     def pieces(path: Path, p: Any) -> Any:
         return render_pieces(p, fmt, template_dir, lang, path, as_of)
 
+    if output is not None and not is_stdout(output):
+        refuse_file_for_several(output, len(files))
+    for notice in notices([p for _, p in files], fmt):
+        note(notice)
+    if output is not None and not is_stdout(output) and len(files) > 1 and fmt == "html":
+        # A site: an index, each plan's page in every language, the calendars.
+        write_site(list(files), output, template_dir, as_of or today([p for _, p in files]), lang, wrote)
+        return
     if output is None or is_stdout(output):
         if len(files) > 1:
             raise UsageError(f"{len(files)} plans to render: give --output FOLDER to write one file per plan")

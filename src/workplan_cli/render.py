@@ -35,7 +35,7 @@ from .models import (
     precision,
 )
 from .templating import long_day, own_html, render_template_pieces, short_day
-from .text import printable, visible
+from .text import md_escape, printable, visible
 from .timeline import meeting_heading, meeting_title, numbered_meeting, own_words, status_name
 
 FORMATS = {"html": "html", "md": "md", "ics": "ics"}
@@ -107,6 +107,34 @@ class CommitteeView:
             tuple(getattr(entry, "speakers", ())),
             tuple(getattr(entry, "footnotes", ())),
         )
+
+    def md_refs(self, entry: Any, notes: bool = True) -> str:
+        """What the Markdown `refs` macro prints, made in one call (it runs once per agenda entry).
+
+        `` _(paragraphs 38, 47.b of AG/RES. 2970 (LI-O/21); `CP/CSH-2176/22`; by SMS)_[^3]``:
+        each value escaped for Markdown and made printable as the template's own printing would.
+        """
+        paragraphs, documents, presenters, speakers, footnotes = self.refs(entry)
+        out = ""
+        if paragraphs or documents or presenters or speakers:
+            groups = []
+            if paragraphs:
+                of = i18n.gettext("%(paragraph)s of %(resolution)s")
+                shown = ", ".join(
+                    printable(md_escape(of % {"paragraph": label, "resolution": resolution} if resolution else label))
+                    for label, resolution, _subject in paragraphs
+                )
+                word = i18n.ngettext("paragraph", "paragraphs", len(paragraphs))
+                groups.append(f"{word} {shown}")
+            if documents:
+                groups.append(", ".join(f"`{printable(d.replace('`', ''))}`" for d in documents))
+            if presenters or speakers:
+                names = [*presenters, *(s.name for s in speakers)]
+                groups.append(_("by") + " " + "; ".join(printable(md_escape(n)) for n in names))
+            out = " _(" + "; ".join(groups) + ")_"
+        if notes:
+            out += "".join(f"[^{f.number}]" for f in footnotes)
+        return out
 
     @staticmethod
     def has_refs(entry: Any) -> bool:
@@ -332,21 +360,26 @@ def render_pieces(
     lang: str | None = None,
     plan_path: Path | None = None,
     as_of: dt.date | None = None,
+    site: Any = None,
 ) -> Iterator[str]:
     """`render`, piece by piece: a page or calendar is written as it is made, never held whole.
 
-    A missing template or catalog fails here, before any piece.
+    ``site`` (a `site.SitePage`) puts the page in a site: a line of links to the site's
+    index and the page in its other languages.  A missing template or catalog fails
+    here, before any piece.
     """
     lang = lang or plan.language
     plan = translate(plan, plan_path, lang)
     with i18n.use(lang):
         if fmt == "ics":
-            return _in_language(render_ics_pieces(plan), lang)
+            return _in_language(render_ics_pieces(plan, calendar_history(plan_path)), lang)
         kind = "committee" if isinstance(plan, CommitteePlan) else "program"
         view: CommitteeView | ProgramView = (
             CommitteeView(plan) if isinstance(plan, CommitteePlan) else ProgramView(plan)
         )
         context: dict[str, Any] = {"plan": plan, "view": view}
+        if site is not None and fmt == "html":
+            context["site"] = site
         if isinstance(plan, CommitteePlan) and fmt == "html":
             from . import picture
 
@@ -377,6 +410,21 @@ def _uid(plan: Plan, ident: str) -> str:
     return f"{ident}@{plan.id}.workplan"
 
 
+def _ics_summary(item: Any, title: str) -> str:
+    """``Cancelled: CSH: Fifth meeting``: a cancelled or postponed item says so first (a calendar shows only this line)."""
+    if getattr(item, "status", None) in ("cancelled", "postponed"):
+        return _("{status}: {title}").format(status=status_name(item.status), title=title)
+    return title
+
+
+def _status_line(item: Any) -> list[str]:
+    """The first line of a cancelled or postponed item's description: its status and note."""
+    if getattr(item, "status", None) not in ("cancelled", "postponed"):
+        return []
+    status = status_name(item.status)
+    return [_("{status}: {note}").format(status=status, note=item.status_note) if item.status_note else status]
+
+
 def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None]]]:
     """(uid, filler) pairs; fillers set an event's properties."""
     import zoneinfo
@@ -384,7 +432,7 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
     zone = zoneinfo.ZoneInfo(plan.timezone)
     view = CommitteeView(plan)
     for meeting in plan.meetings:
-        lines = []
+        lines = _status_line(meeting)
         for section, entries in view.index.sections(meeting):
             if section.heading:
                 lines.append(section.heading)
@@ -400,7 +448,7 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
         lines += [_("Link: {url}").format(url=url) for url in meeting.links]
 
         def fill(event: Any, m: Meeting = meeting, description: str = "\n".join(lines)) -> None:
-            event.add("summary", _ics_text(f"{plan.committee.acronym}: {meeting_title(m)}"))
+            event.add("summary", _ics_text(_ics_summary(m, f"{plan.committee.acronym}: {meeting_title(m)}")))
             if m.start_time is None or m.end_time is None:
                 # Hours to be confirmed: a day (or days) without a time, as all-day events are.
                 _all_day(event, m.date, m.last_day)
@@ -420,10 +468,13 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
 
         def fill_activity(event: Any, a: Activity = activity) -> None:
             organizers = ", ".join(view.who(o) for o in a.organizers)
-            event.add("summary", _ics_text(f"{a.title}{', ' + organizers if organizers else ''}"))
+            event.add("summary", _ics_text(_ics_summary(a, f"{a.title}{', ' + organizers if organizers else ''}")))
             _all_day(event, a.date, last_day(a.end_date or a.date))
+            lines = _status_line(a)
             if precision(a.date) != "day":
-                event.add("description", _ics_text(_("Day to be confirmed: {period}").format(period=long_day(a.date))))
+                lines.append(_("Day to be confirmed: {period}").format(period=long_day(a.date)))
+            if lines:
+                event.add("description", _ics_text("\n".join(lines)))
             if a.place:
                 event.add("location", _ics_text(a.place))
             if a.status in ICS_STATUS:
@@ -491,38 +542,148 @@ def _ics_text(text: str) -> Any:
     return icalendar.vText("\n".join(visible(line) for line in text.replace("\r\n", "\n").split("\n")))
 
 
-def render_ics(plan: Plan) -> str:
-    """An iCalendar file of every dated item; reproducible (DTSTAMP comes from the plan)."""
-    return "".join(render_ics_pieces(plan))
+class CalendarHistory(NamedTuple):
+    """What dates a calendar's events: the plan's revision count and the day of its last revision."""
+
+    revision: int
+    stamp: dt.datetime
 
 
-def render_ics_pieces(plan: Plan) -> Iterator[str]:
+def calendar_history(plan_path: Path | None) -> CalendarHistory | None:
+    """The plan file's git history as a calendar uses it; None outside git (the plan's own dates serve).
+
+    The revision count is the number of commits of the file, one more while it has
+    changes not yet committed; the stamp is the time of its last commit.  Both are the
+    same every time the same revision is rendered.
+    """
+    if plan_path is None:
+        return None
+    from .revisions import file_history
+
+    history = file_history(plan_path)
+    if history is None:
+        return None
+    return CalendarHistory(history.commits + history.changed_since, history.last_commit)
+
+
+def calendar_notice(plan: Plan) -> str | None:
+    """What to tell on standard error about a plan's calendar: that it has no events, when it has none."""
+    if isinstance(plan, CommitteePlan) and index_of(plan).dated:
+        return None
+    return f"{plan.id}: nothing is dated in this plan yet; its calendar has no events"
+
+
+def notices(plans: list[Plan], fmt: str) -> list[str]:
+    """What `render` tells on standard error before it writes: calendars that will have no events."""
+    if fmt != "ics":
+        return []
+    return [notice for plan in plans if (notice := calendar_notice(plan)) is not None]
+
+
+def render_ics(plan: Plan, history: CalendarHistory | None = None) -> str:
+    """An iCalendar file of every dated item; reproducible (DTSTAMP comes from the plan, or its git history)."""
+    return "".join(render_ics_pieces(plan, history))
+
+
+def render_ics_pieces(plan: Plan, history: CalendarHistory | None = None) -> Iterator[str]:
     """`render_ics` piece by piece: the calendar's head, each event as it is made, the end line."""
+    return render_calendar_pieces([(plan, history)], plan.title)
+
+
+def _fold(line: str, limit: int = 75, fold_sep: str = "\r\n ") -> str:
+    """icalendar's folding of a content line (RFC 5545 §3.1), the same bytes, without a step per character.
+
+    A line of ASCII (nearly all of a calendar) is cut every ``limit - 1`` characters, a
+    backslash or caret that would end a piece starting the next one instead (icalendar
+    keeps an escape whole); any other line goes through icalendar's own function.
+    """
+    if not line.isascii():
+        return str(_ICALENDAR_FOLD(line, limit, fold_sep))
+    width = limit - 1
+    if len(line) <= width:
+        return line
+    pieces = []
+    start = 0
+    while len(line) - start > width:
+        end = start + width
+        if line[end - 1] in "\\^":
+            end -= 1
+        pieces.append(line[start:end])
+        start = end
+    pieces.append(line[start:])
+    return fold_sep.join(pieces)
+
+
+_ICALENDAR_FOLD: Any = None
+
+
+def _fast_folding() -> None:
+    """Fold content lines with `_fold` (a third of the time of a calendar went to icalendar's fold).
+
+    Only where icalendar folds through ``content_line._foldline`` and `_fold` gives the same
+    text as it does on lines that exercise every rule; else icalendar's own stays.
+    """
+    global _ICALENDAR_FOLD
+    if _ICALENDAR_FOLD is not None:
+        return
+    from icalendar.parser import content_line
+
+    original = getattr(content_line, "_foldline", None)
+    if original is None:
+        _ICALENDAR_FOLD = False
+        return
+    _ICALENDAR_FOLD = original
+    probes = [
+        "x" * 200,
+        "a" * 73 + "\\n" + "b" * 150,
+        "c" * 147 + "^^" + "d" * 80,
+        "é" * 90 + "x" * 80,
+        "y" * 74,
+        "z" * 75,
+    ]
+    if all(_fold(probe) == original(probe) for probe in probes):
+        content_line._foldline = _fold  # type: ignore[attr-defined]
+
+
+def render_calendar_pieces(plans: list[tuple[Plan, CalendarHistory | None]], name: str) -> Iterator[str]:
+    """One calendar of the events of several plans (a site's calendar of all plans), called ``name``.
+
+    Each plan's events are dated by its own history (`calendar_history`); each time zone
+    the plans use has its VTIMEZONE once.
+    """
     import zoneinfo
 
     import icalendar
+
+    _fast_folding()
 
     cal = icalendar.Calendar()
     cal.add("prodid", "-//workplan//workplan-cli//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", _ics_text(plan.title))
-    if not isinstance(plan, CommitteePlan):
+    cal.add("x-wr-calname", _ics_text(name))
+    committees = [(plan, history) for plan, history in plans if isinstance(plan, CommitteePlan)]
+    if not committees:
         yield cal.to_ical().decode("utf-8")
         return
-    stamp = dt.datetime.combine(plan.adopted or plan.date or plan.term.start, dt.time(), tzinfo=dt.UTC)
     # The zone's rules a year either side of the term (to its last dated item
     # while its end is to be confirmed), kept well inside the calendar (years 1
     # to 9999), which icalendar steps past at its edges.
-    term_end = plan.term.end or max((d.last_day for d in index_of(plan).dated), default=plan.term.start)
-    first = max(plan.term.start, dt.date(11, 1, 1)) - dt.timedelta(days=366)
-    last = min(max(term_end, plan.term.start), dt.date(9988, 12, 31)) + dt.timedelta(days=366)
-    cal.add("x-wr-timezone", plan.timezone)
-    cal.add_component(icalendar.Timezone.from_tzinfo(zoneinfo.ZoneInfo(plan.timezone), plan.timezone, first, last))
+    spans: dict[str, tuple[dt.date, dt.date]] = {}
+    for plan, _history in committees:
+        term_end = plan.term.end or max((d.last_day for d in index_of(plan).dated), default=plan.term.start)
+        first = max(plan.term.start, dt.date(11, 1, 1)) - dt.timedelta(days=366)
+        last = min(max(term_end, plan.term.start), dt.date(9988, 12, 31)) + dt.timedelta(days=366)
+        known = spans.get(plan.timezone)
+        spans[plan.timezone] = (min(first, known[0]), max(last, known[1])) if known else (first, last)
+    if len(spans) == 1:
+        cal.add("x-wr-timezone", next(iter(spans)))
+    for zone, (first, last) in spans.items():
+        cal.add_component(icalendar.Timezone.from_tzinfo(zoneinfo.ZoneInfo(zone), zone, first, last))
     # The calendar without its events ends with its END line: the events go before it.
     head = cal.to_ical().decode("utf-8")
     end = "END:VCALENDAR\r\n"
-    events = (_ics_event(uid, stamp, fill) for uid, fill in _ics_events(plan))
+    events = (event for plan, history in committees for event in _plan_events(plan, history))
     if not head.endswith(end):  # never seen; the whole calendar at once is right whatever icalendar does
         for event in events:
             cal.add_component(event)
@@ -534,11 +695,27 @@ def render_ics_pieces(plan: Plan) -> Iterator[str]:
     yield end
 
 
-def _ics_event(uid: str, stamp: dt.datetime, fill: Callable[[Any], None]) -> Any:
+def _plan_events(plan: CommitteePlan, history: CalendarHistory | None) -> Iterator[Any]:
+    if history is None:
+        stamp = dt.datetime.combine(plan.adopted or plan.date or plan.term.start, dt.time(), tzinfo=dt.UTC)
+        revision = 0
+    else:
+        stamp, revision = history.stamp, history.revision
+    for uid, fill in _ics_events(plan):
+        yield _ics_event(uid, stamp, revision, fill)
+
+
+def _ics_event(uid: str, stamp: dt.datetime, revision: int, fill: Callable[[Any], None]) -> Any:
     import icalendar
 
     event = icalendar.Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
     fill(event)
+    # SEQUENCE: twice the plan's revision count, plus one while the event is cancelled or
+    # postponed (TENTATIVE).  It never goes down from one revision of the plan to the next
+    # (a revision adds 2, a change of status takes away at most 1), so a calendar program
+    # that imports the file again after a `move` or `cancel` updates the event it has.
+    event.add("sequence", 2 * revision + (str(event.get("status", "")) in ("CANCELLED", "TENTATIVE")))
     return event

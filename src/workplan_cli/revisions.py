@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -113,3 +114,31 @@ def compare_plans(old: Path | None, new: Path | None, rev: str | None) -> list[R
         return diff_since(plan_paths([old] if old is not None else None), rev)
     assert old is not None and new is not None
     return diff_files(old, new)
+
+
+@dataclass(frozen=True)
+class FileHistory:
+    """How often a plan file was committed, when last, and whether it has changed since: what dates a calendar."""
+
+    commits: int
+    last_commit: dt.datetime
+    changed_since: bool
+
+
+def file_history(path: Path) -> FileHistory | None:
+    """The git history of ``path``; None outside a repository, without git, or for a file never committed."""
+    folder = path.resolve().parent
+    name = path.resolve().name
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, check=False)
+
+    try:
+        log = git("log", "--format=%ct", "--", name)
+    except OSError:
+        return None
+    stamps = log.stdout.split()
+    if log.returncode != 0 or not stamps:
+        return None
+    changed = git("diff", "--quiet", "HEAD", "--", name).returncode != 0
+    return FileHistory(len(stamps), dt.datetime.fromtimestamp(int(stamps[0]), dt.UTC), changed)

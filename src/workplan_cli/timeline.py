@@ -81,6 +81,13 @@ def numbered_meeting(number: int) -> str:
     return text[:1].upper() + text[1:]
 
 
+def held_at(meeting: Meeting) -> str:
+    """Where a milestone happens: 'at the eleventh meeting' ('en la undécima reunión'); 'at Joint meeting …' unnumbered."""
+    if meeting.number is not None:
+        return i18n.gettext("at the {ordinal} meeting").format(ordinal=meeting_ordinal(meeting.number))
+    return i18n.gettext("at the meeting “{meeting}”").format(meeting=meeting_title(meeting))
+
+
 def own_words(word: str) -> str:
     """A value of an open vocabulary the plan uses in its own words: ``requested-by-the-assembly`` -> ``Requested by the assembly``."""
     text = word.replace("-", " ") if " " not in word else word
@@ -143,6 +150,7 @@ class Entry:
     bodies: tuple[str, ...] = ()
     status: str | None = None  # a meeting's or activity's status, when the plan gives one
     status_note: str | None = None
+    at: str | None = None  # a milestone held at a meeting: 'at the eleventh meeting', in the language in use
 
     @property
     def last_day(self) -> dt.date | None:
@@ -228,7 +236,18 @@ def plan_entries(plan: Plan, *, citations: bool = True) -> tuple[list[Entry], li
                 )
             )
         else:
-            dated.append(Entry(plan.id, thing.id, "milestone", thing.title, item.date, timezone=tz))
+            host = index.entity(thing.meeting) if thing.meeting else None
+            dated.append(
+                Entry(
+                    plan.id,
+                    thing.id,
+                    "milestone",
+                    thing.title,
+                    item.date,
+                    timezone=tz,
+                    at=held_at(host) if isinstance(host, Meeting) else None,
+                )
+            )
     undated = [
         Entry(
             plan.id,

@@ -66,6 +66,8 @@ def time_text(entry: Entry) -> str:
     if several:
         assert entry.end_date is not None
         return _("until {day}").format(day=month_day(entry.end_date))
+    if entry.at:
+        return entry.at
     return _("all day")
 
 
@@ -294,9 +296,38 @@ def with_status(payload: dict[str, Any], item: Any) -> dict[str, Any]:
 
 
 def status_title(item: Any, title: str) -> str:
-    """A title with its status in front when it is not simply scheduled: 'Cancelled: Seventh meeting'."""
+    """A title with its status in front when it is not simply scheduled: 'Cancelled: Seventh meeting (No quorum)'."""
     status = status_name(getattr(item, "status", None))
-    return _("{status}: {title}").format(status=status, title=title) if status else title
+    if not status:
+        return title
+    note = getattr(item, "status_note", None)
+    if note:
+        return _("{status}: {title} ({note})").format(status=status, title=title, note=note)
+    return _("{status}: {title}").format(status=status, title=title)
+
+
+def zone_lines(entries: Sequence[Entry]) -> list[str]:
+    """'Times are in the America/New_York time zone.' for each zone of the entries' times that the reader's is not."""
+    from .dates import differs_from_local
+
+    by_zone: dict[str, list[Entry]] = {}
+    for e in entries:
+        if e.start_time is not None and e.date is not None:
+            by_zone.setdefault(e.timezone, []).append(e)
+    lines = []
+    for zone, timed in by_zone.items():
+        if differs_from_local(zone, [(e.date, e.start_time) for e in timed if e.date and e.start_time]):
+            if len(by_zone) == 1:
+                lines.append(_("Times are in the {zone} time zone.").format(zone=zone))
+            else:
+                plans = ", ".join(dict.fromkeys(e.plan for e in timed))
+                lines.append(_("Times are in the {zone} time zone ({plans}).").format(zone=zone, plans=plans))
+    return lines
+
+
+def _with_id(title: str, entry: Entry, ids: bool) -> str:
+    """A title with the entry's id after it, for `show` (``upcoming --ids``)."""
+    return f"{title} [{entry.id}]" if ids else title
 
 
 def entry_json(entry: Entry) -> dict[str, Any]:
@@ -323,20 +354,32 @@ def entry_json(entry: Entry) -> dict[str, Any]:
 
 
 def upcoming_markdown(
-    entries: Sequence[Entry], undated: Sequence[Entry], start: dt.date, end: dt.date, as_of: dt.date
+    entries: Sequence[Entry],
+    undated: Sequence[Entry],
+    start: dt.date,
+    end: dt.date,
+    as_of: dt.date,
+    ids: bool = False,
 ) -> str:
     lines = ["## " + _("Upcoming: {first} to {last}").format(first=long_day(start), last=long_day(end)), ""]
+    zones = zone_lines(entries)
+    if zones:
+        lines += [*zones, ""]
     dated = [e for e in entries if e.date is not None]
+
+    def shown_id(e: Entry) -> str:
+        return f" `{e.id}`" if ids else ""
+
     for day, group in groupby(dated, key=lambda e: _row_day(e, start)):
         lines += [f"### {long_day(day)}", ""]
         for e in group:
             lines.append(
-                f"- {time_text(e)} · **{md_escape(status_title(e, e.title))}** ({kind_name(e.kind)}, {e.plan}; {relative(e, as_of)})"
+                f"- {time_text(e)} · **{md_escape(status_title(e, e.title))}**{shown_id(e)} ({kind_name(e.kind)}, {e.plan}; {relative(e, as_of)})"
             )
         lines.append("")
     if undated:
         lines += ["### " + _("Date to be determined"), ""]
-        lines += [f"- **{md_escape(e.title)}** ({kind_name(e.kind)}, {e.plan})" for e in undated]
+        lines += [f"- **{md_escape(e.title)}**{shown_id(e)} ({kind_name(e.kind)}, {e.plan})" for e in undated]
         lines.append("")
     return "\n".join(lines)
 
@@ -417,7 +460,13 @@ def empty_window_message(plans: Sequence[Plan], start: dt.date, end: dt.date, wi
 
 
 def upcoming_text(
-    entries: Sequence[Entry], undated: Sequence[Entry], start: dt.date, end: dt.date, as_of: dt.date, width: int
+    entries: Sequence[Entry],
+    undated: Sequence[Entry],
+    start: dt.date,
+    end: dt.date,
+    as_of: dt.date,
+    width: int,
+    ids: bool = False,
 ) -> Text:
     """A table (Date, Time, When, Kind, Plan, What) where titles get room (`_columns_fit`), else stacked entries.
 
@@ -429,6 +478,8 @@ def upcoming_text(
     else:
         window = _("Upcoming: {first} to {last}").format(first=short_day(start), last=short_day(end))
     screen.para(window, style="bold")
+    for line in zone_lines(entries):
+        screen.para(line)
     several = len({e.plan for e in [*entries, *undated]}) > 1
     rows: list[tuple[dt.date | None, list[str], Entry]] = []
     for e in entries:
@@ -440,7 +491,7 @@ def upcoming_text(
             cells.append(e.plan)
     headers = [_("Date"), _("Time"), _("When"), _("Kind"), *([_("Plan")] if several else [])]
     what = _("What")
-    titles = [status_title(e, e.title) for _day, _cells, e in rows]
+    titles = [_with_id(status_title(e, e.title), e, ids) for _day, _cells, e in rows]
     widths = _columns_fit([cells for _day, cells, _entry in rows], headers, titles, screen.width)
     if widths is not None:
         screen.blank()
@@ -455,13 +506,13 @@ def upcoming_text(
                     screen,
                     widths,
                     [(c, "bold" if i == 0 else "") for i, c in enumerate(shown)],
-                    status_title(e, e.title),
+                    _with_id(status_title(e, e.title), e, ids),
                 )
             else:
                 screen.fields(
                     [(cells[0], "bold"), *((c, "dim" if i > 1 else "") for i, c in enumerate(cells) if c and i)]
                 )
-                screen.para(status_title(e, e.title), INDENT)
+                screen.para(_with_id(status_title(e, e.title), e, ids), INDENT)
     return screen.text
 
 
@@ -747,6 +798,10 @@ def entity_text(plan: Plan, entity: Any, width: int) -> Text:
     kind = type(entity).__name__
     name = pgettext("item", ITEM_NAMES[kind]) if kind in ITEM_NAMES else kind
     screen.para(f"{name} {data.pop('id', '')} ({plan.id})", style="bold")
+    status = status_name(getattr(entity, "status", None))
+    if status:  # said first, in words, as for a meeting (the file's keys follow)
+        note = getattr(entity, "status_note", None)
+        screen.para(_("{status}: {note}").format(status=status, note=note) if note else status, style="bold")
     for key, value in data.items():
         if isinstance(value, list):
             screen.para(f"{key}:")

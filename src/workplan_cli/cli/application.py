@@ -10,7 +10,7 @@ from typing import Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from .. import __version__
+from .. import __version__, helpwords
 from ..errors import WorkplanError
 from ..text import visible
 from .options import CONTEXT_SETTINGS
@@ -50,6 +50,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
+helpwords.install()  # --help shows words (PATH, YYYY-MM-DD), not Python types
 
 
 def _version(value: bool) -> None:

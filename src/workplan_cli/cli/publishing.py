@@ -24,6 +24,10 @@ def _wrote(path: Path) -> None:
     typer.echo(f"wrote {visible(str(path))}", err=True)
 
 
+def _note(text: str) -> None:
+    typer.echo(f"workplan: note: {visible(text)}", err=True)
+
+
 @app.command(
     epilog="Exit codes: 0 written; 1 a plan or a template has errors; 2 usage or I/O error (missing template folder, unwritable output)."
 )
@@ -39,7 +43,8 @@ def render(
             "--output",
             "-o",
             help="A file (existing, or a name with an extension; symbolic links are followed, devices written to directly), "
-            "or a folder (existing, or a new name without extension) for one file per plan, PLAN-ID.FORMAT. "
+            "or a folder (existing, or a new name without extension) for one file per plan, PLAN-ID.FORMAT; "
+            "several plans in HTML make a site (an index, every language, calendars). "
             "Default, or -: standard output.",
             show_default=False,
         ),
@@ -75,4 +80,6 @@ def render(
     from .. import load_plan_files, render_files
 
     files = load_plan_files(both(paths, plan))
-    render_files(files, output_format.value, output, template_dir, language_of(lang), date_of(as_of), wrote=_wrote)
+    render_files(
+        files, output_format.value, output, template_dir, language_of(lang), date_of(as_of), wrote=_wrote, note=_note
+    )

