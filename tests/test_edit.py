@@ -16,9 +16,10 @@ import pytest
 import clients
 from conftest import DATA
 from workplan_cli.cli import app
-from workplan_cli.edit import move_item, read_plan, scalar_text, slug
+from workplan_cli.edit import move_item, scalar_text, slug
 from workplan_cli.loader import parse_plan
 from workplan_cli.models import CommitteePlan
+from workplan_cli.planfile import read_plan
 from workplan_cli.validate import lint_loaded
 
 CSH = DATA / "csh-2022-2023.yaml"
@@ -288,7 +289,7 @@ def test_move_finds_the_plan_in_data_and_asks_when_several_hold_the_id(runner, t
     [(None, "meeting-7", "csh-2022-2023"), ("csh-copy", None, "csh-copy"), (None, None, None)],
 )
 def test_choosing_among_plans_reads_each_file_once(tmp_path, monkeypatch, plan_id, ident, chosen):
-    from workplan_cli import edit
+    from workplan_cli import planfile as edit
     from workplan_cli.errors import UsageError
 
     copy(tmp_path)

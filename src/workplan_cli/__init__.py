@@ -31,14 +31,10 @@ if TYPE_CHECKING:
     from .diagnostics import Diagnostic as Diagnostic
     from .diagnostics import Severity as Severity
     from .edit import Edit as Edit
-    from .edit import PlanText as PlanText
     from .edit import add_activity as add_activity
     from .edit import add_meeting as add_meeting
-    from .edit import choose_plan as choose_plan
     from .edit import move_item as move_item
-    from .edit import read_plan as read_plan
     from .edit import set_status as set_status
-    from .edit import write_edit as write_edit
     from .errors import PathError as PathError
     from .errors import PlanError as PlanError
     from .errors import RefusedError as RefusedError
@@ -64,6 +60,10 @@ if TYPE_CHECKING:
     from .models import CommitteePlan as CommitteePlan
     from .models import Plan as Plan
     from .models import ProgramPlan as ProgramPlan
+    from .planfile import PlanText as PlanText
+    from .planfile import choose_plan as choose_plan
+    from .planfile import read_plan as read_plan
+    from .planfile import write_edit as write_edit
     from .publish import render_files as render_files
     from .publish import write_next_term as write_next_term
     from .queries import find_activities as find_activities
@@ -147,16 +147,16 @@ _EXPORTS = {
     "write_next_term": ("publish", "write_next_term"),
     "write_atomic": ("fsutil", "write_atomic"),
     # amending a plan's text
-    "read_plan": ("edit", "read_plan"),
-    "choose_plan": ("edit", "choose_plan"),
+    "read_plan": ("planfile", "read_plan"),
+    "choose_plan": ("planfile", "choose_plan"),
     "move_item": ("edit", "move_item"),
     "set_status": ("edit", "set_status"),
     "add_meeting": ("edit", "add_meeting"),
     "add_activity": ("edit", "add_activity"),
-    "write_edit": ("edit", "write_edit"),
+    "write_edit": ("planfile", "write_edit"),
     "parse_hours": ("inputs", "parse_hours"),
     "Edit": ("edit", "Edit"),
-    "PlanText": ("edit", "PlanText"),
+    "PlanText": ("planfile", "PlanText"),
     # errors
     "WorkplanError": ("errors", "WorkplanError"),
     "PathError": ("errors", "PathError"),

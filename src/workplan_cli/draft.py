@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, Severity
-from .edit import PlanText, scalar_text
+from .edit import scalar_text
 from .errors import UsageError
 from .loader import parse_plan
 from .models import CommitteePlan, Plan
+from .planfile import PlanText
 from .textpatch import Lines, compose
 
 

@@ -9,7 +9,7 @@ and the new text must read as the old plan with exactly the intended change.
 
 Each function returns an `Edit` (the old and new text, what the change means
 in `workplan diff`'s words, and the problems the new text would have); the
-caller decides whether to write it, with `write_edit`, which writes only if
+caller decides whether to write it, with `planfile.write_edit`, which writes only if
 the file on disk is still the one read.  An edit that would add a problem is
 refused: see `Edit.refused`.
 """
@@ -18,22 +18,18 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
-import os
 import re
-import stat
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Severity
-from .errors import PathError, PlanError, UsageError
-from .loader import discover, parse_plan, read_text
+from .errors import UsageError
+from .loader import parse_plan
 from .models import CommitteePlan, Plan, is_id
 from .plandiff import Change, diff_plans
+from .planfile import BOM, EDITABLE_LISTS, PlanText, problem_key
 from .text import did_you_mean
 from .textpatch import (
     EditRefused,
@@ -51,176 +47,7 @@ from .textpatch import (
     verify,
 )
 
-BOM = "\ufeff"
 STATUSES = ("scheduled", "postponed", "cancelled", "held")
-
-# The lists an edit can change: (kind of item, path of the list in the plan).
-_LISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("meeting", ("meetings",)),
-    ("activity", ("activities",)),
-    ("milestone", ("procedure", "milestones")),
-)
-
-
-# --- reading the plan to edit --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Stamp:
-    """What identifies the file as read: size, modification time and a hash of its bytes."""
-
-    size: int
-    mtime_ns: int
-    digest: str
-
-    @classmethod
-    def of(cls, data: bytes, info: os.stat_result) -> Stamp:
-        return cls(len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest())
-
-
-@dataclass(frozen=True)
-class PlanText:
-    """A valid plan as it is on disk: its path, text (without a byte-order mark), model, and stamp."""
-
-    path: Path
-    text: str
-    plan: Plan
-    bom: bool = False
-    stamp: Stamp | None = None
-    # How many times each (rule, message) is found in the text as read: an edit may add none.
-    findings: tuple[tuple[tuple[str, str], int], ...] | None = None
-
-    @property
-    def name(self) -> str:
-        return str(self.path)
-
-
-def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
-    """The bytes of a regular file, and its status from the same open file."""
-    try:
-        with path.open("rb") as stream:
-            info = os.fstat(stream.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise PathError(f"{path}: not a regular file")
-            return stream.read(), info
-    except IsADirectoryError:
-        raise PathError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise PathError(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-
-def read_plan(path: Path) -> PlanText:
-    """Read and check one plan file.
-
-    Raises `PlanError` (with every problem as ``diagnostics``) when it has an
-    error, so that a broken file is never edited, and `PathError` when it
-    cannot be read.
-    """
-    from .validate import lint_loaded
-
-    raw, info = _read_bytes(path)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        _, problem = read_text(path)
-        raise PlanError(
-            f"{path} does not validate; fix it first (nothing written)", [problem] if problem else []
-        ) from None
-    loaded = parse_plan(text, str(path))
-    problems = sorted([*loaded.diagnostics, *lint_loaded(loaded)])
-    errors = [d for d in problems if d.severity is Severity.ERROR]
-    if loaded.plan is None or errors:
-        raise PlanError(f"{path} does not validate; fix it first (nothing written)", errors)
-    counts: dict[tuple[str, str], int] = {}
-    for d in problems:
-        counts[_problem_key(d)] = counts.get(_problem_key(d), 0) + 1
-    return PlanText(path, text, loaded.plan, raw.startswith(BOM.encode()), Stamp.of(raw, info), tuple(counts.items()))
-
-
-def _candidates(paths: Sequence[Path]) -> list[Path]:
-    files = discover(paths)
-    if not files:
-        raise UsageError(f"no plan files (*.yaml, *.yml) found in {', '.join(map(str, paths))}")
-    return files
-
-
-@dataclass(frozen=True)
-class _Outline:
-    """What choosing a plan needs of a file: its kind, id, and the ids of what an edit can change."""
-
-    kind: str | None = None
-    plan_id: str | None = None
-    idents: frozenset[str] = frozenset()
-
-
-def _outline(text: str | None) -> _Outline:
-    """The outline of a plan's text as data (any line endings, block or flow style); empty if it is not YAML."""
-    from .textpatch import DataReader
-
-    if text is None:
-        return _Outline()
-    try:
-        data = DataReader(text).first
-    except Exception:
-        return _Outline()
-    if not isinstance(data, dict):
-        return _Outline()
-    idents = set()
-    for _, path in _LISTS:
-        node: Any = data
-        for step in path:
-            node = node.get(step) if isinstance(node, dict) else None
-        for item in node if isinstance(node, list) else ():
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                idents.add(item["id"].strip())
-    kind, plan_id = data.get("kind"), data.get("id")
-    return _Outline(
-        kind if isinstance(kind, str) else None, plan_id if isinstance(plan_id, str) else None, frozenset(idents)
-    )
-
-
-def choose_plan(paths: Sequence[Path], plan_id: str | None = None, ident: str | None = None) -> PlanText:
-    """The one plan to edit among ``paths`` (files or folders).
-
-    With ``plan_id``, the file whose plan has that id.  With ``ident``, the
-    plan that holds that meeting, activity or milestone.  Otherwise the only
-    committee plan found.  Raises `UsageError` when none or several match,
-    saying how to choose, and `PlanError` when the chosen file is not valid.
-    """
-    outlines: dict[Path, _Outline] = {}
-
-    def outline(path: Path) -> _Outline:
-        if path not in outlines:
-            outlines[path] = _outline(read_text(path)[0])
-        return outlines[path]
-
-    files = _candidates(paths)
-    where_ = ", ".join(map(str, paths))
-    if plan_id is not None:
-        files = [f for f in files if outline(f).plan_id == plan_id]
-        if not files:
-            raise UsageError(f"no plan with id {plan_id!r} in {where_}")
-    if len(files) == 1:
-        return read_plan(files[0])
-    if ident is not None:
-        holders = [f for f in files if ident in outline(f).idents]
-        if len(holders) == 1:
-            return read_plan(holders[0])
-        if not holders:
-            known = sorted(set().union(*(outline(f).idents for f in files)))
-            raise UsageError(
-                f"no meeting, activity or milestone with id {ident!r} in {where_}{did_you_mean(ident, known)}"
-            )
-        files = holders
-    else:
-        files = [f for f in files if outline(f).kind == "committee-plan"] or files
-        if len(files) == 1:
-            return read_plan(files[0])
-    names = ", ".join(f"{outline(f).plan_id or '?'} ({f})" for f in files)
-    ids = [outline(f).plan_id for f in files]
-    how = "give the file's path instead" if len(set(ids)) < len(ids) else "choose one with --plan ID"
-    raise UsageError(f"several plans found: {names}; {how}")
-
 
 # --- the result of an edit ----------------------------------------------------------------
 
@@ -250,10 +77,6 @@ class Edit:
         return (BOM if self.source.bom else "") + self.new_text
 
 
-def _problem_key(d: Diagnostic) -> tuple[str, str]:
-    return (d.code, d.message)
-
-
 @functools.lru_cache(maxsize=4)
 def _findings(text: str, name: str) -> tuple[tuple[tuple[str, str], int], ...]:
     """How many times each (rule, message) is found in a plan's text (cached: each edit compares with it)."""
@@ -261,7 +84,7 @@ def _findings(text: str, name: str) -> tuple[tuple[tuple[str, str], int], ...]:
 
     counts: dict[tuple[str, str], int] = {}
     for d in lint_loaded(parse_plan(text, name)):
-        counts[_problem_key(d)] = counts.get(_problem_key(d), 0) + 1
+        counts[problem_key(d)] = counts.get(problem_key(d), 0) + 1
     return tuple(counts.items())
 
 
@@ -283,80 +106,12 @@ def check_edit(source: PlanText, new_text: str, intent: Intent, *, allow_warning
     for d in after:
         if d.severity is Severity.ERROR:
             problems.append(d)
-        elif before.get(_problem_key(d), 0) > 0:
-            before[_problem_key(d)] -= 1
+        elif before.get(problem_key(d), 0) > 0:
+            before[problem_key(d)] -= 1
         elif not allow_warnings:
             problems.append(d)
     changes = diff_plans(source.plan, loaded.plan) if loaded.plan is not None else []
     return Edit(source, new_text, changes, problems, loaded.plan)
-
-
-# --- writing it ---------------------------------------------------------------------------
-
-
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """Hold an advisory lock on the plan file while it is checked and replaced (other workplan runs wait)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: the stamp check below still guards the file
-        yield
-        return
-    while True:
-        try:
-            stream = path.open("rb")
-        except OSError as exc:
-            raise PathError(f"{path}: cannot open: {exc.strerror or exc}") from None
-        with stream:
-            fcntl.flock(stream.fileno(), fcntl.LOCK_EX)
-            try:
-                if os.path.samestat(os.fstat(stream.fileno()), os.stat(path)):
-                    yield
-                    return
-            except FileNotFoundError:
-                raise PathError(f"{path}: the file was removed while it was being edited; nothing written") from None
-            finally:
-                fcntl.flock(stream.fileno(), fcntl.LOCK_UN)
-        # Another run replaced the file while this one waited: lock the new one.
-
-
-def _writable(path: Path, info: os.stat_result) -> None:
-    """Refuse to replace a file its mode says is read-only, even for root, or in a folder others can write to."""
-    if not info.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):
-        raise PathError(f"{path}: the file is read-only; make it writable (chmod u+w) to edit it (nothing written)")
-    folder = path.resolve().parent
-    try:
-        folder_info = folder.stat()
-    except OSError as exc:
-        raise PathError(f"{folder}: cannot look at the folder: {exc.strerror or exc}") from None
-    others = folder_info.st_mode & stat.S_IWOTH and not folder_info.st_mode & stat.S_ISVTX
-    if others and info.st_uid != os.geteuid():
-        raise PathError(
-            f"{path}: the folder can be written by anyone and the file is another user's; "
-            "workplan will not replace it there (nothing written)"
-        )
-
-
-def write_edit(edit: Edit) -> None:
-    """Write an edit over its plan file, if the file on disk is still the one the edit was made from.
-
-    The file is locked while it is checked and replaced; a file changed
-    since it was read (by another edit, an editor, any program) is refused
-    with `EditRefused`, and the change is not written.  Owner, group and mode
-    are kept; a read-only file is refused with `PathError`.
-    """
-    from .fsutil import write_atomic
-
-    path = edit.source.path
-    with _locked(path):
-        raw, info = _read_bytes(path)
-        if edit.source.stamp is not None and Stamp.of(raw, info) != edit.source.stamp:
-            raise EditRefused(
-                f"{path} changed on disk while this edit was being made (another edit, an editor or a program "
-                "wrote it); nothing written: run the command again on the file as it is now"
-            )
-        _writable(path, info)
-        write_atomic(path, edit.file_text)
 
 
 # --- finding the item ---------------------------------------------------------------------
@@ -366,7 +121,7 @@ def _find(tree: Tree, ident: str) -> tuple[str, tuple[str | int, ...], Any] | No
     """The kind, data path and mapping node of the meeting, activity or milestone ``ident``."""
     from .textpatch import walk_items
 
-    for kind, path, item in walk_items(tree.root, _LISTS):
+    for kind, path, item in walk_items(tree.root, EDITABLE_LISTS):
         found = value(item, "id")
         if found is not None and str(found.value).strip() == ident:
             return kind, path, item
@@ -377,7 +132,7 @@ def _all_idents(tree: Tree) -> list[str]:
     from .textpatch import walk_items
 
     out = []
-    for _, _, item in walk_items(tree.root, _LISTS):
+    for _, _, item in walk_items(tree.root, EDITABLE_LISTS):
         found = value(item, "id")
         if found is not None:
             out.append(str(found.value).strip())
@@ -465,7 +220,7 @@ def move_item(
     if kind == "meeting":
         from .textpatch import walk_items
 
-        for other_kind, other_path, other in walk_items(tree.root, _LISTS):
+        for other_kind, other_path, other in walk_items(tree.root, EDITABLE_LISTS):
             tie = "within" if other_kind == "meeting" else "meeting" if other_kind == "milestone" else None
             tied = value(other, tie) if tie else None
             if tied is not None and str(tied.value).strip() == ident:

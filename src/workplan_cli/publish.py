@@ -101,8 +101,8 @@ def write_next_term(
     ``force``; `PathError` when it cannot be written.
     """
     from .draft import init_plan
-    from .edit import read_plan
     from .fsutil import is_stdout, write_atomic
+    from .planfile import read_plan
 
     plan = read_plan(source)
     dates = (start, end, general_assembly)
