@@ -37,6 +37,7 @@ from .models import (
 from .templating import long_day, own_html, render_template_pieces, short_day
 from .text import printable, visible
 from .timeline import meeting_heading, meeting_title, numbered_meeting, own_words, status_name
+from .typography import punctuate_html, punctuate_lines
 
 FORMATS = {"html": "html", "md": "md", "ics": "ics"}
 
@@ -223,6 +224,8 @@ class CommitteeView:
             exact = precision(activity.date) == precision(activity.end_date) == "day"
             if exact and activity.end_date.month == activity.date.month and i18n.current() == "en":
                 return f"{short_day(activity.date)} to {activity.end_date.day}"
+            if exact and i18n.current() != "en":  # "du 8 au 10 mars": the year is the table's heading
+                return dates.day_range(activity.date, activity.end_date, year=False)
             return _("{first} to {last}").format(first=short_day(activity.date), last=short_day(activity.end_date))
         return short_day(activity.date)
 
@@ -357,7 +360,10 @@ def render_pieces(
                 month_name=picture.month_name,
                 weekday_name=picture.weekday_name,
             )
-        return _in_language(render_template_pieces(f"{kind}.{fmt}.j2", template_dir, **context), lang)
+        pieces = render_template_pieces(f"{kind}.{fmt}.j2", template_dir, **context)
+        # French sets a no-break space before : ; ? ! and inside « » (`typography`).
+        punctuated = punctuate_html(pieces, lang) if fmt == "html" else punctuate_lines(pieces, lang)
+        return _in_language(punctuated, lang)
 
 
 def _in_language(pieces: Iterator[str], lang: str) -> Iterator[str]:
