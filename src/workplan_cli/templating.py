@@ -102,6 +102,20 @@ def _names(eval_ctx: Any, names: Any, who: Callable[[str], Any] | None = None, m
     )
 
 
+def css_string(text: Any) -> Any:
+    """``text`` inside a CSS string ("…" in a style sheet): workplan's words in the page's language, punctuated as it writes.
+
+    A backslash, a quote, a line break or ``<`` (which could close the style
+    element) is written as a CSS escape; the result is markup, printed as it is.
+    """
+    from markupsafe import Markup
+
+    from .typography import punctuate
+
+    said = punctuate(str(text), i18n.current())
+    return Markup(re.sub(r'[\\"<>\n\r]', lambda m: f"\\{ord(m.group(0)):x} ", said))
+
+
 def md_anchor(heading: str) -> str:
     """The anchor GitHub gives a Markdown heading: lower case, punctuation dropped, spaces as hyphens."""
     return re.sub(r"[^\w\- ]", "", str(heading).strip().lower()).replace(" ", "-")
@@ -146,6 +160,7 @@ def environment(template_dir: Path | None, lang: str = "en") -> Any:
         plain_day=dates.plain_day,
         caption=dates.caption,
         in_sentence=in_sentence,
+        css_string=css_string,
         names=jinja2.pass_eval_context(_names),
         # Plan text passed into a translated sentence keeps its own language mark.
         own=jinja2.pass_eval_context(_printable),
