@@ -19,6 +19,7 @@ from workplan_cli.loader import load_plan
 from workplan_cli.render import render
 from workplan_cli.templating import bundled_template_dir
 from workplan_cli.text import md_escape
+from workplan_cli.typography import punctuate
 
 PACKAGE = ROOT / "src" / "workplan_cli"
 PLANS = {p.stem: (p, load_plan(p).plan) for p in sorted(DATA.glob("*.yaml"))}
@@ -98,7 +99,7 @@ def _translations(plan_path: Path, lang: str) -> set[str]:
         return {m.string for m in read_po(stream) if m.id and isinstance(m.string, str) and m.string}
 
 
-def _chrome(text: str, plan, fmt: str, translated: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+def _chrome(text: str, plan, fmt: str, translated: set[str] = frozenset(), lang: str = "en") -> str:  # type: ignore[assignment]
     """The page with every piece of the plan's own text (as written, or translated) taken out: what workplan wrote."""
     if fmt == "html":
         text = re.sub(r'<span lang="en">.*?</span>', " ", text, flags=re.S)
@@ -106,10 +107,11 @@ def _chrome(text: str, plan, fmt: str, translated: set[str] = frozenset()) -> st
         text = html.unescape(re.sub(r"<[^>]+>", " ", text))
     strings = _plan_strings(plan.model_dump(mode="json")) | set(translated)
     variants = strings | {s.lower() for s in strings} | {s.upper() for s in strings} | {s.capitalize() for s in strings}
+    variants |= {punctuate(s, lang) for s in variants}  # as the page punctuates it (French: "Note\u202f:")
     if fmt == "md":
         variants |= {md_escape(s) for s in variants}
     for piece in sorted(variants, key=len, reverse=True):
-        if len(piece) > 1:
+        if len(piece) > 2:  # not "en" (a language code) out of "partenaires"
             text = text.replace(piece, " ")
     return text
 
@@ -120,7 +122,7 @@ def _chrome(text: str, plan, fmt: str, translated: set[str] = frozenset()) -> st
 def test_render_leaves_no_english_chrome(plan_id, lang, fmt):
     path, plan = PLANS[plan_id]
     page = render(plan, fmt, lang=lang, plan_path=path)
-    chrome = _chrome(page, plan, fmt, _translations(path, lang))
+    chrome = _chrome(page, plan, fmt, _translations(path, lang), lang)
     words = _english_words(lang)
     left = sorted({w for w in re.findall(r"[A-Za-z]+", chrome) if w.lower() in words})
     assert left == []
@@ -785,3 +787,97 @@ def test_names_are_joined_as_the_language_joins_a_list(runner, lang, joined):
     assert typography.join_names(["JID", "CID", "SSM"], lang).count(",") == 1
     with i18n.use("en"):
         assert "by SMS; SEDI" in render(PLANS["csh-2022-2023"][1], "md")
+
+
+class _LangText(HTMLParser):
+    """The text of a page with the language of the element around it (SVG titles, plain text by design, left out)."""
+
+    VOID = frozenset({"br", "meta", "img", "input", "link", "hr", "col", "circle", "rect", "line", "polygon", "path"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, str | None]] = []
+        self.found: list[tuple[str | None, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append((tag, dict(attrs).get("lang")))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        tags = [t for t, _ in self.stack]
+        if "style" in tags or ("svg" in tags and "title" in tags[tags.index("svg") :]):
+            return
+        lang = next((lang for _, lang in reversed(self.stack) if lang), None)
+        self.found.append((lang, data))
+
+
+def _plan_texts(path: Path) -> set[str]:
+    import yaml
+
+    found: set[str] = set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, str) and re.search(r"[a-z]{3} [a-z]{2}", value):
+            found.add(value[:25])
+
+    walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return found
+
+
+@pytest.mark.parametrize("lang", OTHER)
+@pytest.mark.parametrize("plan_id", sorted(PLANS))
+def test_untranslated_plan_text_is_marked_english_everywhere(tmp_path, plan_id, lang):
+    """Presenters ("Chair of the <group>"), procedure events, partner names: shown untranslated, said to be English."""
+    path, _ = PLANS[plan_id]
+    plan_file = tmp_path / path.name
+    shutil.copy(path, plan_file)  # no catalogs beside it
+    page = render(load_plan(plan_file).plan, "html", lang=lang, plan_path=plan_file)
+    parser = _LangText()
+    parser.feed(page)
+    texts = _plan_texts(plan_file)
+    unmarked = sorted(
+        {data.strip()[:60] for mark, data in parser.found if mark != "en" for text in texts if text in data}
+    )
+    assert unmarked == []
+
+
+@pytest.mark.parametrize("lang", OTHER)
+def test_a_page_says_whose_translation_it_is_and_whether_it_is_complete(tmp_path, lang):
+    working = {
+        "es": "Esta es la traducción de trabajo de la Secretaría, no el texto oficial de la OEA.",
+        "fr": "Ceci est la traduction de travail du Secrétariat, et non le texte officiel de l’OEA.",
+        "pt": "Esta é a tradução de trabalho da Secretaria, não o texto oficial da OEA.",
+    }[lang]
+    incomplete = {
+        "es": "Parte del texto del plan",
+        "fr": "Une partie du texte du plan",
+        "pt": "Parte do texto do plano",
+    }[lang]
+    path, plan = PLANS["csh-2022-2023"]
+    for fmt in ("html", "md"):
+        page = render(plan, fmt, lang=lang, plan_path=path)  # the bundled catalog, complete
+        assert working in page and incomplete not in page
+        assert "working translation" not in render(plan, fmt, plan_path=path)
+    plan_file = tmp_path / path.name
+    shutil.copy(path, plan_file)
+    alone = render(plan, "html", lang=lang, plan_path=plan_file)  # no catalog: the glossary only
+    assert working not in alone and incomplete in alone
+    catalog = (DATA / f"csh-2022-2023.{lang}.po").read_text(encoding="utf-8")
+    # One message left untranslated: the page says both.
+    first = re.search(r'\nmsgctxt "plan/[^\n]*\nmsgid "[^\n]{60,}"\nmsgstr "([^\n]+)"\n', catalog)
+    assert first is not None
+    (tmp_path / f"csh-2022-2023.{lang}.po").write_text(
+        catalog[: first.start(1)] + catalog[first.end(1) :], encoding="utf-8"
+    )
+    partly = render(plan, "md", lang=lang, plan_path=plan_file)
+    assert working in partly and incomplete in partly

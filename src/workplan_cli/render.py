@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import dates, i18n
-from .catalogs import translate
+from .catalogs import compose, translate
 from .i18n import _
 from .index import index_of
 from .models import (
@@ -154,9 +154,14 @@ class CommitteeView:
     def event_title(self, ident: str) -> str:
         thing = self.index.entity(ident)
         if isinstance(thing, Meeting):
-            return f"{thing.title or meeting_title(thing)}, {dates.day_span(thing.date, thing.end_date)} ({self.hours(thing)})"
+            return compose(
+                "{title}, {days} ({hours})",
+                title=thing.title or meeting_title(thing),
+                days=dates.day_span(thing.date, thing.end_date),
+                hours=self.hours(thing),
+            )
         if isinstance(thing, PendingEvent):
-            return _("{event}, date to be determined").format(event=thing.title)
+            return compose(_("{event}, date to be determined"), event=thing.title)
         return ident
 
     def anchor(self, meeting: Meeting) -> str:
@@ -341,6 +346,7 @@ def render_pieces(
     A missing template or catalog fails here, before any piece.
     """
     lang = lang or plan.language
+    notice = translation_notice(plan, plan_path, lang)
     plan = translate(plan, plan_path, lang)
     with i18n.use(lang):
         if fmt == "ics":
@@ -349,7 +355,7 @@ def render_pieces(
         view: CommitteeView | ProgramView = (
             CommitteeView(plan) if isinstance(plan, CommitteePlan) else ProgramView(plan)
         )
-        context: dict[str, Any] = {"plan": plan, "view": view}
+        context: dict[str, Any] = {"plan": plan, "view": view, "translation": notice}
         if isinstance(plan, CommitteePlan) and fmt == "html":
             from . import picture
 
@@ -364,6 +370,24 @@ def render_pieces(
         # French sets a no-break space before : ; ? ! and inside « » (`typography`).
         punctuated = punctuate_html(pieces, lang) if fmt == "html" else punctuate_lines(pieces, lang)
         return _in_language(punctuated, lang)
+
+
+def translation_notice(plan: Plan, plan_path: Path | None, lang: str) -> dict[str, bool] | None:
+    """What a page in another language than its plan's says of its translation; None in the plan's own.
+
+    ``catalog``: the plan's catalog for ``lang`` is used (the page says it is
+    the secretariat's working translation, not the official OAS text);
+    ``complete``: every message of the plan is translated and none is stale
+    (else the page says that part of the text is shown as written).
+    """
+    if lang == plan.language:
+        return None
+    from .catalogs import status
+
+    if plan_path is None:
+        return {"catalog": False, "complete": False}
+    found = status(plan, plan_path, lang)
+    return {"catalog": found.catalog is not None, "complete": not found.untranslated and not found.stale}
 
 
 def _in_language(pieces: Iterator[str], lang: str) -> Iterator[str]:
