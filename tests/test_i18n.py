@@ -153,7 +153,7 @@ def test_render_ics_summaries_in_spanish():
     ics = render(plan, "ics", lang="es", plan_path=path).replace("\r\n ", "")
     assert "SUMMARY:CSH: Decimoquinta reunión\r\n" in ics
     assert "SUMMARY:CSH\\, proyecto de resolución: " in ics
-    assert "SUMMARY:Vence el plazo del informe: Registro de Minas Terrestres Antipersonal\r\n" in ics
+    assert "SUMMARY:Plazo de presentación del informe: Registro de Minas Terrestres Antipersonal\r\n" in ics
 
 
 def test_english_is_the_default_and_unchanged():
@@ -881,3 +881,44 @@ def test_a_page_says_whose_translation_it_is_and_whether_it_is_complete(tmp_path
     )
     partly = render(plan, "md", lang=lang, plan_path=plan_file)
     assert working in partly and incomplete in partly
+
+
+# --- one term per idea ------------------------------------------------------------------------------
+
+TERMINOLOGY = PACKAGE / "locale" / "terminology.csv"
+
+
+def _terminology() -> list[dict[str, str]]:
+    import csv
+
+    with TERMINOLOGY.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def _says(pattern: str, text: str) -> bool:
+    return re.search(rf"(?<!\w)(?:{pattern})(?!\w)", text, re.I) is not None
+
+
+@pytest.mark.parametrize("lang", OTHER)
+def test_each_idea_has_one_term_in_each_language(lang):
+    """A message whose English names an idea of the terminology table says it with the table's term, in every form."""
+    rows = _terminology()
+    assert {row["idea"] for row in rows} >= {"reporting deadline", "draft resolution", "meeting"}
+    other = []
+    for m in _catalog(lang):
+        if not m.id:
+            continue
+        english = PLACEHOLDER.sub(" ", " ".join(m.id if isinstance(m.id, tuple) else (m.id,)))
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        for row in rows:
+            if _says(row["en"], english):
+                other += [(row["idea"], english, s) for s in strings if s and not _says(row[lang], s)]
+    assert other == []
+
+
+def test_workplan_names_an_idea_the_one_english_way():
+    """The templates and the code's messages never use a word the terminology table avoids ("due date")."""
+    rows = [row for row in _terminology() if row["en_avoid"]]
+    sources = [p.read_text(encoding="utf-8") for p in sorted(bundled_template_dir().glob("*.j2"))]
+    sources += [" ".join(m.id if isinstance(m.id, tuple) else (m.id,)) for m in _catalog("en") if m.id]
+    assert [(row["idea"], text[:80]) for row in rows for text in sources if _says(row["en_avoid"], text)] == []
