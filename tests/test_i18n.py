@@ -754,9 +754,12 @@ def test_french_punctuation_takes_a_no_break_space(text, spaced):
 
 
 def test_french_punctuation_leaves_markup_styles_and_footnote_marks_alone():
-    page = '<style>a:hover{color:red}</style><p title="a: b">Note: <a href="https://x/?a=1">lien</a>: fin</p>'
+    page = (
+        '<style>a:hover{color:red}</style><p title="a: b" class="x:y">Note: <a href="https://x/?a=1">lien</a>: fin</p>'
+    )
     assert "".join(typography.punctuate_html([page[:20], page[20:41], page[41:]], "fr")) == (
-        '<style>a:hover{color:red}</style><p title="a: b">Note\u202f: <a href="https://x/?a=1">lien</a>\u202f: fin</p>'
+        '<style>a:hover{color:red}</style><p title="a\u202f: b" class="x:y">Note\u202f: '
+        '<a href="https://x/?a=1">lien</a>\u202f: fin</p>'
     )
     assert typography.punctuate_markdown("[^3]: La note: `a: b`", "fr") == "[^3]: La note\u202f: `a: b`"
 

@@ -39,11 +39,14 @@ def punctuate(text: str, lang: str) -> str:
 
 
 _TAG = re.compile(r"(<[^>]*>)")
+# The attributes a reader is shown or read (a tooltip, a label, an image's text), punctuated like the text.
+_READ_ATTRIBUTE = re.compile(r'(\s(?:title|aria-label|alt)=")([^"]*)(")')
 _RAW = ("style", "script")
 
 
 def punctuate_html(pieces: Iterable[str], lang: str) -> Iterator[str]:
-    """A page streamed in pieces, its text (not its markup, styles or scripts) punctuated as ``lang`` writes it."""
+    """A page streamed in pieces, its text and read attributes (``title``, ``aria-label``, ``alt``; not the rest of
+    its markup, styles or scripts) punctuated as ``lang`` writes it."""
     if lang != "fr":
         yield from pieces
         return
@@ -61,6 +64,8 @@ def punctuate_html(pieces: Iterable[str], lang: str) -> Iterator[str]:
                     raw = name
                 elif raw and name == f"/{raw}":
                     raw = None
+                if '="' in part:
+                    part = _READ_ATTRIBUTE.sub(lambda m: m.group(1) + punctuate(m.group(2), lang) + m.group(3), part)
                 out.append(part)
             else:
                 out.append(part if raw else punctuate(part, lang))
