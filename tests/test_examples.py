@@ -178,13 +178,13 @@ def test_cajp_page_in_its_own_shape():
     [
         (
             "es",
-            "del jueves, 17 de noviembre de 2005 al viernes, 18 de noviembre de 2005 (10:00 – 17:00)",
+            "del 17 al 18 de noviembre de 2005 (10:00 – 17:00)",
             "agosto de 2006",
         ),
-        ("fr", "du jeudi 17 novembre 2005 au vendredi 18 novembre 2005 (10:00 – 17:00)", "août 2006"),
+        ("fr", "du 17 au 18 novembre 2005 (10:00 – 17:00)", "août 2006"),
         (
             "pt",
-            "de quinta-feira, 17 de novembro de 2005 a sexta-feira, 18 de novembro de 2005 (10:00 – 17:00)",
+            "de 17 a 18 de novembro de 2005 (10:00 – 17:00)",
             "agosto de 2006",
         ),
     ],
@@ -192,7 +192,8 @@ def test_cajp_page_in_its_own_shape():
 def test_cajp_markdown_in_other_languages(lang, special, month):
     md = render(PLANS["cajp-2005-2006"], "md", lang=lang, plan_path=PATHS["cajp-2005-2006"])
     assert f"\n{special}\n" in md
-    assert f" {month}: " in md
+    space = "\u202f" if lang == "fr" else ""  # French: a no-break space before the colon
+    assert f" {month}{space}: " in md
 
 
 def test_cajp_calendar_file():

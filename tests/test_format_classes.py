@@ -533,7 +533,7 @@ def test_dates_by_month_or_year_are_sorted_and_shown_in_every_language():
         ("course", "2023-08", "August 2023"),
     ]
     assert "> _Otra actividad de la OEA:_ agosto de 2023: Course on International Law" in render(plan, "md", lang="es")
-    assert "août 2023: Course on International Law" in render(plan, "md", lang="fr")
+    assert "août 2023\u202f: Course on International Law" in render(plan, "md", lang="fr")
     assert "agosto de 2023: Course on International Law" in render(plan, "md", lang="pt")
 
 

@@ -19,6 +19,7 @@ from workplan_cli.loader import load_plan
 from workplan_cli.render import render
 from workplan_cli.templating import bundled_template_dir
 from workplan_cli.text import md_escape
+from workplan_cli.typography import punctuate
 
 PACKAGE = ROOT / "src" / "workplan_cli"
 PLANS = {p.stem: (p, load_plan(p).plan) for p in sorted(DATA.glob("*.yaml"))}
@@ -98,7 +99,7 @@ def _translations(plan_path: Path, lang: str) -> set[str]:
         return {m.string for m in read_po(stream) if m.id and isinstance(m.string, str) and m.string}
 
 
-def _chrome(text: str, plan, fmt: str, translated: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+def _chrome(text: str, plan, fmt: str, translated: set[str] = frozenset(), lang: str = "en") -> str:  # type: ignore[assignment]
     """The page with every piece of the plan's own text (as written, or translated) taken out: what workplan wrote."""
     if fmt == "html":
         text = re.sub(r'<span lang="en">.*?</span>', " ", text, flags=re.S)
@@ -106,10 +107,11 @@ def _chrome(text: str, plan, fmt: str, translated: set[str] = frozenset()) -> st
         text = html.unescape(re.sub(r"<[^>]+>", " ", text))
     strings = _plan_strings(plan.model_dump(mode="json")) | set(translated)
     variants = strings | {s.lower() for s in strings} | {s.upper() for s in strings} | {s.capitalize() for s in strings}
+    variants |= {punctuate(s, lang) for s in variants}  # as the page punctuates it (French: "Note\u202f:")
     if fmt == "md":
         variants |= {md_escape(s) for s in variants}
     for piece in sorted(variants, key=len, reverse=True):
-        if len(piece) > 1:
+        if len(piece) > 2:  # not "en" (a language code) out of "partenaires"
             text = text.replace(piece, " ")
     return text
 
@@ -120,7 +122,7 @@ def _chrome(text: str, plan, fmt: str, translated: set[str] = frozenset()) -> st
 def test_render_leaves_no_english_chrome(plan_id, lang, fmt):
     path, plan = PLANS[plan_id]
     page = render(plan, fmt, lang=lang, plan_path=path)
-    chrome = _chrome(page, plan, fmt, _translations(path, lang))
+    chrome = _chrome(page, plan, fmt, _translations(path, lang), lang)
     words = _english_words(lang)
     left = sorted({w for w in re.findall(r"[A-Za-z]+", chrome) if w.lower() in words})
     assert left == []
@@ -130,8 +132,8 @@ def test_render_leaves_no_english_chrome(plan_id, lang, fmt):
     ("lang", "day", "heading"),
     [
         ("es", "jueves, 1 de diciembre de 2022", "PRIMERA REUNIÓN"),
-        ("fr", "jeudi 1 décembre 2022", "PREMIÈRE RÉUNION"),
-        ("pt", "quinta-feira, 1 de dezembro de 2022", "PRIMEIRA REUNIÃO"),
+        ("fr", "jeudi 1er décembre 2022", "PREMIÈRE RÉUNION"),
+        ("pt", "quinta-feira, 1º de dezembro de 2022", "PRIMEIRA REUNIÃO"),
     ],
 )
 def test_render_dates_and_ordinals_in_the_language(lang, day, heading):
@@ -151,7 +153,7 @@ def test_render_ics_summaries_in_spanish():
     ics = render(plan, "ics", lang="es", plan_path=path).replace("\r\n ", "")
     assert "SUMMARY:CSH: Decimoquinta reunión\r\n" in ics
     assert "SUMMARY:CSH\\, proyecto de resolución: " in ics
-    assert "SUMMARY:Vence el plazo del informe: Registro de Minas Terrestres Antipersonal\r\n" in ics
+    assert "SUMMARY:Plazo de presentación del informe: Registro de Minas Terrestres Antipersonal\r\n" in ics
 
 
 def test_english_is_the_default_and_unchanged():
@@ -174,7 +176,7 @@ def test_markdown_contents_links_follow_translated_headings():
     [
         (
             ["references", "38", "--lang", "fr", str(DATA / "csh-2022-2023.yaml")],
-            {0: "Groupe de travail  wg-randot-iv", 3: "jeu. 1 déc. 2022  meeting-1  point 3.1", -1: "6 citations."},
+            {0: "Groupe de travail  wg-randot-iv", 3: "jeu. 1er déc. 2022  meeting-1  point 3.1", -1: "6 citations."},
         ),
         (
             ["coverage", "--uncovered", "--lang", "pt", str(DATA / "csh-2022-2023.yaml")],
@@ -241,7 +243,7 @@ def test_upcoming_markdown_in_portuguese(runner):
     )
     assert result.exit_code == 0, result.output
     assert result.output == (
-        "## Próximos eventos: de quarta-feira, 1 de março de 2023 a sexta-feira, 3 de março de 2023\n\n"
+        "## Próximos eventos: de quarta-feira, 1º de março de 2023 a sexta-feira, 3 de março de 2023\n\n"
         "### quinta-feira, 2 de março de 2023\n\n"
         "- 10:00 – 13:00 · **Décima Reunião do Fórum sobre Medidas de Fortalecimento da Confiança e da Segurança** "
         "(reunião, csh-2022-2023; amanhã)\n"
@@ -266,8 +268,8 @@ def test_upcoming_empty_window_in_french(runner):
     )
     assert result.exit_code == 0, result.output
     assert result.output.split("\n")[:2] == [
-        "Rien n’est prévu du ven. 1 mars 2030 au sam. 2 mars 2030.",
-        "  csh-2022-2023 : mandat du ven. 11 nov. 2022 au ven. 23 juin 2023 ; 25 réunions, 11 autres activités.",
+        "Rien n’est prévu du ven. 1er mars 2030 au sam. 2 mars 2030.",
+        "  csh-2022-2023\u202f: mandat du ven. 11 nov. 2022 au ven. 23 juin 2023\u202f; 25 réunions, 11 autres activités.",
     ]
 
 
@@ -278,7 +280,7 @@ def test_show_in_french(runner):
     assert lines[:3] == [
         "CINQUIÈME RÉUNION",
         "jeudi 16 février 2023, 10:00 – 13:00 (America/New_York)",
-        "Récapitulatif : Réunion ordinaire de la CSH",
+        "Récapitulatif\u202f: Réunion ordinaire de la CSH",
     ]
     assert "           paragraphes 39, 40 · présenté par SSM" in lines
     assert "           paragraphes 44.b, 45, résolution AG/RES. 2970 (LI-O/21) · présenté par SSM" in lines
@@ -287,9 +289,9 @@ def test_show_in_french(runner):
     )
     assert other.output.split("\n")[:4] == [
         "Activité iadc-crisis-management-exercise (csh-2022-2023)",
-        "title: Exercice de gestion de crise",
-        "date: mercredi 24 mai 2023",
-        "end_date: mardi 30 mai 2023",
+        "title\u202f: Exercice de gestion de crise",
+        "date\u202f: mercredi 24 mai 2023",
+        "end_date\u202f: mardi 30 mai 2023",
     ]
 
 
@@ -459,11 +461,11 @@ def test_a_status_is_said_in_the_language(runner, tmp_path):
     assert show.stdout.splitlines()[:3] == [
         "SEPTIÈME RÉUNION",
         "jeudi 16 mars 2023, 10:00 – 13:00 (America/New_York)",
-        "Annulée : Sin quórum",
+        "Annulée\u202f: Sin quórum",
     ]
     loaded = load_plan(plan).plan
     page = render(loaded, "html", lang="pt", plan_path=plan)
-    assert '<li><a href="#meeting-7">16 mar.: Sétima reunião</a> (Cancelada)</li>' in page
+    assert '<li><a href="#meeting-7">16 de mar.: Sétima reunião</a> (Cancelada)</li>' in page
     assert render(loaded, "md", lang="es", plan_path=plan).count("**Cancelada**") == 1
 
 
@@ -479,7 +481,7 @@ def test_a_meeting_title_marks_the_plans_part_in_the_page(runner, tmp_path):
     plan.write_text(text, encoding="utf-8")
     shutil.copy(I18N / "test-2023.es.po", tmp_path / "test-2023.es.po")
     page = runner.invoke(app, ["render", str(plan), "--lang", "es"]).output
-    assert '<a href="#meeting-1">02 mar: Primera reunión: <span lang="en">Joint meeting on testing</span></a>' in page
+    assert '<a href="#meeting-1">2 mar: Primera reunión: <span lang="en">Joint meeting on testing</span></a>' in page
     english = runner.invoke(app, ["render", str(plan)]).output
     assert '<a href="#meeting-1">02 Mar: First meeting: Joint meeting on testing</a>' in english
 
@@ -609,3 +611,317 @@ def test_a_plan_catalog_overrides_the_glossary(tmp_path):
         encoding="utf-8",
     )
     assert catalogs.translate(loaded, plan, "es").introduction.installed_by == "el Consejo Permanente de la OEA"
+
+
+# --- each language's dates, punctuation and lists (issue #27) -------------------------------------
+
+import datetime as _dt  # noqa: E402
+
+from workplan_cli import dates, typography  # noqa: E402
+
+
+def _text_of(page: str, fmt: str) -> str:
+    """What a reader reads: an HTML page's text (no markup, styles or attributes), or Markdown as it is."""
+    if fmt != "html":
+        return page
+    page = re.sub(r"<(style|script)\b.*?</\1>", "", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]*>", "", page))
+
+
+def _outputs(runner, lang: str) -> dict[str, str]:
+    """Every output workplan writes in ``lang``: both plans' pages and Markdown, upcoming, show and query."""
+    out = {}
+    for plan_id, (path, plan) in PLANS.items():
+        for fmt in ("html", "md"):
+            out[f"{plan_id}.{fmt}"] = _text_of(render(plan, fmt, lang=lang, plan_path=path), fmt)
+    csh = str(DATA / "csh-2022-2023.yaml")
+    commands = {
+        "upcoming": ["upcoming", str(DATA), "--as-of", "2023-03-01", "--days", "30"],
+        "upcoming.md": ["upcoming", str(DATA), "--as-of", "2023-03-01", "--days", "30", "-f", "md"],
+        "upcoming-empty": ["upcoming", str(DATA), "--as-of", "2030-03-01"],
+        "show": ["show", "meeting-5", csh],
+        "show-activity": ["show", "iadc-crisis-management-exercise", csh],
+        "query-meetings": ["query", "meetings", csh],
+        "query-meetings.md": ["query", "meetings", csh, "-f", "md"],
+        "query-references": ["query", "references", "38", csh],
+        "query-activities": ["query", "activities", str(DATA)],
+    }
+    for name, argv in commands.items():
+        result = runner.invoke(app, [*argv, "--lang", lang])
+        assert result.exit_code == 0, (name, result.output)
+        out[name] = result.output
+    return out
+
+
+@pytest.mark.parametrize(
+    ("lang", "same_month", "two_months", "two_years"),
+    [
+        ("en", "Wednesday, March 8, 2023 to Friday, March 10, 2023", None, None),
+        (
+            "es",
+            "del 8 al 10 de marzo de 2023",
+            "del 1 de marzo al 2 de abril de 2023",
+            "del 30 de diciembre de 2022 al 2 de enero de 2023",
+        ),
+        ("fr", "du 8 au 10 mars 2023", "du 1er mars au 2 avril 2023", "du 30 décembre 2022 au 2 janvier 2023"),
+        (
+            "pt",
+            "de 8 a 10 de março de 2023",
+            "de 1º de março a 2 de abril de 2023",
+            "de 30 de dezembro de 2022 a 2 de janeiro de 2023",
+        ),
+    ],
+)
+def test_a_range_of_days_is_written_as_the_language_writes_it(lang, same_month, two_months, two_years):
+    with i18n.use(lang):
+        assert dates.day_span(_dt.date(2023, 3, 8), _dt.date(2023, 3, 10)) == same_month
+        if two_months:
+            assert dates.day_span(_dt.date(2023, 3, 1), _dt.date(2023, 4, 2)) == two_months
+            assert dates.day_span(_dt.date(2022, 12, 30), _dt.date(2023, 1, 2)) == two_years
+
+
+@pytest.mark.parametrize(
+    ("lang", "long", "plain", "short", "contents"),
+    [
+        ("en", "Thursday, December 1, 2022", "Thursday, December 1, 2022", "Thu, Dec 1, 2022", "01 Dec"),
+        ("es", "jueves, 1 de diciembre de 2022", "1 de diciembre de 2022", "jue, 1 dic 2022", "1 dic"),
+        ("fr", "jeudi 1er décembre 2022", "1er décembre 2022", "jeu. 1er déc. 2022", "1er déc."),
+        (
+            "pt",
+            "quinta-feira, 1º de dezembro de 2022",
+            "1º de dezembro de 2022",
+            "qui., 1º de dez. de 2022",
+            "1º de dez.",
+        ),
+    ],
+)
+def test_the_first_of_a_month_and_unpadded_days(lang, long, plain, short, contents):
+    day = _dt.date(2022, 12, 1)
+    with i18n.use(lang):
+        assert (dates.long_day(day), dates.plain_day(day), dates.short_day(day), dates.nav_day(day)) == (
+            long,
+            plain,
+            short,
+            contents,
+        )
+        assert (
+            dates.long_day(_dt.date(2022, 12, 11)).count("1er") + dates.long_day(_dt.date(2022, 12, 11)).count("º") == 0
+        )
+
+
+@pytest.mark.parametrize("lang", OTHER)
+def test_pages_write_days_times_and_ordinals_as_the_language_does(lang):
+    path, plan = PLANS["csh-2022-2023"]
+    page = render(plan, "html", lang=lang, plan_path=path)
+    md = render(plan, "md", lang=lang, plan_path=path)
+    for text in (_text_of(page, "html"), md):
+        # No weekday after a preposition ("em quinta-feira", "el jueves, 1 de diciembre" after "el").
+        assert not re.search(
+            r"\b(?:em|le|el|on) (?:segunda|terça|quarta|quinta|sexta)-feira|\b(?:le|el) (?:lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|jueves|viernes)\b",
+            text,
+        )
+        # Times on the 24-hour clock, the house style of the OAS's Spanish, French and Portuguese documents.
+        assert "10:00 – 13:00" in text and "a.m." not in text and "p.m." not in text
+        # No ordinal capitalised inside a sentence: "dans le cadre de la deuxième réunion".
+        assert not re.search(
+            r"[a-zà-ÿ,] (?:Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième|Septième|Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|Séptima|Primeira|Terceira|Quarta|Sétima) (?:réunion|reunión|reunião)\b",
+            text,
+        )
+    # Contents entries: no zero-padded day ("01 dic"); calendar captions as titles ("Marzo de 2023").
+    assert re.findall(r'<li><a href="#[^"]+">0\d ', page) == []
+    captions = re.findall(r"<caption>([^<]+)</caption>", page)
+    assert captions and all(c[0].isupper() for c in captions)
+    # An activity of several days within the year of its table: "du 8 au 10 mars".
+    assert {"es": "del 8 al 10 de marzo", "fr": "du 8 au 10 mars", "pt": "de 8 a 10 de março"}[lang] in page
+
+
+@pytest.mark.parametrize(
+    ("text", "spaced"),
+    [
+        ("Note: voir", "Note\u202f: voir"),
+        ("Note : voir", "Note\u202f: voir"),
+        ("Note\u00a0: voir", "Note\u202f: voir"),
+        ("Pourquoi? Oui! Non; « citation »", "Pourquoi\u202f? Oui\u202f! Non\u202f; «\u202fcitation\u202f»"),
+        ("«citation»", "«\u202fcitation\u202f»"),
+        ("10:00 – 13:00, https://www.oas.org/?q=1", "10:00 – 13:00, https://www.oas.org/?q=1"),
+        ("**Date à déterminer:** x", "**Date à déterminer\u202f:** x"),
+    ],
+)
+def test_french_punctuation_takes_a_no_break_space(text, spaced):
+    assert typography.punctuate(text, "fr") == spaced
+    assert typography.punctuate(text, "es") == text
+    assert "".join(typography.punctuate_html(["<p>", text[:3], text[3:], "</p>"], "fr")) == f"<p>{spaced}</p>"
+
+
+def test_french_punctuation_leaves_markup_styles_and_footnote_marks_alone():
+    page = (
+        '<style>a:hover{color:red}</style><p title="a: b" class="x:y">Note: <a href="https://x/?a=1">lien</a>: fin</p>'
+    )
+    assert "".join(typography.punctuate_html([page[:20], page[20:41], page[41:]], "fr")) == (
+        '<style>a:hover{color:red}</style><p title="a\u202f: b" class="x:y">Note\u202f: '
+        '<a href="https://x/?a=1">lien</a>\u202f: fin</p>'
+    )
+    assert typography.punctuate_markdown("[^3]: La note: `a: b`", "fr") == "[^3]: La note\u202f: `a: b`"
+
+
+# A colon, semicolon, question or exclamation mark with no no-break space before it; not a time,
+# an address or a Markdown footnote's definition.
+_UNSPACED = re.compile(r"(?m)(?<![\u00a0\u202f])[:;?!](?![\d/=]|\w)(?<!^\[\^\d\]:)(?<!^\[\^\d\d\]:)")
+
+
+def test_every_french_output_spaces_its_punctuation(runner):
+    bad = {}
+    for name, text in _outputs(runner, "fr").items():
+        found = [text[max(m.start() - 25, 0) : m.end() + 5] for m in _UNSPACED.finditer(text)]
+        if found:
+            bad[name] = found[:5]
+    assert bad == {}
+    for name, text in _outputs(runner, "fr").items():
+        assert not re.search(r"«[ \w]|[\w ]»", text), name
+
+
+@pytest.mark.parametrize(("lang", "joined"), [("es", "SSM y SEDI"), ("fr", "SSM et SEDI"), ("pt", "SSM e SEDI")])
+def test_names_are_joined_as_the_language_joins_a_list(runner, lang, joined):
+    outputs = _outputs(runner, lang)
+    pages = [outputs["csh-2022-2023.html"], outputs["csh-2022-2023.md"]]
+    for text in pages:
+        assert joined in text
+        assert "SSM; SEDI" not in text
+    assert typography.join_names(["JID", "CID", "SSM"], lang).count(",") == 1
+    with i18n.use("en"):
+        assert "by SMS; SEDI" in render(PLANS["csh-2022-2023"][1], "md")
+
+
+class _LangText(HTMLParser):
+    """The text of a page with the language of the element around it (SVG titles, plain text by design, left out)."""
+
+    VOID = frozenset({"br", "meta", "img", "input", "link", "hr", "col", "circle", "rect", "line", "polygon", "path"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, str | None]] = []
+        self.found: list[tuple[str | None, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append((tag, dict(attrs).get("lang")))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        tags = [t for t, _ in self.stack]
+        if "style" in tags or ("svg" in tags and "title" in tags[tags.index("svg") :]):
+            return
+        lang = next((lang for _, lang in reversed(self.stack) if lang), None)
+        self.found.append((lang, data))
+
+
+def _plan_texts(path: Path) -> set[str]:
+    import yaml
+
+    found: set[str] = set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, str) and re.search(r"[a-z]{3} [a-z]{2}", value):
+            found.add(value[:25])
+
+    walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return found
+
+
+@pytest.mark.parametrize("lang", OTHER)
+@pytest.mark.parametrize("plan_id", sorted(PLANS))
+def test_untranslated_plan_text_is_marked_english_everywhere(tmp_path, plan_id, lang):
+    """Presenters ("Chair of the <group>"), procedure events, partner names: shown untranslated, said to be English."""
+    path, _ = PLANS[plan_id]
+    plan_file = tmp_path / path.name
+    shutil.copy(path, plan_file)  # no catalogs beside it
+    page = render(load_plan(plan_file).plan, "html", lang=lang, plan_path=plan_file)
+    parser = _LangText()
+    parser.feed(page)
+    texts = _plan_texts(plan_file)
+    unmarked = sorted(
+        {data.strip()[:60] for mark, data in parser.found if mark != "en" for text in texts if text in data}
+    )
+    assert unmarked == []
+
+
+@pytest.mark.parametrize("lang", OTHER)
+def test_a_page_says_whose_translation_it_is_and_whether_it_is_complete(tmp_path, lang):
+    working = {
+        "es": "Esta es la traducción de trabajo de la Secretaría, no el texto oficial de la OEA.",
+        "fr": "Ceci est la traduction de travail du Secrétariat, et non le texte officiel de l’OEA.",
+        "pt": "Esta é a tradução de trabalho da Secretaria, não o texto oficial da OEA.",
+    }[lang]
+    incomplete = {
+        "es": "Parte del texto del plan",
+        "fr": "Une partie du texte du plan",
+        "pt": "Parte do texto do plano",
+    }[lang]
+    path, plan = PLANS["csh-2022-2023"]
+    for fmt in ("html", "md"):
+        page = render(plan, fmt, lang=lang, plan_path=path)  # the bundled catalog, complete
+        assert working in page and incomplete not in page
+        assert "working translation" not in render(plan, fmt, plan_path=path)
+    plan_file = tmp_path / path.name
+    shutil.copy(path, plan_file)
+    alone = render(plan, "html", lang=lang, plan_path=plan_file)  # no catalog: the glossary only
+    assert working not in alone and incomplete in alone
+    catalog = (DATA / f"csh-2022-2023.{lang}.po").read_text(encoding="utf-8")
+    # One message left untranslated: the page says both.
+    first = re.search(r'\nmsgctxt "plan/[^\n]*\nmsgid "[^\n]{60,}"\nmsgstr "([^\n]+)"\n', catalog)
+    assert first is not None
+    (tmp_path / f"csh-2022-2023.{lang}.po").write_text(
+        catalog[: first.start(1)] + catalog[first.end(1) :], encoding="utf-8"
+    )
+    partly = render(plan, "md", lang=lang, plan_path=plan_file)
+    assert working in partly and incomplete in partly
+
+
+# --- one term per idea ------------------------------------------------------------------------------
+
+TERMINOLOGY = PACKAGE / "locale" / "terminology.csv"
+
+
+def _terminology() -> list[dict[str, str]]:
+    import csv
+
+    with TERMINOLOGY.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def _says(pattern: str, text: str) -> bool:
+    return re.search(rf"(?<!\w)(?:{pattern})(?!\w)", text, re.I) is not None
+
+
+@pytest.mark.parametrize("lang", OTHER)
+def test_each_idea_has_one_term_in_each_language(lang):
+    """A message whose English names an idea of the terminology table says it with the table's term, in every form."""
+    rows = _terminology()
+    assert {row["idea"] for row in rows} >= {"reporting deadline", "draft resolution", "meeting"}
+    other = []
+    for m in _catalog(lang):
+        if not m.id:
+            continue
+        english = PLACEHOLDER.sub(" ", " ".join(m.id if isinstance(m.id, tuple) else (m.id,)))
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        for row in rows:
+            if _says(row["en"], english):
+                other += [(row["idea"], english, s) for s in strings if s and not _says(row[lang], s)]
+    assert other == []
+
+
+def test_workplan_names_an_idea_the_one_english_way():
+    """The templates and the code's messages never use a word the terminology table avoids ("due date")."""
+    rows = [row for row in _terminology() if row["en_avoid"]]
+    sources = [p.read_text(encoding="utf-8") for p in sorted(bundled_template_dir().glob("*.j2"))]
+    sources += [" ".join(m.id if isinstance(m.id, tuple) else (m.id,)) for m in _catalog("en") if m.id]
+    assert [(row["idea"], text[:80]) for row in rows for text in sources if _says(row["en_avoid"], text)] == []

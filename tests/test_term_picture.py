@@ -238,7 +238,10 @@ def test_render_as_of_not_a_date_is_a_usage_error(tmp_path, runner):
 def test_term_section_marks_and_calendar_in_the_page():
     html = render(plan(), "html", as_of=dt.date(2023, 3, 16))
     section = html[html.index('<section id="term"') : html.index('<section id="pending"')]
-    assert '<svg class="term-svg" viewBox="0 0 748 256" role="img" aria-labelledby="term-title term-desc">' in section
+    assert (
+        '<svg class="term-svg" viewBox="0 0 748 256" aria-labelledby="term-title" aria-describedby="term-desc">'
+        in section
+    )
     assert re.findall(r'<a href="(#[^"]+)"><title>', section) == [
         "#meeting-1",
         "#meeting-2",

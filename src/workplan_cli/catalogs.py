@@ -73,6 +73,38 @@ class SourceText(str):
     lang: str = "en"
 
 
+class MixedText(str):
+    """workplan's words joined to plan text shown untranslated: "Chair of the <span lang=en>Working Group…</span>".
+
+    As a string it is the plain text; in a page (``__html__``, which Jinja and
+    markupsafe ask for) each `SourceText` part keeps its language mark.
+    """
+
+    html: str = ""
+
+    def __html__(self) -> str:
+        return self.html
+
+
+def compose(pattern: str, **parts: str) -> str:
+    """``pattern.format(**parts)``; a `MixedText` when a part is `SourceText`, so that its mark is not lost."""
+    text = pattern.format(**parts)
+    if not any(isinstance(part, (SourceText, MixedText)) for part in parts.values()):
+        return text
+    from markupsafe import escape
+
+    def shown(part: str) -> str:
+        if isinstance(part, MixedText):
+            return part.html
+        if isinstance(part, SourceText):
+            return f'<span lang="{escape(part.lang)}">{escape(part)}</span>'
+        return str(escape(part))
+
+    mixed = MixedText(text)
+    mixed.html = str(escape(pattern)).format(**{key: shown(part) for key, part in parts.items()})
+    return mixed
+
+
 def _marked(text: str, lang: str) -> SourceText:
     shown = SourceText(text)
     shown.lang = lang
@@ -325,4 +357,12 @@ def translate(plan: Plan, plan_path: Path | None, lang: str) -> Plan:
         return _marked(text, plan.language)
 
     translated: Plan = _rebuild(plan, "plan", visit, acronyms=terms)
+    partners = getattr(translated, "partners", None)
+    if partners and all(hasattr(p, "name") for p in partners):
+        # A partner's name is a proper name, not a message of the catalog: the glossary's form, or as
+        # written and marked with the plan's language (a page says "Department against…" is English).
+        named = tuple(
+            p.model_copy(update={"name": terms.get(p.name.strip()) or _marked(p.name, plan.language)}) for p in partners
+        )
+        translated = translated.model_copy(update={"partners": named})
     return translated

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 
-from .i18n import _, current
+from .i18n import _, current, pgettext
 from .models import precision
 
 
@@ -42,7 +43,38 @@ def long_day(day: dt.date) -> str:
         return f"{day:%A}, {day:%B} {day.day}, {day.year}"
     from babel.dates import format_date
 
-    return str(format_date(day, format="full", locale=lang))
+    return first_of_month(str(format_date(day, format="full", locale=lang)), day)
+
+
+def plain_day(day: dt.date) -> str:
+    """``Thursday, March 2, 2023``; ``2 de marzo de 2023``: a day after a preposition ("adopted on", "le", "em").
+
+    English keeps its long day; the other languages drop the weekday, which
+    a preposition before it makes wrong ("em quinta-feira, 2 de março").
+    """
+    period = _period(day)
+    if period is not None:
+        return period
+    lang = current()
+    if lang == "en":
+        return long_day(day)
+    from babel.dates import format_date
+
+    return first_of_month(str(format_date(day, format="long", locale=lang)), day)
+
+
+# How the first of a month is written where it is not a plain "1": French
+# "1er mars", Portuguese "1º de março" (CLDR has no pattern for it).
+FIRST_OF_MONTH = {"fr": "1er", "pt": "1º"}
+_DAY_ONE = re.compile(r"(?<![\d.:])1(?![\d.:])")
+
+
+def first_of_month(text: str, day: dt.date) -> str:
+    """``text`` (a day written by CLDR's patterns) with its "1" as the language writes the first of a month."""
+    first = FIRST_OF_MONTH.get(current())
+    if first is None or day.day != 1:
+        return text
+    return _DAY_ONE.sub(first, text, count=1)
 
 
 def short_day(day: dt.date) -> str:
@@ -55,7 +87,7 @@ def short_day(day: dt.date) -> str:
         return f"{day:%a}, {day:%b} {day.day}, {day.year}"
     from babel.dates import format_skeleton
 
-    return str(format_skeleton("yMMMEd", day, locale=lang))
+    return first_of_month(str(format_skeleton("yMMMEd", day, locale=lang)), day)
 
 
 def month_day(day: dt.date) -> str:
@@ -68,7 +100,25 @@ def month_day(day: dt.date) -> str:
         return f"{day:%B} {day.day}"
     from babel.dates import format_skeleton
 
-    return str(format_skeleton("MMMMd", day, locale=lang))
+    return first_of_month(str(format_skeleton("MMMMd", day, locale=lang)), day)
+
+
+def nav_day(day: dt.date) -> str:
+    """``01 Dec``; ``1 dic``, ``1er déc.``, ``1º de dez.``: the day and month of a contents entry.
+
+    English keeps its published form; the others are CLDR's, unpadded.
+    """
+    lang = current()
+    if lang == "en":
+        return day.strftime("%d %b")
+    from babel.dates import format_skeleton
+
+    return first_of_month(str(format_skeleton("MMMd", day, locale=lang)), day)
+
+
+def caption(text: str) -> str:
+    """A month's name as a caption or title: ``Mars 2023``, ``Marzo de 2023`` (CLDR writes months in lower case)."""
+    return text[:1].upper() + text[1:]
 
 
 def month_name(day: dt.date) -> str:
@@ -125,7 +175,14 @@ def clock(t: dt.time) -> str:
 
 
 def time_range(start: dt.time, end: dt.time) -> str:
-    """``10:00 a.m. – 1:00 p.m.``; ``10:00 – 13:00``."""
+    """``10:00 a.m. – 1:00 p.m.``; ``10:00 – 13:00``: each end in CLDR's short time, a spaced en dash between.
+
+    Spanish is the house style of the OAS's Spanish documents, the 24-hour
+    clock (``10:00 – 13:00``), which is CLDR's short time in Spanish; French
+    and Portuguese are CLDR's short time too (``10:00``).  The dash is spaced
+    as the pages write it (CLDR's interval formats would write ``10:00–13:00``
+    in Spanish and thin spaces in French).
+    """
     return f"{clock(start)} – {clock(end)}"
 
 
@@ -137,10 +194,15 @@ def hours(start: dt.time | None, end: dt.time | None) -> str:
 
 
 def day_span(first: dt.date, last: dt.date | None, short: bool = False) -> str:
-    """``Tuesday, May 30, 2023`` or, for several days, ``Tuesday, May 30, 2023 to Wednesday, May 31, 2023``."""
+    """``Tuesday, May 30, 2023`` or, for several days, ``Tuesday, May 30, 2023 to Wednesday, May 31, 2023``.
+
+    In the other languages several days are a range (`day_range`): ``del 8 al 10 de marzo de 2023``.
+    """
     write = short_day if short else long_day
     if last is None or last == first:
         return write(first)
+    if current() != "en" and precision(first) == precision(last) == "day":
+        return day_range(first, last)
     return _("{first} to {last}").format(first=write(first), last=write(last))
 
 
@@ -162,3 +224,32 @@ def differs_from_local(zone: str, moments: list[tuple[dt.date, dt.time]]) -> boo
         except (OverflowError, ValueError, OSError):  # a day at the calendar's edges: the zone's name says enough
             return True
     return False
+
+
+def range_parts(first: dt.date, last: dt.date, year: bool = True) -> tuple[str, str]:
+    """The two ends of a range of days, written once what they share is said by the last.
+
+    Which fields each end keeps follows CLDR's interval formats (the
+    greatest field that differs): ``8`` and ``10 de marzo de 2023``;
+    ``8 de marzo`` and ``2 de abril de 2023``; two years, both whole.
+    Without ``year`` (under a heading that gives it) a range within one
+    year leaves it out: ``8`` and ``10 de marzo``.
+    """
+    from babel.dates import format_skeleton
+
+    lang = current()
+    year = year or first.year != last.year
+    whole = first_of_month(str(format_skeleton("yMMMMd" if year else "MMMMd", last, locale=lang)), last)
+    if first.year != last.year:
+        start = str(format_skeleton("yMMMMd", first, locale=lang))
+    elif first.month != last.month:
+        start = str(format_skeleton("MMMMd", first, locale=lang))
+    else:
+        start = str(first.day)
+    return first_of_month(start, first), whole
+
+
+def day_range(first: dt.date, last: dt.date, year: bool = True) -> str:
+    """``del 8 al 10 de marzo de 2023``, ``du 8 au 10 mars 2023``, ``de 8 a 10 de março de 2023`` (`range_parts`)."""
+    start, end = range_parts(first, last, year)
+    return pgettext("range of days", "from {first} to {last}").format(first=start, last=end)

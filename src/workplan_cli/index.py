@@ -266,6 +266,8 @@ class PlanIndex:
     @cached_property
     def names(self) -> dict[str, str]:
         """Bodies, officers and partners by the names the plans print (SMS, IADB, Ambassador …)."""
+        from .catalogs import compose  # catalogs reads the index
+
         names: dict[str, str] = {}
         for ident, places in self.ids.items():
             thing = places[0][1]
@@ -274,7 +276,9 @@ class PlanIndex:
             elif isinstance(thing, Country):
                 names[ident] = thing.name
             elif isinstance(thing, Officer):
-                names[ident] = f"{thing.title + ' ' if thing.title else ''}{thing.name}"
+                names[ident] = (
+                    compose("{title} {name}", title=thing.title, name=thing.name) if thing.title else thing.name
+                )
         return names
 
     def name(self, ident: str) -> str:
@@ -289,9 +293,10 @@ class PlanIndex:
             return found
         thing = self.entity(ident)
         if isinstance(thing, WorkingGroup):
+            from .catalogs import compose
             from .i18n import _
 
-            return _("Chair of the {group}").format(group=thing.name)
+            return compose(_("Chair of the {group}"), group=thing.name)
         return ident
 
     def area_name(self, ident: str) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import dates, i18n
-from .catalogs import translate
+from .catalogs import compose, translate
 from .i18n import _
 from .index import index_of
 from .models import (
@@ -37,6 +37,7 @@ from .models import (
 from .templating import long_day, own_html, render_template_pieces, short_day
 from .text import md_escape, printable, visible
 from .timeline import meeting_heading, meeting_title, numbered_meeting, own_words, status_name
+from .typography import punctuate_html, punctuate_lines
 
 FORMATS = {"html": "html", "md": "md", "ics": "ics"}
 
@@ -129,8 +130,14 @@ class CommitteeView:
             if documents:
                 groups.append(", ".join(f"`{printable(d.replace('`', ''))}`" for d in documents))
             if presenters or speakers:
-                names = [*presenters, *(s.name for s in speakers)]
-                groups.append(_("by") + " " + "; ".join(printable(md_escape(n)) for n in names))
+                by = [printable(md_escape(n)) for n in presenters]
+                lang = i18n.current()
+                if by and lang != "en":  # joined as the language joins a list: "SSM y SEDI"
+                    from .typography import join_names
+
+                    by = [join_names(by, lang)]
+                names = [*by, *(printable(md_escape(s.name)) for s in speakers)]
+                groups.append(_("by") + " " + "; ".join(names))
             out = " _(" + "; ".join(groups) + ")_"
         if notes:
             out += "".join(f"[^{f.number}]" for f in footnotes)
@@ -181,9 +188,14 @@ class CommitteeView:
     def event_title(self, ident: str) -> str:
         thing = self.index.entity(ident)
         if isinstance(thing, Meeting):
-            return f"{thing.title or meeting_title(thing)}, {dates.day_span(thing.date, thing.end_date)} ({self.hours(thing)})"
+            return compose(
+                "{title}, {days} ({hours})",
+                title=thing.title or meeting_title(thing),
+                days=dates.day_span(thing.date, thing.end_date),
+                hours=self.hours(thing),
+            )
         if isinstance(thing, PendingEvent):
-            return _("{event}, date to be determined").format(event=thing.title)
+            return compose(_("{event}, date to be determined"), event=thing.title)
         return ident
 
     def anchor(self, meeting: Meeting) -> str:
@@ -251,6 +263,8 @@ class CommitteeView:
             exact = precision(activity.date) == precision(activity.end_date) == "day"
             if exact and activity.end_date.month == activity.date.month and i18n.current() == "en":
                 return f"{short_day(activity.date)} to {activity.end_date.day}"
+            if exact and i18n.current() != "en":  # "du 8 au 10 mars": the year is the table's heading
+                return dates.day_range(activity.date, activity.end_date, year=False)
             return _("{first} to {last}").format(first=short_day(activity.date), last=short_day(activity.end_date))
         return short_day(activity.date)
 
@@ -369,6 +383,7 @@ def render_pieces(
     here, before any piece.
     """
     lang = lang or plan.language
+    notice = translation_notice(plan, plan_path, lang)
     plan = translate(plan, plan_path, lang)
     with i18n.use(lang):
         if fmt == "ics":
@@ -377,7 +392,7 @@ def render_pieces(
         view: CommitteeView | ProgramView = (
             CommitteeView(plan) if isinstance(plan, CommitteePlan) else ProgramView(plan)
         )
-        context: dict[str, Any] = {"plan": plan, "view": view}
+        context: dict[str, Any] = {"plan": plan, "view": view, "translation": notice}
         if site is not None and fmt == "html":
             context["site"] = site
         if isinstance(plan, CommitteePlan) and fmt == "html":
@@ -390,7 +405,28 @@ def render_pieces(
                 month_name=picture.month_name,
                 weekday_name=picture.weekday_name,
             )
-        return _in_language(render_template_pieces(f"{kind}.{fmt}.j2", template_dir, **context), lang)
+        pieces = render_template_pieces(f"{kind}.{fmt}.j2", template_dir, **context)
+        # French sets a no-break space before : ; ? ! and inside « » (`typography`).
+        punctuated = punctuate_html(pieces, lang) if fmt == "html" else punctuate_lines(pieces, lang)
+        return _in_language(punctuated, lang)
+
+
+def translation_notice(plan: Plan, plan_path: Path | None, lang: str) -> dict[str, bool] | None:
+    """What a page in another language than its plan's says of its translation; None in the plan's own.
+
+    ``catalog``: the plan's catalog for ``lang`` is used (the page says it is
+    the secretariat's working translation, not the official OAS text);
+    ``complete``: every message of the plan is translated and none is stale
+    (else the page says that part of the text is shown as written).
+    """
+    if lang == plan.language:
+        return None
+    from .catalogs import status
+
+    if plan_path is None:
+        return {"catalog": False, "complete": False}
+    found = status(plan, plan_path, lang)
+    return {"catalog": found.catalog is not None, "complete": not found.untranslated and not found.stale}
 
 
 def _in_language(pieces: Iterator[str], lang: str) -> Iterator[str]:

@@ -67,13 +67,53 @@ def clock(t: dt.time) -> str:
 
 
 def nav_day(day: dt.date) -> str:
-    """``01 Dec``; ``01 dic``: the day and month of a contents entry."""
-    lang = i18n.current()
-    if lang == "en":
-        return day.strftime("%d %b")
-    from babel.dates import format_date
+    """``01 Dec``; ``1 dic``, ``1er déc.``: the day and month of a contents entry (`dates.nav_day`)."""
+    return dates.nav_day(day)
 
-    return str(format_date(day, "dd MMM", locale=lang))
+
+def in_sentence(title: Any, meeting: Any) -> Any:
+    """A meeting's name inside a sentence: workplan's own "Cinquième réunion" as "cinquième réunion".
+
+    A numbered meeting without a title or heading of the plan's is named by
+    workplan, capitalised as a title; inside a sentence the other languages
+    write its ordinal in lower case ("dans le cadre de la deuxième réunion").
+    English keeps the published documents' capital.
+    """
+    if i18n.current() == "en" or meeting.number is None or meeting.title or meeting.heading:
+        return title
+    return type(title)(title[:1].lower() + title[1:]) if isinstance(title, str) else title
+
+
+def _names(eval_ctx: Any, names: Any, who: Callable[[str], Any] | None = None, md: bool = False) -> Any:
+    """Names joined as the page's language joins a list ("SSM y SEDI"), each printed as any value is.
+
+    ``who`` names each (an organizer's id); ``md`` escapes each for Markdown.
+    """
+    from markupsafe import Markup, escape
+
+    from .typography import join_names
+
+    shown = [who(name) if who else name for name in names]
+    if eval_ctx.autoescape:
+        return Markup(join_names([str(escape(_printable(eval_ctx, name))) for name in shown], i18n.current()))
+    return join_names(
+        [md_escape(str(_printable(eval_ctx, name))) if md else str(_printable(eval_ctx, name)) for name in shown],
+        i18n.current(),
+    )
+
+
+def css_string(text: Any) -> Any:
+    """``text`` inside a CSS string ("…" in a style sheet): workplan's words in the page's language, punctuated as it writes.
+
+    A backslash, a quote, a line break or ``<`` (which could close the style
+    element) is written as a CSS escape; the result is markup, printed as it is.
+    """
+    from markupsafe import Markup
+
+    from .typography import punctuate
+
+    said = punctuate(str(text), i18n.current())
+    return Markup(re.sub(r'[\\"<>\n\r]', lambda m: f"\\{ord(m.group(0)):x} ", said))
 
 
 def md_anchor(heading: str) -> str:
@@ -109,6 +149,7 @@ def environment(template_dir: Path | None, lang: str = "en") -> Any:
     translations = i18n.translations(lang)
     env.install_gettext_translations(translations, newstyle=True)
     env.globals.update(_gettext_functions(translations))
+    env.globals["range_parts"] = dates.range_parts
     env.filters.update(
         long_day=long_day,
         short_day=short_day,
@@ -116,6 +157,11 @@ def environment(template_dir: Path | None, lang: str = "en") -> Any:
         ordinal=ordinal,
         month_year=dates.month_year,
         nav_day=nav_day,
+        plain_day=dates.plain_day,
+        caption=dates.caption,
+        in_sentence=in_sentence,
+        css_string=css_string,
+        names=jinja2.pass_eval_context(_names),
         # Plan text passed into a translated sentence keeps its own language mark.
         own=jinja2.pass_eval_context(_printable),
         plain=str,

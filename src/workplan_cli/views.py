@@ -21,12 +21,13 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from .dates import clock, day_span, hours, long_day, month_day, short_day
-from .i18n import NP_, _, ngettext, pgettext
+from .i18n import NP_, _, current, ngettext, pgettext
 from .index import AgendaEntry, index_of
 from .models import CommitteePlan, Plan, ProgramPlan
 from .queries import ActivityMatch, Citation, MeetingMatch, ParagraphCoverage
 from .text import md_escape, visible
 from .timeline import Entry, coverage_span, status_name
+from .typography import join_names, punctuate, punctuate_markdown
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -158,7 +159,7 @@ class Screen:
         """One line of (text, style) parts, as given (the caller keeps it narrow enough)."""
         self._newline()
         for part, style in parts:
-            self.text.append(visible(part), style)
+            self.text.append(visible(punctuate(part, current())), style)
 
     def blank(self) -> None:
         self._newline()
@@ -167,8 +168,9 @@ class Screen:
         """``text`` wrapped at ``indent``, after ``lead`` on its first line (padded to ``indent`` if shorter)."""
         from rich.cells import cell_len
 
-        first = visible(lead).ljust(indent) if lead else " " * indent
-        pieces = wrap(visible(text), self.width - indent, first=self.width - cell_len(first))
+        lang = current()
+        first = visible(punctuate(lead, lang)).ljust(indent) if lead else " " * indent
+        pieces = wrap(visible(punctuate(text, lang)), self.width - indent, first=self.width - cell_len(first))
         for n, piece in enumerate(pieces):
             self._newline()
             self.text.append(first if n == 0 else " " * indent, lead_style if n == 0 and lead else "")
@@ -188,7 +190,7 @@ class Screen:
         self._newline()
         used = 0
         for part, style in parts:
-            shown = visible(part)
+            shown = visible(punctuate(part, current()))
             if used and used + len(GAP) + cell_len(shown) > self.width:
                 self._newline()
                 self.text.append(" " * indent)
@@ -223,10 +225,11 @@ def _table_row(screen: Screen, widths: Sequence[int], cells: Sequence[tuple[str,
     from rich.cells import cell_len
 
     indent = sum(widths) + len(GAP) * len(widths)
-    lines = wrap(visible(title), screen.width - indent)
+    lang = current()
+    lines = wrap(visible(punctuate(title, lang)), screen.width - indent)
     screen.line()
     for (cell, style), w in zip(cells, widths, strict=True):
-        shown = visible(cell)
+        shown = visible(punctuate(cell, lang))
         screen.text.append(shown, style)
         screen.text.append(" " * (w - cell_len(shown)) + GAP)
     screen.text.append(lines[0])
@@ -280,7 +283,9 @@ class Names:
         if documents:
             parts.append(", ".join(documents))
         if by:
-            parts.append(_("by {presenters}").format(presenters="; ".join(self.who(plan, b) for b in by)))
+            names = [self.who(plan, b) for b in by]
+            joined = "; ".join(names) if current() == "en" else join_names(names, current())
+            parts.append(_("by {presenters}").format(presenters=joined))
         return " · ".join(parts)
 
 
@@ -381,7 +386,7 @@ def upcoming_markdown(
         lines += ["### " + _("Date to be determined"), ""]
         lines += [f"- **{md_escape(e.title)}**{shown_id(e)} ({kind_name(e.kind)}, {e.plan})" for e in undated]
         lines.append("")
-    return "\n".join(lines)
+    return punctuate_markdown("\n".join(lines), current())
 
 
 def _row_day(entry: Entry, start: dt.date) -> dt.date:
@@ -448,7 +453,8 @@ def empty_window_message(plans: Sequence[Plan], start: dt.date, end: dt.date, wi
     else:
         lines.append((_("The plans have no dated items (meetings, activities, milestones or yearly deadlines)."), 0))
     out = []
-    for text, indent in lines:
+    for said, indent in lines:
+        text = punctuate(said, current())
         # A wrapped line continues two cells further in, under its first word.
         pieces = (
             wrap(visible(text), width - indent - 2, first=width - indent)
@@ -560,7 +566,7 @@ def meetings_markdown(matches: Sequence[MeetingMatch]) -> str:
             f"- **{day_span(m.date, m.end_date, short=True)}, {hours(m.start_time, m.end_time)}: {md_escape(meeting_title(m))}** ({match.plan}, `{m.id}`)"
         )
         lines += [f"  - {i.number}. {md_escape(i.title)}" for i in match.items]
-    return "\n".join(lines) + "\n" if lines else "No meeting matches.\n"
+    return punctuate_markdown("\n".join(lines), current()) + "\n" if lines else "No meeting matches.\n"
 
 
 def meetings_text(matches: Sequence[MeetingMatch], plans: Sequence[Plan], width: int) -> Text:
