@@ -149,7 +149,6 @@ def main() -> int:
     copy_1500 = folder / "plan-1500-copy.yaml"
     copy_1500.write_text(files[1500].read_text(encoding="utf-8"), encoding="utf-8")
     on_1500 |= {
-        "fmt --diff 1500": [workplan, "fmt", "--check", "--diff", str(files[1500])],
         "diff 1500": [workplan, "diff", str(files[1500]), str(copy_1500)],
         "i18n status 1500": [workplan, "i18n", "status", str(files[1500]), "--lang", "es"],
         "render md 1500": [workplan, "render", str(files[1500]), "--format", "md"],
@@ -168,6 +167,15 @@ def main() -> int:
         path.write_text(faulty, encoding="utf-8")
         on_1500[f"validate 1500 {fault}"] = [workplan, "validate", str(path)]
     m |= run_together(on_1500, big)
+    # fmt on a file that needs rewriting is the slowest command by far (tens of seconds here):
+    # two runs, one of them not counted, beside one more of validate.
+    m |= run_together(
+        {
+            "fmt --diff 1500": [workplan, "fmt", "--check", "--diff", str(files[1500])],
+            "validate 1500, beside fmt": [workplan, "validate", str(files[1500])],
+        },
+        1,
+    )
     # The same plan once formatted: what CI checks on every pull request, where nothing is to change.
     canonical = folder / "plan-150-formatted.yaml"
     canonical.write_text(files[150].read_text(encoding="utf-8"), encoding="utf-8")
@@ -240,7 +248,13 @@ def main() -> int:
         ),
         # #26: every command about as fast and as lean as validate (two-file diff: per file).
         *[
-            (f"{name} / validate 1500", m[name][0] / m["validate 1500"][0] / (2 if name == "diff 1500" else 1), limit)
+            (
+                f"{name} / validate 1500",
+                m[name][0]
+                / m["validate 1500, beside fmt" if name == "fmt --diff 1500" else "validate 1500"][0]
+                / (2 if name == "diff 1500" else 1),
+                limit,
+            )
             for name, limit in (
                 *((name, 1.5) for name in edits),
                 ("fmt --diff 1500", 3.0),
