@@ -177,7 +177,9 @@ def _examples() -> list[Any]:
             first = text.count("\n", 0, block.start(1)) + 1
             for offset, line in enumerate(block.group(1).splitlines()):
                 if line.startswith("workplan "):
-                    params.append(pytest.param(line, id=f"{page}:{first + offset}"))
+                    # The README's examples run in the default run; those of docs/ in the slow tier (--all).
+                    slow = () if str(page) == "README.md" else (pytest.mark.slow,)
+                    params.append(pytest.param(line, id=f"{page}:{first + offset}", marks=slow))
     return params
 
 

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, line_of, write
+from conftest import FIXTURES, examples, line_of, write
 from workplan_cli.cli import app
 from workplan_cli.lint import RESOLUTION_SYMBOL, Selection, is_symbol
 from workplan_cli.loader import parse_plan
@@ -28,7 +28,9 @@ from workplan_cli.validate import lint_loaded
 
 BASE = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
 MEETING_2 = '    date: 2023-03-16\n    start_time: "10:00"\n    end_time: "13:00"\n'
-SETTINGS = settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(40), deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def sub(text: str, old: str, new: str) -> str:
