@@ -15,10 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import clients
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, examples
 from workplan_cli.cli import app
 from workplan_cli.loader import load_plan
 from workplan_cli.models import CommitteePlan
@@ -325,3 +327,63 @@ def test_term_picture_in_chromium(pages):
             assert (folder / "print.pdf").read_bytes().startswith(b"%PDF")
         finally:
             browser.close()
+
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# A paragraph as a page prints plan text: the text, then the page's own words.
+BIDI_PAGE = (
+    "{% autoescape true %}<p dir=ltr><span>{{ text }}</span><span class=after>after 123</span></p>{% endautoescape %}"
+)
+# The x of each character of the page's own words after the text, as laid out.
+AFTER_X = """() => [...document.querySelectorAll('span.after')].map(span => {
+    const node = span.firstChild, xs = [];
+    for (let i = 0; i < node.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        xs.push(range.getBoundingClientRect().x);
+    }
+    return xs;
+})"""
+
+
+@pytest.fixture(scope="module")
+def browser_page():
+    chromium = clients.chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        try:
+            yield browser.new_page()
+        finally:
+            browser.close()
+
+
+def laid_out_after(page, html: str) -> list[list[float]]:
+    page.set_content(f"<!doctype html><html lang=en><body>{html}</body></html>")
+    return page.evaluate(AFTER_X)
+
+
+def test_an_unbalanced_override_reorders_the_page_when_not_isolated(browser_page):
+    """The check below can fail: printed raw, an override reverses the page's own words after it."""
+    from markupsafe import Markup
+
+    from workplan_cli.templating import environment
+
+    template = environment(None).from_string(BIDI_PAGE)
+    [raw] = laid_out_after(browser_page, template.render(text=Markup("Informal \u202emeeting")))
+    assert raw == sorted(raw, reverse=True)
+    [isolated] = laid_out_after(browser_page, template.render(text="Informal \u202emeeting"))
+    assert isolated == sorted(isolated)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from([*BIDI, "a", "\u05d0", "1", " ", "-"]), max_size=12), min_size=1))
+@settings(max_examples=examples(40), deadline=None)
+def test_bidirectional_controls_in_plan_text_order_that_text_only(browser_page, texts):
+    """Whatever controls a plan's text holds, the page's own words after it read left to right."""
+    from workplan_cli.templating import environment
+
+    template = environment(None).from_string(BIDI_PAGE)
+    for xs in laid_out_after(browser_page, "".join(template.render(text=text) for text in texts)):
+        assert xs == sorted(xs) and len(set(xs)) == len(xs)

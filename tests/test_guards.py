@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -14,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import DATA
+from conftest import DATA, examples
 from workplan_cli.cli import app
-from workplan_cli.text import md_escape, printable, visible
+from workplan_cli.text import isolated, md_escape, printable, visible
 
 WORKPLAN = str(Path(sys.executable).parent / "workplan")
 CSH = DATA / "csh-2022-2023.yaml"
@@ -334,6 +335,29 @@ def test_bidirectional_controls_are_shown_never_obeyed(text):
     assert visible(text).count("\\u202e") == text.count("\u202e")
 
 
+@given(st.text(alphabet=st.sampled_from([*BIDI, "a", "\u05d0", " ", "\n", "\x1b"]), max_size=30))
+@settings(max_examples=examples(500), deadline=None)
+def test_bidirectional_controls_in_a_page_stay_inside_one_isolate(text):
+    """For a page the controls are kept, wrapped in FSI ... PDI, with the text's own isolates balanced inside."""
+    shown = isolated(text)
+    assert "\x1b" not in shown
+    if not any(char in text for char in BIDI):
+        assert shown == printable(text)
+        return
+    assert shown[0] == "\u2068"
+    assert shown[-1] == "\u2069"
+    depth = 0
+    for char in shown[1:-1]:  # inside, no PDI may close the outer isolate
+        depth += char in "\u2066\u2067\u2068"
+        depth -= char == "\u2069"
+        assert depth >= 0
+    assert depth == 0
+    # Every other control kept as written, every character of the text shown as `printable` shows it.
+    for char in BIDI[:-1]:
+        assert shown[1:-1].count(char) == text.count(char)
+    assert re.sub(f"[{BIDI}]|\\\\u2069", "", shown) == "".join(printable(c) for c in text if c not in BIDI)
+
+
 def test_a_right_to_left_override_in_a_title_is_shown_in_every_output(runner, plan, tmp_path):
     text = plan.read_text(encoding="utf-8").replace(
         "title: Informal meeting on the advisability", 'title: "Informal \\u202Emeeting on the advisability', 1
@@ -343,10 +367,15 @@ def test_a_right_to_left_override_in_a_title_is_shown_in_every_output(runner, pl
     )
     plan.write_text(text, encoding="utf-8")
     assert invoke(runner, "validate", str(plan))[0] == 0
-    for fmt in ("html", "md", "ics"):
+    for fmt in ("md", "ics"):
         code, out, _ = invoke(runner, "render", str(plan), "--format", fmt)
         assert code == 0
         assert "\u202e" not in out
         assert "Informal \\u202emeeting" in out.replace("\\\\u202e", "\\u202e").replace("\r\n ", "")
+    # A page keeps the override for the browser, each time inside an isolate that ends with the title.
+    code, out, _ = invoke(runner, "render", str(plan), "--format", "html")
+    assert code == 0
+    title = "\u2068Informal \u202emeeting on the advisability of launching a DSA review process\u2069"
+    assert out.count("\u202e") == out.count(title) == 5  # each place the page shows that meeting
     code, out, _ = invoke(runner, "upcoming", str(plan), "--as-of", "2023-02-10", "--days", "10")
     assert "\u202e" not in out

@@ -40,6 +40,7 @@ from conftest import FIXTURES
 from workplan_cli.fmt import format_paths
 from workplan_cli.render import render
 from workplan_cli.reporters import report_text
+from workplan_cli.text import isolated
 from workplan_cli.validate import validate_paths
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
@@ -411,6 +412,31 @@ SUMMARY = re.compile(r"^(Found \d+ errors? and \d+ warnings? in \d+ files?\.|\d+
 FMT_LINE = re.compile(r"^(would reformat|reformatted) .+$|^\d+ files? already formatted\.$")
 
 
+PAGE_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def bidi_outside_isolates(page: str) -> str | None:
+    """The first bidirectional control of a page that is not inside a balanced isolate, with what precedes it."""
+    depth = 0
+    for n, char in enumerate(page):
+        if char in "\u2066\u2067\u2068":
+            depth += 1
+        elif char == "\u2069":
+            if not depth:
+                return page[max(0, n - 80) : n + 1]
+            depth -= 1
+        elif "\u202a" <= char <= "\u202e" and not depth:
+            return page[max(0, n - 80) : n + 1]
+    return page[-80:] if depth else None
+
+
+def test_the_page_check_finds_a_control_outside_an_isolate():
+    assert bidi_outside_isolates("Title \u202eevil") == "Title \u202e"
+    assert bidi_outside_isolates("\u2068a\u2069\u2069 b") == "\u2068a\u2069\u2069"
+    assert bidi_outside_isolates("\u2068a\u202e") == "\u2068a\u202e"
+    assert bidi_outside_isolates(isolated("Title \u202eevil\u2069\u2066")) is None
+
+
 def diagnostic_re(*paths: str) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(p) for p in paths)
     return re.compile(rf"^({alternatives}):\d+:\d+: (error|warning) WP\d{{3}} .+$")
@@ -433,9 +459,14 @@ def problems_in(record: dict[str, object], paths: tuple[str, ...]) -> list[str]:
     if record["exit"] not in (0, 1, 2):
         found.append(f"{label}: exit code {record['exit']}")
     ics = argv[:3] == ["render", "--format", "ics"]
+    page = argv[:3] == ["render", "--format", "html"]
+    if page and (leak := bidi_outside_isolates(stdout)):
+        found.append(f"{label}: stdout has a bidirectional control outside an isolate: {leak!r}")
     for stream_name, text in (("stdout", stdout), ("stderr", stderr)):
+        # A page keeps bidirectional controls inside isolates (checked above); every other output shows them.
+        control = PAGE_CONTROL if page and stream_name == "stdout" else CONTROL
         for number, line in enumerate(output_lines(text, ics=ics and stream_name == "stdout"), 1):
-            if CONTROL.search(line):
+            if control.search(line):
                 found.append(f"{label}: {stream_name} line {number} has a control character: {line[:200]!r}")
                 break
         for line in text.splitlines():

@@ -35,7 +35,7 @@ from .models import (
     precision,
 )
 from .templating import long_day, own_html, render_template_pieces, short_day
-from .text import md_escape, printable, visible
+from .text import isolated, md_escape, printable, visible
 from .timeline import meeting_heading, meeting_title, numbered_meeting, own_words, status_name
 from .typography import punctuate_html, punctuate_lines
 
@@ -180,9 +180,7 @@ class CommitteeView:
 
         if meeting.number is not None and meeting.title:
             head = meeting.heading.capitalize() if meeting.heading else numbered_meeting(meeting.number)
-            return Markup(escape(_("{meeting}: {title}"))).format(
-                meeting=printable(head), title=own_html(meeting.title)
-            )
+            return Markup(escape(_("{meeting}: {title}"))).format(meeting=isolated(head), title=own_html(meeting.title))
         return own_html(meeting_title(meeting))
 
     def event_title(self, ident: str) -> str:

@@ -27,7 +27,7 @@ from typing import Any
 from . import dates, i18n
 from .catalogs import SourceText
 from .errors import PathError, WorkplanError
-from .text import md_escape, printable, safe_url
+from .text import isolated, md_escape, printable, safe_url
 from .timeline import ordinal
 
 
@@ -286,7 +286,7 @@ def _environment_class() -> type:
         """``escape(_printable(eval_ctx, value))``, where the template escapes: the text of a Markup, or a Markup."""
         kind = type(value)
         if kind is str:
-            return escaped(value if value.isprintable() else printable(value))
+            return escaped(value if value.isprintable() else isolated(value))
         if kind is Markup:  # what a macro or block made: escaped as it was made
             return value
         if kind is int or kind is dt.date:  # a number, a day (ISO 8601): nothing in them to escape
@@ -385,7 +385,7 @@ def _printable(eval_ctx: Any, value: Any) -> Any:
     # Markup is what a macro or block built: each value in it was made
     # printable as it was printed, so it is not scanned again.
     if type(value) is str:
-        return printable(value)
+        return isolated(value) if eval_ctx.autoescape else printable(value)
     if isinstance(value, SourceText):
         # Plan text the catalog does not translate: in a page, marked with its
         # own language so that a screen reader switches voice.
@@ -400,8 +400,8 @@ def own_html(value: str) -> Any:
 
         # What Markup('<span lang="{}">{}</span>').format(...) gives, for a third of its cost
         # (a page in another language than its plan's holds tens of thousands).
-        return Markup(f'<span lang="{escape(value.lang)}">{escape(printable(str(value)))}</span>')
-    return printable(value)
+        return Markup(f'<span lang="{escape(value.lang)}">{escape(isolated(str(value)))}</span>')
+    return isolated(value)
 
 
 def _template_position(exc: BaseException) -> tuple[str, int | None]:

@@ -7,9 +7,13 @@ place the rules are written:
 
 - `visible` writes control characters as escapes (``\\n``, ``\\x1b``), so a
   diagnostic is always one line and no title can steer a terminal; the
-  bidirectional controls (``\\u202e``) are written as escapes too, in every
-  output (terminal, Markdown, HTML, calendar), so no text can reorder what a
-  reviewer sees around it;
+  bidirectional controls (``\\u202e``) are written as escapes too, in the
+  terminal, Markdown and the calendar file, so no text can reorder what a
+  reviewer sees;
+- `isolated`, for a page (HTML), writes the other control characters as
+  escapes but keeps the bidirectional controls for the browser, inside an
+  isolate that ends with the text: they order that text only, never the
+  page around it;
 - `md_escape` makes text inert in Markdown (CommonMark and GitHub's);
 - `safe_url` admits a link only when it is plainly http, https or mailto.
 """
@@ -55,6 +59,9 @@ def visible(text: str) -> str:
 
 
 _CONTROL_IN_TEXT = f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ud800-\udfff]"
+_CONTROL_IN_PAGE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
+_ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI
+_PDI = "\u2069"  # pop directional isolate
 
 
 def printable(text: str) -> str:
@@ -66,6 +73,40 @@ def printable(text: str) -> str:
     if text.isprintable():  # none of those characters (a page prints a hundred thousand texts)
         return text
     return re.sub(_CONTROL_IN_TEXT, _escape, text.replace("\r\n", "\n"))
+
+
+def isolated(text: str) -> str:
+    """``text`` for a page: `printable`, except that bidirectional controls are kept, inside one isolate.
+
+    A text that holds any is wrapped in FIRST STRONG ISOLATE ... POP
+    DIRECTIONAL ISOLATE (U+2068 ... U+2069).  Under the Unicode bidirectional
+    algorithm the closing PDI ends every embedding and override opened
+    inside, so an unbalanced RIGHT-TO-LEFT OVERRIDE reorders its own text
+    and nothing after it.  For the isolate to hold, the text's own isolates
+    must balance: a PDI that closes nothing opened in the text is written as
+    an escape, and isolates left open are closed before the final PDI.
+    Format characters work where markup cannot (an attribute, the title).
+
+    >>> isolated("a\\u202eb") == "\\u2068a\\u202eb\\u2069"
+    True
+    """
+    if text.isprintable():  # nothing to escape or isolate (a page prints a hundred thousand texts)
+        return text
+    text = re.sub(_CONTROL_IN_PAGE, _escape, text.replace("\r\n", "\n"))
+    if not re.search(f"[{_BIDI}]", text):
+        return text
+    out: list[str] = []
+    open_isolates = 0
+    for char in text:
+        if char in _ISOLATE_OPENERS:
+            open_isolates += 1
+        elif char == _PDI:
+            if not open_isolates:  # it would close the isolate around the text
+                out.append("\\u2069")
+                continue
+            open_isolates -= 1
+        out.append(char)
+    return f"\u2068{''.join(out)}{_PDI * open_isolates}{_PDI}"
 
 
 # Characters that start inline markup anywhere in a line, in CommonMark or
