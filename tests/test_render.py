@@ -193,7 +193,7 @@ def test_template_dir_overrides_one_template(tmp_path, runner):
     [
         (
             "line one\n{{ plan.committee.nickname }}\n",
-            ":2: undefined in template: 'workplan_cli.models.Committee object' has no attribute 'nickname'",
+            ":2: undefined in template: 'workplan_cli.models.common.Committee object' has no attribute 'nickname'",
         ),
         (
             "line one\nline two\n{% for x in %}\n",
@@ -325,7 +325,7 @@ def test_render_template_failing_midway_keeps_existing_output(tmp_path, runner, 
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
         f"workplan: error: {broken}:2: undefined in template: "
-        "'workplan_cli.models.Committee object' has no attribute 'nickname'\n"
+        "'workplan_cli.models.common.Committee object' has no attribute 'nickname'\n"
     )
     assert real.read_text(encoding="utf-8") == "precious earlier version\n"
     assert target.read_text(encoding="utf-8") == "precious earlier version\n"

@@ -26,7 +26,6 @@ from .errors import UsageError
 from .index import ID_FIELDS, Loc, PlanIndex, index_of
 from .models import (
     FREQUENCIES,
-    MEETING_KINDS,
     OFFICER_ROLES,
     STAGES,
     Activity,
@@ -45,6 +44,7 @@ from .models import (
     WorkingGroup,
     last_day,
 )
+from .vocabulary import MEETING_KINDS
 
 
 class Finding(NamedTuple):
