@@ -21,10 +21,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-from .diagnostics import Severity
-from .errors import UsageError
-from .index import ID_FIELDS, Loc, PlanIndex, index_of
-from .models import (
+from ..diagnostics import Severity
+from ..errors import UsageError
+from ..index import ID_FIELDS, Loc, PlanIndex, index_of
+from ..models import (
     FREQUENCIES,
     OFFICER_ROLES,
     STAGES,
@@ -44,7 +44,7 @@ from .models import (
     WorkingGroup,
     last_day,
 )
-from .vocabulary import MEETING_KINDS
+from ..vocabulary import MEETING_KINDS
 
 
 class Finding(NamedTuple):
@@ -970,7 +970,7 @@ class CheckInfo(NamedTuple):
 
 def all_checks() -> list[CheckInfo]:
     """Every code workplan can report: the loader's and schema's, then the lint rules."""
-    from .diagnostics import LOADER_CHECKS
+    from ..diagnostics import LOADER_CHECKS
 
     both = frozenset(("committee-plan", "program-plan"))
     infos = [CheckInfo(c.code, c.name, c.severity, c.summary, "", both) for c in LOADER_CHECKS]
