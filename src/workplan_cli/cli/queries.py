@@ -54,7 +54,7 @@ def _print(text: Any) -> None:
 def _upcoming_json(
     plans: list[Any], dated: list[Any], undated: list[Any], start: dt.date, end: dt.date, ids: bool
 ) -> None:
-    from ..views import entry_json
+    from ..records import entry_json
 
     _write(dumps([entry_json(e) for e in [*dated, *undated]]))
 
@@ -168,7 +168,7 @@ LIST_OUTPUT: dict[str, Callable[[str, Callable[[], Any], Callable[[int], Any]], 
 
 
 def _meetings_json(matches: list[Any], plans: list[Any]) -> None:
-    from ..views import meeting_match_json
+    from ..records import meeting_match_json
 
     _write(dumps([meeting_match_json(m) for m in matches]))
 
@@ -254,7 +254,8 @@ def query_references(
     Example: workplan query references 37 --resolution ag-2970
     """
     from .. import find_citations, plans_in
-    from ..views import citation_json, citations_text
+    from ..records import citation_json
+    from ..views import citations_text
 
     plans, chosen = plans_in(both(paths, plan), language_of(lang))
     citations = find_citations(plans, paragraph, resolution)
@@ -276,7 +277,8 @@ def query_coverage(
     Example: workplan query coverage --uncovered
     """
     from .. import paragraph_coverage, plans_in
-    from ..views import coverage_json, coverage_text
+    from ..records import coverage_json
+    from ..views import coverage_text
 
     plans, chosen = plans_in(both(paths, plan), language_of(lang))
     rows = paragraph_coverage(plans, uncovered=uncovered)
@@ -304,7 +306,8 @@ def query_activities(
     Example: workplan query activities --partner INCIBE
     """
     from .. import find_activities, plans_in
-    from ..views import activities_text, activity_json
+    from ..records import activity_json
+    from ..views import activities_text
 
     plans, chosen = plans_in(both(paths, plan), language_of(lang))
     matches = find_activities(plans, program=program, partner=partner, text=text)
@@ -317,7 +320,7 @@ def query_activities(
 
 
 def _show_json(files: list[tuple[Path, Any]], found: tuple[Any, Any], ident: str, lang: str | None) -> None:
-    from ..views import entity_json
+    from ..records import entity_json
 
     _write(dumps(entity_json(*found)))
 
