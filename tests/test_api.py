@@ -103,7 +103,16 @@ def test_paths_may_be_given_as_text_or_path_objects(monkeypatch):
 # --- the command line is a user of this API ---------------------------------------------------------------
 
 # Modules the command line may import directly: errors, text helpers and the output layouts.
-PRESENTATION = {"errors", "text", "views", "records", "reporters", "i18n", "helpwords"}  # how things are shown, not what they mean
+PRESENTATION = {
+    "errors",
+    "text",
+    "views",
+    "queryviews",
+    "records",
+    "reporters",
+    "i18n",
+    "helpwords",
+}  # how things are shown, not what they mean
 
 
 def _cli_imports():

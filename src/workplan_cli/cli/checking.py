@@ -100,7 +100,7 @@ def _rules_text(checks: list[Any], one: bool) -> None:
         if c.doc:
             typer.echo(f"\n{c.doc}")
         return
-    from ..views import rules_text
+    from ..queryviews import rules_text
 
     out = console()
     out.print(rules_text(checks, out.width))

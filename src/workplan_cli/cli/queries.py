@@ -174,13 +174,13 @@ def _meetings_json(matches: list[Any], plans: list[Any]) -> None:
 
 
 def _meetings_md(matches: list[Any], plans: list[Any]) -> None:
-    from ..views import meetings_markdown
+    from ..queryviews import meetings_markdown
 
     _write(meetings_markdown(matches))
 
 
 def _meetings_text(matches: list[Any], plans: list[Any]) -> None:
-    from ..views import meetings_text
+    from ..queryviews import meetings_text
 
     _print(lambda width: meetings_text(matches, plans, width))
 
@@ -254,8 +254,8 @@ def query_references(
     Example: workplan query references 37 --resolution ag-2970
     """
     from .. import find_citations, plans_in
+    from ..queryviews import citations_text
     from ..records import citation_json
-    from ..views import citations_text
 
     plans, chosen = plans_in(both(paths, plan), language_of(lang))
     citations = find_citations(plans, paragraph, resolution)
@@ -277,8 +277,8 @@ def query_coverage(
     Example: workplan query coverage --uncovered
     """
     from .. import paragraph_coverage, plans_in
+    from ..queryviews import coverage_text
     from ..records import coverage_json
-    from ..views import coverage_text
 
     plans, chosen = plans_in(both(paths, plan), language_of(lang))
     rows = paragraph_coverage(plans, uncovered=uncovered)
@@ -306,8 +306,8 @@ def query_activities(
     Example: workplan query activities --partner INCIBE
     """
     from .. import find_activities, plans_in
+    from ..queryviews import activities_text
     from ..records import activity_json
-    from ..views import activities_text
 
     plans, chosen = plans_in(both(paths, plan), language_of(lang))
     matches = find_activities(plans, program=program, partner=partner, text=text)
@@ -328,7 +328,7 @@ def _show_json(files: list[tuple[Path, Any]], found: tuple[Any, Any], ident: str
 def _show_text(files: list[tuple[Path, Any]], found: tuple[Any, Any], ident: str, lang: str | None) -> None:
     """The item in full, in the language to write in: its plan's text from that plan's catalog."""
     from .. import find_by_id, i18n, translated, writing_language
-    from ..views import entity_text
+    from ..queryviews import entity_text
 
     owner = found[0]
     out = console()
