@@ -473,10 +473,10 @@ def test_calendar_folding_is_icalendars(line):
     """The fast fold of calendar lines gives icalendar's bytes, whatever the line."""
     from icalendar.parser import content_line
 
-    from workplan_cli import render as render_module
+    from workplan_cli import ics as ics
 
-    render_module._fast_folding()
-    original = render_module._ICALENDAR_FOLD
+    ics._fast_folding()
+    original = ics._ICALENDAR_FOLD
     assert original
-    assert render_module._fold(line) == original(line)
-    assert content_line._foldline is render_module._fold
+    assert ics._fold(line) == original(line)
+    assert content_line._foldline is ics._fold

@@ -135,7 +135,8 @@ def site_files(
     lang: str | None = None,
 ) -> list[tuple[str, Callable[[], Iterator[str]]]]:
     """Every file of the site: (name, a function that makes its text piece by piece), the index first."""
-    from .render import calendar_history, render_calendar_pieces, render_pieces
+    from .ics import calendar_history, render_calendar_pieces
+    from .render import render_pieces
     from .templating import render_template_pieces
 
     taken = {INDEX, CALENDAR}
