@@ -473,7 +473,7 @@ def test_calendar_folding_is_icalendars(line):
     """The fast fold of calendar lines gives icalendar's bytes, whatever the line."""
     from icalendar.parser import content_line
 
-    from workplan_cli import ics as ics
+    from workplan_cli import ics
 
     ics._fast_folding()
     original = ics._ICALENDAR_FOLD
