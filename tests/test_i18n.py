@@ -20,6 +20,7 @@ from workplan_cli.render import render
 from workplan_cli.templating import bundled_template_dir
 from workplan_cli.text import md_escape
 from workplan_cli.typography import punctuate
+from workplan_cli.vocabulary import LANGUAGES
 
 PACKAGE = ROOT / "src" / "workplan_cli"
 PLANS = {p.stem: (p, load_plan(p).plan) for p in sorted(DATA.glob("*.yaml"))}
@@ -39,7 +40,7 @@ def _entries(lang: str) -> dict:
 # --- workplan's own catalogs ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_catalog_has_every_message_of_code_and_templates(lang):
     wanted = i18n.source_messages(PACKAGE, bundled_template_dir())
     entries = _entries(lang)

@@ -29,7 +29,6 @@ from typing import Any
 
 from .errors import WorkplanError
 
-LANGUAGES = ("en", "es", "fr", "pt")
 DOMAIN = "workplan"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 

@@ -26,6 +26,7 @@ from .render import CommitteeView
 from .templating import long_day
 from .text import visible
 from .timeline import meeting_title, status_name
+from .vocabulary import NOT_TAKING_PLACE
 
 # RFC 5545 §3.8.1.11: an event is TENTATIVE, CONFIRMED or CANCELLED; a postponed one is not confirmed.
 ICS_STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE", "held": "CONFIRMED"}
@@ -37,14 +38,14 @@ def _uid(plan: Plan, ident: str) -> str:
 
 def _ics_summary(item: Any, title: str) -> str:
     """``Cancelled: CSH: Fifth meeting``: a cancelled or postponed item says so first (a calendar shows only this line)."""
-    if getattr(item, "status", None) in ("cancelled", "postponed"):
+    if getattr(item, "status", None) in NOT_TAKING_PLACE:
         return _("{status}: {title}").format(status=status_name(item.status), title=title)
     return title
 
 
 def _status_line(item: Any) -> list[str]:
     """The first line of a cancelled or postponed item's description: its status and note."""
-    if getattr(item, "status", None) not in ("cancelled", "postponed"):
+    if getattr(item, "status", None) not in NOT_TAKING_PLACE:
         return []
     status = status_name(item.status)
     return [_("{status}: {note}").format(status=status, note=item.status_note) if item.status_note else status]

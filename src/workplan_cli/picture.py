@@ -21,7 +21,7 @@ from typing import Literal
 from .dates import names
 from .index import index_of
 from .models import CommitteePlan
-from .timeline import Entry, deadlines_between, plan_entries
+from .timeline import Entry, deadlines_between, meeting_anchor, plan_entries
 
 MarkKind = Literal["meeting", "activity", "milestone", "deadline"]
 LANE_KINDS: tuple[MarkKind, ...] = ("meeting", "activity", "milestone", "deadline")
@@ -196,11 +196,6 @@ def _window(plan: CommitteePlan, dated: list[Entry]) -> tuple[dt.date, dt.date]:
         start = max(start, first.replace(day=1))
     year, month = _month_of(_month_index(start) + MAX_MONTHS - 1)
     return start, min(end, _last_of_month(year, month))
-
-
-def meeting_anchor(entry: Entry) -> str:
-    """The id of a meeting's section on the page (as `render.CommitteeView.anchor` names it)."""
-    return f"meeting-{entry.number}" if entry.number is not None else entry.id
 
 
 def _href(entry: Entry) -> str | None:

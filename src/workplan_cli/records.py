@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .models import Plan
+from .models.scalars import hh_mm
 from .queries import ActivityMatch, Citation, MeetingMatch, ParagraphCoverage
 from .timeline import Entry
 
@@ -18,7 +19,7 @@ from .timeline import Entry
 def _iso(value: dt.date | dt.time | None) -> str | None:
     if value is None:
         return None
-    return value.strftime("%H:%M") if isinstance(value, dt.time) else value.isoformat()
+    return hh_mm(value) if isinstance(value, dt.time) else value.isoformat()
 
 
 def with_status(payload: dict[str, Any], item: Any) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from .models import (
 )
 from .templating import own_html, render_template_pieces, short_day
 from .text import md_escape, printable
-from .timeline import meeting_heading, meeting_title, numbered_meeting, own_words, status_name
+from .timeline import meeting_anchor, meeting_heading, meeting_title, numbered_title, own_words, status_name
 from .typography import punctuate_html, punctuate_lines
 
 
@@ -176,7 +176,7 @@ class CommitteeView:
         from markupsafe import Markup, escape
 
         if meeting.number is not None and meeting.title:
-            head = meeting.heading.capitalize() if meeting.heading else numbered_meeting(meeting.number)
+            head = numbered_title(meeting, meeting.number)
             return Markup(escape(_("{meeting}: {title}"))).format(
                 meeting=printable(head), title=own_html(meeting.title)
             )
@@ -195,8 +195,9 @@ class CommitteeView:
             return compose(_("{event}, date to be determined"), event=thing.title)
         return ident
 
-    def anchor(self, meeting: Meeting) -> str:
-        return f"meeting-{meeting.number}" if meeting.number is not None else meeting.id
+    @staticmethod
+    def anchor(meeting: Meeting) -> str:
+        return meeting_anchor(meeting)
 
     def schedule(self) -> list[ScheduleRow]:
         """Meetings (left column) and other activities and milestones (right), by date."""

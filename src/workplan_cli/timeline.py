@@ -11,15 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
 from . import i18n
 from .i18n import N_, NP_
 from .index import index_of
 from .models import Activity, CommitteePlan, Meeting, PendingEvent, Plan, ProgramPlan, last_day, precision
-
-EntryKind = Literal["meeting", "activity", "milestone", "deadline", "pending"]
-KINDS: tuple[EntryKind, ...] = ("meeting", "activity", "milestone", "deadline", "pending")
+from .vocabulary import DEFAULT_TIMEZONE, ENTRY_KINDS, EntryKind
 
 # English ordinal words; in the other languages each is translated in the
 # context "meeting" (a meeting is feminine: "primera", "première", "primeira").
@@ -108,12 +105,22 @@ def meeting_heading(meeting: Meeting) -> str:
     return meeting.title or meeting.summary or _kind_title(meeting)
 
 
+def numbered_title(meeting: Meeting, number: int) -> str:
+    """How a numbered meeting's title begins: 'Fifth meeting', or the heading the plan prints for it."""
+    return meeting.heading.capitalize() if meeting.heading else numbered_meeting(number)
+
+
 def meeting_title(meeting: Meeting) -> str:
     """A one-line title for lists: 'Fifth meeting', 'Sixth meeting: Joint meeting of …'."""
     if meeting.number is not None:
-        head = meeting.heading.capitalize() if meeting.heading else numbered_meeting(meeting.number)
+        head = numbered_title(meeting, meeting.number)
         return i18n.gettext("{meeting}: {title}").format(meeting=head, title=meeting.title) if meeting.title else head
     return meeting.title or meeting.summary or _kind_title(meeting)
+
+
+def meeting_anchor(meeting: Meeting | Entry) -> str:
+    """The id of a meeting's section on its plan's page: ``meeting-5`` for a numbered one, else its own id."""
+    return f"meeting-{meeting.number}" if meeting.number is not None else meeting.id
 
 
 STATUS_NAMES = {
@@ -143,7 +150,7 @@ class Entry:
     end_date: dt.date | None = None
     start_time: dt.time | None = None
     end_time: dt.time | None = None
-    timezone: str = "America/New_York"
+    timezone: str = DEFAULT_TIMEZONE
     number: int | None = None
     paragraphs: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
@@ -165,7 +172,7 @@ class Entry:
 
     def sort_key(self) -> tuple[dt.date, dt.time, int, str, str]:
         assert self.date is not None
-        return (self.date, self.start_time or dt.time(0, 0), KINDS.index(self.kind), self.plan, self.id)
+        return (self.date, self.start_time or dt.time(0, 0), ENTRY_KINDS.index(self.kind), self.plan, self.id)
 
 
 @dataclass
@@ -306,7 +313,7 @@ def build_timeline(
     Without a window, yearly deadlines are expanded for the years the plans'
     own dates span.
     """
-    wanted = set(kinds or KINDS)
+    wanted = set(kinds or ENTRY_KINDS)
     dated: list[Entry] = []
     undated: list[Entry] = []
     fixed: list[tuple[Plan, list[Entry]]] = []
@@ -338,9 +345,6 @@ def coverage_span(plans: Sequence[Plan]) -> tuple[dt.date, dt.date] | None:
         entries, _ = plan_entries(plan)
         days += [d for e in entries for d in (e.date, e.last_day) if d]
     return (min(days), max(days)) if days else None
-
-
-DEFAULT_TIMEZONE = "America/New_York"
 
 
 def today(plans: Sequence[Plan]) -> dt.date:

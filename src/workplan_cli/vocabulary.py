@@ -38,5 +38,8 @@ MEETING_KINDS = ("regular", "informal", "working-group", "forum", "special", "jo
 EntryKind = Literal["meeting", "activity", "milestone", "deadline", "pending"]
 ENTRY_KINDS: tuple[EntryKind, ...] = get_args(EntryKind)
 
+# The names of plan files: what a folder is searched for.
+PLAN_SUFFIXES = (".yaml", ".yml")
+
 # Meeting times are local in this zone when a plan names none (OAS headquarters).
 DEFAULT_TIMEZONE = "America/New_York"

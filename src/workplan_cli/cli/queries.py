@@ -13,6 +13,7 @@ import typer
 
 from ..errors import UsageError
 from ..text import dumps
+from ..vocabulary import ENTRY_KINDS
 from .application import app, sub_app
 from .options import (
     FormatOption,
@@ -29,13 +30,8 @@ from .options import (
     language_of,
 )
 
-
-class EntryKindOption(str, enum.Enum):
-    meeting = "meeting"
-    activity = "activity"
-    milestone = "milestone"
-    deadline = "deadline"
-    pending = "pending"
+# The kinds of timeline entry (`options.Language` says why an Enum made at run time).
+EntryKindOption = enum.Enum("EntryKindOption", {kind: kind for kind in ENTRY_KINDS}, type=str)  # type: ignore[misc]
 
 
 def _write(text: str) -> None:

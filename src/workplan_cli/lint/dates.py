@@ -14,6 +14,7 @@ from ..models import (
     ProgramPlan,
     last_day,
 )
+from ..models.scalars import hh_mm
 from ..vocabulary import COMMITTEE_KIND
 from .registry import Finding, rule
 
@@ -119,7 +120,7 @@ def end_before_start(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
         if meeting.start_time and meeting.end_time and meeting.end_time <= meeting.start_time:
             yield Finding(
                 ("meetings", i, "end_time"),
-                f"meeting {meeting.id!r} ends at {meeting.end_time:%H:%M}, not after it starts at {meeting.start_time:%H:%M}",
+                f"meeting {meeting.id!r} ends at {hh_mm(meeting.end_time)}, not after it starts at {hh_mm(meeting.start_time)}",
                 meeting.id,
             )
 

@@ -16,6 +16,7 @@ from ..models import (
     Milestone,
     last_day,
 )
+from ..models.scalars import hh_mm
 from ..vocabulary import COMMITTEE_KIND
 from .registry import Finding, rule
 
@@ -94,13 +95,13 @@ def meetings_out_of_order(plan: CommitteePlan, index: PlanIndex) -> Iterator[Fin
 def _when(meeting: Any, with_time: bool) -> str:
     """A meeting's day, and its start time where the day alone does not tell two meetings apart."""
     start = getattr(meeting, "start_time", None)
-    return f"{meeting.date} {start:%H:%M}" if with_time and start is not None else str(meeting.date)
+    return f"{meeting.date} {hh_mm(start)}" if with_time and start is not None else str(meeting.date)
 
 
 def _hours(meeting: Meeting) -> str:
     if meeting.start_time is None or meeting.end_time is None:
         return "time to be confirmed, taken as the whole day"
-    return f"{meeting.start_time:%H:%M}–{meeting.end_time:%H:%M}"
+    return f"{hh_mm(meeting.start_time)}–{hh_mm(meeting.end_time)}"
 
 
 def _overlap(a: Meeting, b: Meeting) -> bool:

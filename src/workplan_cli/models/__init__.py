@@ -76,6 +76,7 @@ __all__ = [
     "is_id",
     "is_record",
     "last_day",
+    "plan_model",
     "precision",
     "validator_for",
 ]
@@ -86,6 +87,18 @@ MODEL_BY_KIND: dict[str, type[CommitteePlan] | type[ProgramPlan]] = {
     COMMITTEE_KIND: CommitteePlan,
     PROGRAM_KIND: ProgramPlan,
 }
+
+
+def plan_model(data: Any) -> type[CommitteePlan] | type[ProgramPlan] | None:
+    """The model a plan's data means: by its ``kind``, when its ``schema_version`` is the one read here; else None."""
+    if not isinstance(data, dict):
+        return None
+    kind = data.get("kind")
+    model = MODEL_BY_KIND.get(kind) if isinstance(kind, str) else None
+    version = data.get("schema_version")
+    if model is None or version != SCHEMA_VERSION or isinstance(version, bool):
+        return None
+    return model
 
 
 _validators: dict[type, Any] = {}

@@ -35,16 +35,34 @@ _TIME_RE = re.compile(r"^([0-9]{1,2}):([0-9]{2})\Z")
 # YYYY-MM-DD only: `date.fromisoformat` also reads 20230316 and 2023-W11-4.
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
+# What is wrong with a value, in the same words from the validators below and
+# from the JSON Schema (`patternErrorMessage`, `errorMessage`) in an editor.
+ID_MESSAGE = (
+    "not a valid id: use lowercase letters, digits, '-' and '.', starting with a letter or digit (e.g. 'meeting-5')"
+)
+TIME_MESSAGE = "not a valid time; write it as HH:MM in 24-hour form, like '14:30'"
+TIME_EXPECTED = "expected a time like '14:30' (in quotes)"
+DATE_MESSAGE = "not a valid date; write it as YYYY-MM-DD, like 2023-03-16"
+DATE_EXPECTED = "expected a date like 2023-03-16"
+APPROXIMATE_DATE_MESSAGE = (
+    "not a valid date; write it as YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known"
+)
+LABEL_MESSAGE = "expected a paragraph label such as '38' or '47.b'"
+# How a time is written in a plan file, and read back.
+TIME_FORMAT = "%H:%M"
+
+
+def hh_mm(value: dt.time) -> str:
+    """A time as a plan file writes it: ``14:30``."""
+    return value.strftime(TIME_FORMAT)
+
 
 # --- scalar types -----------------------------------------------------------
 
 
 def _check_id(value: str) -> str:
     if not _ID_RE.match(value):
-        raise ValueError(
-            f"{value!r} is not a valid id: use lowercase letters, digits, '-' and '.', "
-            "starting with a letter or digit (e.g. 'meeting-5')"
-        )
+        raise ValueError(f"{value!r} is {ID_MESSAGE}")
     return value
 
 
@@ -68,8 +86,8 @@ def _to_date(value: Any) -> Any:
                 return dt.date.fromisoformat(text)
             except ValueError:
                 pass
-        raise _date_error(f"{value!r} is not a valid date; write it as YYYY-MM-DD, like 2023-03-16")
-    raise _date_error(f"expected a date like 2023-03-16, got {_got(value)}")
+        raise _date_error(f"{value!r} is {DATE_MESSAGE}")
+    raise _date_error(f"{DATE_EXPECTED}, got {_got(value)}")
 
 
 class _Period(dt.date):
@@ -164,15 +182,11 @@ def _to_approximate_date(value: Any) -> Any:
         if _YEAR_RE.match(text) and int(text) >= 1:
             return YearDate(int(text), 1, 1)
         if not _DATE_RE.match(text):
-            raise _date_error(
-                f"{value!r} is not a valid date; write it as YYYY-MM-DD, or YYYY-MM or YYYY when only the month or "
-                "year is known, like 2002-08"
-            )
+            raise _date_error(f"{value!r} is {APPROXIMATE_DATE_MESSAGE}, like 2002-08")
     return _to_date(value)
 
 
 def _iso_period(value: dt.date) -> str:
-    # A named function, not a lambda: the compiled validators are pickled (cache.py).
     return value.isoformat()
 
 
@@ -185,12 +199,8 @@ def _to_time(value: Any) -> Any:
             hour, minute = int(m.group(1)), int(m.group(2))
             if hour < 24 and minute < 60:
                 return dt.time(hour, minute)
-        raise _time_error(f"{value!r} is not a valid time; write it as HH:MM in 24-hour form, like '14:30'")
-    raise _time_error(f"expected a time like '14:30' (in quotes), got {_got(value)}")
-
-
-def _hh_mm(value: dt.time) -> str:
-    return value.strftime("%H:%M")
+        raise _time_error(f"{value!r} is {TIME_MESSAGE}")
+    raise _time_error(f"{TIME_EXPECTED}, got {_got(value)}")
 
 
 def _got(value: Any) -> str:
@@ -206,7 +216,7 @@ def _to_label(value: Any) -> Any:
     # A hand-edited `paragraphs: [38]` is the obvious intent; a float such as
     # 86.10 has already lost its trailing zero, so it is refused, not guessed.
     if isinstance(value, bool):
-        raise ValueError(f"expected a paragraph label such as '38' or '47.b', got {value!r}")
+        raise ValueError(f"{LABEL_MESSAGE}, got {value!r}")
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
@@ -246,12 +256,8 @@ def _short(text: str, limit: int = 40) -> str:
 # the patterns against the validators value by value.
 
 ID_PATTERN = r"^\s*" + _ID_RE.pattern.removeprefix("^").removesuffix("$") + r"\s*$"
-ID_MESSAGE = (
-    "not a valid id: use lowercase letters, digits, '-' and '.', starting with a letter or digit (e.g. 'meeting-5')"
-)
 # Hours 0-23 with one or two digits, minutes 00-59: what _to_time accepts.
 TIME_PATTERN = r"^\s*(?:[01]?[0-9]|2[0-3]):[0-5][0-9]\s*$"
-TIME_MESSAGE = "not a valid time; write it as HH:MM in 24-hour form, like '14:30'"
 # YYYY-MM-DD on the calendar: months of 30 and 31 days, 29 February in leap
 # years only (divisible by 4; by 400 for a century), no year 0.
 DATE_PATTERN = (
@@ -259,15 +265,10 @@ DATE_PATTERN = (
     r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
     r"|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\s*$"
 )
-DATE_MESSAGE = "not a valid date; write it as YYYY-MM-DD, like 2023-03-16"
 # The same, or a month (YYYY-MM) or a year (YYYY) standing alone: what _to_approximate_date accepts.
 APPROXIMATE_DATE_PATTERN = (
     DATE_PATTERN.removesuffix(r"\s*$") + r"|(?!0000)[0-9]{4}-(?:0[1-9]|1[0-2])|(?!0000)[0-9]{4})\s*$"
 ).replace(r"^\s*(?!0000)(?:", r"^\s*(?:(?!0000)(?:", 1)
-APPROXIMATE_DATE_MESSAGE = (
-    "not a valid date; write it as YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known"
-)
-LABEL_MESSAGE = "expected a paragraph label such as '38' or '47.b'"
 
 
 def _label_schema(schema: JsonDict) -> None:
@@ -309,21 +310,21 @@ Date = Annotated[
             "pattern": DATE_PATTERN,
             "examples": ["2023-03-16"],
             "patternErrorMessage": DATE_MESSAGE,
-            "errorMessage": "expected a date like 2023-03-16",
+            "errorMessage": DATE_EXPECTED,
         }
     ),
 ]
 Time = Annotated[
     dt.time,
     BeforeValidator(_to_time),
-    PlainSerializer(_hh_mm, return_type=str),
+    PlainSerializer(hh_mm, return_type=str),
     WithJsonSchema(
         {
             "type": "string",
             "pattern": TIME_PATTERN,
             "examples": ["10:00", "14:30"],
             "patternErrorMessage": TIME_MESSAGE,
-            "errorMessage": "expected a time like '14:30' (in quotes)",
+            "errorMessage": TIME_EXPECTED,
         }
     ),
 ]
