@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .collector import collector_paused
 from .diagnostics import Diagnostic, Severity, limit_per_check
 from .errors import PathError, PlanError, WorkplanError
 from .lint import Selection, run_rules
-from .loader import LoadResult, collector_paused, load_plan, locate, plan_files
+from .loader import LoadResult, load_plan, locate, plan_files
 from .models import Plan
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .fastpath import _fast_path, _fast_plan, collector_paused, fast_load
+from .fastpath import _fast_path, _fast_plan, fast_load
 from .positions import locate
 from .reading import discover, plan_files, read_text
 from .result import LoadResult
@@ -33,7 +33,6 @@ __all__ = [
     "_yaml",
     "_yaml12_resolvers",
     "_yaml_error",
-    "collector_paused",
     "discover",
     "fast_load",
     "gaps_between_tokens",
