@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .errors import UsageError
 from .index import index_of
@@ -247,7 +247,6 @@ class ParagraphCoverage:
     label: str
     subject: str | None
     meetings: tuple[Citation, ...]
-    elsewhere: tuple[Citation, ...] = field(default=())
 
     @property
     def covered(self) -> bool:
@@ -275,7 +274,6 @@ def coverage(plans: Sequence[Plan], uncovered: bool = False) -> list[ParagraphCo
                         paragraph.label,
                         paragraph.subject,
                         tuple(c for c in found if c.kind == "meeting"),
-                        tuple(c for c in found if c.kind != "meeting"),
                     )
                 )
     return [row for row in out if not row.covered] if uncovered else out

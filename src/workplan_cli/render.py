@@ -83,7 +83,6 @@ class CommitteeView:
         self.plan = plan
         self.index = index_of(plan)
         self.meetings = {m.id: m for m in plan.meetings}
-        self.full_names: dict[str, str] = {b.id: b.name for b in plan.bodies}
         # Each reference as shown, made on its first use: a plan cites a few
         # hundred paragraphs tens of thousands of times.
         self._shown: dict[str, ShownRef] = {}
