@@ -28,6 +28,7 @@ from .models import (
     CommitteePlan,
     Meeting,
     Milestone,
+    Partner,
     PendingEvent,
     Plan,
     ProgramPlan,
@@ -340,11 +341,11 @@ class CommitteeView:
 class ProgramView:
     def __init__(self, plan: ProgramPlan) -> None:
         self.plan = plan
-        self.partners = {p.id: p for p in plan.partners}
+        self.index = index_of(plan)
 
     def partner(self, ident: str) -> str:
-        p = self.partners.get(ident)
-        return (p.acronym or p.name) if p else ident
+        found = self.index.entity(ident)
+        return (found.acronym or found.name) if isinstance(found, Partner) else ident
 
 
 def render(
