@@ -25,8 +25,8 @@ from .models import (
 from .render import CommitteeView
 from .templating import long_day
 from .text import visible
-from .timeline import meeting_title, status_name
 from .vocabulary import NOT_TAKING_PLACE
+from .wording import meeting_title, status_name
 
 # RFC 5545 §3.8.1.11: an event is TENTATIVE, CONFIRMED or CANCELLED; a postponed one is not confirmed.
 ICS_STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE", "held": "CONFIRMED"}

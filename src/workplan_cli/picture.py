@@ -21,7 +21,8 @@ from typing import Literal
 from .dates import names
 from .index import index_of
 from .models import CommitteePlan
-from .timeline import Entry, deadlines_between, meeting_anchor, plan_entries
+from .timeline import Entry, deadlines_between, plan_entries
+from .wording import meeting_anchor
 
 MarkKind = Literal["meeting", "activity", "milestone", "deadline"]
 LANE_KINDS: tuple[MarkKind, ...] = ("meeting", "activity", "milestone", "deadline")

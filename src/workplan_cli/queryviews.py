@@ -19,9 +19,9 @@ from .layout import GLUE, INDENT, Screen, columns_fit, table_row
 from .models import CommitteePlan, Plan
 from .queries import ActivityMatch, Citation, MeetingMatch, ParagraphCoverage
 from .text import md_escape, visible
-from .timeline import status_name
 from .typography import punctuate_markdown
 from .views import Names
+from .wording import status_name
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 
 def meetings_markdown(matches: Sequence[MeetingMatch]) -> str:
-    from .timeline import meeting_title
+    from .wording import meeting_title
 
     lines = []
     for match in matches:
@@ -44,7 +44,7 @@ def meetings_markdown(matches: Sequence[MeetingMatch]) -> str:
 
 def meetings_text(matches: Sequence[MeetingMatch], plans: Sequence[Plan], width: int) -> Text:
     """Each meeting: day, time and id, its title beneath, then the matching agenda entries with what they cite."""
-    from .timeline import meeting_title
+    from .wording import meeting_title
 
     names = Names(plans)
     several = len({m.plan for m in matches}) > 1
@@ -156,7 +156,7 @@ def activities_text(matches: Sequence[ActivityMatch], plans: Sequence[Plan], wid
 
 def meeting_text(plan: CommitteePlan, meeting: Any, width: int) -> Text:
     """A meeting as the document sets it out: heading, day and time, agenda by area, numbered, with what each entry cites."""
-    from .timeline import meeting_heading, meeting_title
+    from .wording import meeting_heading, meeting_title
 
     names = Names([plan])
     screen = Screen(width)

@@ -54,7 +54,7 @@ def entry_json(entry: Entry) -> dict[str, Any]:
 
 
 def meeting_match_json(match: MeetingMatch) -> dict[str, Any]:
-    from .timeline import meeting_title
+    from .wording import meeting_title
 
     m = match.meeting
     return with_status(

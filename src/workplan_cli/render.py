@@ -36,8 +36,8 @@ from .models import (
 )
 from .templating import own_html, render_template_pieces, short_day
 from .text import md_escape, printable
-from .timeline import meeting_anchor, meeting_heading, meeting_title, numbered_title, own_words, status_name
 from .typography import punctuate_html, punctuate_lines
+from .wording import meeting_anchor, meeting_heading, meeting_title, numbered_title, own_words, status_name
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,7 @@ def _acronym(plan: Plan) -> str:
 def site_index(files: list[tuple[Path, Plan]], as_of: dt.date) -> SiteIndex:
     """The index page's rows, in the order the plans were given, in the language in use."""
     from .catalogs import translate
-    from .timeline import meeting_title
+    from .wording import meeting_title
 
     rows = []
     for path, plan in files:

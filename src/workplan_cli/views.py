@@ -17,8 +17,9 @@ from .index import index_of
 from .layout import GLUE, INDENT, Screen, columns_fit, table_row, wrap
 from .models import CommitteePlan, Plan, ProgramPlan
 from .text import md_escape, visible
-from .timeline import Entry, coverage_span, status_name
+from .timeline import Entry, coverage_span
 from .typography import join_names, punctuate, punctuate_markdown
+from .wording import status_name
 
 if TYPE_CHECKING:
     from rich.text import Text
