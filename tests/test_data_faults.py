@@ -158,7 +158,7 @@ def test_real_plan_is_clean_under_every_rule():
     ("typo", "meant"), [("86e", "86.e"), ("868", "86"), ("848", "84"), ("79f", "79.f"), ("4.7b", "47.b"), ("380", "38")]
 )
 def test_did_you_mean_for_paragraph_typos(typo, meant):
-    from workplan_cli.lint import suggest_label
+    from workplan_cli.lint.references import suggest_label
 
     declared = ["38", "47", "47.b", "79.f", "84", "86", "86.b", "86.e", "87", "88"]
     assert suggest_label(typo, declared) == meant

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, examples, line_of, write
 from workplan_cli.cli import app
-from workplan_cli.lint import RESOLUTION_SYMBOL, Selection, is_symbol
+from workplan_cli.lint import Selection
+from workplan_cli.lint.references import RESOLUTION_SYMBOL, is_symbol
 from workplan_cli.loader import parse_plan
 from workplan_cli.picture import calendar_months, term_picture
 from workplan_cli.render import render

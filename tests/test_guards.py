@@ -176,10 +176,14 @@ def test_a_catalog_over_the_size_limit_is_refused(monkeypatch, runner, plan, tmp
 
 @pytest.fixture
 def many(tmp_path: Path) -> Path:
+    # Enough work (tens of seconds serially) that the run is still checking when a
+    # test kills a worker or signals the parent, however busy the machine: a run
+    # already past its last file would exit as if nothing had happened.
     folder = tmp_path / "many"
     folder.mkdir()
-    for n in range(40):
-        (folder / f"csh-{n:02}.yaml").write_bytes(CSH.read_bytes())
+    text = CSH.read_bytes()
+    for n in range(400):
+        (folder / f"csh-{n:03}.yaml").write_bytes(text)
     return folder
 
 

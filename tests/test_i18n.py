@@ -20,6 +20,7 @@ from workplan_cli.render import render
 from workplan_cli.templating import bundled_template_dir
 from workplan_cli.text import md_escape
 from workplan_cli.typography import punctuate
+from workplan_cli.vocabulary import LANGUAGES
 
 PACKAGE = ROOT / "src" / "workplan_cli"
 PLANS = {p.stem: (p, load_plan(p).plan) for p in sorted(DATA.glob("*.yaml"))}
@@ -32,6 +33,40 @@ def _catalog(lang: str):
     return i18n.read_catalog(i18n.catalog_path(lang), lang)
 
 
+# How workplan's own words are found in its source: Python calls and marks,
+# and the Jinja templates (`_`, `gettext`, `ngettext`, `pgettext`).
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+    "N_": None,
+    "NP_": ((1, "c"), 2),
+}
+
+
+def _source_messages(package: Path, templates: Path) -> dict[tuple[str | None, str | tuple[str, str]], str]:
+    """Every message of the package's code and of the templates: (context, msgid or (singular, plural)) -> where."""
+    from babel.messages.extract import extract_from_dir
+
+    found: dict[tuple[str | None, str | tuple[str, str]], str] = {}
+    sources = [
+        (package, [("**.py", "python")], {}),
+        (
+            templates,
+            [("**.j2", "jinja2.ext:babel_extract")],
+            {"**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}},
+        ),
+    ]
+    for folder, method_map, options in sources:
+        for filename, lineno, message, _comments, context in extract_from_dir(
+            str(folder), method_map, options, keywords=KEYWORDS
+        ):
+            msgid: str | tuple[str, str] = tuple(message) if isinstance(message, tuple) else message  # type: ignore[assignment]
+            found.setdefault((context, msgid), f"{filename}:{lineno}")
+    return found
+
+
 def _entries(lang: str) -> dict:
     return {(m.context, m.id if isinstance(m.id, str) else tuple(m.id)): m for m in _catalog(lang) if m.id}
 
@@ -39,9 +74,9 @@ def _entries(lang: str) -> dict:
 # --- workplan's own catalogs ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_catalog_has_every_message_of_code_and_templates(lang):
-    wanted = i18n.source_messages(PACKAGE, bundled_template_dir())
+    wanted = _source_messages(PACKAGE, bundled_template_dir())
     entries = _entries(lang)
     assert sorted(set(wanted) - set(entries), key=str) == []
     assert sorted(set(entries) - set(wanted), key=str) == [], "messages no code or template uses any more"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from workplan_cli import load_plan, models, parse_plan
+from workplan_cli import load_plan, parse_plan
 from workplan_cli.index import _INDEXES, index_of
 from workplan_cli.lint import run_rules
 from workplan_cli.models import Meeting
@@ -155,7 +155,7 @@ def test_the_walk_reads_every_field_that_holds_a_record_or_a_reference():
     from workplan_cli.index import ID_FIELDS, _walked_fields
     from workplan_cli.models import fields_of, is_record
 
-    needed: set[tuple[str, str]] = set()
+    needed: set[tuple[type, str]] = set()
     stack = [load_plan(CSH).plan, load_plan(CICTE).plan]
     while stack:
         node = stack.pop()
@@ -166,8 +166,8 @@ def test_the_walk_reads_every_field_that_holds_a_record_or_a_reference():
             stack.extend(records)
             keeps = name in ID_FIELDS or name in ("paragraphs", "documents")
             if records or (keeps and any(isinstance(item, str) for item in items)):
-                needed.add((type(node).__name__, name))
-    missing = {(cls, name) for cls, name in needed if name not in _walked_fields(getattr(models, cls))}
+                needed.add((type(node), name))
+    missing = {(cls.__name__, name) for cls, name in needed if name not in _walked_fields(cls)}
     assert missing == set()
     assert len(needed) == 66
     assert _walked_fields(Meeting) == ("within", "documents", "agenda", "footnotes")

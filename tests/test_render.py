@@ -193,7 +193,7 @@ def test_template_dir_overrides_one_template(tmp_path, runner):
     [
         (
             "line one\n{{ plan.committee.nickname }}\n",
-            ":2: undefined in template: 'workplan_cli.models.Committee object' has no attribute 'nickname'",
+            ":2: undefined in template: 'workplan_cli.models.common.Committee object' has no attribute 'nickname'",
         ),
         (
             "line one\nline two\n{% for x in %}\n",
@@ -325,7 +325,7 @@ def test_render_template_failing_midway_keeps_existing_output(tmp_path, runner, 
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
         f"workplan: error: {broken}:2: undefined in template: "
-        "'workplan_cli.models.Committee object' has no attribute 'nickname'\n"
+        "'workplan_cli.models.common.Committee object' has no attribute 'nickname'\n"
     )
     assert real.read_text(encoding="utf-8") == "precious earlier version\n"
     assert target.read_text(encoding="utf-8") == "precious earlier version\n"
@@ -473,10 +473,10 @@ def test_calendar_folding_is_icalendars(line):
     """The fast fold of calendar lines gives icalendar's bytes, whatever the line."""
     from icalendar.parser import content_line
 
-    from workplan_cli import render as render_module
+    from workplan_cli import ics
 
-    render_module._fast_folding()
-    original = render_module._ICALENDAR_FOLD
+    ics._fast_folding()
+    original = ics._ICALENDAR_FOLD
     assert original
-    assert render_module._fold(line) == original(line)
-    assert content_line._foldline is render_module._fold
+    assert ics._fold(line) == original(line)
+    assert content_line._foldline is ics._fold

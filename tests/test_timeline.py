@@ -6,7 +6,8 @@ import datetime as dt
 
 from conftest import FIXTURES
 from workplan_cli.loader import parse_plan
-from workplan_cli.timeline import build_timeline, ordinal
+from workplan_cli.timeline import build_timeline
+from workplan_cli.wording import ordinal
 
 EXTRA = """activities:
   - id: workshop

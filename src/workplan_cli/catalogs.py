@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .index import numbered_agenda
+from .index import ID_FIELDS, numbered_agenda
 from .models import Footnote, Meeting, Officer, Plan, Speaker, fields_of, is_record
 
 # Fields that hold ids, symbols, codes or enumerations, never prose to translate.
@@ -43,15 +43,7 @@ _NOT_TEXT = frozenset(
         "links",
         "label",
         "paragraphs",
-        "resolutions",
-        "by",
-        "organizers",
-        "area",
-        "meeting",
-        "within",
-        "events",
-        "partners",
-        "refers_to",
+        *ID_FIELDS,
         "role",
         "stage",
         "frequency",
@@ -59,7 +51,6 @@ _NOT_TEXT = frozenset(
         "number",
         "revision",
         "at",
-        "body",
         "suppress",
         "section",  # a section footnote's place: a fixed code, not text
         "status",  # a fixed vocabulary (scheduled, postponed, cancelled, held), shown in workplan's own words

@@ -8,8 +8,8 @@ The templates (the ``long_day``, ``short_day`` and ``clock`` filters) and the
 text and Markdown of `upcoming`, `query` and `show` all use these functions;
 the language is the one in force (`i18n.use`).
 
-A date the plan gives only by month or year (`models.MonthDate`,
-`models.YearDate`) is written as that month or year wherever a day would be:
+A date the plan gives only by month or year (`models.scalars.MonthDate`,
+`YearDate`) is written as that month or year wherever a day would be:
 "August 2002", "agosto de 2002", "2002".
 """
 

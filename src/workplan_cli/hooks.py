@@ -19,10 +19,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .models import MODEL_BY_KIND
+from .vocabulary import PLAN_KINDS, PLAN_SUFFIXES
 
 COMMANDS = ("validate", "fmt")
-_SUFFIXES = (".yaml", ".yml")
 # A `kind` key at the top level: at column 0 of a block mapping (quoted or
 # not), or first in a flow mapping that opens a line (`{kind: …}`).
 _TOP_LEVEL_KIND = re.compile(r"""^(?:\{[ \t]*)?(?:kind|"kind"|'kind')[ \t]*:(?:[ \t]|$)""", re.MULTILINE)
@@ -35,7 +34,7 @@ def looks_like_plan(text: str) -> bool:
         return True
     for match in _MODELINE.finditer(text):
         name = re.split(r"[/\\]", match.group(1).split("#")[0].split("?")[0])[-1]
-        if any(name.startswith(kind) and name.endswith(".json") for kind in MODEL_BY_KIND):
+        if any(name.startswith(kind) and name.endswith(".json") for kind in PLAN_KINDS):
             return True
     return False
 
@@ -45,7 +44,7 @@ def is_plan_file(path: Path) -> bool:
 
     A file that cannot be read is kept, so that the command reports why.
     """
-    if path.suffix not in _SUFFIXES or not path.is_file():
+    if path.suffix not in PLAN_SUFFIXES or not path.is_file():
         return True
     try:
         data = path.read_bytes()

@@ -29,7 +29,6 @@ from typing import Any
 
 from .errors import WorkplanError
 
-LANGUAGES = ("en", "es", "fr", "pt")
 DOMAIN = "workplan"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
@@ -178,37 +177,3 @@ def N_(message: str) -> str:
 def NP_(context: str, message: str) -> str:
     """`N_` for a message with a context (translated with `pgettext`)."""
     return message
-
-
-# How workplan's own words are found in its source: Python calls and marks,
-# and the Jinja templates (`_`, `gettext`, `ngettext`, `pgettext`).
-KEYWORDS = {
-    "_": None,
-    "gettext": None,
-    "ngettext": (1, 2),
-    "pgettext": ((1, "c"), 2),
-    "N_": None,
-    "NP_": ((1, "c"), 2),
-}
-
-
-def source_messages(package: Path, templates: Path) -> dict[tuple[str | None, str | tuple[str, str]], str]:
-    """Every message of the package's code and of the templates: (context, msgid or (singular, plural)) -> where."""
-    from babel.messages.extract import extract_from_dir
-
-    found: dict[tuple[str | None, str | tuple[str, str]], str] = {}
-    sources = [
-        (package, [("**.py", "python")], {}),
-        (
-            templates,
-            [("**.j2", "jinja2.ext:babel_extract")],
-            {"**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}},
-        ),
-    ]
-    for folder, method_map, options in sources:
-        for filename, lineno, message, _comments, context in extract_from_dir(
-            str(folder), method_map, options, keywords=KEYWORDS
-        ):
-            msgid: str | tuple[str, str] = tuple(message) if isinstance(message, tuple) else message  # type: ignore[assignment]
-            found.setdefault((context, msgid), f"{filename}:{lineno}")
-    return found

@@ -358,7 +358,7 @@ class PlanIndex:
     def dated(self) -> tuple[Dated, ...]:
         """Meetings, activities and milestones, in that order and each in plan order.
 
-        A date given only by month or year (`models.MonthDate`, `YearDate`) stands
+        A date given only by month or year (`models.scalars.MonthDate`, `YearDate`) stands
         for its whole period: its first day is ``date``, its last ``last_day``.
         """
         if self._committee is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 
@@ -19,14 +18,9 @@ def run() -> None:
 
         sys.stdout.write(f"workplan {__version__}\n")
         return
-    # A run is short and makes next to no cyclic garbage: importing the CLI
-    # stack, building validators and reading plans allocate long-lived objects
-    # by the hundred thousand, which the cyclic collector would scan again and
-    # again for nothing (about 20 ms of `workplan validate data/`, some 5 % of
-    # a run).  It stays off until the process ends; peak memory is the same
-    # with it off on every row of benchmarks/run.py, up to rendering the
-    # 15,000-meeting plan.
-    gc.disable()
+    from .collector import frozen_at_exit, off_for_the_run
+
+    off_for_the_run()
     # pydantic looks for plugins (entry points of every installed package) when it
     # builds the first validator: 10-20 ms of a short run, for plugins that have no
     # business in workplan's own validators.  A user's own setting is kept.
@@ -36,7 +30,4 @@ def run() -> None:
     try:
         app_for(sys.argv[1:])()
     finally:
-        # Python collects every generation once more as it exits, collector
-        # off or not: whatever the run made is frozen out of that last pass
-        # (a whole-heap scan for nothing, 20-40 ms of a short run).
-        gc.freeze()
+        frozen_at_exit()

@@ -22,6 +22,7 @@ from .dates import names
 from .index import index_of
 from .models import CommitteePlan
 from .timeline import Entry, deadlines_between, plan_entries
+from .wording import meeting_anchor
 
 MarkKind = Literal["meeting", "activity", "milestone", "deadline"]
 LANE_KINDS: tuple[MarkKind, ...] = ("meeting", "activity", "milestone", "deadline")
@@ -196,11 +197,6 @@ def _window(plan: CommitteePlan, dated: list[Entry]) -> tuple[dt.date, dt.date]:
         start = max(start, first.replace(day=1))
     year, month = _month_of(_month_index(start) + MAX_MONTHS - 1)
     return start, min(end, _last_of_month(year, month))
-
-
-def meeting_anchor(entry: Entry) -> str:
-    """The id of a meeting's section on the page (as `render.CommitteeView.anchor` names it)."""
-    return f"meeting-{entry.number}" if entry.number is not None else entry.id
 
 
 def _href(entry: Entry) -> str | None:

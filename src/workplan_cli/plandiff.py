@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from .dates import hours, short_day
 from .index import index_of
 from .models import AgendaItem, CommitteePlan, Meeting, Plan, ProgramPlan
-from .timeline import meeting_title
+from .wording import meeting_title
 
 
 @dataclass(frozen=True)

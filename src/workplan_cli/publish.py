@@ -49,7 +49,8 @@ def render_files(
     Raises `UsageError`, `PathError` or `TemplateError`.
     """
     from .fsutil import blocks, is_stdout, spool, write_atomic
-    from .render import notices, render_pieces
+    from .ics import notices
+    from .render import render_pieces
     from .site import refuse_file_for_several, today, write_site
 
     inputs = [path for path, _ in files]

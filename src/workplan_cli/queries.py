@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .errors import UsageError
 from .index import index_of
-from .models import AgendaItem, AgendaTopic, CommitteePlan, Meeting, Plan, Program, ProgramPlan, Resolution
+from .models import AgendaItem, AgendaTopic, CommitteePlan, Meeting, Partner, Plan, Program, ProgramPlan, Resolution
 
 
 def _norm(text: str) -> str:
@@ -247,7 +247,6 @@ class ParagraphCoverage:
     label: str
     subject: str | None
     meetings: tuple[Citation, ...]
-    elsewhere: tuple[Citation, ...] = field(default=())
 
     @property
     def covered(self) -> bool:
@@ -275,7 +274,6 @@ def coverage(plans: Sequence[Plan], uncovered: bool = False) -> list[ParagraphCo
                         paragraph.label,
                         paragraph.subject,
                         tuple(c for c in found if c.kind == "meeting"),
-                        tuple(c for c in found if c.kind != "meeting"),
                     )
                 )
     return [row for row in out if not row.covered] if uncovered else out
@@ -312,7 +310,7 @@ def find_activities(
     for plan in plans:
         if not isinstance(plan, ProgramPlan):
             continue
-        names = {p.id: p for p in plan.partners}
+        index = index_of(plan)
         wanted_partner = partner.strip().lower() if partner else None
         for prog in plan.programs:
             if program is not None and not _is_program(prog, program):
@@ -321,9 +319,9 @@ def find_activities(
             for sub_title, activities in groups:
                 for number, activity in enumerate(activities, 1):
                     if wanted_partner is not None and not any(
-                        wanted_partner in (pid, names[pid].name.lower(), (names[pid].acronym or "").lower())
+                        wanted_partner in (pid, found.name.lower(), (found.acronym or "").lower())
                         for pid in activity.partners
-                        if pid in names
+                        if isinstance(found := index.entity(pid), Partner)
                     ):
                         continue
                     if text is not None and text.lower() not in activity.text.lower():

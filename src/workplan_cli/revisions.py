@@ -63,11 +63,9 @@ def diff_since(paths: Sequence[Path], rev: str) -> list[RevisionDiff]:
     Raises `PathError` for a missing path, a folder without plans, or git's
     refusal (an unknown revision, a file outside the repository).
     """
-    from .loader import discover, load_plan, parse_plan
+    from .loader import load_plan, parse_plan, plan_files
 
-    files = discover(paths)
-    if not files:
-        raise PathError(f"no plan files (*.yaml, *.yml) found in {', '.join(map(str, paths))}")
+    files = plan_files(paths)
     out = []
     for path in files:
         after = load_plan(path)

@@ -24,6 +24,7 @@ from typing import Any
 from . import i18n
 from .errors import UsageError
 from .models import CommitteePlan, Meeting, Plan
+from .vocabulary import DEFAULT_TIMEZONE, LANGUAGES, NOT_TAKING_PLACE
 
 # The languages by their own names: a reader looks for their own language's name.
 LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français", "pt": "Português"}
@@ -75,7 +76,7 @@ def page_name(plan: Plan, lang: str) -> str:
 
 def languages(plan: Plan) -> list[str]:
     """The plan's own language first, then the others workplan speaks."""
-    return [plan.language, *(lang for lang in i18n.LANGUAGES if lang != plan.language)]
+    return [plan.language, *(lang for lang in LANGUAGES if lang != plan.language)]
 
 
 def versions(plan: Plan, current: str | None = None) -> tuple[Version, ...]:
@@ -89,7 +90,7 @@ def next_meeting(plan: Plan, as_of: dt.date) -> Meeting | None:
     """The plan's first meeting on or after ``as_of`` that is not cancelled or postponed."""
     if not isinstance(plan, CommitteePlan):
         return None
-    found = [m for m in plan.meetings if m.date >= as_of and m.status not in ("cancelled", "postponed")]
+    found = [m for m in plan.meetings if m.date >= as_of and m.status not in NOT_TAKING_PLACE]
     return min(found, key=lambda m: (m.date, m.start_time or dt.time(0)), default=None)
 
 
@@ -108,7 +109,7 @@ def _acronym(plan: Plan) -> str:
 def site_index(files: list[tuple[Path, Plan]], as_of: dt.date) -> SiteIndex:
     """The index page's rows, in the order the plans were given, in the language in use."""
     from .catalogs import translate
-    from .timeline import meeting_title
+    from .wording import meeting_title
 
     rows = []
     for path, plan in files:
@@ -135,7 +136,8 @@ def site_files(
     lang: str | None = None,
 ) -> list[tuple[str, Callable[[], Iterator[str]]]]:
     """Every file of the site: (name, a function that makes its text piece by piece), the index first."""
-    from .render import calendar_history, render_calendar_pieces, render_pieces
+    from .ics import calendar_history, render_calendar_pieces
+    from .render import render_pieces
     from .templating import render_template_pieces
 
     taken = {INDEX, CALENDAR}
@@ -210,7 +212,7 @@ def today(plans: Sequence[Plan]) -> dt.date:
     """Today in the first plan's time zone (the next meeting of each plan is counted from it)."""
     import zoneinfo
 
-    zone = next((p.timezone for p in plans if hasattr(p, "timezone")), "America/New_York")
+    zone = next((p.timezone for p in plans if hasattr(p, "timezone")), DEFAULT_TIMEZONE)
     return dt.datetime.now(zoneinfo.ZoneInfo(zone)).date()
 
 

@@ -28,7 +28,7 @@ from . import dates, i18n
 from .catalogs import SourceText
 from .errors import PathError, WorkplanError
 from .text import isolated, md_escape, printable, safe_url
-from .timeline import ordinal
+from .wording import ordinal
 
 
 class TemplateError(WorkplanError):

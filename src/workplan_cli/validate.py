@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .collector import collector_paused
 from .diagnostics import Diagnostic, Severity, limit_per_check
 from .errors import PathError, PlanError, WorkplanError
 from .lint import Selection, run_rules
-from .loader import LoadResult, collector_paused, discover, load_plan, locate
+from .loader import LoadResult, load_plan, locate, plan_files
 from .models import Plan
 
 
@@ -122,9 +123,7 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None, *,
     holds no plans.
     """
     selection = selection or Selection()
-    files = discover(paths)
-    if not files:
-        raise PathError(f"no plan files (*.yaml, *.yml) found in {', '.join(map(str, paths))}")
+    files = plan_files(paths)
     workers = worker_count(jobs, files)
     if workers == 1:
         return ValidationReport([validate_file(path, selection) for path in files])

@@ -1,52 +1,28 @@
-"""Output of `upcoming`, `query`, `show` and `rules`: JSON records (an API), Markdown and text.
+"""The text and Markdown views of `upcoming`, and the words every view shares: times, presenters, statuses.
 
-The JSON shapes are documented in docs/commands.md and tested by exact comparison:
-add keys if needed, never rename or remove one.
-
-Text is laid out for a terminal of a given width (80 when piped): every line
-fits, titles wrap at spaces and are never cut.  Where a table would leave its
-title column narrower than `MIN_TITLE` cells (and than its longest title), each
-entry is stacked instead, as
-terminal calendars do: a line with the day, time and kind, the title wrapped
-beneath it.  Plan text goes through `text.visible` (no escape sequence reaches
-the terminal) and into `rich.text.Text` objects, never into Rich markup.
+The views of `query`, `show` and `rules` are `queryviews`'; how the text is laid out in a terminal is
+`layout`'s; the JSON records are `records`'.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from .dates import clock, day_span, hours, long_day, month_day, short_day
+from .dates import hours, long_day, month_day, short_day
 from .i18n import NP_, _, current, ngettext, pgettext
-from .index import AgendaEntry, index_of
+from .index import index_of
+from .layout import GLUE, INDENT, Screen, columns_fit, table_row, wrap
 from .models import CommitteePlan, Plan, ProgramPlan
-from .queries import ActivityMatch, Citation, MeetingMatch, ParagraphCoverage
 from .text import md_escape, visible
-from .timeline import Entry, coverage_span, status_name
+from .timeline import Entry, coverage_span
 from .typography import join_names, punctuate, punctuate_markdown
+from .wording import status_name
 
 if TYPE_CHECKING:
     from rich.text import Text
-
-    from .lint import CheckInfo
-
-# Cells: below 30 a title column cuts titles into word stubs; at 30-40 the long
-# titles of the bundled plans take three or four lines each, which reads worse
-# than stacking them.
-MIN_TITLE = 40
-INDENT = 4  # cells: where a stacked entry's title starts
-GAP = "  "  # between columns and between the fields of a stacked line
-GLUE = "\u00a0"  # a space that `wrap` does not break at
-
-
-def _iso(value: dt.date | dt.time | None) -> str | None:
-    if value is None:
-        return None
-    return value.strftime("%H:%M") if isinstance(value, dt.time) else value.isoformat()
 
 
 def time_text(entry: Entry) -> str:
@@ -102,144 +78,6 @@ def kind_name(kind: str) -> str:
     return pgettext("kind", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
 
 
-# --- laying text out in a terminal -----------------------------------------------------------------
-
-
-def wrap(text: str, width: int, first: int | None = None) -> list[str]:
-    """``text`` on lines of at most ``width`` cells (``first`` for the first line), broken at spaces.
-
-    Only spaces break a line: `GLUE` (a no-break space) holds words together
-    and is shown as a space.  A word wider than a whole line (a long document
-    symbol or link) is split.
-    """
-    from rich.cells import cell_len
-
-    lines: list[str] = []
-    line = ""
-
-    def room() -> int:
-        return max(first if first is not None and not lines else width, 1)
-
-    for word in filter(None, text.split(" ")):
-        candidate = f"{line} {word}" if line else word
-        if cell_len(candidate) <= room():
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-        elif first is not None and not lines and cell_len(word) <= max(width, 1):
-            lines.append("")  # the first line is too short for this word: start it on the next one
-        while cell_len(word) > room():
-            cut = room()
-            while cell_len(word[:cut]) > room():
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        line = word
-    out = [*lines, line] if line or not lines else lines
-    return [piece.replace(GLUE, " ") for piece in out]
-
-
-class Screen:
-    """Lines of styled text no wider than ``width`` cells; plan text is made `visible` on the way in."""
-
-    def __init__(self, width: int) -> None:
-        from rich.text import Text
-
-        self.width = max(width, 20)
-        self.text = Text()
-        self._empty = True
-
-    def _newline(self) -> None:
-        if not self._empty:
-            self.text.append("\n")
-        self._empty = False
-
-    def line(self, *parts: tuple[str, str]) -> None:
-        """One line of (text, style) parts, as given (the caller keeps it narrow enough)."""
-        self._newline()
-        for part, style in parts:
-            self.text.append(visible(punctuate(part, current())), style)
-
-    def blank(self) -> None:
-        self._newline()
-
-    def para(self, text: str, indent: int = 0, style: str = "", lead: str = "", lead_style: str = "") -> None:
-        """``text`` wrapped at ``indent``, after ``lead`` on its first line (padded to ``indent`` if shorter)."""
-        from rich.cells import cell_len
-
-        lang = current()
-        first = visible(punctuate(lead, lang)).ljust(indent) if lead else " " * indent
-        pieces = wrap(visible(punctuate(text, lang)), self.width - indent, first=self.width - cell_len(first))
-        for n, piece in enumerate(pieces):
-            self._newline()
-            self.text.append(first if n == 0 else " " * indent, lead_style if n == 0 and lead else "")
-            self.text.append(piece, style)
-
-    def fields(self, parts: Sequence[tuple[str, str]]) -> None:
-        """Fields side by side, two spaces apart; one that does not fit starts a new line under the second.
-
-        Continuing under the second field (or, after a wide first one, short of
-        the title's `INDENT`) keeps a field that moved down from being read as
-        the title.  A field wider than a line is wrapped at its spaces.
-        """
-        from rich.cells import cell_len
-
-        head = cell_len(visible(parts[0][0])) + len(GAP) if parts else INDENT
-        indent = head if head <= self.width // 2 else INDENT // 2
-        self._newline()
-        used = 0
-        for part, style in parts:
-            shown = visible(punctuate(part, current()))
-            if used and used + len(GAP) + cell_len(shown) > self.width:
-                self._newline()
-                self.text.append(" " * indent)
-                used = indent
-            elif used:
-                self.text.append(GAP)
-                used += len(GAP)
-            pieces = wrap(shown, self.width - indent, first=self.width - used)
-            for n, piece in enumerate(pieces):
-                if n:
-                    self._newline()
-                    self.text.append(" " * indent)
-                    used = indent
-                self.text.append(piece, style)
-                used += cell_len(piece)
-
-
-def _columns_fit(
-    cells: Sequence[Sequence[str]], headers: Sequence[str], titles: Sequence[str], width: int, minimum: int = MIN_TITLE
-) -> list[int] | None:
-    """Widths of the fixed columns, if the last (title) column keeps ``minimum`` cells or fits the longest title."""
-    from rich.cells import cell_len
-
-    widths = [max([cell_len(h), *(cell_len(visible(row[i])) for row in cells)]) for i, h in enumerate(headers)]
-    room = width - sum(widths) - len(GAP) * len(widths)
-    longest = max((cell_len(visible(t)) for t in titles), default=0)
-    return widths if room >= min(minimum, longest) and room > 0 else None
-
-
-def _table_row(screen: Screen, widths: Sequence[int], cells: Sequence[tuple[str, str]], title: str) -> None:
-    """Fixed cells padded to their widths, then the title wrapped in the rest of the line."""
-    from rich.cells import cell_len
-
-    indent = sum(widths) + len(GAP) * len(widths)
-    lang = current()
-    lines = wrap(visible(punctuate(title, lang)), screen.width - indent)
-    screen.line()
-    for (cell, style), w in zip(cells, widths, strict=True):
-        shown = visible(punctuate(cell, lang))
-        screen.text.append(shown, style)
-        screen.text.append(" " * (w - cell_len(shown)) + GAP)
-    screen.text.append(lines[0])
-    for piece in lines[1:]:
-        screen.line((" " * indent + piece, ""))
-
-
-# --- presenters and paragraphs as the document names them ----------------------------------------
-
-
 class Names:
     """Bodies, officers, working groups and partners by the names the plans print (SMS, IADB, Chair of …)."""
 
@@ -289,17 +127,6 @@ class Names:
         return " · ".join(parts)
 
 
-# --- upcoming ------------------------------------------------------------------------------------
-
-
-def with_status(payload: dict[str, Any], item: Any) -> dict[str, Any]:
-    """``payload`` with ``status`` and ``status_note`` added when the item has a status (absent means scheduled)."""
-    if getattr(item, "status", None):
-        payload["status"] = item.status
-        payload["status_note"] = item.status_note
-    return payload
-
-
 def status_title(item: Any, title: str) -> str:
     """A title with its status in front when it is not simply scheduled: 'Cancelled: Seventh meeting (No quorum)'."""
     status = status_name(getattr(item, "status", None))
@@ -333,29 +160,6 @@ def zone_lines(entries: Sequence[Entry]) -> list[str]:
 def _with_id(title: str, entry: Entry, ids: bool) -> str:
     """A title with the entry's id after it, for `show` (``upcoming --ids``)."""
     return f"{title} [{entry.id}]" if ids else title
-
-
-def entry_json(entry: Entry) -> dict[str, Any]:
-    return with_status(
-        {
-            "id": entry.id,
-            "plan": entry.plan,
-            "kind": entry.kind,
-            "title": entry.title,
-            "number": entry.number,
-            "date": _iso(entry.date),
-            "end_date": _iso(entry.end_date),
-            "start_time": _iso(entry.start_time),
-            "end_time": _iso(entry.end_time),
-            "timezone": entry.timezone,
-            "references": {
-                "paragraphs": list(entry.paragraphs),
-                "documents": list(entry.documents),
-                "bodies": list(entry.bodies),
-            },
-        },
-        entry,
-    )
 
 
 def upcoming_markdown(
@@ -474,7 +278,7 @@ def upcoming_text(
     width: int,
     ids: bool = False,
 ) -> Text:
-    """A table (Date, Time, When, Kind, Plan, What) where titles get room (`_columns_fit`), else stacked entries.
+    """A table (Date, Time, When, Kind, Plan, What) where titles get room (`columns_fit`), else stacked entries.
 
     The Plan column (or field) is there only when the entries come from more than one plan.
     """
@@ -498,17 +302,17 @@ def upcoming_text(
     headers = [_("Date"), _("Time"), _("When"), _("Kind"), *([_("Plan")] if several else [])]
     what = _("What")
     titles = [_with_id(status_title(e, e.title), e, ids) for _day, _cells, e in rows]
-    widths = _columns_fit([cells for _day, cells, _entry in rows], headers, titles, screen.width)
+    widths = columns_fit([cells for _day, cells, _entry in rows], headers, titles, screen.width)
     if widths is not None:
         screen.blank()
-        _table_row(screen, widths, [(h, "bold") for h in headers], what)
+        table_row(screen, widths, [(h, "bold") for h in headers], what)
         screen.text.stylize("bold", len(screen.text) - len(what))
     for _day, group in groupby(rows, key=lambda row: row[0]):
         screen.blank()
         for k, (_day, cells, e) in enumerate(group):
             if widths is not None:
                 shown = [cells[0] if k == 0 else "", *cells[1:]]
-                _table_row(
+                table_row(
                     screen,
                     widths,
                     [(c, "bold" if i == 0 else "") for i, c in enumerate(shown)],
@@ -519,349 +323,4 @@ def upcoming_text(
                     [(cells[0], "bold"), *((c, "dim" if i > 1 else "") for i, c in enumerate(cells) if c and i)]
                 )
                 screen.para(_with_id(status_title(e, e.title), e, ids), INDENT)
-    return screen.text
-
-
-# --- queries -------------------------------------------------------------------------------------
-
-
-def meeting_match_json(match: MeetingMatch) -> dict[str, Any]:
-    from .timeline import meeting_title
-
-    m = match.meeting
-    return with_status(
-        {
-            "plan": match.plan,
-            "id": m.id,
-            "number": m.number,
-            "kind": m.kind,
-            "title": meeting_title(m),
-            "date": _iso(m.date),
-            "start_time": _iso(m.start_time),
-            "end_time": _iso(m.end_time),
-            "items": [
-                {
-                    "number": i.number,
-                    "area": i.area,
-                    "topic": i.topic,
-                    "title": i.title,
-                    "paragraphs": list(i.paragraphs),
-                    "documents": list(i.documents),
-                    "by": list(i.by),
-                }
-                for i in match.items
-            ],
-        },
-        m,
-    )
-
-
-def meetings_markdown(matches: Sequence[MeetingMatch]) -> str:
-    from .timeline import meeting_title
-
-    lines = []
-    for match in matches:
-        m = match.meeting
-        lines.append(
-            f"- **{day_span(m.date, m.end_date, short=True)}, {hours(m.start_time, m.end_time)}: {md_escape(meeting_title(m))}** ({match.plan}, `{m.id}`)"
-        )
-        lines += [f"  - {i.number}. {md_escape(i.title)}" for i in match.items]
-    return punctuate_markdown("\n".join(lines), current()) + "\n" if lines else "No meeting matches.\n"
-
-
-def meetings_text(matches: Sequence[MeetingMatch], plans: Sequence[Plan], width: int) -> Text:
-    """Each meeting: day, time and id, its title beneath, then the matching agenda entries with what they cite."""
-    from .timeline import meeting_title
-
-    names = Names(plans)
-    several = len({m.plan for m in matches}) > 1
-    screen = Screen(width)
-    for n, match in enumerate(matches):
-        m = match.meeting
-        if n:
-            screen.blank()
-        where = [(match.plan, "dim")] if several else []
-        screen.fields(
-            [
-                (day_span(m.date, m.end_date, short=True), "bold"),
-                (hours(m.start_time, m.end_time), ""),
-                (m.id, "dim"),
-                *where,
-            ]
-        )
-        screen.para(meeting_title(m), INDENT, "bold")
-        for item in match.items:
-            lead = " " * INDENT + f"{item.number}  "
-            indent = max(len(lead), INDENT + 6)
-            screen.para(item.title, indent, lead=lead)
-            details = names.details(match.plan, item.paragraphs, item.documents, item.by)
-            if details:
-                screen.para(details, indent, "dim")
-    if matches:
-        screen.blank()
-    screen.line((ngettext("{n} meeting", "{n} meetings", len(matches)).format(n=len(matches)) + ".", ""))
-    return screen.text
-
-
-def citation_json(c: Citation) -> dict[str, Any]:
-    return {"plan": c.plan, "kind": c.kind, "id": c.id, "date": _iso(c.date), "number": c.number, "title": c.title}
-
-
-_CITATION_KINDS = {
-    "mandate": NP_("citation", "Mandate"),
-    "working-group": NP_("citation", "Working group"),
-    "meeting": NP_("citation", "Meeting"),
-    "pending": NP_("citation", "Event to be dated"),
-    "report": NP_("citation", "Report"),
-}
-
-
-def citations_text(citations: Sequence[Citation], width: int) -> Text:
-    """Each citation: where it is (a meeting's day and agenda number), then its text beneath."""
-    screen = Screen(width)
-    several = len({c.plan for c in citations}) > 1
-    for c in citations:
-        where = [(c.plan, "dim")] if several else []
-        if c.date is not None:
-            head = [(short_day(c.date), "bold"), (c.id or "", "dim"), (_("item {number}").format(number=c.number), "")]
-        else:
-            kind = _CITATION_KINDS.get(c.kind)
-            head = [(pgettext("citation", kind) if kind else c.kind, "bold"), *([(c.id, "dim")] if c.id else [])]
-        screen.fields([*head, *where])
-        screen.para(c.title, INDENT)
-    screen.line((ngettext("{n} citation", "{n} citations", len(citations)).format(n=len(citations)) + ".", ""))
-    return screen.text
-
-
-def coverage_json(rows: Sequence[ParagraphCoverage]) -> dict[str, Any]:
-    def row(r: ParagraphCoverage) -> dict[str, Any]:
-        return {
-            "plan": r.plan,
-            "resolution": r.resolution,
-            "symbol": r.symbol,
-            "paragraph": r.label,
-            "subject": r.subject,
-            "meetings": [{"id": c.id, "date": _iso(c.date), "number": c.number} for c in r.meetings],
-        }
-
-    return {
-        "covered": [row(r) for r in rows if r.covered],
-        "uncovered": [row(r) for r in rows if not r.covered],
-    }
-
-
-def coverage_text(rows: Sequence[ParagraphCoverage], width: int) -> Text:
-    """Paragraphs by resolution: those discussed, with their meetings, then those with no meeting yet."""
-    screen = Screen(width)
-    several = len({r.plan for r in rows}) > 1
-    covered = [r for r in rows if r.covered]
-    missing = [r for r in rows if not r.covered]
-    for n, (title, group) in enumerate(
-        [
-            (_("Paragraphs discussed at meetings ({n})").format(n=len(covered)), covered),
-            (_("Paragraphs with no meeting yet ({n})").format(n=len(missing)), missing),
-        ]
-    ):
-        if not group and n == 0:
-            continue
-        if n and covered:
-            screen.blank()
-        screen.para(title, style="bold")
-        label_width = max((len(visible(r.label)) for r in group), default=0)
-        for (plan, symbol), in_resolution in groupby(group, key=lambda r: (r.plan, r.symbol)):
-            screen.para(f"{symbol} ({plan})" if several else symbol, 2)
-            for r in in_resolution:
-                lead = f"    {r.label:<{label_width}}  "
-                if r.covered:
-                    meetings = dict((c.id, c) for c in r.meetings).values()
-                    text = ", ".join(
-                        f"{c.id} ({short_day(c.date)})".replace(" ", GLUE) if c.date else str(c.id) for c in meetings
-                    )
-                else:
-                    text = r.subject or ""
-                screen.para(text, len(lead), lead=lead)
-    return screen.text
-
-
-def activity_json(a: ActivityMatch) -> dict[str, Any]:
-    return {
-        "plan": a.plan,
-        "program": a.program,
-        "letter": a.letter,
-        "subprogram": a.subprogram,
-        "number": a.number,
-        "text": a.text,
-        "partners": list(a.partners),
-        "gender": a.gender,
-    }
-
-
-def activities_text(matches: Sequence[ActivityMatch], plans: Sequence[Plan], width: int) -> Text:
-    """Each activity: program (and sub-program), number and partners, then its text beneath."""
-    names = Names(plans)
-    several = len({a.plan for a in matches}) > 1
-    screen = Screen(width)
-    for a in matches:
-        where = f"{a.letter}. {a.program}" + (f" › {a.subprogram}" if a.subprogram else "")
-        fields = [(_("{program}, activity {number}").format(program=where, number=a.number), "bold")]
-        if a.partners:
-            partners = ", ".join(names.partner(a.plan, p) for p in a.partners)
-            fields.append((_("with {partners}").format(partners=partners), "dim"))
-        if several:
-            fields.append((a.plan, "dim"))
-        screen.fields(fields)
-        screen.para(a.text, INDENT)
-    screen.line((ngettext("{n} activity", "{n} activities", len(matches)).format(n=len(matches)) + ".", ""))
-    return screen.text
-
-
-# --- show ----------------------------------------------------------------------------------------
-
-
-def entity_json(plan: Plan, entity: Any) -> dict[str, Any]:
-    payload: dict[str, Any] = {"plan": plan.id, "type": type(entity).__name__.lower()}
-    payload.update(entity.model_dump(mode="json", exclude_defaults=True))
-    return payload
-
-
-def meeting_text(plan: CommitteePlan, meeting: Any, width: int) -> Text:
-    """A meeting as the document sets it out: heading, day and time, agenda by area, numbered, with what each entry cites."""
-    from .timeline import meeting_heading, meeting_title
-
-    names = Names([plan])
-    screen = Screen(width)
-    heading = meeting_heading(meeting)
-    screen.para(heading, style="bold")
-    if meeting.title and meeting.title != heading:
-        screen.para(meeting.title, style="bold")
-    days = [long_day(meeting.date).replace(" ", GLUE)]
-    if meeting.end_date and meeting.end_date != meeting.date:
-        days = [_("{first} to {last}").format(first=days[0], last=long_day(meeting.end_date).replace(" ", GLUE))]
-    when = f"{days[0]}, {hours(meeting.start_time, meeting.end_time).replace(' ', GLUE)}"
-    # The zone says what the hours mean: none to say while they are to be confirmed.
-    screen.para(f"{when} ({plan.timezone})" if meeting.start_time is not None else when)
-    if meeting.within:
-        host = next((m for m in plan.meetings if m.id == meeting.within), None)
-        screen.para(
-            _("Held within the {meeting} ({id}).").format(meeting=meeting_title(host), id=meeting.within)
-            if host
-            else _("Held within {id}.").format(id=meeting.within)
-        )
-    status = status_name(meeting.status)
-    if status:
-        screen.para(
-            _("{status}: {note}").format(status=status, note=meeting.status_note) if meeting.status_note else status,
-            style="bold",
-        )
-    if meeting.summary and meeting.summary not in (heading, meeting.title):
-        screen.para(_("Summary: {summary}").format(summary=meeting.summary))
-    if meeting.documents:
-        screen.para(
-            ngettext("Document: {documents}", "Documents: {documents}", len(meeting.documents)).format(
-                documents=", ".join(meeting.documents)
-            )
-        )
-    for url in meeting.links:
-        screen.para(_("Link: {url}").format(url=url))
-    index = index_of(plan)
-    for section, entries in index.sections(meeting):
-        screen.blank()
-        if section.heading:
-            screen.para(section.heading, style="bold")
-        if section.area:
-            screen.para(index.area_name(section.area).upper(), style="bold")
-        for entry in entries:
-            _agenda_entry(screen, names, plan.id, entry)
-    for f in meeting.footnotes:
-        note = f"[{f.number}] "
-        screen.para(f.text if f.text is not None else _("Text to be confirmed."), len(note), lead=note)
-    return screen.text
-
-
-def _agenda_entry(screen: Screen, names: Names, plan: str, entry: AgendaEntry) -> None:
-    """One numbered agenda entry of `meeting_text`, with what it cites and its footnotes."""
-    model = entry.entry
-    lead = ("  " if entry.is_topic else "      ") + f"{entry.number}. "
-    screen.para(model.title, len(lead), lead=lead)
-    presenters = [*model.by, *(s.name + (f", {s.title}" if s.title else "") for s in model.speakers)]
-    details = names.details(plan, model.paragraphs, model.documents, presenters)
-    if details:
-        screen.para(details, len(lead), "dim")
-    for f in model.footnotes:
-        note = " " * len(lead) + f"[{f.number}] "
-        screen.para(f.text if f.text is not None else _("Text to be confirmed."), len(note), lead=note)
-
-
-def entity_text(plan: Plan, entity: Any, width: int) -> Text:
-    """A meeting in full (`meeting_text`); any other item as its fields, one per line, values wrapped."""
-    from .models import Meeting
-
-    if isinstance(plan, CommitteePlan) and isinstance(entity, Meeting):
-        return meeting_text(plan, entity, width)
-    names = Names([plan])
-    screen = Screen(width)
-    data = entity.model_dump(mode="json", exclude_defaults=True)
-    kind = type(entity).__name__
-    name = pgettext("item", ITEM_NAMES[kind]) if kind in ITEM_NAMES else kind
-    screen.para(f"{name} {data.pop('id', '')} ({plan.id})", style="bold")
-    status = status_name(getattr(entity, "status", None))
-    if status:  # said first, in words, as for a meeting (the file's keys follow)
-        note = getattr(entity, "status_note", None)
-        screen.para(_("{status}: {note}").format(status=status, note=note) if note else status, style="bold")
-    for key, value in data.items():
-        if isinstance(value, list):
-            screen.para(f"{key}:")
-            for v in value:
-                if isinstance(v, dict):
-                    shown = json.dumps(v, ensure_ascii=False)
-                elif key == "partners":
-                    shown = names.partner(plan.id, str(v))
-                else:
-                    shown = names.who(plan.id, str(v)) if key in _NAMED_KEYS else str(v)
-                screen.para(shown, 4, lead="  - ")
-        else:
-            raw = getattr(entity, key, None)
-            if isinstance(raw, dt.date):
-                value = long_day(raw)
-            elif isinstance(raw, dt.time):
-                value = clock(raw)
-            screen.para(str(value), INDENT, lead=f"{key}: ")
-    return screen.text
-
-
-# What `show` calls an item, by its model (the keys below it are the file's own keys).
-ITEM_NAMES = {
-    "Activity": NP_("item", "Activity"),
-    "Milestone": NP_("item", "Milestone"),
-    "PendingEvent": NP_("item", "PendingEvent"),
-    "Report": NP_("item", "Report"),
-    "WorkingGroup": NP_("item", "WorkingGroup"),
-    "Officer": NP_("item", "Officer"),
-    "Body": NP_("item", "Body"),
-    "Area": NP_("item", "Area"),
-    "Resolution": NP_("item", "Resolution"),
-    "Program": NP_("item", "Program"),
-    "SubProgram": NP_("item", "SubProgram"),
-    "Partner": NP_("item", "Partner"),
-}
-
-# Fields of other items that hold ids of bodies, officers or working groups.
-_NAMED_KEYS = frozenset({"by", "organizers", "bodies", "presenters"})
-
-
-# --- rules ---------------------------------------------------------------------------------------
-
-
-def rules_text(checks: Sequence[CheckInfo], width: int) -> Text:
-    """Every check: code, name and severity, then its summary (beside them when it gets room, `_columns_fit`)."""
-    screen = Screen(width)
-    cells = [[c.code, c.name, c.severity.value] for c in checks]
-    # Summaries are plain sentences, not titles to scan: 30 cells read well.
-    widths = _columns_fit(cells, ["", "", ""], [c.summary for c in checks], screen.width, minimum=30)
-    for check, row in zip(checks, cells, strict=True):
-        if widths is not None:
-            _table_row(screen, widths, [(row[0], "bold"), (row[1], ""), (row[2], "dim")], check.summary)
-        else:
-            screen.fields([(row[0], "bold"), (row[1], ""), (row[2], "dim")])
-            screen.para(check.summary, INDENT)
     return screen.text

@@ -13,6 +13,7 @@ import typer
 
 from ..errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from ..text import dumps, visible
+from ..vocabulary import COMMITTEE_KIND, PLAN_KINDS
 from .application import app
 from .options import FormatOption, ListFormat, ListFormatOption, OutputFormat, PathsArgument, ValidateFormat, console
 
@@ -100,7 +101,7 @@ def _rules_text(checks: list[Any], one: bool) -> None:
         if c.doc:
             typer.echo(f"\n{c.doc}")
         return
-    from ..views import rules_text
+    from ..queryviews import rules_text
 
     out = console()
     out.print(rules_text(checks, out.width))
@@ -207,14 +208,14 @@ def diff(
     sys.stdout.write(DIFF_REPORTERS[output_format.value](results))
 
 
-class KindOption(str, enum.Enum):
-    committee = "committee-plan"
-    program = "program-plan"
+# The kinds of plan file (`options.Language` says why an Enum made at run time).
+KindOption = enum.Enum("KindOption", {kind: kind for kind in PLAN_KINDS}, type=str)  # type: ignore[misc]
+DEFAULT_KIND = KindOption(COMMITTEE_KIND)
 
 
 @app.command()
 def schema(
-    kind: Annotated[KindOption, typer.Option("--kind", help="Which kind of plan file.")] = KindOption.committee,
+    kind: Annotated[KindOption, typer.Option("--kind", help="Which kind of plan file.")] = DEFAULT_KIND,
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(

@@ -10,6 +10,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from ..vocabulary import LANGUAGES, PLAN_SUFFIXES
+
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -32,11 +34,9 @@ class OutputFormat(str, enum.Enum):
     md = "md"
 
 
-class Language(str, enum.Enum):
-    en = "en"
-    es = "es"
-    fr = "fr"
-    pt = "pt"
+# Choices that are words of the plan format: Typer lists an Enum's values as an option's choices, so each
+# Enum is made of the words `vocabulary` states (mypy cannot see members made at run time, hence the ignore).
+Language = enum.Enum("Language", {word: word for word in LANGUAGES}, type=str)  # type: ignore[misc]
 
 
 def parse_day(text: str) -> dt.datetime:
@@ -77,7 +77,7 @@ PathsArgument = Annotated[
     Optional[list[Path]],  # noqa: UP045 - Typer reads the annotation at run time
     typer.Argument(
         metavar="[PATH]...",
-        help="Plan files or folders (folders are searched for *.yaml and *.yml). Default: data/.",
+        help=f"Plan files or folders (folders are searched for {' and '.join('*' + s for s in PLAN_SUFFIXES)}). Default: data/.",
         show_default=False,
     ),
 ]

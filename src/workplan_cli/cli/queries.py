@@ -13,6 +13,7 @@ import typer
 
 from ..errors import UsageError
 from ..text import dumps
+from ..vocabulary import ENTRY_KINDS
 from .application import app, sub_app
 from .options import (
     FormatOption,
@@ -29,13 +30,8 @@ from .options import (
     language_of,
 )
 
-
-class EntryKindOption(str, enum.Enum):
-    meeting = "meeting"
-    activity = "activity"
-    milestone = "milestone"
-    deadline = "deadline"
-    pending = "pending"
+# The kinds of timeline entry (`options.Language` says why an Enum made at run time).
+EntryKindOption = enum.Enum("EntryKindOption", {kind: kind for kind in ENTRY_KINDS}, type=str)  # type: ignore[misc]
 
 
 def _write(text: str) -> None:
@@ -54,7 +50,7 @@ def _print(text: Any) -> None:
 def _upcoming_json(
     plans: list[Any], dated: list[Any], undated: list[Any], start: dt.date, end: dt.date, ids: bool
 ) -> None:
-    from ..views import entry_json
+    from ..records import entry_json
 
     _write(dumps([entry_json(e) for e in [*dated, *undated]]))
 
@@ -168,19 +164,19 @@ LIST_OUTPUT: dict[str, Callable[[str, Callable[[], Any], Callable[[int], Any]], 
 
 
 def _meetings_json(matches: list[Any], plans: list[Any]) -> None:
-    from ..views import meeting_match_json
+    from ..records import meeting_match_json
 
     _write(dumps([meeting_match_json(m) for m in matches]))
 
 
 def _meetings_md(matches: list[Any], plans: list[Any]) -> None:
-    from ..views import meetings_markdown
+    from ..queryviews import meetings_markdown
 
     _write(meetings_markdown(matches))
 
 
 def _meetings_text(matches: list[Any], plans: list[Any]) -> None:
-    from ..views import meetings_text
+    from ..queryviews import meetings_text
 
     _print(lambda width: meetings_text(matches, plans, width))
 
@@ -254,7 +250,8 @@ def query_references(
     Example: workplan query references 37 --resolution ag-2970
     """
     from .. import find_citations, plans_in
-    from ..views import citation_json, citations_text
+    from ..queryviews import citations_text
+    from ..records import citation_json
 
     plans, chosen = plans_in(both(paths, plan), language_of(lang))
     citations = find_citations(plans, paragraph, resolution)
@@ -276,7 +273,8 @@ def query_coverage(
     Example: workplan query coverage --uncovered
     """
     from .. import paragraph_coverage, plans_in
-    from ..views import coverage_json, coverage_text
+    from ..queryviews import coverage_text
+    from ..records import coverage_json
 
     plans, chosen = plans_in(both(paths, plan), language_of(lang))
     rows = paragraph_coverage(plans, uncovered=uncovered)
@@ -304,7 +302,8 @@ def query_activities(
     Example: workplan query activities --partner INCIBE
     """
     from .. import find_activities, plans_in
-    from ..views import activities_text, activity_json
+    from ..queryviews import activities_text
+    from ..records import activity_json
 
     plans, chosen = plans_in(both(paths, plan), language_of(lang))
     matches = find_activities(plans, program=program, partner=partner, text=text)
@@ -317,7 +316,7 @@ def query_activities(
 
 
 def _show_json(files: list[tuple[Path, Any]], found: tuple[Any, Any], ident: str, lang: str | None) -> None:
-    from ..views import entity_json
+    from ..records import entity_json
 
     _write(dumps(entity_json(*found)))
 
@@ -325,7 +324,7 @@ def _show_json(files: list[tuple[Path, Any]], found: tuple[Any, Any], ident: str
 def _show_text(files: list[tuple[Path, Any]], found: tuple[Any, Any], ident: str, lang: str | None) -> None:
     """The item in full, in the language to write in: its plan's text from that plan's catalog."""
     from .. import find_by_id, i18n, translated, writing_language
-    from ..views import entity_text
+    from ..queryviews import entity_text
 
     owner = found[0]
     out = console()

@@ -16,9 +16,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .fastpath import _fast_path, _fast_plan, collector_paused, fast_load
+from .fastpath import _fast_path, _fast_plan, fast_load
 from .positions import locate
-from .reading import PLAN_SUFFIXES, discover, read_text
+from .reading import discover, plan_files, read_text
 from .result import LoadResult
 from .roundtrip import _round_trip_plan, _yaml, _yaml_error
 from .scalars import MAX_NUMBER_LENGTH, _yaml12_resolvers
@@ -26,7 +26,6 @@ from .syntax import gaps_between_tokens, text_problem
 
 __all__ = [
     "MAX_NUMBER_LENGTH",
-    "PLAN_SUFFIXES",
     "LoadResult",
     "_fast_path",
     "_fast_plan",
@@ -34,13 +33,13 @@ __all__ = [
     "_yaml",
     "_yaml12_resolvers",
     "_yaml_error",
-    "collector_paused",
     "discover",
     "fast_load",
     "gaps_between_tokens",
     "load_plan",
     "locate",
     "parse_plan",
+    "plan_files",
     "read_text",
     "text_problem",
 ]

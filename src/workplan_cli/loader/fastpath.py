@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..models import MODEL_BY_KIND, SCHEMA_VERSION, Plan, validator_for
+from ..collector import collector_paused
+from ..models import Plan, plan_model, validator_for
 from .positions import _compose, marks_for
 from .result import LoadResult
 from .scalars import _FastPathRefused, _Scalars, _scalars
@@ -33,25 +32,6 @@ from .syntax import _event_problems
 
 class _FastPathProblem(Exception):
     """Something libyaml's events name exactly (a duplicate key): `_event_problems` reports it."""
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off for the block, as it was after.
-
-    Reading a plan into models, and walking them, allocates hundreds of
-    thousands of long-lived objects and no reference cycles: the collector
-    finds nothing, yet its full passes rescan every object and make large
-    plans superlinear (on 15,000 meetings the lint rules take 5.8 s with it
-    and 3.5 s without).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def fast_load(text: str, on_item: Callable[[dict[str, Any], str, Any], Any] | None = None) -> Any:
@@ -174,7 +154,7 @@ def _fast_path(text: str, name: str) -> LoadResult | None:
     """
     try:
         data = fast_load(text, on_item=_validate_item_or_keep if len(text) > ITEM_BY_ITEM else None)
-        model = _plan_model(data)
+        model = plan_model(data)
         if model is None:
             return None
         try:
@@ -195,7 +175,7 @@ def _fast_path(text: str, name: str) -> LoadResult | None:
 def _fast_path_errors(text: str, name: str) -> LoadResult | None:
     """Every schema error of a plan the fast path found invalid, read again and validated whole."""
     data = fast_load(text)
-    model = _plan_model(data)
+    model = plan_model(data)
     if model is None:
         return None
     try:
@@ -208,24 +188,12 @@ def _fast_path_errors(text: str, name: str) -> LoadResult | None:
     return None  # invalid item by item but valid whole: let the round-trip path decide
 
 
-def _plan_model(data: Any) -> type[BaseModel] | None:
-    """The model for a mapping whose `kind` and `schema_version` are known, else None."""
-    if not isinstance(data, dict):
-        return None
-    kind = data.get("kind")
-    model = MODEL_BY_KIND.get(kind) if isinstance(kind, str) else None
-    version = data.get("schema_version")
-    if model is None or version != SCHEMA_VERSION or isinstance(version, bool):
-        return None
-    return model
-
-
 _ITEM_MODELS: dict[type[BaseModel], dict[str, type[BaseModel]]] = {}
 
 
 def _validate_item(root: dict[str, Any], key: str, value: Any) -> Any:
     """An item of a top-level list as its model, if `kind` (read so far) says which; else as read."""
-    model = _plan_model(root)
+    model = plan_model(root)
     if model is None:
         return value
     items = _ITEM_MODELS.get(model)

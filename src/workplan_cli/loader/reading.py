@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .. import diagnostics as d
 from ..diagnostics import Diagnostic
 from ..errors import PathError
-
-PLAN_SUFFIXES = (".yaml", ".yml")
+from ..vocabulary import PLAN_SUFFIXES
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -32,6 +31,15 @@ def discover(paths: Iterable[Path]) -> list[Path]:
             found.append(path)
     if missing:
         raise PathError(f"no such file or directory: {', '.join(missing)}")
+    return found
+
+
+def plan_files(paths: Sequence[Path]) -> list[Path]:
+    """`discover`, and `PathError` when the paths hold no plan file at all."""
+    found = discover(paths)
+    if not found:
+        patterns = ", ".join(f"*{suffix}" for suffix in PLAN_SUFFIXES)
+        raise PathError(f"no plan files ({patterns}) found in {', '.join(map(str, paths))}")
     return found
 
 

@@ -17,7 +17,7 @@ from .positions import _start
 from .result import LoadResult
 from .scalars import MAX_NUMBER_LENGTH, _long_number
 from .schema_errors import _model_for, _schema_diagnostics
-from .syntax import _ALIAS_LOOP, _event_problems, _forbidden_character
+from .syntax import _ALIAS_LOOP, NOT_WELL_FORMED, TAB_INDENT, _event_problems, _forbidden_character, invalid_yaml
 
 
 def _yaml() -> Any:
@@ -94,7 +94,7 @@ def _round_trip_plan(text: str, name: str) -> LoadResult:
         result.diagnostics.append(_forbidden_character(exc, text).at(name))
         return result
     except YAMLError as exc:
-        result.diagnostics.append(d.YAML_SYNTAX.at(name, 1, 1, f"invalid YAML: {exc}".splitlines()[0]))
+        result.diagnostics.append(d.YAML_SYNTAX.at(name, 1, 1, invalid_yaml(str(exc)).splitlines()[0]))
         return result
     except RecursionError:
         result.diagnostics.append(
@@ -218,11 +218,11 @@ def _yaml_error(exc: Any, name: str) -> Diagnostic:
     if "expected a single document" in context or "expected a single document" in problem:
         message = "the file holds more than one YAML document ('---'); a plan file holds exactly one"
     elif "'\\t'" in problem or "\t" in problem:
-        message = "a tab character is used for indentation; indent with spaces"
+        message = TAB_INDENT
     else:
         message = f"{context} {problem}".strip() if context else problem
-        message = message or "the file is not well-formed YAML"
-    return d.YAML_SYNTAX.at(name, line, column, f"invalid YAML: {message}")
+        message = message or NOT_WELL_FORMED
+    return d.YAML_SYNTAX.at(name, line, column, invalid_yaml(message))
 
 
 def _duplicate_key(exc: Any) -> str:

@@ -12,13 +12,17 @@ from pydantic import BaseModel, ValidationError
 
 from .. import diagnostics as d
 from ..diagnostics import Diagnostic
-from ..models import MODEL_BY_KIND, SCHEMA_VERSION, fields_of
+from ..models import MODEL_BY_KIND, SCHEMA_VERSION, fields_of, plan_model
 from .positions import _key_of, locate
 
 # --- kind and schema version -----------------------------------------------------
 
 
 def _model_for(document: Any, name: str, out: list[Diagnostic]) -> type[BaseModel] | None:
+    """The model the document means (`models.plan_model`); else None, with a diagnostic in ``out`` saying why."""
+    model = plan_model(document)
+    if model is not None:
+        return model
     kinds = ", ".join(sorted(MODEL_BY_KIND))
     if "kind" not in document:
         out.append(
@@ -26,8 +30,7 @@ def _model_for(document: Any, name: str, out: list[Diagnostic]) -> type[BaseMode
         )
         return None
     kind = document["kind"]
-    model = MODEL_BY_KIND.get(kind) if isinstance(kind, str) else None
-    if model is None:
+    if not isinstance(kind, str) or kind not in MODEL_BY_KIND:
         line, column = locate(document, ("kind",))
         out.append(d.UNKNOWN_KIND.at(name, line, column, f"unknown kind {kind!r}; expected one of: {kinds}"))
         return None
@@ -41,19 +44,16 @@ def _model_for(document: Any, name: str, out: list[Diagnostic]) -> type[BaseMode
             )
         )
         return None
-    version = document["schema_version"]
-    if version != SCHEMA_VERSION or isinstance(version, bool):
-        line, column = locate(document, ("schema_version",))
-        out.append(
-            d.SCHEMA_VERSION.at(
-                name,
-                line,
-                column,
-                f"unsupported schema_version {version!r}; this version of workplan reads schema_version: {SCHEMA_VERSION}",
-            )
+    line, column = locate(document, ("schema_version",))
+    out.append(
+        d.SCHEMA_VERSION.at(
+            name,
+            line,
+            column,
+            f"unsupported schema_version {document['schema_version']!r}; this version of workplan reads schema_version: {SCHEMA_VERSION}",
         )
-        return None
-    return model
+    )
+    return None
 
 
 # --- schema errors -----------------------------------------------------------------

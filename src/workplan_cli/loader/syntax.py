@@ -10,6 +10,16 @@ from .. import diagnostics as d
 from ..diagnostics import Diagnostic
 from .scalars import _TAG, _FastPathRefused, _scalars
 
+# How a syntax problem is worded, whichever parser found it.
+NOT_WELL_FORMED = "the file is not well-formed YAML"
+TAB_INDENT = "a tab character is used for indentation; indent with spaces"
+
+
+def invalid_yaml(message: str) -> str:
+    """A syntax problem's message: ``invalid YAML: MESSAGE``."""
+    return f"invalid YAML: {message}"
+
+
 _ALIAS_LOOP = "a YAML alias refers to the block that contains it (a loop); remove the alias"
 
 
@@ -131,7 +141,9 @@ def _directive(event: Any) -> _Problem:
         d.YAML_SYNTAX,
         line,
         column,
-        f"invalid YAML: the {which} directive is not allowed in a plan; plans are read by the rules of YAML 1.2, remove the directive",
+        invalid_yaml(
+            f"the {which} directive is not allowed in a plan; plans are read by the rules of YAML 1.2, remove the directive"
+        ),
     )
 
 
@@ -147,7 +159,7 @@ def _forbidden_character(exc: Any, text: str) -> _Problem:
     return _Problem(
         d.YAML_SYNTAX,
         *_position(text, offset),
-        f"invalid YAML: the character U+{code:04X} is not allowed in a YAML file; remove it",
+        invalid_yaml(f"the character U+{code:04X} is not allowed in a YAML file; remove it"),
     )
 
 
@@ -166,10 +178,8 @@ def _syntax_problem(exc: Any, text: str) -> _Problem:
             d.TOO_DEEP, line, column, "lists or mappings are nested too deeply to be read; a plan needs a few levels"
         )
     if "cannot start any token" in problem and mark is not None and text[mark.index : mark.index + 1] == "\t":
-        return _Problem(
-            d.YAML_SYNTAX, line, column, "invalid YAML: a tab character is used for indentation; indent with spaces"
-        )
-    message = problem or context or "the file is not well-formed YAML"
+        return _Problem(d.YAML_SYNTAX, line, column, invalid_yaml(TAB_INDENT))
+    message = problem or context or NOT_WELL_FORMED
     opened = getattr(exc, "context_mark", None)
     if (
         problem
@@ -180,7 +190,7 @@ def _syntax_problem(exc: Any, text: str) -> _Problem:
     ):
         what = context.removeprefix("while ")
         message += f" ({what} that starts at line {opened.line + 1}, column {opened.column + 1})"
-    return _Problem(d.YAML_SYNTAX, line, column, f"invalid YAML: {message}")
+    return _Problem(d.YAML_SYNTAX, line, column, invalid_yaml(message))
 
 
 # NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line for libyaml (YAML
@@ -194,8 +204,10 @@ def _line_separator(text: str, offset: int) -> _Problem:
     return _Problem(
         d.YAML_SYNTAX,
         *_position(text, offset),
-        f"invalid YAML: the invisible character U+{ord(char):04X} is a line break to some YAML readers and not to others; "
-        f"remove it, or write it as {_SEPARATOR_ESCAPES[char]} inside double quotes",
+        invalid_yaml(
+            f"the invisible character U+{ord(char):04X} is a line break to some YAML readers and not to others; "
+            f"remove it, or write it as {_SEPARATOR_ESCAPES[char]} inside double quotes"
+        ),
     )
 
 
@@ -215,7 +227,9 @@ def _tab_between_values(text: str) -> _Problem | None:
                 return _Problem(
                     d.YAML_SYNTAX,
                     *_position(text, offset),
-                    "invalid YAML: a tab character separates values here; use spaces (YAML tools read tabs differently)",
+                    invalid_yaml(
+                        "a tab character separates values here; use spaces (YAML tools read tabs differently)"
+                    ),
                 )
     except yaml.YAMLError:
         return None  # the parse reports it, with its position

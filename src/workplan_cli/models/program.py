@@ -1,0 +1,89 @@
+"""The program plan: a secretariat's work plan of programs and proposed activities."""
+
+# No `from __future__ import annotations` here: pydantic evaluates the annotations.
+
+from typing import Annotated
+
+from pydantic import Field
+
+from ..vocabulary import Language, ProgramKind, SchemaVersion
+from .common import LANGUAGE_FIELD_DESCRIPTION, Committee, Suppression, _Model
+from .scalars import Date, Id, IdRef, Text
+
+
+class Partner(_Model):
+    """An organization the program plan names as a partner in its activities, such as INCIBE or ICAO."""
+
+    id: Id = Field(examples=["incibe"])
+    name: Text = Field(description="Full name.")
+    acronym: Text | None = Field(default=None, description="Acronym, if any.")
+
+
+class ProgramActivity(_Model):
+    """An activity a program or sub-program proposes, verbatim, with the partners it names."""
+
+    text: Text = Field(description="The proposed activity, verbatim.")
+    partners: tuple[IdRef, ...] = Field(default=(), description="Ids of the partners it names.")
+    gender: bool = Field(default=False, description="True for an activity of the cross-cutting gender perspective.")
+
+
+class SubProgram(_Model):
+    """A part of a priority program with its own purpose and activities, such as maritime security."""
+
+    id: Id
+    title: Text = Field(description="The sub-program's name.")
+    purpose: Text = Field(description="Its purpose, verbatim.")
+    partners: tuple[IdRef, ...] = Field(default=(), description="Ids of the partners its purpose names.")
+    activities: tuple[ProgramActivity, ...] = Field(description="Proposed activities.")
+
+
+class Program(_Model):
+    """A priority program of the secretariat, lettered A to G (cybersecurity, border security, …)."""
+
+    id: Id
+    letter: Annotated[str, Field(pattern=r"^[A-Z]$")] = Field(description="The program's letter, A to G.")
+    title: Text = Field(description="The program's name.")
+    purpose: Text | None = Field(
+        default=None, description="Its purpose, verbatim (absent when only sub-programs have one)."
+    )
+    partners: tuple[IdRef, ...] = Field(default=(), description="Ids of the partners its purpose names.")
+    activities: tuple[ProgramActivity, ...] = Field(default=(), description="Proposed activities.")
+    subprograms: tuple[SubProgram, ...] = Field(
+        default=(), description="Sub-programs, each with purpose and activities."
+    )
+
+
+class Period(_Model):
+    """The period a program plan covers, from its first to its last day."""
+
+    start: Date = Field(description="First day covered.")
+    end: Date = Field(description="Last day covered.")
+    approximate: bool = Field(default=False, description="True when the document gives the period approximately.")
+
+
+class Approval(_Model):
+    """When and in which session the program plan was approved."""
+
+    date: Date = Field(description="Date of approval.")
+    session: Text = Field(description="The session that approved it.", examples=["Third plenary session"])
+
+
+class ProgramPlan(_Model):
+    """A secretariat's work plan of programs and proposed activities."""
+
+    kind: ProgramKind = Field(description="The kind of plan file.")
+    schema_version: SchemaVersion = Field(description="The version of this file format.")
+    id: Id = Field(description="The plan's id: a lowercase slug.", examples=["cicte-2022-2023"])
+    language: Language = Field(default="en", description=LANGUAGE_FIELD_DESCRIPTION)
+    title: Text = Field(description="The plan's title.")
+    organization: Committee = Field(description="The body whose secretariat carries out the plan.")
+    period: Period = Field(description="The period the plan covers.")
+    approved: Approval = Field(description="When and by whom the plan was approved.")
+    symbol: Text | None = Field(default=None, description="The document's code, where it has one.")
+    introduction: tuple[Text, ...] = Field(description="The introduction's paragraphs, verbatim.")
+    partners: tuple[Partner, ...] = Field(default=(), description="Partners named in activities.")
+    programs: tuple[Program, ...] = Field(description="The priority programs, A to G.")
+    outreach: tuple[Text, ...] = Field(default=(), description="The outreach section's paragraphs, verbatim.")
+    suppress: tuple[Suppression, ...] = Field(
+        default=(), description="Lint findings accepted on purpose, with reasons."
+    )
