@@ -177,9 +177,7 @@ class CommitteeView:
 
         if meeting.number is not None and meeting.title:
             head = numbered_title(meeting, meeting.number)
-            return Markup(escape(_("{meeting}: {title}"))).format(
-                meeting=isolated(head), title=own_html(meeting.title)
-            )
+            return Markup(escape(_("{meeting}: {title}"))).format(meeting=isolated(head), title=own_html(meeting.title))
         return own_html(meeting_title(meeting))
 
     def event_title(self, ident: str) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Sequence
+import signal
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,6 +67,10 @@ def lint_loaded(loaded: LoadResult, selection: Selection | None = None) -> list[
                 for rule, finding in found
             ]
         )
+
+
+# What a run holds back while it forks its workers (_signals_held).
+_HELD = {signal.SIGINT, signal.SIGTERM}
 
 
 class WorkerLost(WorkplanError):
@@ -142,7 +147,8 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None, *,
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
     lost: list[Path] | None = None
     try:
-        futures = [pool.submit(_validate_chunk, chunk, selection) for chunk in chunks]
+        with _signals_held():  # the first submit forks every worker
+            futures = [pool.submit(_validate_chunk, chunk, selection) for chunk in chunks]
         results = []
         for chunk, future in zip(chunks, futures, strict=True):
             try:
@@ -167,11 +173,29 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None, *,
     return ValidationReport(results)
 
 
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back while the workers are forked, and delivered after.
+
+    A signal that lands while the process forks is raised inside Python's
+    at-fork hooks, which print it as "Exception ignored" and drop it: the
+    run would go on to the end and exit 0 as if Ctrl-C had never come.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # not POSIX: nothing to hold
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _worker_start() -> None:
     """In each worker: leave Ctrl-C to the parent, and end when the parent ends (Linux), however it ends."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # forked while the parent held them back (_signals_held)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
     with contextlib.suppress(OSError, AttributeError):
         import ctypes
         import ctypes.util
