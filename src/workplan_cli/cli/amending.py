@@ -403,6 +403,11 @@ def init(
     except PlanError as error:
         sys.stdout.write(problems_text(error.diagnostics))
         raise
+    for note in draft.notes:
+        typer.echo(f"workplan: warning: {visible(note)}", err=True)
+    sys.stderr.write(problems_text(draft.unexpected()))
+    for line in draft.expected():
+        typer.echo(line, err=True)
     if target is not None:
         _say_written(visible(str(target)), bool(draft.diagnostics))
 
