@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 from pathlib import Path
@@ -467,3 +468,28 @@ def test_every_drafted_meeting_keeps_its_weekday_inside_the_term_or_is_reported(
         assert start <= after_.date and after_.last_day <= term_end
         shifts.add((after_.date - before.date).days)
     assert len(shifts) <= 1  # every meeting moved by the same weeks
+
+
+NASTY = ["?x", "a, b", "x: y", "[x]", "#x", "a #b", "-x", "yes", "null", "123", "2023-01-01", "x:", "a\tb", "é ü"]
+
+
+@pytest.mark.parametrize("value", [*NASTY, "a\u202eb", "word " * 39 + "end", "http://x.org/a?b=c,d"])
+def test_carried_text_reads_back_as_written_in_canonical_form(tmp_path, value):
+    """Agenda text and document symbols that YAML could read otherwise (in brackets, folded, quoted)."""
+    from workplan_cli.fmt import format_text
+
+    text = (
+        (FIXTURES / "committee-minimal.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "              - title: Presentation by the working group (paragraph 2.a)\n",
+            f"              - title: {json.dumps(value)}\n                documents: [{json.dumps(value)}]\n",
+        )
+    )
+    plan = copy(tmp_path, FIXTURES / "committee-minimal.yaml", text)
+    draft = init_plan(read_plan(plan), str(tmp_path / "next.yaml"), dt.date(2024, 1, 1))
+    assert draft.errors == []
+    assert isinstance(draft.plan, CommitteePlan)
+    item = draft.plan.meetings[0].agenda[0].topics[0].items[0]
+    assert (item.title, item.documents) == (value, (value,))
+    assert format_text(draft.text, "next.yaml") == (draft.text, [])

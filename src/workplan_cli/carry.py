@@ -305,7 +305,9 @@ def _flow_safe(text: str) -> bool:
     """Whether a scalar written for block context reads the same inside brackets (``[a, b]``)."""
     if text[:1] in "\"'":
         return True
-    return not any(c in text for c in ",[]{}") and ": " not in text and " #" not in text and not text.endswith(":")
+    if text[:1] in "?:-" or text.endswith(":") or ": " in text or " #" in text:
+        return False  # an explicit key, a pair or a comment inside brackets
+    return not any(c in text for c in ",[]{}")
 
 
 def _folded(text: str, width: int) -> list[str] | None:
