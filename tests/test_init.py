@@ -125,6 +125,29 @@ def test_init_carries_last_terms_meetings_by_whole_weeks(runner, tmp_path):
         "      - area: toc\n"
     )
     assert new.resolutions == old.resolutions
+    # References follow renamed ids; those to what is not carried (other OAS activities) are dropped.
+    preparations = [
+        (meeting.id, entry.title[:36], entry.refers_to)
+        for meeting in new.meetings
+        for section in meeting.agenda
+        for topic in section.topics
+        for entry in (topic, *topic.items)
+        if entry.title.startswith("Preparations for the")
+    ]
+    assert preparations == [
+        ("meeting-1", "Preparations for the Seventh meeting", ("rtp-vii",)),
+        ("meeting-1", "Preparations for the Eighth Meeting ", ("wg-mispa-viii", "mispa-viii")),
+        ("meeting-7", "Preparations for the twenty-third re", ()),  # was cicte-23-regular-session, an activity
+        ("meeting-7", "Preparations for the twenty-third re", ()),  # was cifta-cc-23, an activity
+        ("meeting-7", "Preparations for the Meeting of Poin", ("toc-points-of-contact",)),
+        ("meeting-8", "Preparations for the Meeting of Poin", ("toc-points-of-contact",)),
+        ("meeting-9", "Preparations for the annual meeting ", ("special-sica-2024",)),
+        ("meeting-9", "Preparations for the annual meeting ", ("special-caribbean-2024",)),
+        ("meeting-10", "Preparations for the Meeting of Poin", ("toc-points-of-contact",)),
+        ("meeting-11", "Preparations for the annual meeting", ("special-sica-2024",)),
+        ("meeting-11", "Preparations for the annual meeting", ("special-caribbean-2024",)),
+    ]
+    assert "cicte-23-regular-session" in CSH_TEXT and "cicte-23-regular-session" not in text
     assert "# TO REPLACE: these are last term's resolutions. Replace them with those of the new\n" in text
     # Milestones move with the meetings they are held at; the events to prepare follow renamed ids.
     assert [(m.id, m.date.isoformat(), m.meeting) for m in new.procedure.milestones] == [
