@@ -83,6 +83,7 @@ functions  # models/committee.py
 general_considerations  # models/committee.py
 activities_heading  # models/committee.py
 reports_heading  # models/committee.py
+maximum  # models/committee.py
 model_config  # models/common.py
 approximate  # models/program.py
 schema_version  # models/program.py

@@ -523,7 +523,7 @@ def test_help_shows_words_not_python_types(runner):
     move = runner.invoke(app, ["move", "--help"]).stdout
     assert "\n  DATE  " in move or "\n  DATE " in move
     assert "[PLAN]...  The plan file" in move
-    assert "--plan PLAN-ID" in move and "-f, --format text|json" in move
+    assert "-p, --plan PLAN" in move and "-f, --format text|json" in move
     upcoming = runner.invoke(app, ["upcoming", "--help"]).stdout
-    assert "-p, --plan PATH" in upcoming and "-d, --days N" in upcoming and "--as-of YYYY-MM-DD" in upcoming
+    assert "-p, --plan PLAN" in upcoming and "-d, --days N" in upcoming and "--as-of YYYY-MM-DD" in upcoming
     assert "-k, --kind meeting|activity|milestone|deadline|pending" in upcoming

@@ -1,11 +1,18 @@
-"""Drafting next term's plan from this one (`workplan init`)."""
+"""Drafting next term's plan from this one (`workplan init`).
+
+The calendar is carried by `carry.carry_calendar`; this module writes the whole file around it, with a
+comment on every line the editor must look at, and says what the editor should know before opening it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
+from .carry import Calendar, LeftOut, carry_calendar, field_lines, record_lines, retitle
 from .diagnostics import Diagnostic, Severity
 from .edit import scalar_text
 from .errors import UsageError
@@ -13,6 +20,13 @@ from .loader import parse_plan
 from .models import CommitteePlan, Plan
 from .planfile import PlanText
 from .textpatch import Lines, compose
+
+# The problems a draft is expected to have, by code: it still holds last term's resolutions, with paragraphs
+# nothing cites yet.  `workplan init` counts them in one line each instead of listing them.
+EXPECTED_IN_DRAFT = {
+    "WP106": "expected in a draft until its mandates, agendas and reports cite the new session's resolutions",
+}
+_WEEKEND = ("Saturday", "Sunday")
 
 
 def _sections(source: PlanText) -> dict[str, str]:
@@ -43,9 +57,152 @@ def _shift_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=year, day=28)
 
 
-def _retitle(text: str, old: tuple[int, int], new: tuple[int, int]) -> str:
-    """``text`` with the old term's years (2022–2023, 2022-2023) written as the new one's."""
-    return re.sub(rf"\b{old[0]}([-–]){old[1]}\b", lambda m: f"{new[0]}{m.group(1)}{new[1]}", text)
+def _modeline(line: str, source: str, target: str | None) -> str:
+    """The source's ``# yaml-language-server: $schema=PATH`` line with PATH, when it is a relative path, made
+    relative to the folder the draft is written to (``target``; the current folder for standard output)."""
+    match = re.fullmatch(r"(#\s*yaml-language-server:\s*\$schema=)(\S+)(.*)", line)
+    if match is None or os.path.isabs(match[2]) or re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", match[2]):
+        return line  # no schema path, an absolute one, or an address (https:…)
+    schema = os.path.join(os.path.dirname(os.path.abspath(source)), match[2])
+    folder = os.path.dirname(os.path.abspath(target)) if target not in (None, "-") else os.getcwd()
+    try:
+        relative = os.path.relpath(schema, folder)
+    except ValueError:  # another drive
+        return line
+    return f"{match[1]}{relative.replace(os.sep, '/')}{match[3]}"
+
+
+def _weekend(day: dt.date) -> str | None:
+    return _WEEKEND[day.weekday() - 5] if day.weekday() >= 5 else None
+
+
+def _moved(weeks: int) -> str:
+    if weeks == 0:
+        return "kept on the same days"
+    return f"moved {'on' if weeks > 0 else 'back'} {abs(weeks)} week{'' if abs(weeks) == 1 else 's'}"
+
+
+def _left_out_lines(left: list[LeftOut], start: dt.date, end: dt.date) -> list[str]:
+    """Comment lines naming what was left out, each with the day it would have had."""
+    if not left:
+        return []
+    out = [f"# Left out: last term's {left[0].kind}s that would fall outside this term ({start} to {end}):"]
+    for item in left:
+        where = "before the term starts" if item.before else "after the term ends"
+        out.append(f"#   {item.ident} (last term {item.old}): {item.new or 'past the calendar'}, {where}")
+    return out
+
+
+def _left_out_notes(left: list[LeftOut], weeks: int, start: dt.date, end: dt.date) -> list[str]:
+    """One message for each kind of item and each side of the term, listing the items left out."""
+    notes = []
+    for kind in ("meeting", "milestone"):
+        for before in (True, False):
+            items = [i for i in left if i.kind == kind and i.before is before]
+            if not items:
+                continue
+            where = f"before the term starts ({start})" if before else f"after the term ends ({end})"
+            named = ", ".join(f"{i.ident} ({i.new or 'past the calendar'})" for i in items)
+            these = f"1 of last term's {kind}s" if len(items) == 1 else f"{len(items)} of last term's {kind}s"
+            notes.append(
+                f"{these} would fall {where} once {_moved(weeks)}, and {'is' if len(items) == 1 else 'are'} "
+                f"left out of the draft: {named}"
+            )
+    return notes
+
+
+def _items(key: str, records: list[object], col: int = 2, comments: dict[str, str] | None = None) -> list[str]:
+    """A list of records under ``key`` (in block style), or ``key: []``."""
+    if not records:
+        return [f"{' ' * (col - 2)}{key}: []"]
+    return [f"{' ' * (col - 2)}{key}:", *(line for r in records for line in record_lines(r, col + 2, comments, True))]
+
+
+def _dated(calendar: Calendar, kind: str) -> list[str]:
+    """Carried meetings or milestones, each date line marked TO CONFIRM with last term's day."""
+    records = calendar.meetings if kind == "meetings" else calendar.milestones
+    col = 4 if kind == "meetings" else 6
+    out = [f"{' ' * (col - 4)}{kind}:" if records else f"{' ' * (col - 4)}{kind}: []"]
+    for record in records:
+        comment = f"TO CONFIRM (last term: {calendar.old_days[record.id]})"
+        out += record_lines(record, col, {"date": comment}, dash=True)
+    return out
+
+
+def _calendar_sections(calendar: Calendar, old: CommitteePlan, start: dt.date, end: dt.date) -> dict[str, list[str]]:
+    """The lines of the sections the calendar fills, by key."""
+    moved = _moved(calendar.weeks)
+    left_meetings = [i for i in calendar.left_out if i.kind == "meeting"]
+    left_milestones = [i for i in calendar.left_out if i.kind == "milestone"]
+    sections: dict[str, list[str]] = {}
+    sections["officers"] = [
+        "# TO DECIDE: the chair and vice chairs, once elected (see last term's plan for the layout).",
+        *(
+            ["# Last term's officers that the carried agendas name as presenters are kept: write the new ones."]
+            if calendar.officers
+            else []
+        ),
+        *_items("officers", list(calendar.officers), comments={"name": "TO DECIDE: last term's"}),
+    ]
+    sections["working_groups"] = [
+        "# TO CONFIRM: last term's working groups; keep those the new session's resolutions continue,",
+        "# with the paragraphs that create them.",
+        *_items("working_groups", list(calendar.working_groups), comments={"id": "TO CONFIRM"}),
+    ]
+    events = (
+        [
+            "  # TO CONFIRM: the events to prepare this term, as last term (meetings and pending events below).",
+            *field_lines("events", tuple(calendar.events), 2),
+        ]
+        if calendar.events
+        else [
+            "  # TO DO: the events to prepare this term (ids of meetings and pending events, in order).",
+            "  events: []",
+        ]
+    )
+    milestones = (
+        [
+            f"  # TO CONFIRM: the draft resolution's milestones, {moved} like the meetings.",
+            *("  " + line for line in _left_out_lines(left_milestones, start, end)),
+            *_dated(calendar, "milestones"),
+        ]
+        if calendar.milestones or left_milestones
+        else [
+            "  # TO DECIDE: the draft resolution's milestones (procedure, first version, comments due,",
+            "  # revised version, consideration), each with id, stage, title and date.",
+            "  milestones: []",
+        ]
+    )
+    sections["procedure"] = [
+        "procedure:",
+        *events,
+        "  # TO DO: the working procedure's text and negotiation steps.",
+        *milestones,
+    ]
+    if old.meetings:
+        sections["meetings"] = [
+            f"# TO CONFIRM: last term's meetings, {moved} so that each keeps its weekday; their numbers,",
+            "# hours, titles and agendas are as they were, none cancelled or postponed. The agendas cite",
+            "# last term's resolutions: update them with the resolutions above. Add a meeting with",
+            "# `workplan add meeting --date YYYY-MM-DD --time HH:MM-HH:MM --number N`.",
+            *_left_out_lines(left_meetings, start, end),
+            *_dated(calendar, "meetings"),
+        ]
+    else:
+        sections["meetings"] = [
+            "# TO DECIDE: the meetings of the term; add each with",
+            "# `workplan add meeting --date YYYY-MM-DD --time HH:MM-HH:MM --number N`.",
+            "meetings: []",
+        ]
+    sections["pending"] = (
+        [
+            "# TO CONFIRM: events still to be dated, carried from last term, where they were never held.",
+            *_items("pending", list(calendar.pending), comments={"id": "TO CONFIRM"}),
+        ]
+        if calendar.pending
+        else ["# TO DO: activities whose dates are still to be confirmed (id, title, paragraphs).", "pending: []"]
+    )
+    return sections
 
 
 def draft_next_term(
@@ -53,16 +210,19 @@ def draft_next_term(
     start: dt.date,
     end: dt.date | None = None,
     general_assembly: dt.date | None = None,
-) -> str:
-    """The text of next term's plan, drafted from ``source``.
+    target: str | None = None,
+) -> tuple[str, list[str]]:
+    """The text of next term's plan, drafted from ``source``, and what the editor should know of it.
 
-    Carried over as written: the committee, its functions, bodies, working
-    groups, thematic areas, yearly reports and notes, and the resolutions
-    (with a comment saying they must be replaced by the new session's).  Left
-    empty, with a comment saying what to fill in: officers, mandates,
-    meetings, other activities, pending events, milestones.  The term and the
-    General Assembly are as given, else a year on from the source's, marked
-    to confirm.
+    Carried over as written: the committee, its functions, bodies, countries, thematic areas, yearly
+    reports and notes, and the resolutions (with a comment saying they must be replaced by the new
+    session's).  Carried marked TO CONFIRM: the calendar (`carry.carry_calendar`: meetings and
+    milestones moved on by whole weeks, pending events, the events to prepare) and the working groups;
+    the officers the agendas name as presenters, marked TO DECIDE.  Left empty, with a comment saying
+    what to fill in: the other officers, mandates and other activities.  The term and the General
+    Assembly are as given, else a year on from the source's, marked to confirm; a General Assembly day
+    on a weekend is marked and said.  The schema path of the editor's modeline is made relative to
+    ``target``, where the draft is written.
     """
     old = source.plan
     if not isinstance(old, CommitteePlan):
@@ -90,13 +250,22 @@ def draft_next_term(
         if match
         else f"{old.id}-{new_years[0]}-{new_years[1]}"
     )
+    calendar = carry_calendar(old, start, term_end, (old_years, new_years))
+    carried = _calendar_sections(calendar, old, start, term_end)
+    notes: list[str] = []
+    ga_comments = []
+    for what, day in (("first", ga_start), ("last", ga_end)):
+        weekend = _weekend(day) if day else None
+        if weekend:
+            notes.append(f"the General Assembly's {what} day, {day}, is a {weekend}; confirm it (marked in the draft)")
+        ga_comments.append(f"  # TO CONFIRM: a {weekend}" if weekend else "" if general_assembly else "  # TO CONFIRM")
+    notes += _left_out_notes(calendar.left_out, calendar.weeks, start, term_end)
     sections = _sections(source)
     confirm_end = "" if end else "  # TO CONFIRM: the last day of the General Assembly"
-    confirm_ga = "" if general_assembly else "  # TO CONFIRM"
     first = source.text.splitlines()[0] if source.text else ""
     out: list[str] = []
     if first.startswith("# yaml-language-server:"):
-        out += [first, "#"]
+        out += [_modeline(first, source.name, target), "#"]
     out += [
         f"# Draft work plan of the {old.committee.acronym} for the {new_years[0]}–{new_years[1]} term, started from",
         f"# {old.id} by `workplan init`. Lines marked TO DO, TO DECIDE, TO CONFIRM or",
@@ -104,7 +273,7 @@ def draft_next_term(
         "kind: committee-plan",
         "schema_version: 1",
         f"id: {new_id}",
-        f"title: {scalar_text(_retitle(old.title, old_years, new_years))}",
+        *field_lines("title", retitle(old.title, old_years, new_years), 0),
         sections["committee"],
         "term:",
         f"  start: {start.isoformat()}",
@@ -121,74 +290,75 @@ def draft_next_term(
         "  general_assembly:",
         "    # TO DO: the session's name, e.g. Fifty-fourth regular session of the General Assembly.",
         "    name: Regular session of the General Assembly",
-        f"    date: {ga_start.isoformat()}{confirm_ga}",
-        *([f"    end_date: {ga_end.isoformat()}{confirm_ga}"] if ga_end else []),
+        f"    date: {ga_start.isoformat()}{ga_comments[0]}",
+        *([f"    end_date: {ga_end.isoformat()}{ga_comments[1]}"] if ga_end else []),
         "  # TO DO: the numbers of meetings and events the introduction announces, and its text.",
         "  planned_meetings: 0",
         "  planned_events: 0",
         "  text: []",
         "",
-        "# TO DECIDE: the chair and vice chairs, once elected (see last term's plan for the layout).",
-        "officers: []",
+        *carried["officers"],
         "",
         *([sections["functions"], ""] if "functions" in sections else []),
         "# TO DO: the mandates the Permanent Council assigns for this term, by source.",
         "mandates: []",
         "",
         "# TO REPLACE: these are last term's resolutions. Replace them with those of the new",
-        "# General Assembly session, and update the paragraphs that the working groups and",
-        "# reports below cite.",
+        "# General Assembly session, and update the paragraphs that the working groups, meetings",
+        "# and reports below cite.",
         sections.get("resolutions", "resolutions: []"),
     ]
-    for key in ("bodies", "working_groups", "areas"):
+    for key in ("bodies", "countries"):
         if key in sections:
             out += ["", sections[key]]
+    if old.working_groups:
+        out += ["", *carried["working_groups"]]
+    if "areas" in sections:
+        out += ["", sections["areas"]]
+    out += ["", *carried["procedure"]]
+    out += _items("length_limits", list(old.procedure.length_limits), col=4)
     out += [
         "",
-        "procedure:",
-        "  # TO DO: the events to prepare this term (ids of meetings and pending events, in order),",
-        "  # and the working procedure's text and negotiation steps.",
-        "  events: []",
-        "  # TO DECIDE: the draft resolution's milestones (procedure, first version, comments due,",
-        "  # revised version, consideration), each with id, stage, title and date.",
-        "  milestones: []",
-    ]
-    if old.procedure.length_limits:
-        out.append("  length_limits:")
-        for limit in old.procedure.length_limits:
-            out += [f"    - maximum: {limit.maximum}", f"      of: {scalar_text(limit.of)}"]
-    else:
-        out.append("  length_limits: []")
-    out += [
-        "",
-        "# TO DECIDE: the meetings of the term; add each with",
-        "# `workplan add meeting --date YYYY-MM-DD --time HH:MM-HH:MM --number N`.",
-        "meetings: []",
+        *carried["meetings"],
         "",
         "# TO DO: other OAS activities in the security area (`workplan add activity`).",
         "activities: []",
         "",
-        "# TO DO: activities whose dates are still to be confirmed (id, title, paragraphs).",
-        "pending: []",
+        *carried["pending"],
     ]
     for key in ("reports", "reports_heading", "notes"):
         if key in sections:
             out += ["", sections[key]]
     newline = Lines(source.text).ending_before(0)  # the file's first line ending, for every line
-    return newline.join(out) + newline
+    return newline.join(out) + newline, notes
 
 
 @dataclass
 class Draft:
-    """Next term's plan: its text and the diagnostics `validate` gives it (warnings are expected)."""
+    """Next term's plan: its text, the diagnostics `validate` gives it (warnings are expected), and what the
+    editor should know of it (a General Assembly on a weekend, what was left out)."""
 
     text: str
     plan: Plan | None
     diagnostics: list[Diagnostic]
+    notes: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    def expected(self) -> list[str]:
+        """One line for each kind of problem expected in a draft (`EXPECTED_IN_DRAFT`) that it has:
+        ``N × CODE name (severity): why``."""
+        counts = Counter((d.code, d.name, d.severity.value) for d in self.diagnostics if d.code in EXPECTED_IN_DRAFT)
+        return [
+            f"{n} × {code} {name} ({severity}): {EXPECTED_IN_DRAFT[code]}"
+            for (code, name, severity), n in sorted(counts.items())
+        ]
+
+    def unexpected(self) -> list[Diagnostic]:
+        """Its other problems, which are worth reading one by one."""
+        return [d for d in self.diagnostics if d.code not in EXPECTED_IN_DRAFT]
 
 
 def init_plan(
@@ -201,6 +371,6 @@ def init_plan(
     """Draft next term's plan (`draft_next_term`) and validate it as the file ``output``."""
     from .validate import lint_loaded
 
-    text = draft_next_term(source, start, end, general_assembly)
+    text, notes = draft_next_term(source, start, end, general_assembly, output)
     loaded = parse_plan(text, output)
-    return Draft(text, loaded.plan, sorted([*loaded.diagnostics, *lint_loaded(loaded)]))
+    return Draft(text, loaded.plan, sorted([*loaded.diagnostics, *lint_loaded(loaded)]), notes)

@@ -7,12 +7,14 @@ Heavy modules are imported inside the functions, so that importing this one cost
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import PathError, UsageError
+from .text import did_you_mean
 
 if TYPE_CHECKING:
     from .models import Plan
@@ -20,9 +22,67 @@ if TYPE_CHECKING:
 DEFAULT_PATHS = (Path("data"),)
 
 
-def plan_paths(paths: Sequence[Path] | None) -> list[Path]:
-    """The paths given, or data/ when none is."""
-    return list(paths) if paths else list(DEFAULT_PATHS)
+def plan_paths(paths: Sequence[Path] | None, plans: Sequence[str] | None = None) -> list[Path]:
+    """The paths a command reads: ``paths`` and the ``plans`` it names (``--plan``), or data/ when there are none.
+
+    A value of ``plans`` that names an existing file or folder is one more path.  Any other is the id of a
+    plan among the files under ``paths`` (data/ when none is given); once one names an id, the command
+    reads the plans named, by path or by id, and no others.  `UsageError` for a value that is neither, and
+    for one that is both (a file or folder here with the name of a plan's id; ``./NAME`` is always a path).
+    """
+    if not plans:
+        return list(paths) if paths else list(DEFAULT_PATHS)
+    scope = list(paths) if paths else list(DEFAULT_PATHS)
+    where = ", ".join(map(str, scope))
+    known: dict[str, list[Path]] | None = None
+
+    def by_id() -> dict[str, list[Path]]:
+        nonlocal known
+        if known is None:
+            known = _plans_by_id(scope)
+        return known
+
+    given: list[Path] = []
+    named: list[Path] = []
+    for value in plans:
+        path = Path(value)
+        if path.exists() or path.is_symlink():
+            if "/" not in value and os.sep not in value and value in by_id():
+                files = ", ".join(map(str, by_id()[value]))
+                raise UsageError(
+                    f"--plan {value!r} is both a file or folder here and the id of the plan in {files}; "
+                    f"give ./{value} for the file or folder, or {files} for that plan"
+                )
+            given.append(path)
+        elif value in by_id():
+            named += by_id()[value]
+        else:
+            hint = did_you_mean(value, sorted(by_id()))
+            raise UsageError(
+                f"--plan {value!r}: no file or folder has that name, and no plan in {where} has that id{hint}"
+            )
+    if not named:
+        return [*(paths or ()), *given]
+    return list(dict.fromkeys([*named, *given]))
+
+
+def _plans_by_id(paths: Sequence[Path]) -> dict[str, list[Path]]:
+    """The plan files under ``paths`` by the id each gives itself (read as data, not validated); none for a path
+    that does not exist."""
+    from .loader import discover
+    from .planfile import plan_id_of
+
+    found: dict[str, list[Path]] = {}
+    for path in paths:
+        try:
+            files = discover([path])
+        except PathError:
+            continue
+        for file in files:
+            ident = plan_id_of(file)
+            if ident is not None:
+                found.setdefault(ident, []).append(file)
+    return found
 
 
 def load_plan_files(paths: Sequence[Path] | None) -> list[tuple[Path, Plan]]:

@@ -158,6 +158,11 @@ def _outline(text: str | None) -> _Outline:
     )
 
 
+def plan_id_of(path: Path) -> str | None:
+    """The id the plan file at ``path`` gives itself, read as data without validating it; None if it gives none."""
+    return _outline(read_text(path)[0]).plan_id
+
+
 def choose_plan(paths: Sequence[Path], plan_id: str | None = None, ident: str | None = None) -> PlanText:
     """The one plan to edit among ``paths`` (files or folders).
 

@@ -14,7 +14,7 @@ import typer
 from ..errors import EXIT_OK, EXIT_PROBLEMS, PlanError
 from ..text import visible
 from .application import app, sub_app
-from .options import ListFormat, date_of, day_option, parse_day
+from .options import PLAN_HELP, ListFormat, date_of, day_option, parse_day
 
 EDIT_EXIT_CODES = (
     "Exit codes: 0 written (or, with --dry-run, would be written); 1 refused: the plan does not validate, "
@@ -29,9 +29,9 @@ EditPlanArgument = Annotated[
         show_default=False,
     ),
 ]
-EditPlanIdOption = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option("--plan", help="The id of the plan to edit, when several are found.", show_default=False),
+EditPlanOption = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--plan", "-p", metavar="PLAN", help=PLAN_HELP.format(paths="PLAN"), show_default=False),
 ]
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", "-n", help="Say what would change, as `workplan diff` would, and write nothing.")
@@ -108,7 +108,7 @@ EDIT_DONE: dict[str, Callable[[Any, bool], None]] = {"json": _done_json, "text":
 
 def _run_edit(
     paths: list[Path] | None,
-    plan_id: str | None,
+    plans: list[str] | None,
     ident: str | None,
     make: Callable[[Any], Any],
     dry_run: bool,
@@ -119,7 +119,7 @@ def _run_edit(
     from .. import choose_plan, plan_paths, write_edit
 
     try:
-        source = choose_plan(plan_paths(paths), plan_id, ident)
+        source = choose_plan(plan_paths(paths, plans), None, ident)
     except PlanError as error:
         sys.stdout.write(SOURCE_REFUSED[output_format.value](error))
         raise
@@ -147,7 +147,7 @@ def move(
     day: DateArgument,
     paths: EditPlanArgument = None,
     hours: TimeOption = None,
-    plan_id: EditPlanIdOption = None,
+    plans: EditPlanOption = None,
     dry_run: DryRunOption = False,
     allow_warnings: AllowWarningsOption = False,
     output_format: EditFormatOption = ListFormat.text,
@@ -166,7 +166,7 @@ def move(
     times = parse_hours(hours) if hours is not None else None
     _run_edit(
         paths,
-        plan_id,
+        plans,
         ident,
         lambda source: move_item(source, ident, day.date(), times, allow_warnings=allow_warnings),
         dry_run,
@@ -182,7 +182,7 @@ def _status_command(status: str) -> Any:
             Optional[str],  # noqa: UP045
             typer.Option("--note", help="Why, in a few words (kept as status_note).", show_default=False),
         ] = None,
-        plan_id: EditPlanIdOption = None,
+        plans: EditPlanOption = None,
         dry_run: DryRunOption = False,
         allow_warnings: AllowWarningsOption = False,
         output_format: EditFormatOption = ListFormat.text,
@@ -191,7 +191,7 @@ def _status_command(status: str) -> Any:
 
         _run_edit(
             paths,
-            plan_id,
+            plans,
             ident,
             lambda source: set_status(source, ident, status, note, allow_warnings=allow_warnings),
             dry_run,
@@ -262,7 +262,7 @@ def add_meeting_command(
         MeetingKindOption, typer.Option("--kind", help="What sort of meeting.")
     ] = MeetingKindOption.regular,
     ident: IdOption = None,
-    plan_id: EditPlanIdOption = None,
+    plans: EditPlanOption = None,
     dry_run: DryRunOption = False,
     allow_warnings: AllowWarningsOption = False,
     output_format: EditFormatOption = ListFormat.text,
@@ -279,7 +279,7 @@ def add_meeting_command(
     start, end = parse_hours(hours)
     _run_edit(
         paths,
-        plan_id,
+        plans,
         None,
         lambda source: add_meeting(
             source,
@@ -315,7 +315,7 @@ def add_activity_command(
         typer.Option("--place", help="Where it is held.", show_default=False),
     ] = None,
     ident: IdOption = None,
-    plan_id: EditPlanIdOption = None,
+    plans: EditPlanOption = None,
     dry_run: DryRunOption = False,
     allow_warnings: AllowWarningsOption = False,
     output_format: EditFormatOption = ListFormat.text,
@@ -330,7 +330,7 @@ def add_activity_command(
 
     _run_edit(
         paths,
-        plan_id,
+        plans,
         None,
         lambda source: add_activity(
             source,
@@ -385,13 +385,17 @@ def init(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
-    """Draft next term's plan from this one, for the editor to complete.
+    """Draft next term's plan and calendar from this one, for the editor to complete.
 
-    Carried over as written: the committee, its functions, bodies, working groups, thematic areas,
-    yearly reports and notes, and the resolutions (with a comment: replace them by the new
-    session's). Left empty, with comments saying what to fill in: officers, mandates, meetings,
-    other activities, pending events and milestones. Dates not given are marked TO CONFIRM.
-    The draft validates (with warnings for what is not filled in yet).
+    Last term's meetings and milestones move on by whole weeks to the same weekday in the new term
+    (what would fall outside it is left out and said), with their numbers, hours, titles and agendas;
+    pending events, and meetings never held, are carried too; each is marked TO CONFIRM, and so are the
+    working groups. Carried over as written: the committee, its functions, bodies, countries, thematic
+    areas, yearly reports and notes, and the resolutions (with a comment: replace them by the new
+    session's). Left empty, with comments saying what to fill in: officers, mandates and other
+    activities. Dates not given are marked TO CONFIRM; a General Assembly day on a weekend is
+    questioned. The draft validates; its problems are printed on standard error, those expected in a
+    draft counted in one line each.
 
     Example: workplan init --from data/csh-2022-2023.yaml --start 2023-11-10 --general-assembly 2024-06-26
     """
@@ -403,6 +407,11 @@ def init(
     except PlanError as error:
         sys.stdout.write(problems_text(error.diagnostics))
         raise
+    for note in draft.notes:
+        typer.echo(f"workplan: warning: {visible(note)}", err=True)
+    sys.stderr.write(problems_text(draft.unexpected()))
+    for line in draft.expected():
+        typer.echo(line, err=True)
     if target is not None:
         _say_written(visible(str(target)), bool(draft.diagnostics))
 

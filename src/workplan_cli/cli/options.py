@@ -81,11 +81,13 @@ PathsArgument = Annotated[
         show_default=False,
     ),
 ]
+PLAN_HELP = (
+    "A plan file or folder, or the id of a plan found under {paths} (default data/); repeatable. "
+    "Once one names an id, only the plans named are read."
+)
 PlanOption = Annotated[
-    Optional[list[Path]],  # noqa: UP045
-    typer.Option(
-        "--plan", "-p", help="A plan file or folder (repeatable); added to PATH arguments.", show_default=False
-    ),
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--plan", "-p", metavar="PLAN", help=PLAN_HELP.format(paths="PATH"), show_default=False),
 ]
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="text (a table), json (see docs/commands.md) or md.")
@@ -99,11 +101,6 @@ LangOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-def both(paths: list[Path] | None, extra: list[Path] | None) -> list[Path]:
-    """PATH arguments and --plan options together."""
-    return [*(paths or []), *(extra or [])]
 
 
 def console() -> Any:

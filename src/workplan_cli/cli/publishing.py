@@ -11,7 +11,7 @@ import typer
 
 from ..text import visible
 from .application import app
-from .options import LangOption, PathsArgument, PlanOption, both, date_of, day_option, language_of
+from .options import LangOption, PathsArgument, PlanOption, date_of, day_option, language_of
 
 
 class RenderFormat(str, enum.Enum):
@@ -77,9 +77,9 @@ def render(
 
     Example: workplan render --format html --lang es --output site/
     """
-    from .. import load_plan_files, render_files
+    from .. import load_plan_files, plan_paths, render_files
 
-    files = load_plan_files(both(paths, plan))
+    files = load_plan_files(plan_paths(paths, plan))
     render_files(
         files, output_format.value, output, template_dir, language_of(lang), date_of(as_of), wrote=_wrote, note=_note
     )

@@ -23,7 +23,6 @@ from .options import (
     OutputFormat,
     PathsArgument,
     PlanOption,
-    both,
     console,
     date_of,
     day_option,
@@ -117,9 +116,9 @@ def upcoming(
 
     Example: workplan upcoming --as-of 2023-03-01 --days 14 --lang es
     """
-    from .. import i18n, plans_in, upcoming_window
+    from .. import i18n, plan_paths, plans_in, upcoming_window
 
-    plans, chosen = plans_in(both(paths, plan), language_of(lang))
+    plans, chosen = plans_in(plan_paths(paths, plan), language_of(lang))
     with i18n.use(chosen):
         window = upcoming_window(plans, date_of(as_of), days, [k.value for k in kind] if kind else None)
         undated = window.timeline.undated if include_tbd else []
@@ -225,11 +224,11 @@ def query_meetings(
 
     Example: workplan query meetings --paragraph 38 --lang es
     """
-    from .. import find_meetings, i18n, plans_in
+    from .. import find_meetings, i18n, plan_paths, plans_in
 
     if resolution and not paragraph:
         raise UsageError("--resolution needs --paragraph")
-    plans, chosen = plans_in(both(paths, plan), language_of(lang))
+    plans, chosen = plans_in(plan_paths(paths, plan), language_of(lang))
     with i18n.use(chosen):
         filters = {"paragraph": paragraph, "resolution": resolution, "area": area, "presenter": presenter}
         matches = find_meetings(plans, **filters, text=text, start=date_of(date_from), end=date_of(date_to))
@@ -249,11 +248,11 @@ def query_references(
 
     Example: workplan query references 37 --resolution ag-2970
     """
-    from .. import find_citations, plans_in
+    from .. import find_citations, plan_paths, plans_in
     from ..queryviews import citations_text
     from ..records import citation_json
 
-    plans, chosen = plans_in(both(paths, plan), language_of(lang))
+    plans, chosen = plans_in(plan_paths(paths, plan), language_of(lang))
     citations = find_citations(plans, paragraph, resolution)
     LIST_OUTPUT[output_format.value](
         chosen, lambda: [citation_json(c) for c in citations], lambda width: citations_text(citations, width)
@@ -272,11 +271,11 @@ def query_coverage(
 
     Example: workplan query coverage --uncovered
     """
-    from .. import paragraph_coverage, plans_in
+    from .. import paragraph_coverage, plan_paths, plans_in
     from ..queryviews import coverage_text
     from ..records import coverage_json
 
-    plans, chosen = plans_in(both(paths, plan), language_of(lang))
+    plans, chosen = plans_in(plan_paths(paths, plan), language_of(lang))
     rows = paragraph_coverage(plans, uncovered=uncovered)
     LIST_OUTPUT[output_format.value](chosen, lambda: coverage_json(rows), lambda width: coverage_text(rows, width))
 
@@ -301,11 +300,11 @@ def query_activities(
 
     Example: workplan query activities --partner INCIBE
     """
-    from .. import find_activities, plans_in
+    from .. import find_activities, plan_paths, plans_in
     from ..queryviews import activities_text
     from ..records import activity_json
 
-    plans, chosen = plans_in(both(paths, plan), language_of(lang))
+    plans, chosen = plans_in(plan_paths(paths, plan), language_of(lang))
     matches = find_activities(plans, program=program, partner=partner, text=text)
     LIST_OUTPUT[output_format.value](
         chosen, lambda: [activity_json(a) for a in matches], lambda width: activities_text(matches, plans, width)
@@ -358,8 +357,8 @@ def show(
 
     Example: workplan show meeting-5 --lang fr
     """
-    from .. import find_item, load_plan_files
+    from .. import find_item, load_plan_files, plan_paths
 
-    files = load_plan_files(both(paths, plan))
+    files = load_plan_files(plan_paths(paths, plan))
     found = find_item([p for _, p in files], ident)
     SHOW_OUTPUT[output_format.value](files, found, ident, language_of(lang))
