@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -97,7 +99,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 #   full   --all / WORKPLAN_FULL=1: every example
 #
 # WORKPLAN_HYPOTHESIS=short or full picks one whatever the tier.  Tests give their full count
-# through `examples(n)`; tests/test_fuzz.py also has its own longer random-seed run
+# through `examples(n)`; tests/robustness/test_fuzz.py also has its own longer random-seed run
 # (WORKPLAN_FUZZ=long, docs/architecture.md "Speed and robustness").
 
 _COMMON = {"derandomize": True, "database": None, "deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
@@ -118,6 +120,17 @@ def pytest_configure(config: pytest.Config) -> None:
 def examples(full: int) -> int:
     """How many examples (or random cases) a property test tries: ``full`` in the full profile, a tenth in the short."""
     return max(5, round(full * PROFILE_SHARE[profile]))
+
+
+def check_jsonschema(schema: str, *files) -> subprocess.CompletedProcess[str]:
+    """The independent JSON Schema validator (check-jsonschema) on ``files`` against schemas/``schema``."""
+    tool = Path(sys.executable).parent / "check-jsonschema"
+    return subprocess.run(
+        [str(tool), "--schemafile", str(ROOT / "schemas" / schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 NOBODY = 65534

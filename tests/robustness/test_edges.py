@@ -1,7 +1,7 @@
 """The promises at the edges: no traceback, fmt never changes meaning or drops a comment, outputs go where
 the user pointed and cannot be steered, bounded work on hostile input.
 
-One test (or one parametrized family) per class of input that broke a promise; tests/test_hostile_corpus.py
+One test (or one parametrized family) per class of input that broke a promise; tests/robustness/test_hostile_corpus.py
 runs the same classes, and more variants, through every command.
 """
 

@@ -1,4 +1,4 @@
-"""Every command over every file of the hostile corpus (tests/hostile/ and the large files generated here).
+"""Every command over every file of the hostile corpus (tests/robustness/hostile/ and the large files generated here).
 
 Each file runs in its own interpreter, under a memory limit and a timeout, so
 a crash, a blow-up or a hang is reported against that file instead of taking

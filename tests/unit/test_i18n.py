@@ -13,27 +13,21 @@ import pytest
 from babel.messages.pofile import read_po
 
 from conftest import DATA, FIXTURES, ROOT
+from pages import PLACEHOLDER, catalog, chrome, english_words
 from workplan_cli import catalogs, i18n
 from workplan_cli.cli import app
 from workplan_cli.loader import load_plan
 from workplan_cli.render import render
 from workplan_cli.templating import bundled_template_dir
-from workplan_cli.text import md_escape
-from workplan_cli.typography import punctuate
 
 PACKAGE = ROOT / "src" / "workplan_cli"
 PLANS = {p.stem: (p, load_plan(p).plan) for p in sorted(DATA.glob("*.yaml"))}
 OTHER = ("es", "fr", "pt")
 I18N = ROOT / "tests" / "i18n-fixtures"
-PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
-
-
-def _catalog(lang: str):
-    return i18n.read_catalog(i18n.catalog_path(lang), lang)
 
 
 def _entries(lang: str) -> dict:
-    return {(m.context, m.id if isinstance(m.id, str) else tuple(m.id)): m for m in _catalog(lang) if m.id}
+    return {(m.context, m.id if isinstance(m.id, str) else tuple(m.id)): m for m in catalog(lang) if m.id}
 
 
 # --- workplan's own catalogs ---------------------------------------------------------------------
@@ -61,35 +55,6 @@ def test_catalog_has_every_message_of_code_and_templates(lang):
             )
 
 
-def _plan_strings(value) -> set[str]:
-    """Every string of a plan, as dumped: its own content, ids and symbols."""
-    found: set[str] = set()
-    if isinstance(value, str):
-        found.add(value)
-    elif isinstance(value, dict):
-        for v in value.values():
-            found |= _plan_strings(v)
-    elif isinstance(value, list | tuple):
-        for v in value:
-            found |= _plan_strings(v)
-    return found
-
-
-def _english_words(lang: str) -> set[str]:
-    """Words of the English msgids that the target catalog does not use itself (such as 'Plan', 'Document')."""
-    english = set()
-    for m in _catalog("en"):
-        if not m.id:
-            continue
-        for text in m.id if isinstance(m.id, tuple) else (m.id,):
-            english |= {w.lower() for w in re.findall(r"[A-Za-z]{3,}", PLACEHOLDER.sub(" ", text))}
-    target = set()
-    for m in _catalog(lang):
-        for text in m.string if isinstance(m.string, tuple) else (m.string,):
-            target |= {w.lower() for w in re.findall(r"\w{3,}", PLACEHOLDER.sub(" ", text or ""))}
-    return english - target
-
-
 def _translations(plan_path: Path, lang: str) -> set[str]:
     """The plan's own text in ``lang``: the translations of its catalog beside it, if any."""
     catalog = plan_path.with_name(f"{plan_path.stem}.{lang}.po")
@@ -99,32 +64,15 @@ def _translations(plan_path: Path, lang: str) -> set[str]:
         return {m.string for m in read_po(stream) if m.id and isinstance(m.string, str) and m.string}
 
 
-def _chrome(text: str, plan, fmt: str, translated: set[str] = frozenset(), lang: str = "en") -> str:  # type: ignore[assignment]
-    """The page with every piece of the plan's own text (as written, or translated) taken out: what workplan wrote."""
-    if fmt == "html":
-        text = re.sub(r'<span lang="en">.*?</span>', " ", text, flags=re.S)
-        text = re.sub(r"<style>.*?</style>", " ", text, flags=re.S)
-        text = html.unescape(re.sub(r"<[^>]+>", " ", text))
-    strings = _plan_strings(plan.model_dump(mode="json")) | set(translated)
-    variants = strings | {s.lower() for s in strings} | {s.upper() for s in strings} | {s.capitalize() for s in strings}
-    variants |= {punctuate(s, lang) for s in variants}  # as the page punctuates it (French: "Note\u202f:")
-    if fmt == "md":
-        variants |= {md_escape(s) for s in variants}
-    for piece in sorted(variants, key=len, reverse=True):
-        if len(piece) > 2:  # not "en" (a language code) out of "partenaires"
-            text = text.replace(piece, " ")
-    return text
-
-
 @pytest.mark.parametrize("fmt", ["html", "md"])
 @pytest.mark.parametrize("lang", OTHER)
 @pytest.mark.parametrize("plan_id", sorted(PLANS))
 def test_render_leaves_no_english_chrome(plan_id, lang, fmt):
     path, plan = PLANS[plan_id]
     page = render(plan, fmt, lang=lang, plan_path=path)
-    chrome = _chrome(page, plan, fmt, _translations(path, lang), lang)
-    words = _english_words(lang)
-    left = sorted({w for w in re.findall(r"[A-Za-z]+", chrome) if w.lower() in words})
+    written = chrome(page, plan, fmt, _translations(path, lang), lang)
+    words = english_words(lang)
+    left = sorted({w for w in re.findall(r"[A-Za-z]+", written) if w.lower() in words})
     assert left == []
 
 
@@ -568,7 +516,7 @@ def test_no_article_is_glued_to_a_plan_name(lang):
     pattern = re.compile(rf"(?:^|\s)(?:{ARTICLES[lang]})\s*(?:%\(({names})\)s|\{{({names})\}})", re.I)
     glued = [
         (m.id, text)
-        for m in _catalog(lang)
+        for m in catalog(lang)
         if m.id
         for text in (m.string if isinstance(m.string, tuple) else (m.string,))
         if text and pattern.search(text)
@@ -908,7 +856,7 @@ def test_each_idea_has_one_term_in_each_language(lang):
     rows = _terminology()
     assert {row["idea"] for row in rows} >= {"reporting deadline", "draft resolution", "meeting"}
     other = []
-    for m in _catalog(lang):
+    for m in catalog(lang):
         if not m.id:
             continue
         english = PLACEHOLDER.sub(" ", " ".join(m.id if isinstance(m.id, tuple) else (m.id,)))
@@ -923,5 +871,5 @@ def test_workplan_names_an_idea_the_one_english_way():
     """The templates and the code's messages never use a word the terminology table avoids ("due date")."""
     rows = [row for row in _terminology() if row["en_avoid"]]
     sources = [p.read_text(encoding="utf-8") for p in sorted(bundled_template_dir().glob("*.j2"))]
-    sources += [" ".join(m.id if isinstance(m.id, tuple) else (m.id,)) for m in _catalog("en") if m.id]
+    sources += [" ".join(m.id if isinstance(m.id, tuple) else (m.id,)) for m in catalog("en") if m.id]
     assert [(row["idea"], text[:80]) for row in rows for text in sources if _says(row["en_avoid"], text)] == []

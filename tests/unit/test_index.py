@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from workplan_cli import load_plan, models, parse_plan
 from workplan_cli.index import _INDEXES, index_of
 from workplan_cli.lint import run_rules
 from workplan_cli.models import Meeting
 
-ROOT = Path(__file__).resolve().parents[1]
 CSH = ROOT / "data" / "csh-2022-2023.yaml"
 CICTE = ROOT / "data" / "cicte-2022-2023.yaml"
 

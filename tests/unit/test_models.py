@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, examples, line_of, write
+from pages import empty_parts_html, empty_parts_md
 from workplan_cli.cli import app
 from workplan_cli.lint import RESOLUTION_SYMBOL, Selection, is_symbol
 from workplan_cli.loader import parse_plan
@@ -268,30 +269,6 @@ def without(*names: str) -> str:
     if "mandates" in names:
         text = sub(text, '      - label: "1"\n        subject: Testing\n', "")
     return text
-
-
-EMPTY_HTML = [
-    r"<h[1-6][^>]*>[^<]*</h[1-6]>\s*</section>",  # a heading with nothing under it
-    r"<(ul|ol|tbody|p|li|td class=\"other\")>\s*</\1>",
-    r"<table>\s*<thead>.*?</thead>\s*</table>",
-    r'<g class="lane lane-\w+">\s*<line[^>]*/>\s*<text[^>]*>[^<]*</text>\s*</g>',  # a lane without marks
-]
-
-
-def empty_parts_html(page: str) -> list[str]:
-    return [m.group(0) for pattern in EMPTY_HTML for m in re.finditer(pattern, page, re.S)]
-
-
-def empty_parts_md(page: str) -> list[str]:
-    found = [
-        m.group(0)
-        for m in re.finditer(r"^(#+) [^\n]*\n+(#+) ", page, re.M)
-        if len(m.group(2)) <= len(m.group(1))  # a heading followed by one of its level or above
-    ]
-    found += re.findall(r"^\| --- \|[^\n]*\n(?!\|)", page, re.M)  # a table without rows
-    found += re.findall(r"^- *$", page, re.M)
-    found += re.findall(r"^#+ [^\n]*\n*\Z", page, re.M)
-    return found
 
 
 @SETTINGS

@@ -19,7 +19,7 @@ PLANS = {p.stem: load_plan(p).plan for p in sorted(DATA.glob("*.yaml"))}
 @pytest.mark.parametrize("fmt", ["html", "md", "ics"])
 @pytest.mark.parametrize("plan_id", sorted(PLANS))
 def test_golden(request, plan_id, fmt):
-    """Regenerate with `pytest tests/test_render_golden.py --update-goldens` and review the diff."""
+    """Regenerate with `pytest tests/unit/test_render_golden.py --update-goldens` and review the diff."""
     output = render(PLANS[plan_id], fmt)
     golden = GOLDEN / f"{plan_id}.{fmt}"
     if request.config.getoption("--update-goldens"):

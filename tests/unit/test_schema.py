@@ -5,16 +5,13 @@ from __future__ import annotations
 import functools
 import json
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from conftest import ROOT, examples
+from conftest import ROOT, check_jsonschema, examples
 from workplan_cli.cli import app
 from workplan_cli.models import ID_MESSAGE, Area, Meeting, Paragraph
 from workplan_cli.schema import schema_text
@@ -225,20 +222,10 @@ def test_schema_command_unwritable_folder(runner, tmp_path):
     assert result.stderr.startswith(f"workplan: error: {tmp_path / 'missing' / 'x.json'}: cannot write: ")
 
 
-def _check_jsonschema(schema: str, *files) -> subprocess.CompletedProcess[str]:
-    tool = Path(sys.executable).parent / "check-jsonschema"
-    return subprocess.run(
-        [str(tool), "--schemafile", str(ROOT / "schemas" / schema), *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 @pytest.mark.parametrize("path", sorted((ROOT / "data").glob("*.yaml")), ids=lambda p: p.name)
 def test_independent_validator_accepts_bundled_plans(path):
     kind = "committee-plan" if "kind: committee-plan" in path.read_text(encoding="utf-8") else "program-plan"
-    result = _check_jsonschema(f"{kind}.schema.json", path)
+    result = check_jsonschema(f"{kind}.schema.json", path)
     assert (result.returncode, result.stdout.strip()) == (0, "ok -- validation done")
 
 
@@ -249,7 +236,7 @@ def test_independent_validator_rejects_broken_copy(tmp_path):
         text.replace("  acronym: CICTE", "  acronym: CICTE\n  acronim: CICTE", 1).replace("letter: B", "letter: b"),
         encoding="utf-8",
     )
-    result = _check_jsonschema("program-plan.schema.json", broken)
+    result = check_jsonschema("program-plan.schema.json", broken)
     assert result.returncode == 1
     assert "$.organization: Additional properties are not allowed ('acronim' was unexpected)" in result.stdout
     assert "$.programs[1].letter: 'b' does not match '^[A-Z]$'" in result.stdout

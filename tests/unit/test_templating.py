@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import jinja2
 import pytest
@@ -24,13 +23,11 @@ from hypothesis import strategies as st
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from conftest import examples
+from conftest import ROOT, examples
 from workplan_cli import templating
 from workplan_cli.catalogs import SourceText
 from workplan_cli.loader import load_plan
 from workplan_cli.render import render
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @contextmanager
