@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,14 +143,23 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None, *,
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
     lost: list[Path] | None = None
     try:
-        futures = [pool.submit(_validate_chunk, chunk, selection) for chunk in chunks]
+        futures = []
+        with _ctrl_c_held():  # the workers are forked at the first submit
+            for chunk in chunks:
+                try:
+                    futures.append(pool.submit(_validate_chunk, chunk, selection))
+                except BrokenProcessPool:  # a worker died before every chunk was sent
+                    break
         results = []
-        for chunk, future in zip(chunks, futures, strict=True):
+        for chunk, future in zip(chunks, futures, strict=False):  # fewer futures when sending stopped
             try:
                 results += future.result()
             except BrokenProcessPool:
                 lost = chunk
                 break
+        else:
+            if len(futures) < len(chunks):  # every chunk sent came back: the first not sent is lost
+                lost = chunks[len(futures)]
     except BaseException:
         # Interrupted: stop at once, without waiting for the chunks still
         # running (the workers end with this process, _worker_start).
@@ -166,6 +175,26 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None, *,
             "nothing is reported for these files: run `workplan validate --jobs 1` on them"
         )
     return ValidationReport(results)
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C back until the block ends, where it interrupts as usual.
+
+    Python runs handlers of its own around a fork (logging's, for one); a
+    Ctrl-C that lands in one of them is printed as a traceback and otherwise
+    lost, and the run would go on to the end.
+    """
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork, no such handlers
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _worker_start() -> None:
