@@ -1,12 +1,18 @@
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Container, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
+import typer.main
+import typer.testing
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
@@ -15,11 +21,34 @@ DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-@pytest.fixture
-def runner() -> CliRunner:
+# Typer's CliRunner turns the app into a Click command at every `invoke`: 25 ms for the whole
+# app, about a fifth of the default run.  An app does not change once built, so the runner
+# builds each app's command once a run and runs that.
+_COMMANDS: weakref.WeakKeyDictionary[typer.Typer, Any] = weakref.WeakKeyDictionary()
+
+
+def _command_of(app: typer.Typer) -> Any:
+    command = _COMMANDS.get(app)
+    if command is None:
+        command = _COMMANDS[app] = typer.main.get_command(app)
+    return command
+
+
+if typer.testing._get_command is not typer.main.get_command:  # type: ignore[attr-defined]
+    raise ImportError("typer.testing builds an app's command some other way now: see tests/conftest.py")
+typer.testing._get_command = _command_of  # type: ignore[attr-defined]
+
+
+def cli_runner() -> CliRunner:
+    """The command line run in this process, as the ``runner`` fixture gives it (for module-scoped fixtures)."""
     # A fixed, wide terminal so that help and tables do not wrap differently per machine.
     # The reader in the plans' time zone, so that `upcoming` has no zone to point out unless a test sets TZ.
     return CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1", "GITHUB_ACTIONS": None, "TZ": "America/New_York"})
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return cli_runner()
 
 
 @pytest.fixture
@@ -89,13 +118,41 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
+def sweep(
+    cases: Iterable[Any], *, default: int | Container[Any] = 1, ids: Callable[[Any], str] | None = None
+) -> list[Any]:
+    """The cases of a parametrization, the first ``default`` of them in the default run and the rest in the slow tier.
+
+    ``default`` may instead be the cases that run by default (one of each kind, say).  A
+    tuple is the arguments of a case with several; ``ids`` names a case as pytest's ``ids`` would.
+    """
+    params = []
+    for number, case in enumerate(cases):
+        kept = number < default if isinstance(default, int) else case in default
+        values = case if isinstance(case, tuple) else (case,)
+        name = ids(case) if ids else None
+        params.append(pytest.param(*values, id=name, marks=() if kept else (pytest.mark.slow,)))
+    return params
+
+
+def cross(*axes: Sequence[Any], ids: Callable[[Any], str] | None = None) -> list[Any]:
+    """Every combination of the axes' values, as a sweep whose default run is a diagonal.
+
+    The diagonal takes every value of every axis at least once (the first values together, then
+    the second...): the other combinations are in the slow tier.
+    """
+    longest = max(len(axis) for axis in axes)
+    diagonal = [tuple(axis[i % len(axis)] for axis in axes) for i in range(longest)]
+    return sweep(itertools.product(*axes), default=diagonal, ids=ids)
+
+
 # --- hypothesis -----------------------------------------------------------------------------
 #
 # Two profiles, both derandomized (the same examples on every run), without deadlines and
 # without the too_slow health check (how long an example takes is for benchmarks/, not for a
 # test on a shared machine):
 #
-#   short  the default run: a tenth of each property test's examples (at least 5)
+#   short  the default run: a tenth of each property test's examples (at least 3)
 #   full   --all / WORKPLAN_FULL=1: every example
 #
 # WORKPLAN_HYPOTHESIS=short or full picks one whatever the tier.  Tests give their full count
@@ -119,7 +176,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def examples(full: int) -> int:
     """How many examples (or random cases) a property test tries: ``full`` in the full profile, a tenth in the short."""
-    return max(5, round(full * PROFILE_SHARE[profile]))
+    return max(3, round(full * PROFILE_SHARE[profile]))
 
 
 def check_jsonschema(schema: str, *files) -> subprocess.CompletedProcess[str]:

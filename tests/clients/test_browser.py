@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 import clients
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, cli_runner
 from workplan_cli.cli import app
 from workplan_cli.loader import load_plan
 from workplan_cli.models import CommitteePlan
@@ -337,8 +337,7 @@ def test_term_picture_in_chromium(pages):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("site") / "site"
-    runner = CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1", "TZ": "America/New_York"})
-    result = runner.invoke(app, ["render", str(DATA), "-o", str(folder), "--as-of", "2023-03-01"])
+    result = cli_runner().invoke(app, ["render", str(DATA), "-o", str(folder), "--as-of", "2023-03-01"])
     assert result.exit_code == 0, result.output
     return folder
 

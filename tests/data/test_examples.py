@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, check_jsonschema
+from conftest import ROOT, check_jsonschema, cross
 from pages import chrome, empty_parts_html, empty_parts_md, english_words
 from workplan_cli.cli import app
 from workplan_cli.loader import load_plan
@@ -56,8 +56,7 @@ def test_examples_validate_with_exactly_these_warnings(runner):
     assert runner.invoke(app, ["fmt", "--check", str(EXAMPLES)]).exit_code == 0
 
 
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("name", sorted(PATHS))
+@pytest.mark.parametrize(("name", "lang"), cross(sorted(PATHS), LANGS))
 def test_examples_render_without_empty_sections_or_another_plan_words(name, lang):
     plan, path = PLANS[name], PATHS[name]
     html = render(plan, "html", lang=lang, plan_path=path)

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import DATA
+from conftest import DATA, cross, examples
 from workplan_cli.cli import app
 from workplan_cli.text import md_escape, printable, visible
 
@@ -37,8 +37,7 @@ def plan(tmp_path: Path) -> Path:
 # --- 5. never over an input, never through a link the tool named -------------------------------
 
 
-@pytest.mark.parametrize("how", ["same name", "symbolic link", "hard link"])
-@pytest.mark.parametrize("fmt", ["html", "md", "ics"])
+@pytest.mark.parametrize(("how", "fmt"), cross(["same name", "symbolic link", "hard link"], ["html", "md", "ics"]))
 def test_render_never_writes_over_the_plan_it_reads(runner, plan, tmp_path, how, fmt):
     output = plan
     if how == "symbolic link":
@@ -173,12 +172,12 @@ def test_a_catalog_over_the_size_limit_is_refused(monkeypatch, runner, plan, tmp
 # --- 7. parallel validation dies cleanly ----------------------------------------------------
 
 
-@pytest.fixture
-def many(tmp_path: Path) -> Path:
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for n in range(40):
-        (folder / f"csh-{n:02}.yaml").write_bytes(CSH.read_bytes())
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough plans that the workers are still at work when a test kills one or signals the parent (a second or two)."""
+    folder = tmp_path_factory.mktemp("many")
+    for n in range(200):
+        (folder / f"csh-{n:03}.yaml").write_bytes(CSH.read_bytes())
     return folder
 
 
@@ -327,7 +326,7 @@ BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 @given(st.text(alphabet=st.sampled_from([*BIDI, "a", "é", " ", "\n", "\u05d0"]), max_size=30))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200))
 def test_bidirectional_controls_are_shown_never_obeyed(text):
     for shown in (visible(text), printable(text), md_escape(text)):
         assert not any(char in shown for char in BIDI)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from conftest import DATA, FIXTURES, ROOT
+from conftest import DATA, FIXTURES, ROOT, cli_runner, cross, sweep
 from pages import PLACEHOLDER, catalog, chrome, english_words
 from workplan_cli import catalogs, i18n
 from workplan_cli.cli import app
@@ -33,9 +34,15 @@ def _entries(lang: str) -> dict:
 # --- workplan's own catalogs ---------------------------------------------------------------------
 
 
+@functools.cache
+def _source_messages() -> dict[tuple[str | None, str | tuple[str, str]], str]:
+    """Every message of the code and templates, extracted once a run."""
+    return i18n.source_messages(PACKAGE, bundled_template_dir())
+
+
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_catalog_has_every_message_of_code_and_templates(lang):
-    wanted = i18n.source_messages(PACKAGE, bundled_template_dir())
+    wanted = _source_messages()
     entries = _entries(lang)
     assert sorted(set(wanted) - set(entries), key=str) == []
     assert sorted(set(entries) - set(wanted), key=str) == [], "messages no code or template uses any more"
@@ -64,9 +71,7 @@ def _translations(plan_path: Path, lang: str) -> set[str]:
         return {m.string for m in read_po(stream) if m.id and isinstance(m.string, str) and m.string}
 
 
-@pytest.mark.parametrize("fmt", ["html", "md"])
-@pytest.mark.parametrize("lang", OTHER)
-@pytest.mark.parametrize("plan_id", sorted(PLANS))
+@pytest.mark.parametrize(("plan_id", "lang", "fmt"), cross(sorted(PLANS), OTHER, ["html", "md"]))
 def test_render_leaves_no_english_chrome(plan_id, lang, fmt):
     path, plan = PLANS[plan_id]
     page = render(plan, fmt, lang=lang, plan_path=path)
@@ -478,8 +483,7 @@ class _Attributes(HTMLParser):
         self.values += [(tag, name, value or "") for name, value in attrs]
 
 
-@pytest.mark.parametrize("lang", ["en", *OTHER])
-@pytest.mark.parametrize("status", ["cancelled", "postponed", "held", "scheduled"])
+@pytest.mark.parametrize(("lang", "status"), cross(["en", *OTHER], ["cancelled", "postponed", "held", "scheduled"]))
 def test_attributes_hold_plain_text_with_every_status_in_every_language(tmp_path, lang, status):
     """Plan text in an attribute (class, title, aria-*) is plain escaped text, never a language span."""
     path, _ = PLANS["csh-2022-2023"]
@@ -576,8 +580,13 @@ def _text_of(page: str, fmt: str) -> str:
     return html.unescape(re.sub(r"<[^>]*>", "", page))
 
 
-def _outputs(runner, lang: str) -> dict[str, str]:
-    """Every output workplan writes in ``lang``: both plans' pages and Markdown, upcoming, show and query."""
+@functools.cache
+def _outputs(lang: str) -> dict[str, str]:
+    """Every output workplan writes in ``lang``: both plans' pages and Markdown, upcoming, show and query.
+
+    Made once per language in a run: the tests only read it.
+    """
+    runner = cli_runner()
     out = {}
     for plan_id, (path, plan) in PLANS.items():
         for fmt in ("html", "md"):
@@ -717,20 +726,21 @@ def test_french_punctuation_leaves_markup_styles_and_footnote_marks_alone():
 _UNSPACED = re.compile(r"(?m)(?<![\u00a0\u202f])[:;?!](?![\d/=]|\w)(?<!^\[\^\d\]:)(?<!^\[\^\d\d\]:)")
 
 
-def test_every_french_output_spaces_its_punctuation(runner):
+def test_every_french_output_spaces_its_punctuation():
     bad = {}
-    for name, text in _outputs(runner, "fr").items():
+    for name, text in _outputs("fr").items():
         found = [text[max(m.start() - 25, 0) : m.end() + 5] for m in _UNSPACED.finditer(text)]
         if found:
             bad[name] = found[:5]
     assert bad == {}
-    for name, text in _outputs(runner, "fr").items():
+    for name, text in _outputs("fr").items():
         assert not re.search(r"«[ \w]|[\w ]»", text), name
 
 
-@pytest.mark.parametrize(("lang", "joined"), [("es", "SSM y SEDI"), ("fr", "SSM et SEDI"), ("pt", "SSM e SEDI")])
-def test_names_are_joined_as_the_language_joins_a_list(runner, lang, joined):
-    outputs = _outputs(runner, lang)
+# French first: the default run reads the French outputs for the test above too.
+@pytest.mark.parametrize(("lang", "joined"), sweep([("fr", "SSM et SEDI"), ("es", "SSM y SEDI"), ("pt", "SSM e SEDI")]))
+def test_names_are_joined_as_the_language_joins_a_list(lang, joined):
+    outputs = _outputs(lang)
     pages = [outputs["csh-2022-2023.html"], outputs["csh-2022-2023.md"]]
     for text in pages:
         assert joined in text
@@ -785,8 +795,7 @@ def _plan_texts(path: Path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("lang", OTHER)
-@pytest.mark.parametrize("plan_id", sorted(PLANS))
+@pytest.mark.parametrize(("plan_id", "lang"), cross(sorted(PLANS), OTHER))
 def test_untranslated_plan_text_is_marked_english_everywhere(tmp_path, plan_id, lang):
     """Presenters ("Chair of the <group>"), procedure events, partner names: shown untranslated, said to be English."""
     path, _ = PLANS[plan_id]
@@ -802,7 +811,7 @@ def test_untranslated_plan_text_is_marked_english_everywhere(tmp_path, plan_id, 
     assert unmarked == []
 
 
-@pytest.mark.parametrize("lang", OTHER)
+@pytest.mark.parametrize("lang", sweep(OTHER))
 def test_a_page_says_whose_translation_it_is_and_whether_it_is_complete(tmp_path, lang):
     working = {
         "es": "Esta es la traducción de trabajo de la Secretaría, no el texto oficial de la OEA.",

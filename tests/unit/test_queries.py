@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, sweep
 from workplan_cli.cli import app
 
 CSH = str(DATA / "csh-2022-2023.yaml")
@@ -379,12 +379,15 @@ def test_upcoming_ids_lead_to_show(runner):
 
 @pytest.mark.parametrize(
     ("zone", "said"),
-    [
-        ("UTC", "Times are in the America/New_York time zone."),
-        ("Europe/Madrid", "Times are in the America/New_York time zone."),
-        ("America/Toronto", None),  # other name, same clock
-        ("America/New_York", None),
-    ],
+    sweep(
+        [
+            ("UTC", "Times are in the America/New_York time zone."),
+            ("America/Toronto", None),  # other name, same clock
+            ("Europe/Madrid", "Times are in the America/New_York time zone."),
+            ("America/New_York", None),
+        ],
+        default=2,
+    ),
 )
 def test_upcoming_says_the_zone_when_it_is_not_the_readers(runner, zone, said):
     args = ["upcoming", CSH, "--as-of", "2023-05-25", "--days", "1"]

@@ -467,7 +467,7 @@ def test_page_gettext_functions_give_what_jinjas_own_give(lang, autoescape):
     check()
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.text(alphabet=st.sampled_from(["a", "\\", "^", ";", "é", "€", " ", "𝄞"]), max_size=400))
 def test_calendar_folding_is_icalendars(line):
     """The fast fold of calendar lines gives icalendar's bytes, whatever the line."""

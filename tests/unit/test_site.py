@@ -7,8 +7,9 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from click.testing import Result
 
-from conftest import DATA
+from conftest import DATA, cli_runner
 from workplan_cli.cli import app
 
 FILES = [
@@ -28,18 +29,18 @@ FILES = [
 HREF = re.compile(r'href="([^"]*)"')
 
 
-def make_site(runner, folder: Path, *extra: str) -> Path:
-    result = runner.invoke(app, ["render", str(DATA), "-o", str(folder), "--as-of", "2023-03-01", *extra])
+@pytest.fixture(scope="module")
+def site_run(tmp_path_factory) -> tuple[Path, Result]:
+    """The bundled plans rendered into a folder once for this module's tests, with what the command said."""
+    folder = tmp_path_factory.mktemp("site") / "site"
+    result = cli_runner().invoke(app, ["render", str(DATA), "-o", str(folder), "--as-of", "2023-03-01"])
     assert result.exit_code == 0, result.output
-    return folder
+    return folder, result
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    from typer.testing import CliRunner
-
-    runner = CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1", "TZ": "America/New_York"})
-    return make_site(runner, tmp_path_factory.mktemp("site") / "site")
+def site(site_run) -> Path:
+    return site_run[0]
 
 
 def local_links(page: Path) -> list[str]:
@@ -51,11 +52,10 @@ def local_links(page: Path) -> list[str]:
     ]
 
 
-def test_site_has_exactly_its_files_and_says_what_it_wrote(runner, tmp_path):
-    result = runner.invoke(app, ["render", str(DATA), "-o", str(tmp_path / "site"), "--as-of", "2023-03-01"])
-    assert result.exit_code == 0
-    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == FILES
-    assert result.stderr.splitlines()[0] == f"wrote {tmp_path / 'site' / 'index.html'}"
+def test_site_has_exactly_its_files_and_says_what_it_wrote(site_run):
+    site, result = site_run
+    assert sorted(p.name for p in site.iterdir()) == FILES
+    assert result.stderr.splitlines()[0] == f"wrote {site / 'index.html'}"
     assert len(result.stderr.splitlines()) == len(FILES)
 
 
@@ -84,7 +84,10 @@ def test_index_lists_plans_with_term_and_next_meeting(site):
 
 
 def test_next_meeting_follows_as_of(runner, tmp_path):
-    make_site(runner, tmp_path / "s", "--as-of", "2023-05-26", "--lang", "es")
+    result = runner.invoke(
+        app, ["render", str(DATA), "-o", str(tmp_path / "s"), "--as-of", "2023-05-26", "--lang", "es"]
+    )
+    assert result.exit_code == 0, result.output
     html = (tmp_path / "s" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="es">' in html
     assert '<time datetime="2023-06-01">' in html or '<time datetime="2023-05-' in html

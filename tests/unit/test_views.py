@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, FIXTURES, ROOT, write
+from conftest import DATA, FIXTURES, ROOT, cross, write
 from workplan_cli.cli import app
 
 CSH = str(DATA / "csh-2022-2023.yaml")
@@ -331,8 +331,9 @@ COMMANDS = [
 ]
 
 
-@pytest.mark.parametrize("width", [60, 80, 100, 160])
-@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize(
+    ("args", "width"), cross(COMMANDS, [60, 80, 100, 160], ids=lambda case: f"{' '.join(case[0])}-{case[1]}")
+)
 def test_text_output_fits_the_width(runner, args, width):
     result = runner.invoke(app, args, env={"COLUMNS": str(width)})
     assert result.exit_code == 0, result.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, FIXTURES, line_of, write
+from conftest import DATA, FIXTURES, line_of, sweep, write
 from workplan_cli import __version__
 from workplan_cli.cli import app
 
@@ -187,7 +187,7 @@ def _folder_with_faults(tmp_path, committee_text):
     return tmp_path
 
 
-@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif"])
+@pytest.mark.parametrize("output_format", sweep(["text", "json", "github", "sarif"]))
 def test_validate_parallel_output_is_serial_output_byte_for_byte(runner, tmp_path, committee_text, output_format):
     folder = _folder_with_faults(tmp_path, committee_text)
     serial = runner.invoke(app, ["validate", str(folder), "--jobs", "1", "--format", output_format])
