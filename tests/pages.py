@@ -87,3 +87,11 @@ def chrome(text: str, plan, fmt: str, translated: set[str] = frozenset(), lang: 
         if len(piece) > 2:  # not "en" (a language code) out of "partenaires"
             text = text.replace(piece, " ")
     return text
+
+
+def text_of(page: str, fmt: str) -> str:
+    """What a reader reads: an HTML page's text (no markup, styles or attributes), or Markdown as it is."""
+    if fmt != "html":
+        return page
+    page = re.sub(r"<(style|script)\b.*?</\1>", "", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]*>", "", page))
