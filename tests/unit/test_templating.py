@@ -23,11 +23,14 @@ from hypothesis import strategies as st
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from conftest import ROOT, examples, sweep
+from conftest import FIXTURES, ROOT, examples, sweep, write
 from workplan_cli import templating
 from workplan_cli.catalogs import SourceText
+from workplan_cli.cli import app
 from workplan_cli.loader import load_plan
 from workplan_cli.render import render
+
+COMMITTEE = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
 
 
 @contextmanager
@@ -178,3 +181,134 @@ def test_generated_templates_print_what_jinjas_own_classes_print(autoescape):
         assert _outcome(ours, source, **values) == _outcome(stock, source, **values)
 
     check()
+
+
+def test_template_dir_overrides_one_template(tmp_path, runner):
+    (tmp_path / "tpl").mkdir()
+    write(tmp_path / "tpl", "committee.md.j2", "# {{ plan.committee.acronym }} custom\n")
+    path = write(tmp_path, "p.yaml", COMMITTEE)
+    md = runner.invoke(app, ["render", str(path), "-f", "md", "--template-dir", str(tmp_path / "tpl")])
+    assert (md.exit_code, md.stdout) == (0, "# CT custom\n")
+    html = runner.invoke(app, ["render", str(path), "-f", "html", "--template-dir", str(tmp_path / "tpl")])
+    assert html.exit_code == 0 and html.stdout.startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        (
+            "line one\n{{ plan.committee.nickname }}\n",
+            ":2: undefined in template: 'workplan_cli.models.Committee object' has no attribute 'nickname'",
+        ),
+        (
+            "line one\nline two\n{% for x in %}\n",
+            ":3: template syntax error: Expected an expression, got 'end of statement block'",
+        ),
+    ],
+)
+def test_broken_template_names_file_and_line(tmp_path, runner, template, message):
+    (tmp_path / "tpl").mkdir()
+    broken = write(tmp_path / "tpl", "committee.md.j2", template)
+    path = write(tmp_path, "p.yaml", COMMITTEE)
+    result = runner.invoke(app, ["render", str(path), "-f", "md", "--template-dir", str(tmp_path / "tpl")])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == f"workplan: error: {broken}{message}\n"
+
+
+def _stop():
+    raise StopIteration
+
+
+def test_template_context_calls_methods_as_jinja_does():
+    """The page's context calls a plain method straight away and leaves everything else to Jinja."""
+    import jinja2
+
+    from workplan_cli.templating import environment
+
+    class View:
+        def twice(self, text, sep="-"):
+            return text + sep + text
+
+        @jinja2.pass_context
+        def lang(self, context):  # a method that asks for the context gets it
+            return context["lang"]
+
+        def empty(self):
+            raise StopIteration
+
+        @staticmethod
+        def thrice(text):  # a plain function, reached through the view
+            return text * 3
+
+    @jinja2.pass_context
+    def greeting(context, name):  # a function that asks for the context gets it
+        return f"{context['lang']}:{name}"
+
+    @jinja2.pass_eval_context
+    def auto(eval_ctx, text):
+        return f"{text}={eval_ctx.autoescape}"
+
+    env = environment(None)
+    template = env.from_string(
+        "{{ view.twice('a') }} {{ view.twice('b', sep='+') }} {{ view.lang() }} "
+        "{% for x in 'xy' %}{{ view.twice(x) }}{% endfor %} {{ view.thrice('c') }} {{ greeting('d') }} "
+        "{{ auto('e') }} {{ '%s'.upper() }} {{ sorted('cab') | join }} {{ loop_free(x='f') }}"
+    )
+    rendered = template.render(
+        view=View(), lang="fr", greeting=greeting, auto=auto, sorted=sorted, loop_free=lambda x: x * 2
+    )
+    assert rendered == "a-a b+b fr x-xy-y ccc fr:d e=False %S abc ff"
+    # A StopIteration is an undefined value, as Jinja makes it for a function (`stop`), so strict pages fail.
+    for call in ("view.empty()", "stop()"):
+        with pytest.raises(
+            jinja2.UndefinedError, match=r"^value was undefined because a callable raised a StopIteration"
+        ):
+            env.from_string("{{ " + call + " }}").render(view=View(), stop=_stop)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_page_gettext_functions_give_what_jinjas_own_give(lang, autoescape):
+    """`_`, gettext, ngettext, pgettext, npgettext and {% trans %}: as Jinja's newstyle functions, text for text."""
+    import jinja2
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from workplan_cli import i18n
+    from workplan_cli.templating import environment
+
+    ours = environment(None, lang)
+    ours.autoescape = autoescape
+    jinjas = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
+    jinjas.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    assert ours.globals["ngettext"] is not jinjas.globals["ngettext"]
+    # Messages of the catalogs (translated in fr) and made-up ones, with and without placeholders.
+    known = ["Contents", "Paragraph:", "Paragraphs:", "%(month)s %(day)s, %(year)s", "Meeting %(number)s"]
+    texts = st.text(alphabet="ab %()sd<&>'\"", max_size=12)
+    values = st.one_of(st.text(alphabet="x<&>'\"%", max_size=6), st.integers(-3, 3))
+    sources = [
+        "{{ _(m) }}|{{ gettext(m, number=v, month=v, day=v, year=v) }}",
+        "{{ ngettext(m, m2, n) }}|{{ ngettext(m, m2, n, number=v) }}",
+        "{{ pgettext('menu', m) }}|{{ npgettext('menu', m, m2, n, number=v) }}",
+        "{% trans %}Plain {{ v }} text{% endtrans %}|{% trans count=n %}one {{ v }}{% pluralize %}{{ count }} {{ v }}{% endtrans %}",
+    ]
+
+    @settings(max_examples=examples(150))
+    @given(
+        st.one_of(st.sampled_from(known), texts), st.one_of(st.sampled_from(known), texts), st.integers(0, 3), values
+    )
+    def check(m, m2, n, v):
+        for source in sources:
+            assert _gettext_outcome(ours, source, m=m, m2=m2, n=n, v=v) == _gettext_outcome(
+                jinjas, source, m=m, m2=m2, n=n, v=v
+            )
+
+    check()
+
+
+def _gettext_outcome(env, source, **values):
+    try:
+        return "ok", env.from_string(source).render(**values)
+    except Exception as exc:  # the same error, whichever gettext formats the text
+        return "error", type(exc).__name__
