@@ -20,12 +20,13 @@ import pytest
 from conftest import DATA, FIXTURES, ROOT, cross, write
 from workplan_cli.cli import app
 
+WORKPLAN = Path(sys.executable).with_name("workplan")  # the console script, as installed
+
 CSH = str(DATA / "csh-2022-2023.yaml")
 MINIMAL = str(FIXTURES / "committee-minimal.yaml")
 UPCOMING = ["upcoming", "--as-of", "2023-03-01", "--days", "14"]
 
 
-WORKPLAN = Path(sys.executable).with_name("workplan")  # the console script, as installed
 # CSI sequences (colour, cursor) and OSC sequences (window title, links) that a terminal acts on.
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\\\)")
 
@@ -451,80 +452,3 @@ def test_docs_show_what_the_readmes_first_command_prints_at_80_columns(runner):
 
 
 # --- the console script builds only the command it runs -------------------------------------------
-
-
-def _every_command():
-    from workplan_cli.cli import _command_name
-
-    yield from ([_command_name(info)] for info in app.registered_commands)
-    for group in app.registered_groups:
-        yield [group.name]
-        yield from ([group.name, _command_name(info)] for info in group.typer_instance.registered_commands)
-
-
-@pytest.mark.parametrize(
-    "tail",
-    [["--help"], ["--no-such-option"]],
-    ids=["help", "unknown-option"],
-)
-def test_each_command_trimmed_app_says_what_the_whole_app_says(runner, tail):
-    """`app_for` leaves out the other commands; every command's help and usage errors stay word for word."""
-    from workplan_cli.cli import app_for
-
-    commands = list(_every_command())
-    assert len(commands) == 23  # 12 commands, 3 groups, 8 commands in groups
-    for command in commands:
-        whole = runner.invoke(app, [*command, *tail], env={"COLUMNS": "100"})
-        trimmed = runner.invoke(app_for([*command, *tail]), [*command, *tail], env={"COLUMNS": "100"})
-        assert app_for([*command, *tail]) is not app
-        assert (trimmed.exit_code, trimmed.stdout, trimmed.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
-        assert whole.exit_code == (0 if tail == ["--help"] else 2), command
-
-
-@pytest.mark.parametrize("argv", [[], ["--help"], ["--version"], ["validat"], ["data/"], ["--install-completion"]])
-def test_anything_but_a_command_name_gets_the_whole_app(argv):
-    from workplan_cli.cli import app_for
-
-    assert app_for(argv) is app
-
-
-@pytest.mark.skipif(not WORKPLAN.exists(), reason="the workplan console script is not installed next to Python")
-def test_console_script_runs_the_trimmed_command_and_suggests_for_a_typo():
-    ok = subprocess.run([str(WORKPLAN), "validate", "data/"], capture_output=True, text=True, cwd=ROOT)
-    assert (ok.returncode, ok.stdout, ok.stderr) == (0, "2 files checked: no problems.\n", "")
-    typo = subprocess.run([str(WORKPLAN), "validat", "data/"], capture_output=True, text=True, cwd=ROOT)
-    assert typo.returncode == 2
-    assert typo.stderr.endswith("Error: No such command 'validat'. Did you mean 'validate'?\n")
-
-
-def _command_paths(command, prefix=()):
-    """Every command's words (`query meetings`), from the Click group Typer makes of the app."""
-    subcommands = getattr(command, "commands", None)
-    if not subcommands:
-        return [prefix]
-    found = [prefix] if prefix else []
-    for name, sub in sorted(subcommands.items()):
-        found += _command_paths(sub, (*prefix, name))
-    return found
-
-
-PYTHON_TYPE = re.compile(r"<\s*(?:list|tuple|str|int|float|bool|path|Path|datetime|date|file|%|[a-z_]+\[)", re.I)
-
-
-def test_help_shows_words_not_python_types(runner):
-    """`move --help` said `DATE <datetime>`, `[PLAN]... <list[Path]>`: every command's help now shows words."""
-    import typer
-
-    paths = _command_paths(typer.main.get_command(app))
-    assert ("move",) in paths and ("query", "meetings") in paths and len(paths) >= 20
-    for path in paths:
-        result = runner.invoke(app, [*path, "--help"])
-        assert result.exit_code == 0, path
-        assert PYTHON_TYPE.findall(result.stdout) == [], (path, result.stdout)
-    move = runner.invoke(app, ["move", "--help"]).stdout
-    assert "\n  DATE  " in move or "\n  DATE " in move
-    assert "[PLAN]...  The plan file" in move
-    assert "--plan PLAN-ID" in move and "-f, --format text|json" in move
-    upcoming = runner.invoke(app, ["upcoming", "--help"]).stdout
-    assert "-p, --plan PATH" in upcoming and "-d, --days N" in upcoming and "--as-of YYYY-MM-DD" in upcoming
-    assert "-k, --kind meeting|activity|milestone|deadline|pending" in upcoming
