@@ -19,15 +19,11 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 
-from conftest import DATA, FIXTURES, as_nobody, examples, write
+from conftest import DATA, FIXTURES, as_nobody, write
 from workplan_cli.cli import app
 from workplan_cli.fmt import _refusal, format_text
 from workplan_cli.loader import parse_plan
-from workplan_cli.text import md_escape, safe_url, visible
 
 COMMITTEE = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
 WORKPLAN = Path(sys.executable).with_name("workplan")
@@ -394,43 +390,6 @@ def test_diff_rev_cannot_inject_options(runner, rev, message):
     assert not Path("/tmp/workplan-injected").exists()
 
 
-_MARKDOWN = MarkdownIt("commonmark").enable(["strikethrough", "table"])
-
-
-def _rendered_text(html: str) -> str:
-    import html as html_module
-
-    return html_module.unescape(re.sub(r"<[^>]+>", "", html))
-
-
-@settings(max_examples=examples(400))
-@given(st.lists(st.sampled_from([*"ab1. \n\t#>-+=*_`~[]()<>!&|\\:/;x\x1b", "&amp;", "javascript:"])).map("".join))
-def test_md_escape_makes_any_text_inert_in_list_items_headings_and_tables(text):
-    expected = visible(re.sub(r"\r\n|[\r\n]", " ", text))
-    for template, tags in (
-        ("- {}\n", {"ul", "li", "/ul", "/li"}),
-        ("### {}\n", {"h3", "/h3"}),
-        ("{}\n", {"p", "/p"}),
-    ):
-        escaped = md_escape(text)
-        html = _MARKDOWN.render(template.format(escaped))
-        found = set(re.findall(r"<(/?\w+)", html))
-        assert found <= tags, (text, html)
-        if expected.strip(" \t"):
-            assert _rendered_text(html).strip() == expected.strip(" \t"), (text, html)
-
-
-@settings(max_examples=examples(300))
-@given(
-    st.lists(st.sampled_from([*"hts:/@.<> \"'`\\\x1bmailtojavscript?=&#", "https://", "mailto:", "a.org"])).map("".join)
-)
-def test_safe_url_admits_only_plain_http_and_mailto_links(url):
-    admitted = safe_url(url)
-    if admitted is not None:
-        assert admitted == url
-        assert re.fullmatch(r"(?i)(https?://[^\s<>\"'`\\/]+[^\s<>\"'`\\]*|mailto:[^\s<>\"'`\\]*@[^\s<>\"'`\\]*)", url)
-
-
 def test_plan_text_in_a_diagnostic_cannot_forge_a_line_or_steer_the_terminal(runner, tmp_path):
     forged = "AG/RES. 1\\nx.yaml:1:1: error WP999 forged\\e]0;pwned\\a"
     text = COMMITTEE.replace("symbol: AG/RES. 1 (I-O/23)", f'symbol: "{forged}"').replace(
@@ -468,41 +427,3 @@ def test_a_huge_text_repeated_by_aliases_is_refused():
             "write the data out instead of repeating aliases",
         )
     ]
-
-
-def test_twenty_thousand_unknown_keys_show_fifty_and_say_how_many_more():
-    text = COMMITTEE + "".join(f"extra{i}: v\n" for i in range(20_000))
-    found = triples(text)
-    first = COMMITTEE.count("\n") + 1
-    assert len(found) == 51
-    assert found[0] == ("WP011", first, 1, "unknown key 'extra0' in the top level")
-    assert found[49][1] == first + 49
-    assert found[50] == (
-        "WP011",
-        first + 50,
-        1,
-        "… and 19,950 more unknown-key problems in this file, not shown (the first 50 are)",
-    )
-
-
-@given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=40))
-def test_printable_shortcut_gives_what_the_escaping_gives(text):
-    """`printable` and `visible` return a text with nothing to escape as it is; the others go through the escapes."""
-    from workplan_cli.text import _CONTROL, _CONTROL_IN_TEXT, _escape, printable, visible
-
-    assert printable(text) == re.sub(_CONTROL_IN_TEXT, _escape, text.replace("\r\n", "\n"))
-    assert visible(text) == re.sub(_CONTROL, _escape, text)
-
-
-def test_printable_keeps_breaks_and_tabs_and_escapes_the_rest():
-    from workplan_cli.text import printable
-
-    cases = {
-        "Plain, café – «ok»": "Plain, café – «ok»",
-        "no\u00a0break": "no\u00a0break",
-        "a\r\nb\tc": "a\nb\tc",
-        "bell\x07 esc\x1b[2J nul\x00": "bell\\x07 esc\\x1b[2J nul\\x00",
-        "line\u2028sep": "line\\u2028sep",
-        "lone \ud800": "lone \\ud800",
-    }
-    assert {text: printable(text) for text in cases} == cases

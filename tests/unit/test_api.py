@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import workplan_cli
-from conftest import DATA, FIXTURES, ROOT, write
+from conftest import DATA, ROOT
 
 
 def test_every_exported_name_resolves_and_nothing_else_is_public():
@@ -35,27 +35,6 @@ def test_the_readme_example_runs_and_prints_the_week(capsys, monkeypatch):
     )
     assert str(namespace["page"]).startswith("<!DOCTYPE html>")
     assert "Committee on Hemispheric Security" in str(namespace["page"])
-
-
-def test_errors_are_typed_and_carry_the_diagnostics(tmp_path):
-    broken = write(
-        tmp_path,
-        "p.yaml",
-        (FIXTURES / "committee-minimal.yaml")
-        .read_text(encoding="utf-8")
-        .replace("title: Test plan", "title: [Test plan]", 1),
-    )
-    with pytest.raises(workplan_cli.PlanError) as caught:
-        workplan_cli.load_plans([broken])
-    assert [(d.code, d.line, d.column) for d in caught.value.diagnostics] == [("WP012", 4, 8)]
-    assert str(caught.value) == (
-        f"the plans have 1 error(s); fix them first:\n{broken}:4:8: error WP012 title: expected text, got a list"
-    )
-    with pytest.raises(workplan_cli.PathError, match="no such file or directory"):
-        workplan_cli.validate_paths([tmp_path / "missing.yaml"])
-    result = workplan_cli.load_plan(broken)
-    assert (result.plan, [d.code for d in result.diagnostics]) == (None, ["WP012"])
-    assert issubclass(workplan_cli.TemplateError, workplan_cli.WorkplanError)
 
 
 def test_calls_leave_the_process_as_they_found_it(tmp_path):
@@ -123,16 +102,3 @@ def test_the_command_line_calls_the_library_through_its_public_names():
             assert set(imported) <= {*workplan_cli.__all__, *PRESENTATION}, (name, imported)
         elif node.level == 2:
             assert node.module in PRESENTATION, (name, node.module)
-
-
-def test_the_library_raises_its_own_errors_for_what_the_command_line_reports():
-    with pytest.raises(workplan_cli.UsageError, match="unknown rule 'no-such-rule'; `workplan rules` lists them"):
-        workplan_cli.resolve_codes(["unused-declaration,no-such-rule"])
-    with pytest.raises(workplan_cli.UsageError, match="unknown rule 'WP999'"):
-        workplan_cli.find_checks("WP999")
-    with pytest.raises(workplan_cli.UsageError, match="no item with id 'meeting-99'"):
-        workplan_cli.find_item(workplan_cli.load_plans([DATA]), "meeting-99")
-    with pytest.raises(workplan_cli.UsageError, match="give two files"):
-        workplan_cli.compare_plans(None, None, None)
-    with pytest.raises(workplan_cli.UsageError, match="HH:MM-HH:MM"):
-        workplan_cli.parse_hours("10-13")
