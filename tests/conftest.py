@@ -214,3 +214,8 @@ def as_nobody(work: Callable[[], str]) -> str:
         answer = stream.read().decode()
     os.waitpid(pid, 0)
     return answer
+
+
+def triples(result: Any) -> list[tuple[str, int, int, str]]:
+    """(code, line, column, message) of each diagnostic of a load."""
+    return [(diag.code, diag.line, diag.column, diag.message) for diag in result.diagnostics]
