@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from typing import Any
 
 import icalendar
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import clients
 from conftest import DATA, FIXTURES, examples, write
 from workplan_cli.cli import app
-from workplan_cli.loader import parse_plan
+from workplan_cli.loader import load_plan, parse_plan
 from workplan_cli.render import render
 
 COMMITTEE = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
+GOLDEN = DATA.parent / "tests" / "golden"
+PLANS = {p.stem: load_plan(p).plan for p in sorted(DATA.glob("*.yaml"))}
 
 HOSTILE = COMMITTEE.replace(
     "          - title: Testing in the Americas",
@@ -198,3 +202,88 @@ def test_calendar_folding_is_icalendars(line):
     assert original
     assert render_module._fold(line) == original(line)
     assert content_line._foldline is render_module._fold
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "ics"])
+@pytest.mark.parametrize("plan_id", sorted(PLANS))
+def test_golden(request, plan_id, fmt):
+    """Regenerate with `pytest tests/unit/test_render.py -k golden --update-goldens` and review the diff."""
+    output = render(PLANS[plan_id], fmt)
+    golden = GOLDEN / f"{plan_id}.{fmt}"
+    if request.config.getoption("--update-goldens"):
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_bytes(output.encode("utf-8"))
+    # Bytes, not text: the calendar's CRLF line ends are part of the format.
+    assert golden.read_bytes().decode("utf-8") == output
+
+
+def test_html_has_every_numbered_meeting_with_date_and_time():
+    html = render(PLANS["csh-2022-2023"], "html")
+    found = re.findall(
+        r'<h3 id="meeting-(\d+)-h">([A-Z ]+)</h3>\n(?:<p><strong>.*?</strong></p>\n)?<p class="when"><time datetime="([\d-]+)T([\d:]+)">',
+        html,
+    )
+    assert [(int(n), date, start) for n, _, date, start in found] == [
+        (1, "2022-12-01", "10:00"),
+        (2, "2022-12-15", "10:00"),
+        (3, "2023-01-19", "10:00"),
+        (4, "2023-02-02", "10:00"),
+        (5, "2023-02-16", "10:00"),
+        (6, "2023-03-09", "10:00"),
+        (7, "2023-03-16", "10:00"),
+        (8, "2023-03-30", "10:00"),
+        (9, "2023-04-13", "10:00"),
+        (10, "2023-05-04", "10:00"),
+        (11, "2023-05-25", "10:00"),
+        (12, "2023-06-01", "10:00"),
+        (13, "2023-06-06", "10:00"),
+        (14, "2023-06-08", "10:00"),
+        (15, "2023-06-12", "14:30"),
+    ]
+    assert [h for _, h, _, _ in found][13:] == ["FOURTEENTH REGULAR MEETING", "FIFTEENTH MEETING"]
+    assert 'Thursday, March 30, 2023</time> (10:00 a.m. – <time datetime="2023-03-30T12:00">12:00 p.m.</time>)' in html
+
+
+def test_summary_table_matches_the_meetings():
+    plan = PLANS["csh-2022-2023"]
+    html = render(plan, "html")
+    summary = html[html.index('<section id="summary"') : html.index('<section id="pending"')]
+    rows = re.findall(r'<tr><td><time datetime="([\d-]+)">([^<]+)</time></td><td>([^<]+)</td></tr>', summary)
+    # Every meeting has a line: the one the plan types (`summary`), else its title.
+    expected = sorted(
+        [(m.date.isoformat(), m.start_time, m.summary or m.title) for m in plan.meetings]
+        + [
+            ((ms.summary_date or ms.date).isoformat(), dt.time(0), ms.summary)
+            for ms in plan.procedure.milestones
+            if ms.summary
+        ]
+    )
+    assert [(d, text) for d, _, text in rows] == [(d, t.replace("–", "–")) for d, _, t in expected]
+    # The 24 lines of the published summary of meetings, and the three informal meetings
+    # on the DSA (held within meetings 2, 3 and 5), which it does not list.
+    assert len(rows) == 24 + 3
+    assert ("2023-05-30", "30 (a.m.)") in [(d, label) for d, label, _ in rows]
+    assert ("2022-12-15", "15 (p.m.)", "Informal meeting on the advisability of launching a DSA review process") in rows
+    assert ("2023-05-03", "3", "Distribution of the first revised draft resolution") in rows
+
+
+def test_ics_one_event_per_dated_item_with_local_times():
+    plan = PLANS["csh-2022-2023"]
+    ics = render(plan, "ics")
+    assert ics == render(plan, "ics")
+    cal = icalendar.Calendar.from_ical(ics)
+    events = cal.walk("VEVENT")
+    assert len(events) == len(plan.meetings) + len(plan.activities) + len(plan.procedure.milestones) + 7
+    by_uid = {str(e["uid"]): e for e in events}
+    m15 = by_uid["meeting-15@csh-2022-2023.workplan"]
+    assert (m15["dtstart"].dt.isoformat(), m15["dtend"].dt.isoformat()) == (
+        "2023-06-12T14:30:00-04:00",
+        "2023-06-12T17:30:00-04:00",
+    )
+    assert m15["dtstart"].params["TZID"] == "America/New_York"
+    exercise = by_uid["iadc-crisis-management-exercise@csh-2022-2023.workplan"]
+    assert (exercise["dtstart"].dt, exercise["dtend"].dt) == (dt.date(2023, 5, 24), dt.date(2023, 5, 31))
+    roster = by_uid["csbm-experts-roster-0730@csh-2022-2023.workplan"]
+    assert roster["dtstart"].dt == dt.date(2023, 7, 30)
+    assert roster["rrule"] == {"FREQ": ["YEARLY"], "BYMONTH": [7], "BYMONTHDAY": [30]}
+    assert [str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")] == ["America/New_York"]
