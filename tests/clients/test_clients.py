@@ -45,3 +45,16 @@ def test_a_missing_client_fails_where_clients_are_required(pytester, monkeypatch
         ],
         consecutive=True,
     )
+
+
+def test_a_program_is_the_first_of_its_commands_on_the_path(monkeypatch, tmp_path):
+    from clients import _program
+
+    monkeypatch.delenv("WORKPLAN_REQUIRE_CLIENTS", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    second = tmp_path / "tool-b"
+    second.write_text("#!/bin/sh\n", encoding="utf-8")
+    second.chmod(0o755)
+    assert _program("Tool", ("tool-a", "tool-b"), "apt-get install tool") == str(second)
+    with pytest.raises(pytest.skip.Exception, match=r"^Tool not found; install it with: apt-get install tool$"):
+        _program("Tool", ("tool-a",), "apt-get install tool")
