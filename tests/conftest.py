@@ -65,6 +65,21 @@ def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
     return path
 
 
+def committed_plan(repo: Path, text: str, *, when: str | None = None) -> Path:
+    """``repo``/plan.yaml holding ``text``, committed to a new git repository (at ``when``, ISO 8601, if given)."""
+    import clients
+
+    clients.git()
+    repo.mkdir()
+    path = write(repo, "plan.yaml", text)
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    dates = {"GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when} if when else {}
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "plan.yaml"], check=True)
+    subprocess.run([*git, "commit", "-qm", "plan"], check=True, env={**os.environ, **dates})
+    return path
+
+
 def line_of(text: str, needle: str) -> int:
     """1-based number of the line where ``needle`` (which may span lines) first starts."""
     if needle not in text:

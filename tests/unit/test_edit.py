@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -324,17 +325,18 @@ def test_add_meeting_goes_above_the_comments_of_the_next_one(runner, tmp_path):
     assert "  - id: informal-2023-03-21-2\n" in plan.read_text(encoding="utf-8")
 
 
+def refused(runner, plan: Path, *args: str) -> tuple[str, str]:
+    """What a refused edit of ``plan`` printed (exit 1), out and err; the file is byte for byte as it was."""
+    before = plan.read_bytes()
+    result = runner.invoke(app, [*args, str(plan)])
+    assert (result.exit_code, plan.read_bytes()) == (1, before), result.output
+    return result.stdout, result.stderr
+
+
 def test_add_meeting_with_a_taken_number_is_refused(runner, tmp_path):
     plan = copy(tmp_path)
-    before = plan.read_bytes()
-    result = runner.invoke(
-        app, ["add", "meeting", "--date", "2023-06-15", "--time", "10:00-13:00", "--number", "15", str(plan)]
-    )
-    assert result.exit_code == 1
-    assert result.stdout == (
-        f"{plan}:1440:13: error WP120 meeting number 15 is used twice ('meeting-15' and 'meeting-15-2')\n"
-    )
-    assert plan.read_bytes() == before
+    out, _ = refused(runner, plan, "add", "meeting", "--date", "2023-06-15", "--time", "10:00-13:00", "--number", "15")
+    assert out == f"{plan}:1440:13: error WP120 meeting number 15 is used twice ('meeting-15' and 'meeting-15-2')\n"
 
 
 def test_add_activity_in_date_order(runner, tmp_path):
@@ -362,16 +364,13 @@ def test_add_activity_in_date_order(runner, tmp_path):
 
 def test_add_activity_with_an_unknown_organizer_is_refused(runner, tmp_path):
     plan = copy(tmp_path)
-    before = plan.read_bytes()
-    result = runner.invoke(
-        app, ["add", "activity", "--date", "2023-05-02", "--title", "Seminar", "--organizer", "iadx", str(plan)]
+    out, err = refused(
+        runner, plan, "add", "activity", "--date", "2023-05-02", "--title", "Seminar", "--organizer", "iadx"
     )
-    assert result.exit_code == 1
-    assert result.stdout == (
+    assert out == (
         f"{plan}:1473:18: error WP104 `organizers` names 'iadx', but no body or country has that id; did you mean 'iadc'?\n"
     )
-    assert result.stderr == REFUSED.format(n=1) + "\n"
-    assert plan.read_bytes() == before
+    assert err == REFUSED.format(n=1) + "\n"
 
 
 # --- helpers and docs ---------------------------------------------------------------------

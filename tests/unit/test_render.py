@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import clients
-from conftest import DATA, FIXTURES, examples, write
+from conftest import DATA, FIXTURES, committed_plan, examples, write
 from workplan_cli.cli import app
 from workplan_cli.loader import load_plan, parse_plan
 from workplan_cli.render import render
@@ -134,15 +133,8 @@ def test_ics_cancelled_and_postponed_events_say_so_with_their_note():
 def test_ics_reimported_after_a_move_updates_the_event(runner, tmp_path):
     import subprocess
 
-    clients.git()
-    repo = tmp_path / "plans"
-    repo.mkdir()
-    path = write(repo, "plan.yaml", COMMITTEE)
-    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "plan.yaml"], check=True)
-    env = {"GIT_COMMITTER_DATE": "2023-01-10T12:00:00Z", "GIT_AUTHOR_DATE": "2023-01-10T12:00:00Z"}
-    subprocess.run([*git, "commit", "-qm", "plan"], check=True, env={**os.environ, **env})
+    path = committed_plan(tmp_path / "plans", COMMITTEE, when="2023-01-10T12:00:00Z")
+    git = ["git", "-C", str(path.parent), "-c", "user.name=t", "-c", "user.email=t@example.org"]
 
     def meeting_2() -> tuple[Any, str]:
         result = runner.invoke(app, ["render", str(path), "-f", "ics"])

@@ -7,21 +7,14 @@ import shutil
 import subprocess
 
 import clients
-from conftest import DATA, FIXTURES, write
+from conftest import DATA, FIXTURES, committed_plan
 from workplan_cli.cli import app
 
 COMMITTEE = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
 
 
 def test_diff_against_git_revision(runner, tmp_path):
-    clients.git()
-    repo = tmp_path / "plans"
-    repo.mkdir()
-    path = write(repo, "plan.yaml", COMMITTEE)
-    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "plan.yaml"], check=True)
-    subprocess.run([*git, "commit", "-qm", "plan"], check=True)
+    path = committed_plan(tmp_path / "plans", COMMITTEE)
     path.write_text(
         COMMITTEE.replace(
             'start_time: "10:00"\n    end_time: "13:00"\n', 'start_time: "14:30"\n    end_time: "17:30"\n', 1

@@ -2,32 +2,41 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import line_of, triples
 from workplan_cli.loader import parse_plan
 
 
-def test_parse_plan_missing_kind():
-    assert triples(parse_plan("schema_version: 1\n", "k.yaml")) == [
-        ("WP006", 1, 1, "missing required key 'kind'; say which kind of plan this is (committee-plan, program-plan)")
-    ]
-
-
-def test_parse_plan_unknown_kind_points_at_value():
-    assert triples(parse_plan("schema_version: 1\nkind: comittee-plan\n", "k.yaml")) == [
-        ("WP006", 2, 7, "unknown kind 'comittee-plan'; expected one of: committee-plan, program-plan")
-    ]
-
-
-def test_parse_plan_unsupported_schema_version():
-    assert triples(parse_plan("kind: program-plan\nschema_version: 7\n", "v.yaml")) == [
-        ("WP007", 2, 17, "unsupported schema_version 7; this version of workplan reads schema_version: 1")
-    ]
-
-
-def test_parse_plan_missing_schema_version():
-    assert triples(parse_plan("kind: program-plan\n", "v.yaml")) == [
-        ("WP007", 1, 1, "missing required key 'schema_version'; this version of workplan reads schema_version: 1")
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "schema_version: 1\n",
+            (
+                "WP006",
+                1,
+                1,
+                "missing required key 'kind'; say which kind of plan this is (committee-plan, program-plan)",
+            ),
+        ),
+        (
+            "schema_version: 1\nkind: comittee-plan\n",
+            ("WP006", 2, 7, "unknown kind 'comittee-plan'; expected one of: committee-plan, program-plan"),
+        ),
+        (
+            "kind: program-plan\nschema_version: 7\n",
+            ("WP007", 2, 17, "unsupported schema_version 7; this version of workplan reads schema_version: 1"),
+        ),
+        (
+            "kind: program-plan\n",
+            ("WP007", 1, 1, "missing required key 'schema_version'; this version of workplan reads schema_version: 1"),
+        ),
+    ],
+    ids=["missing kind", "unknown kind points at the value", "unsupported version", "missing version"],
+)
+def test_the_kind_and_schema_version_are_checked_first(text, expected):
+    assert triples(parse_plan(text, "k.yaml")) == [expected]
 
 
 def test_schema_removed_key_points_at_parent(committee_text):
