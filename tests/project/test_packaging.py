@@ -59,7 +59,7 @@ def test_wheel_carries_the_templates(wheel):
         *(f"workplan_cli/locale/{lang}/LC_MESSAGES/workplan.po" for lang in ("en", "es", "fr")),
         "workplan_cli/locale/glossary.csv",
         "workplan_cli/locale/pt/LC_MESSAGES/workplan.po",
-        "workplan_cli/locale/terminology.csv",  # the reviewed terms of each language (tests/test_i18n.py)
+        "workplan_cli/locale/terminology.csv",  # the reviewed terms of each language (tests/unit/test_i18n.py)
     ]
 
 
