@@ -108,7 +108,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 # exercises every module.  Two markers (registered in pyproject.toml) set tests aside:
 #
 #   slow     the hostile corpus through every command in child processes (minutes), the
-#            50 MB plans, and the rest of a sweep whose first cases run by default
+#            50 MB plans, console scripts racing each other, and the rest of a sweep
+#            whose first cases run by default (`sweep`, `cross` below)
 #   clients  tests that drive a program from outside Python: Chromium, the Nu HTML checker
 #            (Java), yaml-language-server (Node), `pre-commit try-repo`
 #
