@@ -107,7 +107,7 @@ def main() -> int:
         },
         3 * r,
     )
-    # An alias bomb (nine levels of nine aliases, tests/hostile/) must be refused before it is
+    # An alias bomb (nine levels of nine aliases, tests/robustness/hostile/) must be refused before it is
     # expanded: it costs what a small plan costs, start-up included.
     bomb = ROOT / "tests" / "hostile" / "alias-billion-laughs.yaml"
     m |= run_together(

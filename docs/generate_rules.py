@@ -3,7 +3,7 @@
     .venv/bin/python docs/generate_rules.py           # rewrite docs/rules.md
     .venv/bin/python docs/generate_rules.py --check   # exit 1 if it is out of date
 
-tests/test_docs.py fails when the committed page differs from what this writes.
+tests/project/test_docs.py fails when the committed page differs from what this writes.
 """
 
 from __future__ import annotations

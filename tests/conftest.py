@@ -1,10 +1,18 @@
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Callable
+import subprocess
+import sys
+import weakref
+from collections.abc import Callable, Container, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
+import typer.main
+import typer.testing
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
@@ -13,11 +21,34 @@ DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-@pytest.fixture
-def runner() -> CliRunner:
+# Typer's CliRunner turns the app into a Click command at every `invoke`: 25 ms for the whole
+# app, about a fifth of the default run.  An app does not change once built, so the runner
+# builds each app's command once a run and runs that.
+_COMMANDS: weakref.WeakKeyDictionary[typer.Typer, Any] = weakref.WeakKeyDictionary()
+
+
+def _command_of(app: typer.Typer) -> Any:
+    command = _COMMANDS.get(app)
+    if command is None:
+        command = _COMMANDS[app] = typer.main.get_command(app)
+    return command
+
+
+if typer.testing._get_command is not typer.main.get_command:  # type: ignore[attr-defined]
+    raise ImportError("typer.testing builds an app's command some other way now: see tests/conftest.py")
+typer.testing._get_command = _command_of  # type: ignore[attr-defined]
+
+
+def cli_runner() -> CliRunner:
+    """The command line run in this process, as the ``runner`` fixture gives it (for module-scoped fixtures)."""
     # A fixed, wide terminal so that help and tables do not wrap differently per machine.
     # The reader in the plans' time zone, so that `upcoming` has no zone to point out unless a test sets TZ.
     return CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1", "GITHUB_ACTIONS": None, "TZ": "America/New_York"})
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return cli_runner()
 
 
 @pytest.fixture
@@ -31,6 +62,21 @@ def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
         path.write_bytes(text)
     else:
         path.write_text(text, encoding="utf-8")
+    return path
+
+
+def committed_plan(repo: Path, text: str, *, when: str | None = None) -> Path:
+    """``repo``/plan.yaml holding ``text``, committed to a new git repository (at ``when``, ISO 8601, if given)."""
+    import clients
+
+    clients.git()
+    repo.mkdir()
+    path = write(repo, "plan.yaml", text)
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    dates = {"GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when} if when else {}
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "plan.yaml"], check=True)
+    subprocess.run([*git, "commit", "-qm", "plan"], check=True, env={**os.environ, **dates})
     return path
 
 
@@ -62,7 +108,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 # exercises every module.  Two markers (registered in pyproject.toml) set tests aside:
 #
 #   slow     the hostile corpus through every command in child processes (minutes), the
-#            50 MB plans, and the rest of a sweep whose first cases run by default
+#            50 MB plans, console scripts racing each other, and the rest of a sweep
+#            whose first cases run by default (`sweep`, `cross` below)
 #   clients  tests that drive a program from outside Python: Chromium, the Nu HTML checker
 #            (Java), yaml-language-server (Node), `pre-commit try-repo`
 #
@@ -87,17 +134,45 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
+def sweep(
+    cases: Iterable[Any], *, default: int | Container[Any] = 1, ids: Callable[[Any], str] | None = None
+) -> list[Any]:
+    """The cases of a parametrization, the first ``default`` of them in the default run and the rest in the slow tier.
+
+    ``default`` may instead be the cases that run by default (one of each kind, say).  A
+    tuple is the arguments of a case with several; ``ids`` names a case as pytest's ``ids`` would.
+    """
+    params = []
+    for number, case in enumerate(cases):
+        kept = number < default if isinstance(default, int) else case in default
+        values = case if isinstance(case, tuple) else (case,)
+        name = ids(case) if ids else None
+        params.append(pytest.param(*values, id=name, marks=() if kept else (pytest.mark.slow,)))
+    return params
+
+
+def cross(*axes: Sequence[Any], ids: Callable[[Any], str] | None = None) -> list[Any]:
+    """Every combination of the axes' values, as a sweep whose default run is a diagonal.
+
+    The diagonal takes every value of every axis at least once (the first values together, then
+    the second...): the other combinations are in the slow tier.
+    """
+    longest = max(len(axis) for axis in axes)
+    diagonal = [tuple(axis[i % len(axis)] for axis in axes) for i in range(longest)]
+    return sweep(itertools.product(*axes), default=diagonal, ids=ids)
+
+
 # --- hypothesis -----------------------------------------------------------------------------
 #
 # Two profiles, both derandomized (the same examples on every run), without deadlines and
 # without the too_slow health check (how long an example takes is for benchmarks/, not for a
 # test on a shared machine):
 #
-#   short  the default run: a tenth of each property test's examples (at least 5)
+#   short  the default run: a tenth of each property test's examples (at least 3)
 #   full   --all / WORKPLAN_FULL=1: every example
 #
 # WORKPLAN_HYPOTHESIS=short or full picks one whatever the tier.  Tests give their full count
-# through `examples(n)`; tests/test_fuzz.py also has its own longer random-seed run
+# through `examples(n)`; tests/robustness/test_fuzz.py also has its own longer random-seed run
 # (WORKPLAN_FUZZ=long, docs/architecture.md "Speed and robustness").
 
 _COMMON = {"derandomize": True, "database": None, "deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
@@ -117,7 +192,18 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def examples(full: int) -> int:
     """How many examples (or random cases) a property test tries: ``full`` in the full profile, a tenth in the short."""
-    return max(5, round(full * PROFILE_SHARE[profile]))
+    return max(3, round(full * PROFILE_SHARE[profile]))
+
+
+def check_jsonschema(schema: str, *files) -> subprocess.CompletedProcess[str]:
+    """The independent JSON Schema validator (check-jsonschema) on ``files`` against schemas/``schema``."""
+    tool = Path(sys.executable).parent / "check-jsonschema"
+    return subprocess.run(
+        [str(tool), "--schemafile", str(ROOT / "schemas" / schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 NOBODY = 65534
@@ -144,3 +230,8 @@ def as_nobody(work: Callable[[], str]) -> str:
         answer = stream.read().decode()
     os.waitpid(pid, 0)
     return answer
+
+
+def triples(result: Any) -> list[tuple[str, int, int, str]]:
+    """(code, line, column, message) of each diagnostic of a load."""
+    return [(diag.code, diag.line, diag.column, diag.message) for diag in result.diagnostics]

@@ -11,7 +11,7 @@ when it is certain; anything it has not been shown to reproduce exactly
 (literal or kept block scalars, nulls, anchors, tags, comments after a key or
 inside brackets, keys out of order, quoting or indentation `fmt` would
 change…) makes it answer False, and the round trip decides.
-`tests/test_fmt.py` checks every True against `format_text` on many variants
+`tests/unit/test_canonical.py` checks every True against `format_text` on many variants
 of the bundled and generated plans.
 """
 
@@ -48,7 +48,7 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 # letter first (no indicator, no number, date or float), none of ``: # , [ ] { } ?``
 # after it, no space at either end, no line break, no special character.  Of the
 # implicit resolvers of YAML 1.2, only booleans and nulls start with a letter.
-# `tests/test_fmt.py` checks these against `_Styles._choose`.
+# `tests/unit/test_canonical.py` checks these against `_Styles._choose`.
 _PLAIN_IN_BLOCK = re.compile(
     "[A-Za-z](?:[A-Za-z0-9 .,;()/'&+=_%\u2019\u2013\u00c0-\u017f-]*[A-Za-z0-9.)\u2019\u00c0-\u017f])?\\Z"
 )

@@ -147,7 +147,7 @@ def judge_text(text: str, name: str) -> tuple[bool | None, list[Diagnostic]]:
     by libyaml with no comment, anchor, alias, tag, directive or document
     marker, one of whose mappings has its keys out of the schema's order
     (`_canonical` moves them, so the text changes; with no comment, nothing
-    can make `_refusal` refuse it).  `tests/test_fmt.py` checks the verdict
+    can make `_refusal` refuse it).  `tests/unit/test_fmt.py` checks the verdict
     against `format_text` on many variants of the bundled plans.
     """
     if "\r" in text:  # line endings: left to format_text

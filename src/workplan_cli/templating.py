@@ -187,7 +187,7 @@ def _gettext_functions(translations: Any) -> dict[str, Any]:
     variables (and `num`, `context`); a text with no `%` is left as it is,
     which is what formatting it would give.  `_` and `ngettext` keep what
     they gave for a call with no variables of its own.  A Hypothesis test
-    (tests/test_render.py) holds them to Jinja's.
+    (tests/unit/test_templating.py) holds them to Jinja's.
     """
     import jinja2
     from markupsafe import Markup
@@ -320,7 +320,7 @@ def _context_class() -> type:
     Python function marked `pass_eval_context` (the gettext functions) is
     called here and gives exactly what `Context.call` would give (a
     StopIteration included); anything else (`pass_context`, a callable
-    object) goes through `Context.call`.  tests/test_templating.py holds
+    object) goes through `Context.call`.  tests/unit/test_templating.py holds
     the two to the same output.
     """
     import types

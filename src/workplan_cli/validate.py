@@ -147,15 +147,23 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None, *,
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
     lost: list[Path] | None = None
     try:
-        with _signals_held():  # the first submit forks every worker
-            futures = [pool.submit(_validate_chunk, chunk, selection) for chunk in chunks]
+        futures = []
+        with _signals_held():  # the workers are forked at the first submit
+            for chunk in chunks:
+                try:
+                    futures.append(pool.submit(_validate_chunk, chunk, selection))
+                except BrokenProcessPool:  # a worker died before every chunk was sent
+                    break
         results = []
-        for chunk, future in zip(chunks, futures, strict=True):
+        for chunk, future in zip(chunks, futures, strict=False):  # fewer futures when sending stopped
             try:
                 results += future.result()
             except BrokenProcessPool:
                 lost = chunk
                 break
+        else:
+            if len(futures) < len(chunks):  # every chunk sent came back: the first not sent is lost
+                lost = chunks[len(futures)]
     except BaseException:
         # Interrupted: stop at once, without waiting for the chunks still
         # running (the workers end with this process, _worker_start).

@@ -23,7 +23,7 @@ _TAG = "tag:yaml.org,2002:"
 # The implicit resolvers of YAML 1.2 as ruamel.yaml 0.18+ defines them
 # (ruamel.yaml.resolver.implicit_resolvers, the entries for version (1, 2)),
 # kept here so that a valid plan is read without importing ruamel.yaml at all
-# (about 13 ms of every run).  tests/test_loader.py checks that the two tables
+# (about 13 ms of every run).  tests/unit/loader/test_scalars.py checks that the two tables
 # agree, so an upgrade of ruamel.yaml that changes its rules fails the tests.
 _YAML12: tuple[tuple[str, str, str], ...] = (
     ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),

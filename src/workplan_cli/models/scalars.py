@@ -252,7 +252,7 @@ def _short(text: str, limit: int = 40) -> str:
 # ids, times and dates pass (quoted ones with blanks around them too, since
 # the validators strip them), and the editor words its messages as the CLI
 # does.  (JavaScript's `\s` and `[0-9]` differ from `str.strip()` and `\d` only
-# in control characters and non-ASCII digits.)  tests/test_schema.py checks
+# in control characters and non-ASCII digits.)  tests/unit/test_schema.py checks
 # the patterns against the validators value by value.
 
 ID_PATTERN = r"^\s*" + _ID_RE.pattern.removeprefix("^").removesuffix("$") + r"\s*$"
