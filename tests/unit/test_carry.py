@@ -1,4 +1,4 @@
-"""`workplan init`: next term's calendar drafted from this term's (issue #26), on real plans on disk."""
+"""carry.py and init: next term's calendar drafted from this one (meetings moved by whole weeks, what is left out)."""
 
 from __future__ import annotations
 
