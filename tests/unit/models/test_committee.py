@@ -1,4 +1,4 @@
-"""The classes of plan issue #25 lists, each held by exact output: plans the format was not copied from.
+"""The committee plan's model (models/committee.py): the classes of plan issue #25 lists a committee plan holds, each held by exact output.
 
 Each test takes the minimal committee plan (tests/fixtures/committee-minimal.yaml:
 term 2023-01-01 to 2023-06-30, meetings on Thursday 2 and 16 March 2023) and
@@ -12,60 +12,19 @@ import datetime as dt
 import json
 import re
 
-import icalendar
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, examples, line_of, write
+from conftest import line_of, write
 from pages import empty_parts_html, empty_parts_md
 from workplan_cli.cli import app
-from workplan_cli.lint import Selection
 from workplan_cli.lint.references import RESOLUTION_SYMBOL, is_symbol
-from workplan_cli.loader import parse_plan
 from workplan_cli.picture import calendar_months, term_picture
 from workplan_cli.render import render
 from workplan_cli.timeline import build_timeline
-from workplan_cli.validate import lint_loaded
 
-BASE = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
-MEETING_2 = '    date: 2023-03-16\n    start_time: "10:00"\n    end_time: "13:00"\n'
-SETTINGS = settings(
-    max_examples=examples(40), deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
-)
-
-
-def sub(text: str, old: str, new: str) -> str:
-    assert old in text, old
-    return text.replace(old, new, 1)
-
-
-def load(text: str):
-    loaded = parse_plan(text, "p.yaml")
-    assert loaded.plan is not None, loaded.diagnostics
-    return loaded.plan
-
-
-def problems(text: str, *codes: str) -> list[tuple[str, int, int, str]]:
-    """(code, line, column, message) of the loader's and the selected rules' diagnostics."""
-    loaded = parse_plan(text, "p.yaml")
-    found = list(loaded.diagnostics)
-    if loaded.plan is not None:
-        found += lint_loaded(loaded, Selection(frozenset(codes)) if codes else None)
-    return sorted((d.code, d.line, d.column, d.message) for d in found)
-
-
-def ics_events(text: str) -> dict[str, icalendar.Event]:
-    calendar = icalendar.Calendar.from_ical(render(load(text), "ics"))
-    return {str(e["uid"]).partition("@")[0]: e for e in calendar.walk("VEVENT")}
-
-
-def ics_lines(text: str, uid: str) -> list[str]:
-    """The property lines of one event, unfolded, as the calendar file writes them."""
-    ics = render(load(text), "ics").replace("\r\n ", "")
-    at = ics.index(f"UID:{uid}@")
-    return ics[ics.rindex("BEGIN:VEVENT", 0, at) : ics.index("END:VEVENT", at)].split("\r\n")
-
+from . import BASE, MEETING_2, SETTINGS, ics_events, ics_lines, load, problems, sub
 
 # --- 1. a meeting whose day is known and hours are not ------------------------------------------
 
@@ -395,156 +354,6 @@ def test_areas_need_no_number(runner, tmp_path):
     assert [m["id"] for m in json.loads(found.stdout)] == ["meeting-1"]
 
 
-# --- 7. footnotes where the document puts them ----------------------------------------------------
-
-NOTES = (
-    sub(
-        BASE,
-        "    elected_on: 2023-01-01\n",
-        "    elected_on: 2023-01-01\n    footnotes:\n      - {number: 4, text: Elected by acclamation.}\n",
-    )
-    + "footnotes:\n"
-    + "  - {number: 1, section: adopted, text: Adopted at the second meeting.}\n"
-    + "  - {number: 2, section: term}\n"
-    + "  - {number: 3, section: officers, text: As of March 2023.}\n"
-)
-
-
-def test_footnotes_on_the_adoption_line_term_and_officers():
-    plan = load(NOTES)
-    assert problems(NOTES, "WP109") == [
-        (
-            "WP109",
-            line_of(NOTES, "number: 2, section: term"),
-            14,
-            "footnote 2 has no text; it is printed as to be confirmed",
-        )
-    ]
-    html = render(plan, "html")
-    assert (
-        '<p class="footnote" id="fn-2" role="note"><sup>2</sup> <span class="tbd">Text to be confirmed.</span></p>\n'
-        '<p class="footnote" id="fn-1" role="note"><sup>1</sup> Adopted at the second meeting.</p>\n</header>'
-    ) in html
-    assert (
-        '<h2 id="officers-h">Officers</h2>\n<p class="footnote" id="fn-3" role="note"><sup>3</sup> As of March 2023.</p>'
-    ) in html
-    assert '<td>Ada Lovelace<sup><a href="#fn-4">4</a></sup></td>' in html
-    md = render(plan, "md")
-    assert "· term Sunday, January 1, 2023 to Friday, June 30, 2023[^2] · adopted Thursday, January 5, 2023[^1]" in md
-    assert "\n## Officers[^3]\n" in md and "| Ada Lovelace[^4] |" in md
-    assert "\n[^2]: Text to be confirmed.\n" in md
-    assert "\n[^2]: Texto por confirmar.\n" in render(plan, "md", lang="es")
-
-
-# --- 8. open vocabularies ----------------------------------------------------------------------------
-
-
-def test_unknown_values_render_in_their_own_words():
-    text = (
-        sub(
-            sub(BASE, "role: chair", "role: rapporteur"),
-            "    kind: regular\n    date: 2023-03-16",
-            "    kind: retreat\n    date: 2023-03-16",
-        )
-        + "reports:\n  - id: r\n    title: Statistics\n    frequency: every-quarter\n"
-    )
-    text = sub(text, "    number: 2\n    kind: retreat", "    kind: retreat")
-    plan = load(text)
-    html = render(plan, "html")
-    assert '<tr><th scope="row">Rapporteur</th>' in html
-    assert '<h3 id="meeting-2-h">Retreat</h3>' in html
-    assert '<h3 id="r">Every quarter: Statistics</h3>' in html
-    assert "| Rapporteur |" in render(plan, "md", lang="es")
-
-
-def test_an_unnumbered_vice_chair_is_known():
-    text = sub(BASE, "role: chair", "role: vice-chair")
-    assert problems(text, "WP108") == []
-    assert '<tr><th scope="row">Vice chair</th>' in render(load(text), "html")
-    assert '<tr><th scope="row">Vicepresidencia</th>' in render(load(text), "html", lang="es")
-
-
-def test_a_stage_of_the_plan_own_is_not_put_in_order():
-    text = sub(
-        BASE,
-        "  length_limits:",
-        "    - {id: other-drafts, stage: other-drafts-due, title: Other drafts due, date: 2023-02-01}\n  length_limits:",
-    )
-    assert problems(text, "WP130") == []
-    assert "<td>Other drafts due</td>" in render(load(text), "html")
-
-
-# --- 9. approximate dates ----------------------------------------------------------------------------
-
-APPROXIMATE = BASE + (
-    "activities:\n"
-    "  - {id: course, title: Course on International Law, date: 2023-08}\n"
-    "  - {id: seminar, title: Seminar on testing, date: 2023-03-09}\n"
-    "  - {id: forum, title: Forum of the year, date: 2023}\n"
-    "suppress:\n  - {rule: activity-outside-term, subject: course, reason: after the term}\n"
-)
-
-
-def test_dates_by_month_or_year_are_read_and_written_as_given(tmp_path, runner):
-    assert problems(APPROXIMATE) == []
-    bad = sub(APPROXIMATE, "date: 2023-08}", "date: 2023-13}")
-    assert problems(bad) == [
-        (
-            "WP013",
-            line_of(bad, "2023-13"),
-            60,
-            "activities[0].date: '2023-13' is not a valid date; write it as YYYY-MM-DD, or YYYY-MM or YYYY when only "
-            "the month or year is known, like 2002-08",
-        )
-    ]
-    path = write(tmp_path, "p.yaml", APPROXIMATE)
-    assert runner.invoke(app, ["fmt", "--check", str(path)]).exit_code == 0
-    shown = json.loads(runner.invoke(app, ["show", "course", str(path), "-f", "json"]).stdout)
-    assert shown["date"] == "2023-08"
-
-
-def test_dates_by_month_or_year_are_sorted_and_shown_in_every_language():
-    plan = load(APPROXIMATE)
-    html = render(plan, "html")
-    others = re.findall(r'<td class="other" id="(\w+)"><time datetime="([\d-]+)">([^<]+)</time>', html)
-    assert others == [
-        ("forum", "2023", "2023"),
-        ("seminar", "2023-03-09", "March 9"),
-        ("course", "2023-08", "August 2023"),
-    ]
-    assert "> _Otra actividad de la OEA:_ agosto de 2023: Course on International Law" in render(plan, "md", lang="es")
-    assert "août 2023\u202f: Course on International Law" in render(plan, "md", lang="fr")
-    assert "agosto de 2023: Course on International Law" in render(plan, "md", lang="pt")
-
-
-def test_dates_by_month_in_windows_calendars_and_the_picture(runner, tmp_path):
-    path = write(tmp_path, "p.yaml", APPROXIMATE)
-    result = runner.invoke(app, ["upcoming", str(path), "--as-of", "2023-08-20", "--days", "5", "--kind", "activity"])
-    assert result.stdout.splitlines()[-3:] == [
-        "2023      day to be confirmed  during 2023         activity  Forum of the year",
-        "",
-        "Aug 2023  day to be confirmed  during August 2023  activity  Course on International Law",
-    ]
-    assert ics_lines(APPROXIMATE, "course")[1:4] == [
-        "SUMMARY:Course on International Law",
-        "DTSTART;VALUE=DATE:20230801",
-        "DTEND;VALUE=DATE:20230901",
-    ]
-    assert "DESCRIPTION:Day to be confirmed: August 2023" in ics_lines(APPROXIMATE, "course")
-    html = render(load(APPROXIMATE), "html")
-    assert "<title>Forum of the year, 2023</title>" in html
-    assert "Forum of the year</a> (some day in 2023)</li>" in html
-
-
-@SETTINGS
-@given(st.integers(min_value=1, max_value=12), st.integers(min_value=0, max_value=400))
-def test_a_month_is_in_every_window_that_meets_it(month, offset):
-    text = BASE + f"activities:\n  - {{id: a, title: A, date: 2023-{month:02d}}}\n"
-    day = dt.date(2022, 12, 1) + dt.timedelta(days=offset)
-    listed = [e.id for e in build_timeline([load(text)], day, day, ["activity"]).dated]
-    assert ("a" in listed) == ((day.year, day.month) == (2023, month))
-
-
 # --- 10. presenters who are member states ------------------------------------------------------------
 
 COUNTRY = sub(
@@ -796,10 +605,3 @@ def test_a_plan_with_no_meeting_yet_prints_no_empty_part():
     assert render(load(text), "md") == (
         "# T\n\nCommittee on Testing (CT) · term Sunday, January 1, 2023 to Friday, June 30, 2023\n\n"
     )
-
-
-def test_a_month_at_the_end_of_the_calendar_renders():
-    text = BASE + "activities:\n  - {id: a, title: A, date: 9999-12}\n"
-    plan = load(text)
-    assert "DTSTART;VALUE=DATE:99991201" in render(plan, "ics")
-    assert ">December 9999</time>: A</td>" in render(plan, "html")
