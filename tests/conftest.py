@@ -20,6 +20,21 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# The minimal committee plan with markup, script and unsafe links in its texts: shared by the tests of
+# the pages, the calendars and the query views, which must print them inert.
+HOSTILE = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8").replace(
+    "          - title: Testing in the Americas",
+    '          - title: "<script>alert(1)</script> & [click](javascript:alert(2))"',
+).replace(
+    "  - id: testing\n    number: 1\n    name: Testing",
+    '  - id: testing\n    number: 1\n    name: "<img src=x onerror=alert(3)>"',
+) + (
+    "reports:\n"
+    "  - id: evil\n    title: Evil link\n    frequency: voluntary\n"
+    "    links: ['javascript:alert(4)', 'data:text/html,<b>x</b>', 'https://www.oas.org/?a=1&b=\"2\"', 'https://www.oas.org/?a=1&b=2', "
+    "'https://www.oas.org/a b', 'https:///x', 'mailto:csh@oas.org', 'mailto:nobody']\n"
+)
+
 
 # Typer's CliRunner turns the app into a Click command at every `invoke`: 25 ms for the whole
 # app, about a fifth of the default run.  An app does not change once built, so the runner

@@ -3,6 +3,9 @@
 A package's own __init__ is tested where the package is used whole: the library's
 public names in tests/unit/test_api.py, the loader's entry points in
 tests/unit/test_loader.py, the command line's app in tests/unit/cli/test_application.py.
+The lint and models packages keep theirs in their folder: running the rules in
+tests/unit/lint/test___init__.py, which model a plan means in tests/unit/models/test___init__.py
+(each folder's __init__.py holds the plans and helpers its files share).
 Tests of anything else stand in a folder of their own (robustness, clients, data, project).
 """
 

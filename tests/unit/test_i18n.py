@@ -318,45 +318,6 @@ def test_untranslated_plan_text_stays_escaped_inside_its_span():
     assert '<h1><span lang="en">Test\\x1b[2J plan</span></h1>' in page
 
 
-def test_a_status_is_said_in_the_language(runner, tmp_path):
-    """A cancelled meeting (#16) is labelled in the page's language everywhere it is shown."""
-    plan = tmp_path / "csh-2022-2023.yaml"
-    shutil.copy(DATA / "csh-2022-2023.yaml", plan)
-    assert runner.invoke(app, ["cancel", "meeting-7", "--note", "Sin quórum", str(plan)]).exit_code == 0
-    upcoming = runner.invoke(app, ["upcoming", "--as-of", "2023-03-16", "--days", "1", "--lang", "es", str(plan)])
-    assert (
-        upcoming.stdout.splitlines()[-1]
-        == "jue, 16 mar 2023  10:00 – 13:00  hoy     reunión  Cancelada: Séptima reunión (Sin quórum)"
-    )
-    show = runner.invoke(app, ["show", "meeting-7", "--lang", "fr", str(plan)])
-    assert show.stdout.splitlines()[:3] == [
-        "SEPTIÈME RÉUNION",
-        "jeudi 16 mars 2023, 10:00 – 13:00 (America/New_York)",
-        "Annulée\u202f: Sin quórum",
-    ]
-    loaded = load_plan(plan).plan
-    page = render(loaded, "html", lang="pt", plan_path=plan)
-    assert '<li><a href="#meeting-7">16 de mar.: Sétima reunião</a> (Cancelada)</li>' in page
-    assert render(loaded, "md", lang="es", plan_path=plan).count("**Cancelada**") == 1
-
-
-def test_a_meeting_title_marks_the_plans_part_in_the_page(runner, tmp_path):
-    """'Primera reunión: Joint meeting …': the translated head is the page's, the untranslated title the plan's."""
-    text = (I18N / "test-2023.yaml").read_text(encoding="utf-8")
-    text = text.replace(
-        "  - id: meeting-1\n    number: 1\n",
-        "  - id: meeting-1\n    number: 1\n    title: Joint meeting on testing\n",
-        1,
-    )
-    plan = tmp_path / "test-2023.yaml"
-    plan.write_text(text, encoding="utf-8")
-    shutil.copy(I18N / "test-2023.es.po", tmp_path / "test-2023.es.po")
-    page = runner.invoke(app, ["render", str(plan), "--lang", "es"]).output
-    assert '<a href="#meeting-1">2 mar: Primera reunión: <span lang="en">Joint meeting on testing</span></a>' in page
-    english = runner.invoke(app, ["render", str(plan)]).output
-    assert '<a href="#meeting-1">02 Mar: First meeting: Joint meeting on testing</a>' in english
-
-
 class _Attributes(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

@@ -7,7 +7,6 @@ import datetime as dt
 from conftest import FIXTURES
 from workplan_cli.loader import parse_plan
 from workplan_cli.timeline import build_timeline
-from workplan_cli.wording import ordinal
 
 EXTRA = """activities:
   - id: workshop
@@ -83,16 +82,3 @@ def test_kind_filter_and_undated_kept_apart():
 def test_deadline_titles_say_what_is_due():
     timeline = build_timeline([plan()], dt.date(2030, 7, 30), dt.date(2030, 7, 30))
     assert [e.title for e in timeline.dated] == ["Roster: roster distributed"]
-
-
-def test_ordinal_words():
-    assert [ordinal(n) for n in (1, 14, 15, 20, 21, 22, 23, 111)] == [
-        "first",
-        "fourteenth",
-        "fifteenth",
-        "twentieth",
-        "21st",
-        "22nd",
-        "23rd",
-        "111th",
-    ]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, FIXTURES, ROOT, cross, write
+from conftest import DATA, FIXTURES, ROOT, write
 from workplan_cli.cli import app
 
 WORKPLAN = Path(sys.executable).with_name("workplan")  # the console script, as installed
@@ -156,125 +156,6 @@ def test_upcoming_names_the_plan_only_when_rows_come_from_two(runner):
 
 # --- query meetings ------------------------------------------------------------------------------
 
-MEETINGS_38_60 = """\
-Thu, Dec 1, 2022  10:00 a.m. – 1:00 p.m.  meeting-1
-    First meeting
-    3.1   Establishment of the Working Group to Coordinate
-          Preparations for the Fourth Meeting of National
-          Authorities on Transnational Organized Crime
-          (RANDOT IV) (paragraph 38)
-          paragraph 38
-
-Thu, Feb 2, 2023  10:00 a.m. – 1:00 p.m.  meeting-4
-    Fourth meeting
-    5.1   Presentation by the Chair of the working group to
-          coordinate preparations for RANDOT IV, regarding
-          progress on the work entrusted to the working
-          group, paragraph 38
-          paragraph 38 · by Chair of the Working Group to
-          Coordinate Preparations for the Fourth meeting of
-          National Authorities on Transnational Organized
-          Crime (RANDOT IV)
-
-Thu, Feb 16, 2023  10:00 a.m. – 1:00 p.m.  meeting-5
-    Fifth meeting
-    1.3   Presentation by the Chair of the working group to
-          coordinate preparations for RANDOT IV, regarding
-          progress on the work entrusted to the working
-          group, paragraph 38
-          paragraph 38 · by Chair of the Working Group to
-          Coordinate Preparations for the Fourth meeting of
-          National Authorities on Transnational Organized
-          Crime (RANDOT IV)
-
-Thu, May 25, 2023  10:00 a.m. – 1:00 p.m.  meeting-11
-    Eleventh meeting
-    3.1   Presentation of the results of the Meeting of
-          Points of Contact on Transnational Organized Crime
-          by the Chair of the Working Group to prepare for
-          RANDOT IV, paragraph 38
-          paragraph 38 · by Chair of the Working Group to
-          Coordinate Preparations for the Fourth meeting of
-          National Authorities on Transnational Organized
-          Crime (RANDOT IV)
-
-4 meetings.
-"""
-
-MEETINGS_38_80 = """\
-Thu, Dec 1, 2022  10:00 a.m. – 1:00 p.m.  meeting-1
-    First meeting
-    3.1   Establishment of the Working Group to Coordinate Preparations for the
-          Fourth Meeting of National Authorities on Transnational Organized
-          Crime (RANDOT IV) (paragraph 38)
-          paragraph 38
-
-Thu, Feb 2, 2023  10:00 a.m. – 1:00 p.m.  meeting-4
-    Fourth meeting
-    5.1   Presentation by the Chair of the working group to coordinate
-          preparations for RANDOT IV, regarding progress on the work entrusted
-          to the working group, paragraph 38
-          paragraph 38 · by Chair of the Working Group to Coordinate
-          Preparations for the Fourth meeting of National Authorities on
-          Transnational Organized Crime (RANDOT IV)
-
-Thu, Feb 16, 2023  10:00 a.m. – 1:00 p.m.  meeting-5
-    Fifth meeting
-    1.3   Presentation by the Chair of the working group to coordinate
-          preparations for RANDOT IV, regarding progress on the work entrusted
-          to the working group, paragraph 38
-          paragraph 38 · by Chair of the Working Group to Coordinate
-          Preparations for the Fourth meeting of National Authorities on
-          Transnational Organized Crime (RANDOT IV)
-
-Thu, May 25, 2023  10:00 a.m. – 1:00 p.m.  meeting-11
-    Eleventh meeting
-    3.1   Presentation of the results of the Meeting of Points of Contact on
-          Transnational Organized Crime by the Chair of the Working Group to
-          prepare for RANDOT IV, paragraph 38
-          paragraph 38 · by Chair of the Working Group to Coordinate
-          Preparations for the Fourth meeting of National Authorities on
-          Transnational Organized Crime (RANDOT IV)
-
-4 meetings.
-"""
-
-MEETINGS_38_120 = """\
-Thu, Dec 1, 2022  10:00 a.m. – 1:00 p.m.  meeting-1
-    First meeting
-    3.1   Establishment of the Working Group to Coordinate Preparations for the Fourth Meeting of National Authorities
-          on Transnational Organized Crime (RANDOT IV) (paragraph 38)
-          paragraph 38
-
-Thu, Feb 2, 2023  10:00 a.m. – 1:00 p.m.  meeting-4
-    Fourth meeting
-    5.1   Presentation by the Chair of the working group to coordinate preparations for RANDOT IV, regarding progress on
-          the work entrusted to the working group, paragraph 38
-          paragraph 38 · by Chair of the Working Group to Coordinate Preparations for the Fourth meeting of National
-          Authorities on Transnational Organized Crime (RANDOT IV)
-
-Thu, Feb 16, 2023  10:00 a.m. – 1:00 p.m.  meeting-5
-    Fifth meeting
-    1.3   Presentation by the Chair of the working group to coordinate preparations for RANDOT IV, regarding progress on
-          the work entrusted to the working group, paragraph 38
-          paragraph 38 · by Chair of the Working Group to Coordinate Preparations for the Fourth meeting of National
-          Authorities on Transnational Organized Crime (RANDOT IV)
-
-Thu, May 25, 2023  10:00 a.m. – 1:00 p.m.  meeting-11
-    Eleventh meeting
-    3.1   Presentation of the results of the Meeting of Points of Contact on Transnational Organized Crime by the Chair
-          of the Working Group to prepare for RANDOT IV, paragraph 38
-          paragraph 38 · by Chair of the Working Group to Coordinate Preparations for the Fourth meeting of National
-          Authorities on Transnational Organized Crime (RANDOT IV)
-
-4 meetings.
-"""
-
-
-@pytest.mark.parametrize(("width", "expected"), [(60, MEETINGS_38_60), (80, MEETINGS_38_80), (120, MEETINGS_38_120)])
-def test_query_meetings_reads_well_at_width(runner, width, expected):
-    assert shown(runner, ["query", "meetings", "--paragraph", "38", CSH], width) == expected
-
 
 # --- a real terminal ------------------------------------------------------------------------------
 
@@ -316,92 +197,8 @@ def test_upcoming_in_a_real_80_column_terminal():
 
 # --- every text output fits its width and never cuts a title --------------------------------------
 
-COMMANDS = [
-    [*UPCOMING, CSH],
-    ["upcoming", "--as-of", "2023-05-24", "--days", "9", "--include-tbd", str(DATA)],
-    ["query", "meetings", "--paragraph", "38", CSH],
-    ["query", "meetings", "--presenter", "IADB", CSH, MINIMAL],
-    ["query", "references", "47.b", "--resolution", "2970", CSH],
-    ["query", "coverage", CSH],
-    ["query", "activities", str(DATA)],
-    ["show", "meeting-5", CSH],
-    ["show", "iadb-mecodex", CSH],
-    ["show", "cybersecurity", str(DATA)],
-    ["rules"],
-    ["upcoming", "--as-of", "2026-11-23", str(DATA)],
-]
-
-
-@pytest.mark.parametrize(
-    ("args", "width"), cross(COMMANDS, [60, 80, 100, 160], ids=lambda case: f"{' '.join(case[0])}-{case[1]}")
-)
-def test_text_output_fits_the_width(runner, args, width):
-    result = runner.invoke(app, args, env={"COLUMNS": str(width)})
-    assert result.exit_code == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert len(lines) > 1
-    too_wide = [line for line in lines if len(line) > width]
-    assert too_wide == []
-    if args != ["rules"]:  # a rule's summary says "1, 2, 3…" itself
-        assert "…" not in result.stdout
-    assert [line for line in lines if line != line.rstrip()] == []
-
-
-def test_titles_are_whole_at_every_width(runner):
-    # Every word of every title appears, in order, whatever the width: nothing is cut into stubs.
-    title = "Sixth meeting: Joint meeting of the CSH and the IADB on Women, Peace and Security"
-    for width in (60, 80, 100, 160):
-        words = " ".join(shown(runner, [*UPCOMING, CSH], width).split())
-        assert title in words
-
 
 # --- presenters and paragraphs as the document names them -----------------------------------------
-
-
-def test_show_names_presenters_and_paragraphs_as_the_document_does(runner):
-    out = shown(runner, ["show", "meeting-5", CSH], 250)
-    assert "           paragraphs 39, 40 · by SMS\n" in out
-    assert "           paragraphs 44.b, 45 of AG/RES. 2970 (LI-O/21) · by SMS\n" in out
-    assert (
-        "           paragraph 38 · by Chair of the Working Group to Coordinate Preparations for the Fourth meeting of "
-        "National Authorities on Transnational Organized Crime (RANDOT IV)\n"
-    ) in out
-    assert "by sms" not in out and "wg-randot-iv" not in out
-    # Default resolution unnamed, another named: AG/RES. 2986 is the plan's default.
-    assert "AG/RES. 2986" not in out
-    assert shown(runner, ["show", "iadb-mecodex", CSH], 80) == (
-        "Activity iadb-mecodex (csh-2022-2023)\n"
-        "title: MECODEX Development\n"
-        "date: Saturday, May 6, 2023\n"
-        "end_date: Saturday, May 13, 2023\n"
-        "organizers:\n"
-        "  - IADB\n"
-    )
-
-
-def test_query_meetings_names_presenters_and_paragraphs(runner):
-    out = shown(
-        runner, ["query", "meetings", "--presenter", "IADB", "--from", "2023-03-01", "--to", "2023-03-31", CSH], 160
-    )
-    assert out == (
-        "Thu, Mar 16, 2023  10:00 a.m. – 1:00 p.m.  meeting-7\n"
-        "    Seventh meeting\n"
-        "    2.2   Presentation by CICTE, CITEL and the IADB of the report on activities concerning emergency responses "
-        "against cyber incidents (paragraph 37)\n"
-        "          paragraph 37 · by CICTE; CITEL; IADB\n"
-        "    5.1   Presentation on progress in the implementation of the mandates contained in paragraphs 87 and 88 "
-        "concerning cyberdefense\n"
-        "          paragraphs 87, 88 · by IADB\n"
-        "\n"
-        "Thu, Mar 30, 2023  10:00 a.m. – 12:00 p.m.  meeting-8\n"
-        "    Eighth meeting\n"
-        "    1.3   Presentation by the IADB on the implementation of the mandates contained in paragraphs 12 and 87\n"
-        "          paragraphs 12, 87 · by IADB\n"
-        "\n"
-        "2 meetings.\n"
-    )
-    one = shown(runner, ["query", "meetings", "--paragraph", "37", "--resolution", "ag-2970", CSH], 160)
-    assert "paragraph 37 of AG/RES. 2970 (LI-O/21)" in one
 
 
 # --- hostile titles -----------------------------------------------------------------------------------
