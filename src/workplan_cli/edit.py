@@ -29,17 +29,16 @@ from .errors import UsageError
 from .loader import parse_plan
 from .models import CommitteePlan, Plan, is_id
 from .plandiff import Change, diff_plans
-from .planfile import BOM, EDITABLE_LISTS, PlanText, problem_key
-from .text import did_you_mean
+from .planfile import BOM, PlanText, problem_key
+from .planitems import PlanItems
 from .textpatch import (
     EditRefused,
     Intent,
     Replace,
-    Tree,
     apply,
     get,
     insert_lines,
-    items,
+    item_start,
     line_end_after,
     replace_scalar,
     requote,
@@ -117,45 +116,10 @@ def check_edit(source: PlanText, new_text: str, intent: Intent, *, allow_warning
 # --- finding the item ---------------------------------------------------------------------
 
 
-def _find(tree: Tree, ident: str) -> tuple[str, tuple[str | int, ...], Any] | None:
-    """The kind, data path and mapping node of the meeting, activity or milestone ``ident``."""
-    from .textpatch import walk_items
-
-    for kind, path, item in walk_items(tree.root, EDITABLE_LISTS):
-        found = value(item, "id")
-        if found is not None and str(found.value).strip() == ident:
-            return kind, path, item
-    return None
-
-
-def _all_idents(tree: Tree) -> list[str]:
-    from .textpatch import walk_items
-
-    out = []
-    for _, _, item in walk_items(tree.root, EDITABLE_LISTS):
-        found = value(item, "id")
-        if found is not None:
-            out.append(str(found.value).strip())
-    return out
-
-
-def _item(source: PlanText, ident: str, kinds: Sequence[str]) -> tuple[Tree, str, tuple[str | int, ...], Any]:
-    """The node tree of the source and the item ``ident`` of one of ``kinds``; `UsageError` if there is none."""
-    tree = Tree(source.text)
-    found = _find(tree, ident)
-    if found is None or found[0] not in kinds:
-        if found is not None:
-            raise UsageError(
-                f"{ident!r} is a {found[0]}, which has no status; cancel or postpone a meeting or an activity"
-            )
-        known = _all_idents(tree)
-        raise UsageError(f"no {_either(kinds)} with id {ident!r} in {source.plan.id}{did_you_mean(ident, known)}")
-    return tree, *found
-
-
-def _either(kinds: Sequence[str]) -> str:
-    """'meeting or activity', 'meeting, activity or milestone'."""
-    return kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} or {kinds[-1]}"
+def _item(source: PlanText, ident: str, kinds: Sequence[str]) -> tuple[PlanItems, str, tuple[str | int, ...], Any]:
+    """The items of the source and the item ``ident`` of one of ``kinds``; `UsageError` if there is none."""
+    found = PlanItems(source)
+    return found, *found.item(ident, kinds, source.plan.id)
 
 
 def _date_text(day: dt.date) -> str:
@@ -191,7 +155,7 @@ def move_item(
     """
     if not isinstance(source.plan, CommitteePlan):
         raise UsageError(f"{source.name} is a program plan: it has no meetings, activities or milestones to move")
-    tree, kind, path, item = _item(source, ident, ("meeting", "activity", "milestone"))
+    found, kind, path, item = _item(source, ident, ("meeting", "activity", "milestone"))
     if times is not None and kind != "meeting":
         raise UsageError(f"--time is for meetings; {ident!r} is a {kind}, which has no hours")
     intent = Intent()
@@ -202,12 +166,12 @@ def move_item(
         if scalar is None:
             raise EditRefused(f"{what} has no {key} written in it to change (nothing written)")
         written = requote(scalar, text)
-        edits.append(replace_scalar(tree.lines, scalar, written, f"{what}'s {key}"))
+        edits.append(replace_scalar(found.lines, scalar, written, f"{what}'s {key}"))
         intent.set((*at, key), written)
 
     what = repr(ident)
     keys = ["date", "end_date", *(("start_time", "end_time") if times else ())]
-    tree.editable(item, what, keys)
+    found.editable(item, what, keys)
     change(item, path, "date", _date_text(day), what)
     if kind in ("activity", "meeting"):
         old_day, old_end = _dates_of(source.plan, kind, ident)
@@ -218,20 +182,16 @@ def move_item(
         for key, at in zip(("start_time", "end_time"), times, strict=True):
             change(item, path, key, at.strftime("%H:%M"), what)
     if kind == "meeting":
-        from .textpatch import walk_items
-
-        for other_kind, other_path, other in walk_items(tree.root, EDITABLE_LISTS):
-            tie = "within" if other_kind == "meeting" else "meeting" if other_kind == "milestone" else None
-            tied = value(other, tie) if tie else None
-            if tied is not None and str(tied.value).strip() == ident:
-                other_what = f"{_ident_of(other)!r} (held {'within' if tie == 'within' else 'at'} {ident!r})"
-                tree.editable(other, other_what, ["date"])
-                change(other, other_path, "date", _date_text(day), other_what)
-    edits = _in_date_order(source, tree, intent, edits)
+        for other_path, other in found.tied(ident):
+            how = "within" if other_path[0] == "meetings" else "at"
+            other_what = f"{_ident_of(other)!r} (held {how} {ident!r})"
+            found.editable(other, other_what, ["date"])
+            change(other, other_path, "date", _date_text(day), other_what)
+    edits = _in_date_order(source, found, intent, edits)
     return check_edit(source, apply(source.text, edits), intent, allow_warnings=allow_warnings)
 
 
-def _in_date_order(source: PlanText, tree: Tree, intent: Intent, edits: list[Replace]) -> list[Replace]:
+def _in_date_order(source: PlanText, found: PlanItems, intent: Intent, edits: list[Replace]) -> list[Replace]:
     """``edits``, with each re-dated meeting or activity moved to its place in date (and time) order.
 
     The other items keep their order; a re-dated item goes after those of the
@@ -263,7 +223,9 @@ def _in_date_order(source: PlanText, tree: Tree, intent: Intent, edits: list[Rep
             at = next((p for p, m in enumerate(order) if key(m) > key(n)), len(order))
             order.insert(at, n)
         if order != list(range(len(listed))):
-            edits = reorder(tree.lines, items(value(tree.root, kind)), order, edits)
+            if found.in_flow_style((kind,), to_reorder=True):
+                raise EditRefused("the list is written in flow style ([...]): run `workplan fmt` first, then try again")
+            edits = reorder(found.lines, found.firsts((kind,)), found.last((kind,)), order, edits)
             intent.orders.append(((kind,), order))
     return edits
 
@@ -314,12 +276,12 @@ def set_status(
         raise UsageError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
     if not isinstance(source.plan, CommitteePlan):
         raise UsageError(f"{source.name} is a program plan: it has no meetings or activities")
-    tree, kind, path, item = _item(source, ident, ("meeting", "activity"))
+    found, kind, path, item = _item(source, ident, ("meeting", "activity"))
     what = repr(ident)
-    tree.editable(item, what, ("status", "status_note"))
+    found.editable(item, what, ("status", "status_note"))
     if item.flow_style:
         raise EditRefused(f"{what} is written on one line ({{...}}); run `workplan fmt` first, then try again")
-    lines = tree.lines
+    lines = found.lines
     intent = Intent()
     edits: list[Replace] = []
     existing = get(item, "status")
@@ -424,7 +386,6 @@ def _checked_id(text: str, option: str) -> str:
 
 def _insert_in_order(
     source: PlanText,
-    tree: Tree,
     path: tuple[str, ...],
     keys: Sequence[tuple[Any, ...]],
     new_key: tuple[Any, ...],
@@ -434,42 +395,42 @@ def _insert_in_order(
     """The text with a new list item (``body``: its lines, unindented, the first one its ``- `` line) inserted
     into the block list at ``path`` before the first item that sorts after ``new_key``; indented like the
     items already there."""
+    found = PlanItems(source)
+    if found.count(path) == 0:
+        return _insert_first(source, PlanItems(source, whole=True), path, body, intent)
+    lines = found.lines
+    if found.shared(path):
+        raise EditRefused(f"the list {'.'.join(path)} is shared through a YAML anchor or alias; nothing written")
+    first = found.node(path, 0)
+    key_column = first.start_mark.column
+    line = source.text[lines.line_start(lines.offset(first.start_mark)) : lines.offset(first.start_mark)]
+    dash_column = line.rfind("-")
+    if dash_column < 0 or found.in_flow_style(path):
+        raise EditRefused(f"the list {'.'.join(path)} is written in flow style ([...]); run `workplan fmt` first")
+    indented = [" " * dash_column + body[0]] + [" " * key_column + b for b in body[1:]]
+    later = [i for i, key in enumerate(keys) if key > new_key]
+    intent.insert(path, later[0] if later else len(keys), [body[0], *("  " + b for b in body[1:])])
+    # Comment lines just above an item belong to it: the new item goes above them.
+    at = item_start(lines, found.firsts(path)[later[0]]) if later else line_end_after(lines, found.last(path)())
+    return apply(source.text, [insert_lines(lines, at, indented)])
+
+
+def _insert_first(source: PlanText, found: PlanItems, path: tuple[str, ...], body: Sequence[str], intent: Intent) -> str:
+    """`_insert_in_order` into a list with no items yet: ``[]``, left empty, or not written at all."""
     import yaml
 
-    lines = tree.lines
-    root = tree.root
+    lines = found.lines
+    root = found.tree.root
     parent = root if len(path) == 1 else value(root, *path[:-1])
     pair = get(parent, path[-1])
     seq = pair[1] if pair is not None else None
-    found = items(seq)
-    if pair is not None and (tree.shared(seq) or tree.decorated(seq)):
+    if pair is not None and found.shared(path):
         raise EditRefused(f"the list {'.'.join(path)} is shared through a YAML anchor or alias; nothing written")
-    if found:
-        first = found[0]
-        key_column = first.start_mark.column
-        line = source.text[lines.starts[first.start_mark.line] : lines.offset(first.start_mark)]
-        dash_column = line.rfind("-")
-        if dash_column < 0 or any(item.flow_style for item in found) or getattr(seq, "flow_style", False):
-            raise EditRefused(f"the list {'.'.join(path)} is written in flow style ([...]); run `workplan fmt` first")
-    else:
-        base = pair[0].start_mark.column if pair is not None else 0
-        dash_column, key_column = base + 2, base + 4
-    indented = [" " * dash_column + body[0]] + [" " * key_column + b for b in body[1:]]
+    base = pair[0].start_mark.column if pair is not None else 0
+    indented = [" " * (base + 2) + body[0]] + [" " * (base + 4) + b for b in body[1:]]
+    intent.insert(path, 0, [body[0], *("  " + b for b in body[1:])])
     replacements: list[Replace] = []
-    later = [i for i, key in enumerate(keys) if key > new_key]
-    intent.insert(path, later[0] if later else len(keys), [body[0], *("  " + b for b in body[1:])])
-    if found and later:
-        at = lines.starts[found[later[0]].start_mark.line]
-        # Comment lines just above an item belong to it: the new item goes above them.
-        while at > 0:
-            previous = lines.line_start(at - 1)
-            if not source.text[previous:at].strip().startswith("#"):
-                break
-            at = previous
-        replacements.append(insert_lines(lines, at, indented))
-    elif found:
-        replacements.append(insert_lines(lines, line_end_after(lines, found[-1]), indented))
-    elif seq is not None and isinstance(seq, yaml.SequenceNode):
+    if seq is not None and isinstance(seq, yaml.SequenceNode):
         # `meetings: []` (as `workplan init` writes it) becomes a block list.
         start, end = lines.offset(seq.start_mark), lines.offset(seq.end_mark)
         rest = source.text[end : lines.next_line(end)]
@@ -488,9 +449,10 @@ def _insert_in_order(
     return apply(source.text, replacements)
 
 
-def _time_style(tree: Tree) -> str:
-    for meeting in items(value(tree.root, "meetings")):
-        node = value(meeting, "start_time")
+def _time_style(source: PlanText) -> str:
+    found = PlanItems(source)
+    for n in range(found.count(("meetings",))):
+        node = value(found.node(("meetings",), n), "start_time")
         if node is not None:
             return str(getattr(node, "style", None) or "")
     return '"'
@@ -520,8 +482,7 @@ def add_meeting(
     if ident is None:
         ident = _free_id(plan, f"meeting-{number}" if number is not None else f"{kind}-{_date_text(day)}")
     ident = _checked_id(ident, "--id")
-    tree = Tree(source.text)
-    quote = _time_style(tree)
+    quote = _time_style(source)
     body = [f"- id: {scalar_text(ident)}"]
     if number is not None:
         body.append(f"number: {int(number)}")
@@ -536,7 +497,7 @@ def add_meeting(
     ]
     keys = [(m.date, m.start_time or dt.time(0)) for m in plan.meetings]
     intent = Intent()
-    text = _insert_in_order(source, tree, ("meetings",), keys, (day, start), body, intent)
+    text = _insert_in_order(source, ("meetings",), keys, (day, start), body, intent)
     return check_edit(source, text, intent, allow_warnings=allow_warnings)
 
 
@@ -560,7 +521,6 @@ def add_activity(
     if ident is None:
         ident = _free_id(plan, slug(title))
     ident = _checked_id(ident, "--id")
-    tree = Tree(source.text)
     body = [f"- id: {scalar_text(ident)}", f"title: {scalar_text(title.strip())}", f"date: {_date_text(day)}"]
     if end_day is not None:
         body.append(f"end_date: {_date_text(end_day)}")
@@ -571,5 +531,5 @@ def add_activity(
         body.append(f"place: {scalar_text(place.strip())}")
     keys = [(a.date,) for a in plan.activities]
     intent = Intent()
-    text = _insert_in_order(source, tree, ("activities",), keys, (day,), body, intent)
+    text = _insert_in_order(source, ("activities",), keys, (day,), body, intent)
     return check_edit(source, text, intent, allow_warnings=allow_warnings)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Severity
 from .errors import PathError, PlanError, UsageError
-from .loader import discover, parse_plan, read_text
+from .loader import ListMarks, discover, parse_plan, read_text
 from .models import Plan
 from .text import did_you_mean
 from .textpatch import EditRefused
@@ -68,6 +68,8 @@ class PlanText:
     stamp: Stamp | None = None
     # How many times each (rule, message) is found in the text as read: an edit may add none.
     findings: tuple[tuple[tuple[str, str], int], ...] | None = None
+    # Where the plan's lists and their items are, when the fast path read it (`loader.ListMarks`).
+    marks: dict[tuple[Any, ...], ListMarks] | None = None
 
     @property
     def name(self) -> str:
@@ -105,7 +107,8 @@ def read_plan(path: Path) -> PlanText:
         raise PlanError(
             f"{path} does not validate; fix it first (nothing written)", [problem] if problem else []
         ) from None
-    loaded = parse_plan(text, str(path))
+    marks: dict[tuple[Any, ...], ListMarks] = {}
+    loaded = parse_plan(text, str(path), marks)
     problems = sorted([*loaded.diagnostics, *lint_loaded(loaded)])
     errors = [d for d in problems if d.severity is Severity.ERROR]
     if loaded.plan is None or errors:
@@ -113,7 +116,9 @@ def read_plan(path: Path) -> PlanText:
     counts: dict[tuple[str, str], int] = {}
     for d in problems:
         counts[problem_key(d)] = counts.get(problem_key(d), 0) + 1
-    return PlanText(path, text, loaded.plan, raw.startswith(BOM.encode()), Stamp.of(raw, info), tuple(counts.items()))
+    return PlanText(
+        path, text, loaded.plan, raw.startswith(BOM.encode()), Stamp.of(raw, info), tuple(counts.items()), marks or None
+    )
 
 
 def _candidates(paths: Sequence[Path]) -> list[Path]:

@@ -40,7 +40,7 @@ class EditRefused(WorkplanError):
 
 
 class Lines:
-    """Offsets of lines in a text, to turn libyaml's (line, column) marks into string positions.
+    """A text's lines around libyaml's marks: where a line starts, where the next one does, how they end.
 
     Lines may end in LF, CRLF or CR, mixed or not: a new line takes the ending
     of the line it is inserted after.
@@ -48,10 +48,10 @@ class Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0, *(m.end() for m in _BREAK.finditer(text))]
 
     def offset(self, mark: Any) -> int:
-        return self.starts[int(mark.line)] + int(mark.column)
+        """The position in the text of a libyaml mark (its ``index`` counts characters, as Python does)."""
+        return int(mark.index)
 
     def line_start(self, offset: int) -> int:
         """The start of the line holding ``offset``."""
@@ -153,14 +153,43 @@ def merged_keys(node: Any) -> set[str]:
 
 
 class Tree:
-    """A plan's node tree (aliases resolved to the very node they name), and how often each node is used."""
+    """A plan's node tree (aliases resolved to the very node they name), and how often each node is used.
 
-    def __init__(self, text: str) -> None:
+    With ``whole=False`` nothing is composed at first: `region` composes
+    parts of the text alone, for a plan known to hold no anchors or aliases.
+    """
+
+    def __init__(self, text: str, *, whole: bool = True) -> None:
         self.text = text
-        self.root = compose(text)
         self.lines = Lines(text)
         self.uses: dict[int, int] = {}
-        self._count(self.root)
+        self.root = compose(text) if whole else None
+        if whole:
+            self._count(self.root)
+
+    def region(self, first_line: int, start: int, end: int) -> Any:
+        """The node of ``text[start:end]`` composed alone, ``start`` being the start of line ``first_line``.
+
+        The lines before it are given as empty lines, so that line and column
+        numbers are the file's; each mark's ``index`` is moved to the file's too.
+        """
+        from yaml.error import Mark
+
+        root = compose("\n" * first_line + self.text[start:end])
+        shift = start - first_line
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node is None:
+                continue
+            node.start_mark, node.end_mark = (
+                Mark(None, mark.index + shift, mark.line, mark.column, None, None)
+                for mark in (node.start_mark, node.end_mark)
+            )
+            if isinstance(node.value, list):
+                for child in node.value:
+                    stack += child if isinstance(child, tuple) else [child]
+        return root
 
     def _count(self, root: Any) -> None:
         import yaml
@@ -286,30 +315,33 @@ def line_end_after(lines: Lines, node: Any, key: Any = None) -> int:
 _ALIAS_AFTER_KEY = re.compile(r"[ \t]*:(?:[ \t\r\n]+|#[^\r\n]*)*\*[^ \t\r\n,\[\]{}]+")
 
 
-def item_starts(lines: Lines, found: Sequence[Any]) -> list[int]:
-    """Where each list item's lines start: its ``- `` line, or the comment lines just above it (they go with it)."""
-    starts = []
-    for item in found:
-        at = lines.starts[item.start_mark.line]
-        while at > 0:
-            previous = lines.line_start(at - 1)
-            if not lines.text[previous:at].strip().startswith("#"):
-                break
-            at = previous
-        starts.append(at)
-    return starts
+def item_start(lines: Lines, at: int) -> int:
+    """Where the lines of the list item whose first key is at ``at`` start: its ``- `` line, or the comment
+    lines just above it (they go with it)."""
+    at = lines.line_start(at)
+    while at > 0:
+        previous = lines.line_start(at - 1)
+        if not lines.text[previous:at].strip().startswith("#"):
+            break
+        at = previous
+    return at
 
 
-def reorder(lines: Lines, found: Sequence[Any], order: Sequence[int], edits: Sequence[Replace]) -> list[Replace]:
-    """``edits``, with the block list ``found`` put in ``order`` (each item's lines, comments above it included).
+def reorder(
+    lines: Lines, firsts: Sequence[int], last: Any, order: Sequence[int], edits: Sequence[Replace]
+) -> list[Replace]:
+    """``edits``, with the items of a block list put in ``order`` (each item's lines, comments above it included).
 
-    The edits that fall inside the list are applied to the items' own lines
-    before they move; blank lines between items stay where they are.
+    ``firsts`` are where the items' first keys are, ``last()`` gives the node
+    of the list's last item (asked for only when it moves).  Only the lines
+    from the first item that moves to the last one change: the edits that
+    fall there are applied to the items' own lines before they move; blank
+    lines between items stay where they are.
     """
-    if any(item.flow_style for item in found) or found[0].start_mark.line == found[-1].end_mark.line:
-        raise EditRefused("the list is written in flow style ([...]): run `workplan fmt` first, then try again")
-    starts = item_starts(lines, found)
-    end = line_end_after(lines, found[-1])
+    moved = [n for n, m in enumerate(order) if n != m]
+    low, high = moved[0], moved[-1]
+    starts = [item_start(lines, firsts[n]) for n in range(low, high + 1)]
+    end = item_start(lines, firsts[high + 1]) if high + 1 < len(firsts) else line_end_after(lines, last())
     bounds = [*starts[1:], end]
     inside = [e for e in edits if starts[0] <= e.start and e.end <= end]
     outside = [e for e in edits if e not in inside]
@@ -326,7 +358,7 @@ def reorder(lines: Lines, found: Sequence[Any], order: Sequence[int], edits: Seq
         trailers.append(text[cut:])
     if placed != len(inside):
         raise EditRefused("a change of this edit spans two items of a list; nothing written")
-    region = "".join(blocks[i] + trailer for i, trailer in zip(order, trailers, strict=True))
+    region = "".join(blocks[order[n] - low] + trailer for n, trailer in enumerate(trailers, low))
     return [*outside, Replace(starts[0], end, region)]
 
 
