@@ -30,11 +30,11 @@ if TYPE_CHECKING:
     from . import catalogs, queries, render, validate
     from .diagnostics import Diagnostic as Diagnostic
     from .diagnostics import Severity as Severity
-    from .edit import Edit as Edit
     from .edit import add_activity as add_activity
     from .edit import add_meeting as add_meeting
     from .edit import move_item as move_item
     from .edit import set_status as set_status
+    from .editcheck import Edit as Edit
     from .errors import PathError as PathError
     from .errors import PlanError as PlanError
     from .errors import RefusedError as RefusedError
@@ -155,7 +155,7 @@ _EXPORTS = {
     "add_activity": ("edit", "add_activity"),
     "write_edit": ("planfile", "write_edit"),
     "parse_hours": ("inputs", "parse_hours"),
-    "Edit": ("edit", "Edit"),
+    "Edit": ("editcheck", "Edit"),
     "PlanText": ("planfile", "PlanText"),
     # errors
     "WorkplanError": ("errors", "WorkplanError"),

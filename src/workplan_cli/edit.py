@@ -17,25 +17,20 @@ refused: see `Edit.refused`.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
-from .diagnostics import Diagnostic, Severity
+from .editcheck import Edit, check_edit
 from .errors import UsageError
-from .loader import parse_plan
 from .models import CommitteePlan, Plan, is_id
-from .plandiff import Change, diff_plans
-from .planfile import BOM, PlanText, problem_key
+from .planfile import PlanText
 from .planitems import PlanItems
 from .textpatch import (
     EditRefused,
     Intent,
     Replace,
-    apply,
     get,
     insert_lines,
     item_start,
@@ -43,75 +38,9 @@ from .textpatch import (
     replace_scalar,
     requote,
     value,
-    verify,
 )
 
 STATUSES = ("scheduled", "postponed", "cancelled", "held")
-
-# --- the result of an edit ----------------------------------------------------------------
-
-
-@dataclass
-class Edit:
-    """An edit of one plan file: the text before and after, what it means, and what it would break."""
-
-    source: PlanText
-    new_text: str
-    changes: list[Change] = field(default_factory=list)
-    problems: list[Diagnostic] = field(default_factory=list)
-    plan: Plan | None = None
-    notes: list[str] = field(default_factory=list)  # what else the change means, for the user to act on
-
-    @property
-    def refused(self) -> bool:
-        """True when the new text has an error, or a warning the old one did not have."""
-        return bool(self.problems)
-
-    def errors_only(self) -> bool:
-        return all(d.severity is Severity.ERROR for d in self.problems)
-
-    @property
-    def file_text(self) -> str:
-        """What to write: the new text, with the byte-order mark the file had."""
-        return (BOM if self.source.bom else "") + self.new_text
-
-
-@functools.lru_cache(maxsize=4)
-def _findings(text: str, name: str) -> tuple[tuple[tuple[str, str], int], ...]:
-    """How many times each (rule, message) is found in a plan's text (cached: each edit compares with it)."""
-    from .validate import lint_loaded
-
-    counts: dict[tuple[str, str], int] = {}
-    for d in lint_loaded(parse_plan(text, name)):
-        counts[problem_key(d)] = counts.get(problem_key(d), 0) + 1
-    return tuple(counts.items())
-
-
-def check_edit(source: PlanText, new_text: str, intent: Intent, *, allow_warnings: bool = False) -> Edit:
-    """Prove ``new_text`` is the source with exactly ``intent``, then its changes and the problems it would add.
-
-    Raises `EditRefused` when the text does not read as intended.  A problem
-    is every error, and every warning that the source does not already have
-    (compared by rule and message, since lines move); with
-    ``allow_warnings``, errors only.
-    """
-    from .validate import lint_loaded
-
-    verify(source.text, new_text, intent)
-    loaded = parse_plan(new_text, source.name)
-    after = sorted([*loaded.diagnostics, *lint_loaded(loaded)])
-    before = dict(source.findings if source.findings is not None else _findings(source.text, source.name))
-    problems = []
-    for d in after:
-        if d.severity is Severity.ERROR:
-            problems.append(d)
-        elif before.get(problem_key(d), 0) > 0:
-            before[problem_key(d)] -= 1
-        elif not allow_warnings:
-            problems.append(d)
-    changes = diff_plans(source.plan, loaded.plan) if loaded.plan is not None else []
-    return Edit(source, new_text, changes, problems, loaded.plan)
-
 
 # --- finding the item ---------------------------------------------------------------------
 
@@ -188,7 +117,7 @@ def move_item(
             found.editable(other, other_what, ["date"])
             change(other, other_path, "date", _date_text(day), other_what)
     edits = _in_date_order(source, found, intent, edits)
-    return check_edit(source, apply(source.text, edits), intent, allow_warnings=allow_warnings)
+    return check_edit(source, edits, intent, allow_warnings=allow_warnings)
 
 
 def _in_date_order(source: PlanText, found: PlanItems, intent: Intent, edits: list[Replace]) -> list[Replace]:
@@ -320,7 +249,7 @@ def set_status(
             new_lines.append(f"{indent}status_note: {written}")
     if new_lines:
         edits.append(insert_lines(lines, line_end_after(lines, after[1], after[0]), new_lines))
-    edit = check_edit(source, apply(source.text, edits), intent, allow_warnings=allow_warnings)
+    edit = check_edit(source, edits, intent, allow_warnings=allow_warnings)
     if kind == "meeting" and status in ("cancelled", "postponed"):
         edit.notes = _tied_to(source.plan, ident, status)
     return edit
@@ -391,8 +320,8 @@ def _insert_in_order(
     new_key: tuple[Any, ...],
     body: Sequence[str],
     intent: Intent,
-) -> str:
-    """The text with a new list item (``body``: its lines, unindented, the first one its ``- `` line) inserted
+) -> list[Replace]:
+    """The edit that inserts a new list item (``body``: its lines, unindented, the first one its ``- `` line) inserted
     into the block list at ``path`` before the first item that sorts after ``new_key``; indented like the
     items already there."""
     found = PlanItems(source)
@@ -412,10 +341,12 @@ def _insert_in_order(
     intent.insert(path, later[0] if later else len(keys), [body[0], *("  " + b for b in body[1:])])
     # Comment lines just above an item belong to it: the new item goes above them.
     at = item_start(lines, found.firsts(path)[later[0]]) if later else line_end_after(lines, found.last(path)())
-    return apply(source.text, [insert_lines(lines, at, indented)])
+    return [insert_lines(lines, at, indented)]
 
 
-def _insert_first(source: PlanText, found: PlanItems, path: tuple[str, ...], body: Sequence[str], intent: Intent) -> str:
+def _insert_first(
+    source: PlanText, found: PlanItems, path: tuple[str, ...], body: Sequence[str], intent: Intent
+) -> list[Replace]:
     """`_insert_in_order` into a list with no items yet: ``[]``, left empty, or not written at all."""
     import yaml
 
@@ -446,7 +377,7 @@ def _insert_first(source: PlanText, found: PlanItems, path: tuple[str, ...], bod
         after = value(root, "meetings")
         at = line_end_after(lines, after) if after is not None else len(source.text)
         replacements.append(insert_lines(lines, at, ["", f"{path[-1]}:", *indented]))
-    return apply(source.text, replacements)
+    return replacements
 
 
 def _time_style(source: PlanText) -> str:
@@ -497,8 +428,8 @@ def add_meeting(
     ]
     keys = [(m.date, m.start_time or dt.time(0)) for m in plan.meetings]
     intent = Intent()
-    text = _insert_in_order(source, ("meetings",), keys, (day, start), body, intent)
-    return check_edit(source, text, intent, allow_warnings=allow_warnings)
+    edits = _insert_in_order(source, ("meetings",), keys, (day, start), body, intent)
+    return check_edit(source, edits, intent, allow_warnings=allow_warnings)
 
 
 def add_activity(
@@ -531,5 +462,5 @@ def add_activity(
         body.append(f"place: {scalar_text(place.strip())}")
     keys = [(a.date,) for a in plan.activities]
     intent = Intent()
-    text = _insert_in_order(source, ("activities",), keys, (day,), body, intent)
-    return check_edit(source, text, intent, allow_warnings=allow_warnings)
+    edits = _insert_in_order(source, ("activities",), keys, (day,), body, intent)
+    return check_edit(source, edits, intent, allow_warnings=allow_warnings)

@@ -25,7 +25,7 @@ from .text import did_you_mean
 from .textpatch import EditRefused
 
 if TYPE_CHECKING:
-    from .edit import Edit
+    from .editcheck import Edit
 
 BOM = "\ufeff"
 

@@ -22,7 +22,7 @@ from typing import Any
 from .errors import UsageError
 from .planfile import EDITABLE_LISTS, PlanText
 from .text import did_you_mean
-from .textpatch import Tree, items, value
+from .textpatch import Tree, items, line_start, value
 
 ListPath = tuple[str, ...]
 ItemPath = tuple[str | int, ...]
@@ -43,7 +43,7 @@ class PlanItems:
     def __init__(self, source: PlanText, *, whole: bool = False) -> None:
         self.text = source.text
         self.plan = source.plan
-        self._starts = None if whole else _item_starts(source)
+        self._starts = None if whole else item_starts(source)
         self.tree = Tree(self.text, whole=self._starts is None)
         self.lines = self.tree.lines
         self._nodes: dict[ItemPath, Any] = {}
@@ -67,7 +67,7 @@ class PlanItems:
         if (*path, n) not in self._nodes:
             firsts, end = self._starts[path]
             start = self.lines.line_start(firsts[n].index)
-            stop = self.lines.line_start((firsts[n + 1] if n + 1 < len(firsts) else end).index)
+            stop = self.lines.line_start(firsts[n + 1].index) if n + 1 < len(firsts) else list_end(self.text, end)
             self._nodes[(*path, n)] = self.tree.region(firsts[n].line, start, stop).value[0]
         return self._nodes[(*path, n)]
 
@@ -172,7 +172,7 @@ def _model_item(plan: Any, path: ItemPath) -> Any:
     return _model_list(plan, path[:-1])[int(path[-1])]
 
 
-def _item_starts(source: PlanText) -> dict[ListPath, tuple[list[Any], Any]] | None:
+def item_starts(source: PlanText) -> dict[ListPath, tuple[list[Any], Any]] | None:
     """{path of each list an edit can change: (the start mark of each item, the mark of the list's end)}, if every
     such list of the plan is in block style and every item a block mapping that starts on the line of its ``- ``;
     else None (the plan is composed whole)."""
@@ -191,11 +191,22 @@ def _item_starts(source: PlanText) -> dict[ListPath, tuple[list[Any], Any]] | No
         firsts = listed.items
         if listed.count != len(modelled) or len(firsts) != listed.count or (listed.flow and listed.count):
             return None
+        if firsts and list_end(text, listed.end) < 0:
+            return None
         for mark in firsts:
             if mark is None:
                 return None
-            line_start = max(text.rfind("\n", 0, mark.index), text.rfind("\r", 0, mark.index)) + 1
-            if not _DASH.match(text, line_start, mark.index):
+            if not _DASH.match(text, line_start(text, mark.index), mark.index):
                 return None
         out[path] = (firsts, listed.end)
     return out
+
+
+def list_end(text: str, mark: Any) -> int:
+    """Where the lines after a block list start, from the mark of its end (the first token after it, which
+    stands first on its line, or the text's end); -1 if the mark is elsewhere."""
+    at = int(mark.index)
+    start = line_start(text, at)
+    if not text[start:at].strip(" "):
+        return start
+    return len(text) if at >= len(text) else -1

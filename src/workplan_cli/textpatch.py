@@ -55,7 +55,7 @@ class Lines:
 
     def line_start(self, offset: int) -> int:
         """The start of the line holding ``offset``."""
-        return max(self.text.rfind("\n", 0, offset), self.text.rfind("\r", 0, offset)) + 1
+        return line_start(self.text, offset)
 
     def next_line(self, offset: int) -> int:
         """The start of the line after the one holding ``offset`` (the text's end if there is none)."""
@@ -70,6 +70,12 @@ class Lines:
             return self.text[at - 1]
         found = _BREAK.search(self.text)
         return found.group(0) if found else "\n"
+
+
+def line_start(text: str, offset: int) -> int:
+    """The start of the line of ``text`` holding ``offset`` (after LF, CRLF or CR)."""
+    newline = text.rfind("\n", 0, offset)
+    return max(newline, text.rfind("\r", newline + 1, offset)) + 1
 
 
 @dataclass(frozen=True)
@@ -183,7 +189,7 @@ class Tree:
             if node is None:
                 continue
             node.start_mark, node.end_mark = (
-                Mark(None, mark.index + shift, mark.line, mark.column, None, None)
+                Mark("", mark.index + shift, mark.line, mark.column, None, None)  # type: ignore[arg-type]
                 for mark in (node.start_mark, node.end_mark)
             )
             if isinstance(node.value, list):

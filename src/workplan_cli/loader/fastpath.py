@@ -200,9 +200,7 @@ ITEM_BY_ITEM = 512 * 1024
 
 
 @collector_paused()
-def _fast_path(
-    text: str, name: str, list_marks: dict[tuple[Any, ...], ListMarks] | None = None
-) -> LoadResult | None:
+def _fast_path(text: str, name: str, list_marks: dict[tuple[Any, ...], ListMarks] | None = None) -> LoadResult | None:
     """Load by the fast path: a plan, or schema diagnostics located on libyaml's nodes.
 
     None when the file needs the round-trip path (anything but a well-formed

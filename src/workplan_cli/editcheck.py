@@ -1,0 +1,389 @@
+"""Proving an edit: the new text reads as the old one with exactly the intended change, and what it would add.
+
+The new text is the old one with some lines of one or more lists replaced
+(`textpatch.apply`).  Where the plan was read by the fast path and each
+list's changed lines are whole items of a block list, only those lines are
+read again, old and new (the *region*: the changed items and one unchanged
+item on each side, from the ``- `` line of the first to the ``- `` line of
+the item after the last, or to the list's end).  The rest of the text is the
+same characters, and libyaml reads it alike, because:
+
+- the region starts at a line libyaml reads the same way in both texts (the
+  same ``- `` line, or the line after the list's own key), so whatever comes
+  before it ends the same way (a block scalar's trailing lines included);
+- every line of the region is blank, a comment, indented deeper than the
+  list's ``-``, or a ``- `` at its column, so nothing in it can end the list
+  or the document, or reach into the text around it;
+- the region is read alone as a block list, which fails for anything left
+  open (a quote, a bracket), and holds no anchor, alias or tag;
+- the text after it starts with the next item's ``- `` or with the line
+  that ends the list, in both texts.
+
+The region's items, read as data, must equal the old ones with exactly the
+intended change (`textpatch.Intent`), and the new plan is the old one with
+those items validated anew in their place; every other plan (anchors, flow
+style, a region that breaks a rule above, an item that fails its model) is
+read again whole, old and new, as data (`textpatch.verify`) and as a plan.
+Either way the new plan is linted, and an edit that adds a problem is
+refused.  `tests/test_editcheck.py` compares both ways on the hostile corpus
+and on generated plans and edits.
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic, Severity
+from .loader import LoadResult, parse_plan
+from .models import Plan, validator_for
+from .plandiff import Change, diff_plans
+from .planfile import BOM, EDITABLE_LISTS, PlanText, problem_key
+from .planitems import ListPath, item_starts, list_end
+from .textpatch import EditRefused, Intent, Lines, Replace, _first_difference, apply, expected, verify, where
+
+# --- the result of an edit ----------------------------------------------------------------
+
+
+@dataclass
+class Edit:
+    """An edit of one plan file: the text before and after, what it means, and what it would break."""
+
+    source: PlanText
+    new_text: str
+    changes: list[Change] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    plan: Plan | None = None
+    notes: list[str] = field(default_factory=list)  # what else the change means, for the user to act on
+
+    @property
+    def refused(self) -> bool:
+        """True when the new text has an error, or a warning the old one did not have."""
+        return bool(self.problems)
+
+    def errors_only(self) -> bool:
+        return all(d.severity is Severity.ERROR for d in self.problems)
+
+    @property
+    def file_text(self) -> str:
+        """What to write: the new text, with the byte-order mark the file had."""
+        return (BOM if self.source.bom else "") + self.new_text
+
+
+@functools.lru_cache(maxsize=4)
+def _findings(text: str, name: str) -> tuple[tuple[tuple[str, str], int], ...]:
+    """How many times each (rule, message) is found in a plan's text (cached: each edit compares with it)."""
+    from .validate import lint_loaded
+
+    counts: dict[tuple[str, str], int] = {}
+    for d in lint_loaded(parse_plan(text, name)):
+        counts[problem_key(d)] = counts.get(problem_key(d), 0) + 1
+    return tuple(counts.items())
+
+
+def check_edit(source: PlanText, edits: Sequence[Replace], intent: Intent, *, allow_warnings: bool = False) -> Edit:
+    """Prove that ``edits`` make the source's text into the source with exactly ``intent``; then the changes
+    and the problems the new text would have.
+
+    Raises `EditRefused` when the text does not read as intended.  A problem
+    is every error, and every warning that the source does not already have
+    (compared by rule and message, since lines move); with
+    ``allow_warnings``, errors only.
+    """
+    from .validate import lint_loaded
+
+    new_text = apply(source.text, edits)
+    regions = _regions(source, edits, intent)
+    found = _read_regions(source, new_text, regions, intent) if regions is not None else None
+    old_part: Plan | None
+    new_part: Plan | None
+    if found is not None:
+        loaded, (old_part, new_part) = found
+    else:
+        verify(source.text, new_text, intent)
+        loaded = parse_plan(new_text, source.name)
+        old_part, new_part = source.plan, loaded.plan
+    after = sorted([*loaded.diagnostics, *lint_loaded(loaded)])
+    before = dict(source.findings if source.findings is not None else _findings(source.text, source.name))
+    problems = []
+    for d in after:
+        if d.severity is Severity.ERROR:
+            problems.append(d)
+        elif before.get(problem_key(d), 0) > 0:
+            before[problem_key(d)] -= 1
+        elif not allow_warnings:
+            problems.append(d)
+    changes = diff_plans(old_part, new_part) if new_part is not None else []
+    return Edit(source, new_text, changes, problems, loaded.plan)
+
+
+# --- the regions an edit changes ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Region:
+    """Items ``first:stop`` of the list at ``path`` (dash at ``column``), whose lines are ``start:end`` of the
+    old text; ``edits`` fall in them."""
+
+    path: ListPath
+    first: int
+    stop: int
+    count: int
+    column: int
+    start: int
+    end: int
+    edits: tuple[Replace, ...]
+
+
+def _regions(source: PlanText, edits: Sequence[Replace], intent: Intent) -> list[Region] | None:
+    """The region of each list the edits change, or None when they cannot be proved region by region."""
+    starts = item_starts(source)
+    if starts is None or not edits:
+        return None
+    lines = Lines(source.text)
+    regions = []
+    left = list(edits)
+    for _, path in EDITABLE_LISTS:
+        firsts, end_mark = starts[path]
+        if not firsts:
+            continue
+        lines_of = [lines.line_start(mark.index) for mark in firsts]
+        end = list_end(source.text, end_mark)
+        head = _head(source.text, lines, lines_of[0], path)
+        mine = [e for e in left if (head if head is not None else lines_of[0]) <= e.start and e.end <= end]
+        if not mine:
+            continue
+        left = [e for e in left if e not in mine]
+        low = min(_item_at(lines_of, e.start) for e in mine)
+        high = max(_item_at(lines_of, e.end) for e in mine)
+        first, stop = max(0, low - 1), min(len(firsts), high + 2)
+        start = lines_of[first]
+        if first == 0 and any(e.start < start for e in mine):
+            if head is None:
+                return None
+            start = head
+        dash = source.text[lines_of[0] : firsts[0].index]
+        column = len(dash) - len(dash.lstrip(" "))
+        stop_at = lines_of[stop] if stop < len(firsts) else end
+        regions.append(Region(path, first, stop, len(firsts), column, start, stop_at, tuple(mine)))
+    if left or not _intent_within(intent, regions):
+        return None
+    return regions
+
+
+def _item_at(lines_of: Sequence[int], at: int) -> int:
+    """The item whose lines (from its ``- `` line to the next one's) hold the position ``at``."""
+    import bisect
+
+    return max(0, bisect.bisect_right(lines_of, at) - 1)
+
+
+def _head(text: str, lines: Lines, first_line: int, path: ListPath) -> int | None:
+    """Where the blank and comment lines above a list's first item start, if the line above them is the list's
+    own key (``meetings:``), so that the first item can move, or an item go before it; else None."""
+    at = first_line
+    while at > 0:
+        previous = lines.line_start(at - 1)
+        line = text[previous:at].strip()
+        if line and not line.startswith("#"):
+            key = line.split("#", 1)[0].rstrip()
+            return at if key == f"{path[-1]}:" else None
+        at = previous
+    return None
+
+
+def _intent_within(intent: Intent, regions: Sequence[Region]) -> bool:
+    """True when every value set, item inserted and item moved by ``intent`` is inside a region."""
+    by_path = {region.path: region for region in regions}
+
+    def inside(path: tuple[Any, ...], index: Any, last: bool = False) -> bool:
+        region = by_path.get(tuple(path))
+        return region is not None and isinstance(index, int) and region.first <= index < region.stop + last
+
+    for path, _ in intent.sets:
+        if not any(inside(path[: len(p)], path[len(p)]) for p in by_path if tuple(path[: len(p)]) == p):
+            return False
+    if not all(inside(path, index, last=True) for path, index, _ in intent.inserts):
+        return False
+    for path, order in intent.orders:
+        moved = [n for n, m in enumerate(order) if n != m]
+        if moved and not (inside(path, moved[0]) and inside(path, moved[-1])):
+            return False
+    return True
+
+
+# --- reading them again ---------------------------------------------------------------------
+
+
+def _read_regions(
+    source: PlanText, new_text: str, regions: Sequence[Region], intent: Intent
+) -> tuple[LoadResult, tuple[Plan, Plan]] | None:
+    """The new plan, made of the old one with each region's items read anew, and the old and new plans cut
+    down to the regions' items (what `diff_plans` compares); None when a region cannot be proved alone
+    (the whole texts are then read)."""
+    from .loader import text_problem
+
+    shift = 0
+    old_lists: dict[ListPath, list[Any]] = {}
+    new_lists: dict[ListPath, list[Any]] = {}
+    for region in regions:
+        grown = sum(len(e.text) - (e.end - e.start) for e in region.edits)
+        old = source.text[region.start : region.end]
+        new = new_text[region.start + shift : region.end + shift + grown]
+        shift += grown
+        if not (_lines_stay_inside(old, region.column) and _lines_stay_inside(new, region.column)):
+            return None
+        if _starts_with_dash(old, region.column) and not _starts_with_dash(new, region.column):
+            return None
+        if text_problem(new) is not None:
+            return None
+        old_items, new_items = _read_list(old), _read_list(new)
+        if old_items is None or new_items is None or len(old_items) != region.stop - region.first:
+            return None
+        old_lists[region.path] = old_items
+        new_lists[region.path] = new_items
+    _prove(source, regions, old_lists, new_lists, intent)
+    return _new_plan(source, new_text, regions, new_lists)
+
+
+def _starts_with_dash(text: str, column: int) -> bool:
+    """True when ``text`` starts with a list item's ``- `` at ``column``."""
+    return (
+        text[:column] == " " * column
+        and text[column : column + 1] == "-"
+        and text[column + 1 : column + 2]
+        in (
+            " ",
+            "\n",
+            "\r",
+            "",
+        )
+    )
+
+
+def _lines_stay_inside(text: str, column: int) -> bool:
+    """True when every line of ``text`` is blank, a comment, indented past ``column``, or a ``- `` at it."""
+    for line in text.splitlines():
+        body = line.lstrip(" ")
+        indent = len(line) - len(body)
+        if not body or body.startswith("#") or indent > column:
+            continue
+        if indent == column and body[:1] == "-" and body[1:2] in ("", " "):
+            continue
+        return False
+    return True
+
+
+def _read_list(text: str) -> list[Any] | None:
+    """The items of a region read alone as data, None if it does not read as a list by the fast path."""
+    from .loader import fast_load
+    from .loader.fastpath import _FastPathProblem
+    from .loader.scalars import _FastPathRefused
+
+    try:
+        data = fast_load(text)
+    except (_FastPathRefused, _FastPathProblem, RecursionError):  # the whole texts are read, and say why
+        return None
+    return data if isinstance(data, list) else None
+
+
+def _prove(
+    source: PlanText,
+    regions: Sequence[Region],
+    old_lists: dict[ListPath, list[Any]],
+    new_lists: dict[ListPath, list[Any]],
+    intent: Intent,
+) -> None:
+    """Raise `EditRefused` unless each region's new items are its old ones with exactly ``intent`` applied.
+
+    Items outside the regions stand as None on both sides, so that the
+    intent's paths and the message's are the file's.
+    """
+    from .loader import fast_load
+
+    old_doc: dict[str, Any] = {}
+    for region in regions:
+        listed = [None] * region.first + old_lists[region.path] + [None] * (region.count - region.stop)
+        _put(old_doc, region.path, listed)
+    want = expected(old_doc, intent, fast_load)
+    for region in regions:
+        wanted = _get(want, region.path)
+        got = [None] * region.first + new_lists[region.path] + [None] * (region.count - region.stop)
+        if got != wanted:
+            raise EditRefused(
+                f"the change could not be made exactly: {where(_first_difference(wanted, got, region.path))} "
+                "would not read as intended; nothing written (run `workplan fmt` on the file, or make this change "
+                "by hand)"
+            )
+
+
+def _put(doc: dict[str, Any], path: ListPath, listed: list[Any]) -> None:
+    for step in path[:-1]:
+        doc = doc.setdefault(step, {})
+    doc[path[-1]] = listed
+
+
+def _get(doc: dict[str, Any], path: ListPath) -> list[Any]:
+    for step in path:
+        doc = doc[step]
+    return typing.cast(list[Any], doc)
+
+
+def _new_plan(
+    source: PlanText, new_text: str, regions: Sequence[Region], new_lists: dict[ListPath, list[Any]]
+) -> tuple[LoadResult, tuple[Plan, Plan]] | None:
+    """The old plan with each region's items validated anew in their place, and both plans cut down to the
+    regions' items; None when a new item does not validate (the whole new text is read, and says why)."""
+    plan = source.plan
+    new_plan, old_cut, new_cut = plan, _cut(plan), _cut(plan)
+    for region in regions:
+        old_items = _get_model(plan, region.path)
+        try:
+            validate = validator_for(_item_model(plan, region.path)).validate_python
+            fresh = tuple(validate(item) for item in new_lists[region.path])
+        except ValidationError:
+            return None
+        kept = old_items[: region.first] + fresh + old_items[region.stop :]
+        new_plan = _replaced(new_plan, region.path, kept, validate=True)
+        old_cut = _replaced(old_cut, region.path, old_items[region.first : region.stop])
+        new_cut = _replaced(new_cut, region.path, fresh)
+    return LoadResult(source.name, new_plan, text=new_text), (old_cut, new_cut)
+
+
+def _cut(plan: Plan) -> Plan:
+    """The plan without the items of the lists an edit changes (the rest stays, for the diff's words)."""
+    for _, path in EDITABLE_LISTS:
+        if _get_model(plan, path):
+            plan = _replaced(plan, path, ())
+    return plan
+
+
+def _get_model(model: Any, path: ListPath) -> tuple[Any, ...]:
+    for step in path:
+        model = getattr(model, step, None)
+    return model if isinstance(model, tuple) else ()
+
+
+def _item_model(plan: Any, path: ListPath) -> type[BaseModel]:
+    """The model of the items of the list at ``path`` of ``plan``."""
+    owner = plan
+    for step in path[:-1]:
+        owner = getattr(owner, step)
+    annotation = type(owner).model_fields[path[-1]].annotation
+    return typing.cast(type[BaseModel], typing.get_args(annotation)[0])
+
+
+def _replaced(model: Any, path: ListPath, listed: tuple[Any, ...], *, validate: bool = False) -> Any:
+    """``model`` with the list at ``path`` replaced: validated anew (its other values as they are) or copied."""
+    if len(path) > 1:
+        inner = _replaced(getattr(model, path[0]), path[1:], listed, validate=validate)
+        listed, path = inner, path[:1]
+    if not validate:
+        return model.model_copy(update={path[0]: listed})
+    values = {name: getattr(model, name) for name in model.model_fields_set} | {path[0]: listed}
+    return validator_for(type(model)).validate_python(values)
