@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,19 +43,32 @@ from .diagnostics import Diagnostic, Severity
 from .loader import LoadResult, parse_plan
 from .models import Plan, validator_for
 from .plandiff import Change, diff_plans
-from .planfile import BOM, EDITABLE_LISTS, PlanText, problem_key
+from .planfile import BOM, EDITABLE_LISTS, PlanText, counts_of, lint_found, problem_key
 from .planitems import ListPath, item_starts, list_end
-from .textpatch import EditRefused, Intent, Lines, Replace, _first_difference, apply, expected, verify, where
+from .textpatch import (
+    EditRefused,
+    Intent,
+    Lines,
+    Replace,
+    _first_difference,
+    apply,
+    expected,
+    in_order,
+    patched,
+    verify,
+    where,
+)
 
 # --- the result of an edit ----------------------------------------------------------------
 
 
 @dataclass
 class Edit:
-    """An edit of one plan file: the text before and after, what it means, and what it would break."""
+    """An edit of one plan file: the text before, the replacements that make the text after, what the edit
+    means, and what it would break."""
 
     source: PlanText
-    new_text: str
+    edits: list[Replace]  # in text order
     changes: list[Change] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
     plan: Plan | None = None
@@ -69,10 +82,21 @@ class Edit:
     def errors_only(self) -> bool:
         return all(d.severity is Severity.ERROR for d in self.problems)
 
+    @functools.cached_property
+    def new_text(self) -> str:
+        """The text after the edit (made when first asked for: writing the file does not need it whole)."""
+        return apply(self.source.text, self.edits)
+
     @property
-    def file_text(self) -> str:
-        """What to write: the new text, with the byte-order mark the file had."""
-        return (BOM if self.source.bom else "") + self.new_text
+    def changed(self) -> bool:
+        """True when the new text differs from the old."""
+        return any(self.source.text[e.start : e.end] != e.text for e in self.edits)
+
+    def file_pieces(self) -> Iterator[str]:
+        """What to write, in pieces: the new text, with the byte-order mark the file had."""
+        if self.source.bom:
+            yield BOM
+        yield from patched(self.source.text, self.edits)
 
 
 @functools.lru_cache(maxsize=4)
@@ -95,31 +119,63 @@ def check_edit(source: PlanText, edits: Sequence[Replace], intent: Intent, *, al
     (compared by rule and message, since lines move); with
     ``allow_warnings``, errors only.
     """
-    from .validate import lint_loaded
+    from .index import forget_index
 
-    new_text = apply(source.text, edits)
-    regions = _regions(source, edits, intent)
-    found = _read_regions(source, new_text, regions, intent) if regions is not None else None
+    forget_index(source.plan)  # not used again: the new plan's index takes its memory
+    edit = Edit(source, in_order(edits))
+    regions = _regions(source, edit.edits, intent)
+    found = _read_regions(source, regions, intent) if regions is not None else None
     old_part: Plan | None
     new_part: Plan | None
     if found is not None:
-        loaded, (old_part, new_part) = found
+        new_plan, (old_part, new_part) = found
+        loaded = LoadResult(source.name, new_plan)  # its text is made only if a problem must be placed in it
     else:
-        verify(source.text, new_text, intent)
-        loaded = parse_plan(new_text, source.name)
+        verify(source.text, edit.new_text, intent)
+        loaded = parse_plan(edit.new_text, source.name)
         old_part, new_part = source.plan, loaded.plan
-    after = sorted([*loaded.diagnostics, *lint_loaded(loaded)])
     before = dict(source.findings if source.findings is not None else _findings(source.text, source.name))
     problems = []
-    for d in after:
+    for d in _placed(loaded, edit, before, allow_warnings):
         if d.severity is Severity.ERROR:
             problems.append(d)
         elif before.get(problem_key(d), 0) > 0:
             before[problem_key(d)] -= 1
         elif not allow_warnings:
             problems.append(d)
-    changes = diff_plans(old_part, new_part) if new_part is not None else []
-    return Edit(source, new_text, changes, problems, loaded.plan)
+    edit.changes = diff_plans(old_part, new_part) if new_part is not None else []
+    edit.problems, edit.plan = problems, loaded.plan
+    return edit
+
+
+def _placed(
+    loaded: LoadResult, edit: Edit, before: dict[tuple[str, str], int], allow_warnings: bool
+) -> list[Diagnostic]:
+    """The new plan's diagnostics that may be problems, in their places, sorted: every error, and each warning
+    found more often than ``before`` (with ``allow_warnings``, none).  Placing a finding takes a pass over the
+    text, so the others are left out, unless a check finds more than is shown of it (then all are placed,
+    as `validate` would show them)."""
+    from .validate import lint_loaded, located
+
+    if loaded.plan is None or loaded.diagnostics:
+        return sorted([*loaded.diagnostics, *lint_loaded(loaded)])
+    found = lint_found(loaded.plan)
+    counts = counts_of([(rule, finding) for rule, finding in found if rule.severity is not Severity.ERROR])
+    if counts is not None:
+        found = [
+            (rule, finding)
+            for rule, finding in found
+            if rule.severity is Severity.ERROR
+            or (
+                not allow_warnings
+                and counts[(rule.code, finding.message)] > before.get((rule.code, finding.message), 0)
+            )
+        ]
+    if not found:
+        return []
+    if loaded.text is None:
+        loaded = LoadResult(loaded.path, loaded.plan, text=edit.new_text)
+    return sorted(located(loaded, found))
 
 
 # --- the regions an edit changes ------------------------------------------------------------
@@ -220,22 +276,17 @@ def _intent_within(intent: Intent, regions: Sequence[Region]) -> bool:
 # --- reading them again ---------------------------------------------------------------------
 
 
-def _read_regions(
-    source: PlanText, new_text: str, regions: Sequence[Region], intent: Intent
-) -> tuple[LoadResult, tuple[Plan, Plan]] | None:
+def _read_regions(source: PlanText, regions: Sequence[Region], intent: Intent) -> tuple[Plan, tuple[Plan, Plan]] | None:
     """The new plan, made of the old one with each region's items read anew, and the old and new plans cut
     down to the regions' items (what `diff_plans` compares); None when a region cannot be proved alone
     (the whole texts are then read)."""
     from .loader import text_problem
 
-    shift = 0
     old_lists: dict[ListPath, list[Any]] = {}
     new_lists: dict[ListPath, list[Any]] = {}
     for region in regions:
-        grown = sum(len(e.text) - (e.end - e.start) for e in region.edits)
         old = source.text[region.start : region.end]
-        new = new_text[region.start + shift : region.end + shift + grown]
-        shift += grown
+        new = apply(old, [Replace(e.start - region.start, e.end - region.start, e.text) for e in region.edits])
         if not (_lines_stay_inside(old, region.column) and _lines_stay_inside(new, region.column)):
             return None
         if _starts_with_dash(old, region.column) and not _starts_with_dash(new, region.column):
@@ -248,7 +299,7 @@ def _read_regions(
         old_lists[region.path] = old_items
         new_lists[region.path] = new_items
     _prove(source, regions, old_lists, new_lists, intent)
-    return _new_plan(source, new_text, regions, new_lists)
+    return _new_plan(source, regions, new_lists)
 
 
 def _starts_with_dash(text: str, column: int) -> bool:
@@ -335,8 +386,8 @@ def _get(doc: dict[str, Any], path: ListPath) -> list[Any]:
 
 
 def _new_plan(
-    source: PlanText, new_text: str, regions: Sequence[Region], new_lists: dict[ListPath, list[Any]]
-) -> tuple[LoadResult, tuple[Plan, Plan]] | None:
+    source: PlanText, regions: Sequence[Region], new_lists: dict[ListPath, list[Any]]
+) -> tuple[Plan, tuple[Plan, Plan]] | None:
     """The old plan with each region's items validated anew in their place, and both plans cut down to the
     regions' items; None when a new item does not validate (the whole new text is read, and says why)."""
     plan = source.plan
@@ -352,7 +403,7 @@ def _new_plan(
         new_plan = _replaced(new_plan, region.path, kept, validate=True)
         old_cut = _replaced(old_cut, region.path, old_items[region.first : region.stop])
         new_cut = _replaced(new_cut, region.path, fresh)
-    return LoadResult(source.name, new_plan, text=new_text), (old_cut, new_cut)
+    return new_plan, (old_cut, new_cut)
 
 
 def _cut(plan: Plan) -> Plan:

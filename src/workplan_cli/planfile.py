@@ -26,6 +26,7 @@ from .textpatch import EditRefused
 
 if TYPE_CHECKING:
     from .editcheck import Edit
+    from .lint import Finding, Rule
 
 BOM = "\ufeff"
 
@@ -39,6 +40,30 @@ EDITABLE_LISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 def problem_key(d: Diagnostic) -> tuple[str, str]:
     return (d.code, d.message)
+
+
+def lint_found(plan: Plan) -> list[tuple[Rule, Finding]]:
+    """The lint findings of a plan, not yet placed at their lines (which takes one more pass over the text)."""
+    from .lint import Selection, run_rules
+    from .loader import collector_paused
+
+    with collector_paused():
+        return list(run_rules(plan, Selection()))
+
+
+def counts_of(found: Sequence[tuple[Rule, Finding]]) -> dict[tuple[str, str], int] | None:
+    """How many times each (rule, message) is found, if that is all a caller needs to know: no finding is an
+    error and no check finds more than `validate` shows of one (else None: the findings must be placed)."""
+    from .diagnostics import MAX_PER_CHECK
+
+    counts: dict[tuple[str, str], int] = {}
+    per_check: dict[str, int] = {}
+    for rule, finding in found:
+        if rule.severity is Severity.ERROR:
+            return None
+        counts[(rule.code, finding.message)] = counts.get((rule.code, finding.message), 0) + 1
+        per_check[rule.code] = per_check.get(rule.code, 0) + 1
+    return None if any(n > MAX_PER_CHECK for n in per_check.values()) else counts
 
 
 # --- reading the plan to edit --------------------------------------------------------------
@@ -97,9 +122,10 @@ def read_plan(path: Path) -> PlanText:
     error, so that a broken file is never edited, and `PathError` when it
     cannot be read.
     """
-    from .validate import lint_loaded
+    from .validate import lint_loaded, located
 
     raw, info = _read_bytes(path)
+    bom, stamp = raw.startswith(BOM.encode()), Stamp.of(raw, info)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -107,18 +133,21 @@ def read_plan(path: Path) -> PlanText:
         raise PlanError(
             f"{path} does not validate; fix it first (nothing written)", [problem] if problem else []
         ) from None
+    del raw  # not held while the text is read: the file's size in memory
     marks: dict[tuple[Any, ...], ListMarks] = {}
     loaded = parse_plan(text, str(path), marks)
-    problems = sorted([*loaded.diagnostics, *lint_loaded(loaded)])
-    errors = [d for d in problems if d.severity is Severity.ERROR]
-    if loaded.plan is None or errors:
-        raise PlanError(f"{path} does not validate; fix it first (nothing written)", errors)
-    counts: dict[tuple[str, str], int] = {}
-    for d in problems:
-        counts[problem_key(d)] = counts.get(problem_key(d), 0) + 1
-    return PlanText(
-        path, text, loaded.plan, raw.startswith(BOM.encode()), Stamp.of(raw, info), tuple(counts.items()), marks or None
-    )
+    found = lint_found(loaded.plan) if loaded.plan is not None and not loaded.diagnostics else None
+    counts = counts_of(found) if found is not None else None
+    if counts is None:  # errors, or more of one check than is shown: every finding in its place
+        problems = sorted([*loaded.diagnostics, *(located(loaded, found) if found else lint_loaded(loaded))])
+        errors = [d for d in problems if d.severity is Severity.ERROR]
+        if loaded.plan is None or errors:
+            raise PlanError(f"{path} does not validate; fix it first (nothing written)", errors)
+        counts = {}
+        for d in problems:
+            counts[problem_key(d)] = counts.get(problem_key(d), 0) + 1
+    assert loaded.plan is not None
+    return PlanText(path, text, loaded.plan, bom, stamp, tuple(counts.items()), marks or None)
 
 
 def _candidates(paths: Sequence[Path]) -> list[Path]:
@@ -271,4 +300,4 @@ def write_edit(edit: Edit) -> None:
                 "wrote it); nothing written: run the command again on the file as it is now"
             )
         _writable(path, info)
-        write_atomic(path, edit.file_text)
+        write_atomic(path, edit.file_pieces())

@@ -87,14 +87,28 @@ class Replace:
     text: str
 
 
-def apply(text: str, replacements: Sequence[Replace]) -> str:
+def in_order(replacements: Sequence[Replace]) -> list[Replace]:
+    """``replacements`` in text order; `EditRefused` if two fall on the same characters."""
     ordered = sorted(replacements, key=lambda r: r.start)
     for before, after in itertools.pairwise(ordered):
         if after.start < before.end or (after.start == before.start and before.start != before.end):
             raise EditRefused("two changes of this edit fall on the same characters; nothing written")
-    for r in reversed(ordered):
-        text = text[: r.start] + r.text + text[r.end :]
-    return text
+    return ordered
+
+
+def patched(text: str, replacements: Sequence[Replace], block: int = 1 << 20) -> Iterator[str]:
+    """The text with ``replacements`` made, in pieces of at most about ``block`` characters (no piece is the
+    whole text: a plan of many megabytes is written without a second copy of it in memory)."""
+    at = 0
+    for r in [*in_order(replacements), Replace(len(text), len(text), "")]:
+        for start in range(at, r.start, block):
+            yield text[start : min(start + block, r.start)]
+        yield r.text
+        at = r.end
+
+
+def apply(text: str, replacements: Sequence[Replace]) -> str:
+    return "".join(patched(text, replacements))
 
 
 def insert_lines(lines: Lines, at: int, new_lines: Sequence[str]) -> Replace:

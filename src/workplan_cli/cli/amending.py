@@ -133,7 +133,7 @@ def _run_edit(
             err=True,
         )
         raise typer.Exit(EXIT_PROBLEMS)
-    if not dry_run and edit.new_text != edit.source.text:
+    if not dry_run and edit.changed:
         write_edit(edit)
     for note in edit.notes:
         typer.echo(f"workplan: warning: {visible(note)}", err=True)
