@@ -378,7 +378,14 @@ def reorder(
         trailers.append(text[cut:])
     if placed != len(inside):
         raise EditRefused("a change of this edit spans two items of a list; nothing written")
+    # The last item of a file that ends without a line break: it ends with one where it moves, and the
+    # item that becomes last ends without one, as the file did.
+    unended = not blocks[-1].endswith(("\n", "\r"))
+    if unended:
+        blocks[-1] += lines.ending_before(starts[-1])
     region = "".join(blocks[order[n] - low] + trailer for n, trailer in enumerate(trailers, low))
+    if unended:
+        region = region.removesuffix("\r\n") if region.endswith("\r\n") else region[:-1]
     return [*outside, Replace(starts[0], end, region)]
 
 
@@ -412,10 +419,10 @@ class DataReader:
     aliases are used (the first text read decides, and its data is kept: it is read once)."""
 
     def __init__(self, first: str) -> None:
-        from .loader.fastpath import fast_load
+        from .loader.fastpath import _FastPathProblem, fast_load
         from .loader.scalars import _FastPathRefused
 
-        self._refused = _FastPathRefused
+        self._refused = (_FastPathRefused, _FastPathProblem)  # _FastPathProblem: a key written twice
         self._fast = True
         try:
             self.first = fast_load(first)
@@ -432,7 +439,8 @@ class DataReader:
             try:
                 return fast_load(text)
             except self._refused as exc:
-                raise EditRefused(f"the changed text could not be read back ({exc}); nothing written") from None
+                why = str(exc) or "a key written twice"
+                raise EditRefused(f"the changed text could not be read back ({why}); nothing written") from None
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
