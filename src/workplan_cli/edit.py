@@ -7,11 +7,14 @@ the user named, or nowhere: a value shared through an anchor, alias or merge
 key, or written in a shape the text cannot be changed in safely, is refused;
 and the new text must read as the old plan with exactly the intended change.
 
-Each function returns an `Edit` (the old and new text, what the change means
-in `workplan diff`'s words, and the problems the new text would have); the
-caller decides whether to write it, with `planfile.write_edit`, which writes only if
-the file on disk is still the one read.  An edit that would add a problem is
-refused: see `Edit.refused`.
+The items an edit changes are found by `planitems.PlanItems` (each composed
+alone when the fast path has marked where it is), and the result is proved
+by `editcheck.check_edit`.  Each function returns an `Edit` (the old text
+and the replacements that make the new one, what the change means in
+`workplan diff`'s words, and the problems the new text would have); the
+caller decides whether to write it, with `planfile.write_edit`, which writes
+only if the file on disk is still the one read.  An edit that would add a
+problem is refused: see `Edit.refused`.
 """
 
 from __future__ import annotations

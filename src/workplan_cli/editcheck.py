@@ -8,9 +8,10 @@ item on each side, from the ``- `` line of the first to the ``- `` line of
 the item after the last, or to the list's end).  The rest of the text is the
 same characters, and libyaml reads it alike, because:
 
-- the region starts at a line libyaml reads the same way in both texts (the
-  same ``- `` line, or the line after the list's own key), so whatever comes
-  before it ends the same way (a block scalar's trailing lines included);
+- the region starts where libyaml reads the line the same way in both texts
+  (a ``- `` at the list's column in both, or the line after the list's own
+  key), so whatever comes before it ends the same way (a block scalar's
+  trailing lines included);
 - every line of the region is blank, a comment, indented deeper than the
   list's ``-``, or a ``- `` at its column, so nothing in it can end the list
   or the document, or reach into the text around it;
@@ -25,7 +26,7 @@ those items validated anew in their place; every other plan (anchors, flow
 style, a region that breaks a rule above, an item that fails its model) is
 read again whole, old and new, as data (`textpatch.verify`) and as a plan.
 Either way the new plan is linted, and an edit that adds a problem is
-refused.  `tests/test_editcheck.py` compares both ways on the hostile corpus
+refused.  `tests/test_edit_regions.py` compares both ways on the hostile corpus
 and on generated plans and edits.
 """
 

@@ -11,9 +11,11 @@ stand around it:
 - before: a value that is shared (an anchor, an alias, a merge key ``<<``)
   or written in a shape the patcher cannot change in place is refused, with a
   message saying why and what to do (`Tree.editable`);
-- after: the old and the new text are both read as data, and the new data
-  must equal the old with exactly the intended change (`Intent`) and
-  everything else equal; otherwise the edit is refused and nothing is written.
+- after: the old and the new text are read as data, and the new data must
+  equal the old with exactly the intended change (`Intent`) and everything
+  else equal; otherwise the edit is refused and nothing is written.  `verify`
+  reads both texts whole; `editcheck` reads only the items an edit changes
+  where it can prove the rest reads alike.
 """
 
 from __future__ import annotations
