@@ -33,6 +33,7 @@ and on generated plans and edits.
 from __future__ import annotations
 
 import functools
+import re
 import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ from .plandiff import Change, diff_plans
 from .planfile import BOM, EDITABLE_LISTS, PlanText, counts_of, lint_found, problem_key
 from .planitems import ListPath, item_starts, list_end
 from .textpatch import (
+    _BREAK,
     EditRefused,
     Intent,
     Lines,
@@ -277,30 +279,128 @@ def _intent_within(intent: Intent, regions: Sequence[Region]) -> bool:
 # --- reading them again ---------------------------------------------------------------------
 
 
-def _read_regions(source: PlanText, regions: Sequence[Region], intent: Intent) -> tuple[Plan, tuple[Plan, Plan]] | None:
-    """The new plan, made of the old one with each region's items read anew, and the old and new plans cut
-    down to the regions' items (what `diff_plans` compares); None when a region cannot be proved alone
-    (the whole texts are then read)."""
-    from .loader import text_problem
+@dataclass(frozen=True)
+class _Same:
+    """An item whose lines are the same characters in the old and the new text: it reads alike, and stands
+    for its data in `_prove`.  Items of the same characters are of one ``kind``; ``item`` is one of them in
+    the old text (for its model)."""
 
+    kind: int
+    item: int = field(compare=False)
+
+
+class _Kinds:
+    """The kinds of characters of a region's items: two items are of one kind when their lines are the same
+    characters (found by hash and length, then compared)."""
+
+    def __init__(self, old: str) -> None:
+        self.old = old
+        self.seen: dict[tuple[int, int], list[tuple[int, int, int]]] = {}  # (hash, length) -> [(kind, a, b)]
+        self.count = 0
+
+    def of(self, text: str, a: int, b: int, *, new: bool = False) -> int | None:
+        """The kind of ``text[a:b]``: that of an old item of the same characters; else a new kind for an old
+        item, None for a new one."""
+        unit = text[a:b]
+        same = self.seen.setdefault((hash(unit), b - a), [])
+        for kind, c, d in same:
+            if unit == self.old[c:d]:
+                return kind
+        if new:
+            return None
+        self.count += 1
+        same.append((self.count, a, b))
+        return self.count
+
+
+def _read_regions(source: PlanText, regions: Sequence[Region], intent: Intent) -> tuple[Plan, tuple[Plan, Plan]] | None:
+    """The new plan, made of the old one with each region's changed items read anew, and the old and new
+    plans cut down to those items (what `diff_plans` compares); None when a region cannot be proved alone
+    (the whole texts are then read)."""
     old_lists: dict[ListPath, list[Any]] = {}
     new_lists: dict[ListPath, list[Any]] = {}
     for region in regions:
-        old = source.text[region.start : region.end]
-        new = apply(old, [Replace(e.start - region.start, e.end - region.start, e.text) for e in region.edits])
-        if not (_lines_stay_inside(old, region.column) and _lines_stay_inside(new, region.column)):
+        read = _read_region(source, region, intent)
+        if read is None:
             return None
-        if _starts_with_dash(old, region.column) and not _starts_with_dash(new, region.column):
-            return None
-        if text_problem(new) is not None:
-            return None
-        old_items, new_items = _read_list(old), _read_list(new)
-        if old_items is None or new_items is None or len(old_items) != region.stop - region.first:
-            return None
-        old_lists[region.path] = old_items
-        new_lists[region.path] = new_items
-    _prove(source, regions, old_lists, new_lists, intent)
-    return _new_plan(source, regions, new_lists)
+        old_lists[region.path], new_lists[region.path] = read
+    _prove(regions, old_lists, new_lists, intent)
+    return _new_plan(source, regions, old_lists, new_lists)
+
+
+def _read_region(source: PlanText, region: Region, intent: Intent) -> tuple[list[Any], list[Any]] | None:
+    """The region's items, old and new: an item whose lines are the same characters in both texts stands as
+    `_Same` (it is not read: it reads alike), every other one is read alone as data; None when the region
+    breaks a rule of the module's docstring."""
+    text, column = source.text, region.column
+    local = [Replace(e.start - region.start, e.end - region.start, e.text) for e in region.edits]
+    new = apply(text[region.start : region.end], local)
+    old_dashes = _dash_lines(text, column, region.start, region.end)
+    new_dashes = _dash_lines(new, column, 0, len(new))
+    if len(old_dashes) != region.stop - region.first or not new_dashes:
+        return None  # a line that looks like an item's `- ` is inside a value: the region is read whole
+    if old_dashes[0] == region.start and new_dashes[0] != 0:
+        return None
+    if not _blank_or_comments(new[: new_dashes[0]]):
+        return None
+    old_units = list(zip(old_dashes, [*old_dashes[1:], region.end], strict=True))
+    new_units = list(zip(new_dashes, [*new_dashes[1:], len(new)], strict=True))
+    targets = {p[len(region.path)] for p, _ in intent.sets if p[: len(region.path)] == region.path}
+    kinds = _Kinds(text)
+    old_items: list[Any] = []
+    left: dict[int, list[int]] = {}  # kind -> its old items that no new item has matched yet
+    for n, (a, b) in enumerate(old_units, region.first):
+        kind = kinds.of(text, a, b)
+        assert kind is not None
+        old_items.append(_Same(kind, n))
+        if n not in targets:  # an item the edit changes is read, whatever its new lines
+            left.setdefault(kind, []).append(n)
+    new_items: list[Any] = []
+    for a, b in new_units:
+        kind = kinds.of(new, a, b, new=True)
+        new_items.append(_Same(kind, left[kind].pop()) if kind is not None and left.get(kind) else (a, b))
+    unmatched = {n for items in left.values() for n in items} | targets
+    for n, (a, b) in enumerate(old_units, region.first):
+        if n in unmatched:
+            old_items[n - region.first] = _read_unit(text[a:b], column)
+    for n, item in enumerate(new_items):
+        if isinstance(item, tuple):
+            new_items[n] = _read_unit(new[item[0] : item[1]], column)
+    if any(item is _UNREAD for item in [*old_items, *new_items]):
+        return None
+    return old_items, new_items
+
+
+_UNREAD = object()
+
+
+def _read_unit(text: str, column: int) -> Any:
+    """The data of one item's lines read alone, or `_UNREAD` if they break a rule or are not one item."""
+    from .loader import text_problem
+
+    if not _lines_stay_inside(text, column) or text_problem(text) is not None:
+        return _UNREAD
+    items = _read_list(text)
+    return items[0] if items is not None and len(items) == 1 else _UNREAD
+
+
+def _dash_lines(text: str, column: int, start: int, end: int) -> list[int]:
+    """Where the lines of ``text[start:end]`` that start with a ``- `` at ``column`` start."""
+    if text.find("\r", start, end) < 0:  # lines end in LF only: one search (`^` knows no other ending)
+        dash = re.compile(f"^ {{{column}}}-(?=[ \n]|\\Z)", re.MULTILINE)
+        return [m.start() for m in dash.finditer(text, start, end)]  # `start` is a line's start
+    found = []
+    at = start
+    for line_end in [*(m.end() for m in _BREAK.finditer(text, start, end)), end]:
+        if line_end > at and _starts_with_dash(text[at : min(at + column + 2, line_end)], column):
+            found.append(at)
+        at = line_end
+    return found
+
+
+def _blank_or_comments(text: str) -> bool:
+    """True when every line of ``text`` is blank or a comment."""
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
 def _starts_with_dash(text: str, column: int) -> bool:
@@ -345,7 +445,6 @@ def _read_list(text: str) -> list[Any] | None:
 
 
 def _prove(
-    source: PlanText,
     regions: Sequence[Region],
     old_lists: dict[ListPath, list[Any]],
     new_lists: dict[ListPath, list[Any]],
@@ -387,23 +486,32 @@ def _get(doc: dict[str, Any], path: ListPath) -> list[Any]:
 
 
 def _new_plan(
-    source: PlanText, regions: Sequence[Region], new_lists: dict[ListPath, list[Any]]
+    source: PlanText,
+    regions: Sequence[Region],
+    old_lists: dict[ListPath, list[Any]],
+    new_lists: dict[ListPath, list[Any]],
 ) -> tuple[Plan, tuple[Plan, Plan]] | None:
-    """The old plan with each region's items validated anew in their place, and both plans cut down to the
-    regions' items; None when a new item does not validate (the whole new text is read, and says why)."""
+    """The old plan with each region's items in their new place, those read anew validated, and both plans
+    cut down to the items read; None when a new item does not validate (the whole new text is read, and
+    says why)."""
     plan = source.plan
     new_plan, old_cut, new_cut = plan, _cut(plan), _cut(plan)
     for region in regions:
         old_items = _get_model(plan, region.path)
+        validate = validator_for(_item_model(plan, region.path)).validate_python
         try:
-            validate = validator_for(_item_model(plan, region.path)).validate_python
-            fresh = tuple(validate(item) for item in new_lists[region.path])
+            fresh = [old_items[x.item] if isinstance(x, _Same) else validate(x) for x in new_lists[region.path]]
         except ValidationError:
             return None
-        kept = old_items[: region.first] + fresh + old_items[region.stop :]
+        kept = old_items[: region.first] + tuple(fresh) + old_items[region.stop :]
         new_plan = _replaced(new_plan, region.path, kept, validate=True)
-        old_cut = _replaced(old_cut, region.path, old_items[region.first : region.stop])
-        new_cut = _replaced(new_cut, region.path, fresh)
+        changed = [n for n, x in enumerate(old_lists[region.path], region.first) if not isinstance(x, _Same)]
+        old_cut = _replaced(old_cut, region.path, tuple(old_items[n] for n in changed))
+        new_cut = _replaced(
+            new_cut,
+            region.path,
+            tuple(m for m, x in zip(fresh, new_lists[region.path], strict=True) if not isinstance(x, _Same)),
+        )
     return new_plan, (old_cut, new_cut)
 
 
