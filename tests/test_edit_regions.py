@@ -312,12 +312,15 @@ def test_any_edit_of_a_generated_plan_is_the_same_read_by_region_or_whole(seed):
         path = Path(folder) / "plan.yaml"
         path.write_bytes(text.encode())
         source = _readable(path)
-    if source is None:
+        # As the commands read it: linted only if the edited plan has a problem to weigh against it.
+        unlinted = read_plan(path, lint=False) if source is not None else None
+    if source is None or unlinted is None:
         _outcomes["invalid"] = _outcomes.get("invalid", 0) + 1
         return
     assert same_items(source)
     make = _edit(rng, meetings, activities)
     fast, made_whole = same_edit(make, source)
+    assert (unlinted.findings, outcome(make, unlinted)[0]) == (None, fast)
     if fast[0] == "edit" and not fast[3]:  # no problem to place: the new text is made whole only to be proved
         way = "whole" if made_whole else "region"
         _outcomes[way] = _outcomes.get(way, 0) + 1
@@ -393,3 +396,111 @@ def test_a_key_written_twice_in_the_changed_text_is_refused_not_a_traceback():
     with pytest.raises(EditRefused) as refused:
         verify("a: 1\n", "a: 1\na: 2\n", Intent())
     assert str(refused.value) == "the changed text could not be read back (a key written twice); nothing written"
+
+
+# --- a line inside a value that looks like an item's `- ` -------------------------------------
+
+LOOKALIKE = (
+    HEAD
+    + """meetings:
+  - id: meeting-1
+    number: 1
+    kind: regular
+    title: "Part one
+  - and part two"
+    date: 2023-03-02
+    start_time: "10:00"
+    end_time: "12:00"
+    agenda: []
+  - id: meeting-2
+    number: 2
+    kind: regular
+    date: 2023-03-09
+    start_time: "10:00"
+    end_time: "12:00"
+    agenda: []
+"""
+)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda s: set_status(s, "meeting-1", "cancelled"),
+        lambda s: move_item(s, "meeting-2", dt.date(2023, 3, 16)),
+        lambda s: add_meeting(s, day=dt.date(2023, 3, 6), start=dt.time(10), end=dt.time(12)),
+    ],
+    ids=["cancel", "move", "add"],
+)
+def test_a_title_line_that_looks_like_an_item_is_read_whole_and_the_edit_lands_alike(tmp_path, make):
+    path = tmp_path / "plan.yaml"
+    path.write_text(LOOKALIKE, encoding="utf-8")
+    source = read_plan(path)
+    (kind, new_text, _, problems, plan, _), made_whole = same_edit(make, source)
+    assert (kind, problems, made_whole) == ("edit", [], True)  # the region could not be cut: read whole
+    assert plan.meetings[[m.id for m in plan.meetings].index("meeting-1")].title == "Part one - and part two"
+    assert new_text.count('title: "Part one\n  - and part two"\n') == 1
+
+
+# --- a plan is linted before an edit only if the edited plan has a problem to weigh -------------
+
+CLASH = (
+    HEAD
+    + """meetings:
+  - id: meeting-1
+    number: 1
+    kind: regular
+    date: 2023-03-02
+    start_time: "10:00"
+    end_time: "12:00"
+    agenda: []
+  - id: meeting-2
+    number: 2
+    kind: regular
+    date: 2023-03-01
+    start_time: "10:00"
+    end_time: "12:00"
+    agenda: []
+  - id: meeting-3
+    number: 3
+    kind: regular
+    date: 2023-03-23
+    start_time: "10:00"
+    end_time: "12:00"
+    agenda: []
+"""
+)
+
+
+def test_an_edit_that_leaves_the_plans_error_is_refused_as_the_plan_that_does_not_validate(runner, tmp_path):
+    from workplan_cli.cli import app
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(CLASH, encoding="utf-8")
+    result = runner.invoke(app, ["cancel", "meeting-3", "--allow-warnings", str(plan)])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        f"{plan}:75:11: error WP120 meeting 2 (2023-03-01) is dated before meeting 1 (2023-03-02)\n",
+        f"workplan: error: {plan} does not validate; fix it first (nothing written)\n",
+    )
+    assert plan.read_text(encoding="utf-8") == CLASH
+
+
+def test_an_edit_that_removes_the_plans_only_error_is_written(runner, tmp_path):
+    """Without --allow-warnings the plan's warnings are weighed against its own, and its error refuses."""
+    from workplan_cli.cli import app
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(CLASH, encoding="utf-8")
+    result = runner.invoke(app, ["move", "meeting-2", "2023-03-16", str(plan)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"workplan: error: {plan} does not validate; fix it first (nothing written)\n",
+    )
+    result = runner.invoke(app, ["move", "meeting-2", "2023-03-16", "--allow-warnings", str(plan)])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "Meeting 2 moved from Wed, Mar 1, 2023 to Thu, Mar 16, 2023\n",
+        f"wrote {plan}\n",
+    )
+    assert plan.read_text(encoding="utf-8") == CLASH.replace("    date: 2023-03-01\n", "    date: 2023-03-16\n")

@@ -27,7 +27,7 @@ from typing import Any
 
 from .editcheck import Edit, check_edit
 from .errors import UsageError
-from .models import CommitteePlan, Plan, is_id
+from .models import CommitteePlan, is_id
 from .planfile import PlanText
 from .planitems import PlanItems
 from .textpatch import (
@@ -277,20 +277,27 @@ def _tied_to(plan: CommitteePlan, ident: str, status: str) -> list[str]:
 # --- add ----------------------------------------------------------------------------------
 
 
-def _all_ids(plan: Plan) -> set[str]:
+def _free_id(source: PlanText, wanted: str) -> str:
+    """``wanted``, else ``wanted-2``, ``wanted-3``…: the first id nothing in the plan has.
+
+    An id written nowhere in a text without escapes (``\\``) is nobody's, which
+    spares building the plan's index; any other is looked up in it.
+    """
     from .index import index_of
 
-    return set(index_of(plan).ids)
+    taken: set[str] | None = None
 
+    def free(ident: str) -> bool:
+        nonlocal taken
+        if "\\" not in source.text and ident not in source.text:
+            return True
+        taken = taken if taken is not None else set(index_of(source.plan).ids)
+        return ident not in taken
 
-def _free_id(plan: Plan, wanted: str) -> str:
-    taken = _all_ids(plan)
-    if wanted not in taken:
-        return wanted
-    n = 2
-    while f"{wanted}-{n}" in taken:
-        n += 1
-    return f"{wanted}-{n}"
+    n, ident = 2, wanted
+    while not free(ident):
+        ident, n = f"{wanted}-{n}", n + 1
+    return ident
 
 
 def slug(text: str, limit: int = 48) -> str:
@@ -414,7 +421,7 @@ def add_meeting(
         raise UsageError(f"{source.name} is a program plan: it has no meetings")
     kind = _checked_id(kind, "--kind")
     if ident is None:
-        ident = _free_id(plan, f"meeting-{number}" if number is not None else f"{kind}-{_date_text(day)}")
+        ident = _free_id(source, f"meeting-{number}" if number is not None else f"{kind}-{_date_text(day)}")
     ident = _checked_id(ident, "--id")
     quote = _time_style(source)
     body = [f"- id: {scalar_text(ident)}"]
@@ -453,7 +460,7 @@ def add_activity(
     if not title.strip():
         raise UsageError("--title needs some text")
     if ident is None:
-        ident = _free_id(plan, slug(title))
+        ident = _free_id(source, slug(title))
     ident = _checked_id(ident, "--id")
     body = [f"- id: {scalar_text(ident)}", f"title: {scalar_text(title.strip())}", f"date: {_date_text(day)}"]
     if end_day is not None:

@@ -42,10 +42,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Severity
+from .lint import Finding, Rule
 from .loader import LoadResult, parse_plan
 from .models import Plan, validator_for
 from .plandiff import Change, diff_plans
-from .planfile import BOM, EDITABLE_LISTS, PlanText, counts_of, lint_found, problem_key
+from .planfile import BOM, EDITABLE_LISTS, PlanText, checked_counts, counts_of, lint_found, problem_key
 from .planitems import ListPath, item_starts, list_end
 from .textpatch import (
     _BREAK,
@@ -102,17 +103,6 @@ class Edit:
         yield from patched(self.source.text, self.edits)
 
 
-@functools.lru_cache(maxsize=4)
-def _findings(text: str, name: str) -> tuple[tuple[tuple[str, str], int], ...]:
-    """How many times each (rule, message) is found in a plan's text (cached: each edit compares with it)."""
-    from .validate import lint_loaded
-
-    counts: dict[tuple[str, str], int] = {}
-    for d in lint_loaded(parse_plan(text, name)):
-        counts[problem_key(d)] = counts.get(problem_key(d), 0) + 1
-    return tuple(counts.items())
-
-
 def check_edit(source: PlanText, edits: Sequence[Replace], intent: Intent, *, allow_warnings: bool = False) -> Edit:
     """Prove that ``edits`` make the source's text into the source with exactly ``intent``; then the changes
     and the problems the new text would have.
@@ -120,7 +110,10 @@ def check_edit(source: PlanText, edits: Sequence[Replace], intent: Intent, *, al
     Raises `EditRefused` when the text does not read as intended.  A problem
     is every error, and every warning that the source does not already have
     (compared by rule and message, since lines move); with
-    ``allow_warnings``, errors only.
+    ``allow_warnings``, errors only.  A source not linted yet is linted only
+    when the new plan has an error or a warning to weigh: then `PlanError`
+    if the source has an error (a broken plan is not edited); a plan whose
+    only errors the edit removes is edited.
     """
     from .index import forget_index
 
@@ -137,9 +130,17 @@ def check_edit(source: PlanText, edits: Sequence[Replace], intent: Intent, *, al
         verify(source.text, edit.new_text, intent)
         loaded = parse_plan(edit.new_text, source.name)
         old_part, new_part = source.plan, loaded.plan
-    before = dict(source.findings if source.findings is not None else _findings(source.text, source.name))
+    findings = lint_found(loaded.plan) if loaded.plan is not None and not loaded.diagnostics else None
+    if source.findings is not None:
+        before = dict(source.findings)
+    elif findings is None or any(rule.severity is Severity.ERROR or not allow_warnings for rule, _ in findings):
+        if loaded.plan is not None:
+            forget_index(loaded.plan)  # the source's index takes its memory; the findings are kept
+        before = checked_counts(LoadResult(source.name, source.plan, text=source.text))
+    else:
+        before = {}
     problems = []
-    for d in _placed(loaded, edit, before, allow_warnings):
+    for d in _placed(loaded, findings, edit, before, allow_warnings):
         if d.severity is Severity.ERROR:
             problems.append(d)
         elif before.get(problem_key(d), 0) > 0:
@@ -152,7 +153,11 @@ def check_edit(source: PlanText, edits: Sequence[Replace], intent: Intent, *, al
 
 
 def _placed(
-    loaded: LoadResult, edit: Edit, before: dict[tuple[str, str], int], allow_warnings: bool
+    loaded: LoadResult,
+    found: list[tuple[Rule, Finding]] | None,
+    edit: Edit,
+    before: dict[tuple[str, str], int],
+    allow_warnings: bool,
 ) -> list[Diagnostic]:
     """The new plan's diagnostics that may be problems, in their places, sorted: every error, and each warning
     found more often than ``before`` (with ``allow_warnings``, none).  Placing a finding takes a pass over the
@@ -160,9 +165,8 @@ def _placed(
     as `validate` would show them)."""
     from .validate import lint_loaded, located
 
-    if loaded.plan is None or loaded.diagnostics:
+    if found is None:
         return sorted([*loaded.diagnostics, *lint_loaded(loaded)])
-    found = lint_found(loaded.plan)
     counts = counts_of([(rule, finding) for rule, finding in found if rule.severity is not Severity.ERROR])
     if counts is not None:
         found = [
@@ -186,8 +190,8 @@ def _placed(
 
 @dataclass(frozen=True)
 class Region:
-    """Items ``first:stop`` of the list at ``path`` (dash at ``column``), whose lines are ``start:end`` of the
-    old text; ``edits`` fall in them."""
+    """Items ``first:stop`` of the list at ``path`` (of ``count`` items, its ``-`` at ``column``), whose lines
+    are ``start:end`` of the old text, each item's from its ``- `` line (at ``dashes``); ``edits`` fall in them."""
 
     path: ListPath
     first: int
@@ -196,6 +200,7 @@ class Region:
     column: int
     start: int
     end: int
+    dashes: tuple[int, ...]
     edits: tuple[Replace, ...]
 
 
@@ -229,7 +234,8 @@ def _regions(source: PlanText, edits: Sequence[Replace], intent: Intent) -> list
         dash = source.text[lines_of[0] : firsts[0].index]
         column = len(dash) - len(dash.lstrip(" "))
         stop_at = lines_of[stop] if stop < len(firsts) else end
-        regions.append(Region(path, first, stop, len(firsts), column, start, stop_at, tuple(mine)))
+        dashes = tuple(lines_of[first:stop])
+        regions.append(Region(path, first, stop, len(firsts), column, start, stop_at, dashes, tuple(mine)))
     if left or not _intent_within(intent, regions):
         return None
     return regions
@@ -337,8 +343,8 @@ def _read_region(source: PlanText, region: Region, intent: Intent) -> tuple[list
     new = apply(text[region.start : region.end], local)
     old_dashes = _dash_lines(text, column, region.start, region.end)
     new_dashes = _dash_lines(new, column, 0, len(new))
-    if len(old_dashes) != region.stop - region.first or not new_dashes:
-        return None  # a line that looks like an item's `- ` is inside a value: the region is read whole
+    if old_dashes != list(region.dashes) or not new_dashes:
+        return None  # a line that looks like an item's `- ` is inside a value: the whole texts are read
     if old_dashes[0] == region.start and new_dashes[0] != 0:
         return None
     if not _blank_or_comments(new[: new_dashes[0]]):

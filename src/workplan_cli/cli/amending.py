@@ -119,11 +119,12 @@ def _run_edit(
     from .. import choose_plan, plan_paths, write_edit
 
     try:
-        source = choose_plan(plan_paths(paths), plan_id, ident)
+        # Linted only if the edited plan has a problem to weigh against it (see `editcheck.check_edit`).
+        source = choose_plan(plan_paths(paths), plan_id, ident, lint=False)
+        edit = make(source)
     except PlanError as error:
         sys.stdout.write(SOURCE_REFUSED[output_format.value](error))
         raise
-    edit = make(source)
     if edit.refused:
         sys.stdout.write(EDIT_REFUSED[output_format.value](edit))
         hint = "" if edit.errors_only() else "; --allow-warnings writes it despite warnings"
