@@ -9,25 +9,31 @@ the item after the last, or to the list's end).  The rest of the text is the
 same characters, and libyaml reads it alike, because:
 
 - the region starts where libyaml reads the line the same way in both texts
-  (a ``- `` at the list's column in both, or the line after the list's own
-  key), so whatever comes before it ends the same way (a block scalar's
-  trailing lines included);
-- every line of the region is blank, a comment, indented deeper than the
-  list's ``-``, or a ``- `` at its column, so nothing in it can end the list
-  or the document, or reach into the text around it;
-- the region is read alone as a block list, which fails for anything left
-  open (a quote, a bracket), and holds no anchor, alias or tag;
-- the text after it starts with the next item's ``- `` or with the line
-  that ends the list, in both texts.
+  (a ``- `` at the list's column in both, or, before the first item, blank
+  lines and comments after the list's own key), so whatever comes before it
+  ends the same way (a block scalar's trailing lines included);
+- the region is cut into its items at the lines that start with a ``- `` at
+  the list's column, which in the old text must be where the fast path found
+  its items (no such line hides inside a value);
+- an item whose lines (to the next ``- `` line) are the same characters in
+  both texts is read alike, and is not read again: it starts as an item and
+  is followed by an item's ``- `` or by the list's end in both;
+- every other item is read alone, old and new: every one of its lines is
+  blank, a comment, indented deeper than the list's ``-``, or a ``- `` at its
+  column (so nothing in it can end the list or the document, or reach into
+  the text around it), and it reads as exactly one item, which fails for
+  anything left open (a quote, a bracket); no anchor, alias or tag;
+- the text after the region starts with the next item's ``- `` or with the
+  line that ends the list, in both texts.
 
-The region's items, read as data, must equal the old ones with exactly the
-intended change (`textpatch.Intent`), and the new plan is the old one with
-those items validated anew in their place; every other plan (anchors, flow
-style, a region that breaks a rule above, an item that fails its model) is
-read again whole, old and new, as data (`textpatch.verify`) and as a plan.
-Either way the new plan is linted, and an edit that adds a problem is
-refused.  `tests/test_edit_regions.py` compares both ways on the hostile corpus
-and on generated plans and edits.
+The items, as data (an item not read again stands for its own), must be the
+old ones with exactly the intended change (`textpatch.Intent`), and the new
+plan is the old one with the items read anew validated in their place; every
+other edit (a plan with anchors, lists in flow style, a region that breaks a
+rule above, an item that fails its model) reads both texts whole, as data
+(`textpatch.verify`) and as a plan.  Either way the new plan is linted, and
+an edit that adds a problem is refused.  `tests/test_edit_regions.py`
+compares both ways on the hostile corpus and on generated plans and edits.
 """
 
 from __future__ import annotations
