@@ -55,14 +55,14 @@ from .plandiff import Change, diff_plans
 from .planfile import BOM, EDITABLE_LISTS, PlanText, checked_counts, counts_of, lint_found, problem_key
 from .planitems import ListPath, item_starts, list_end
 from .textpatch import (
-    _BREAK,
+    LINE_BREAK,
     EditRefused,
     Intent,
     Lines,
     Replace,
-    _first_difference,
     apply,
     expected,
+    first_difference,
     in_order,
     patched,
     verify,
@@ -403,7 +403,7 @@ def _dash_lines(text: str, column: int, start: int, end: int) -> list[int]:
         return [m.start() for m in dash.finditer(text, start, end)]  # `start` is a line's start
     found = []
     at = start
-    for line_end in [*(m.end() for m in _BREAK.finditer(text, start, end)), end]:
+    for line_end in [*(m.end() for m in LINE_BREAK.finditer(text, start, end)), end]:
         if line_end > at and _starts_with_dash(text[at : min(at + column + 2, line_end)], column):
             found.append(at)
         at = line_end
@@ -479,7 +479,7 @@ def _prove(
         got = [None] * region.first + new_lists[region.path] + [None] * (region.count - region.stop)
         if got != wanted:
             raise EditRefused(
-                f"the change could not be made exactly: {where(_first_difference(wanted, got, region.path))} "
+                f"the change could not be made exactly: {where(first_difference(wanted, got, region.path))} "
                 "would not read as intended; nothing written (run `workplan fmt` on the file, or make this change "
                 "by hand)"
             )

@@ -28,7 +28,7 @@ from typing import Any
 
 from .errors import WorkplanError
 
-_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
@@ -61,7 +61,7 @@ class Lines:
 
     def next_line(self, offset: int) -> int:
         """The start of the line after the one holding ``offset`` (the text's end if there is none)."""
-        found = _BREAK.search(self.text, offset)
+        found = LINE_BREAK.search(self.text, offset)
         return found.end() if found else len(self.text)
 
     def ending_before(self, at: int) -> str:
@@ -70,7 +70,7 @@ class Lines:
             return "\r\n"
         if at >= 1 and self.text[at - 1] in "\r\n":
             return self.text[at - 1]
-        found = _BREAK.search(self.text)
+        found = LINE_BREAK.search(self.text)
         return found.group(0) if found else "\n"
 
 
@@ -374,7 +374,7 @@ def reorder(
         placed += len(mine)
         text = apply(lines.text[start:stop], mine)
         body = text.rstrip(" \t\r\n")
-        newline = _BREAK.search(text, len(body))
+        newline = LINE_BREAK.search(text, len(body))
         cut = newline.end() if newline else len(text)
         blocks.append(text[:cut])
         trailers.append(text[cut:])
@@ -478,15 +478,15 @@ def expected(old: Any, intent: Intent, read: Any) -> Any:
     return out
 
 
-def _first_difference(a: Any, b: Any, path: Path = ()) -> Path:
+def first_difference(a: Any, b: Any, path: Path = ()) -> Path:
     if isinstance(a, dict) and isinstance(b, dict):
         for key in sorted(set(a) | set(b), key=str):
             if key not in a or key not in b or a[key] != b[key]:
-                return _first_difference(a.get(key), b.get(key), (*path, key))
+                return first_difference(a.get(key), b.get(key), (*path, key))
     elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
         for n, (x, y) in enumerate(zip(a, b, strict=True)):
             if x != y:
-                return _first_difference(x, y, (*path, n))
+                return first_difference(x, y, (*path, n))
     return path
 
 
@@ -512,14 +512,6 @@ def verify(old_text: str, new_text: str, intent: Intent) -> None:
         ) from None
     if new != want:
         raise EditRefused(
-            f"the change could not be made exactly: {where(_first_difference(want, new))} would not read as intended; "
+            f"the change could not be made exactly: {where(first_difference(want, new))} would not read as intended; "
             "nothing written (run `workplan fmt` on the file, or make this change by hand)"
         )
-
-
-def walk_items(root: Any, lists: Sequence[tuple[str, Path]]) -> Iterator[tuple[str, Path, Any]]:
-    """(kind, path, node) of every item of the lists named by ``lists`` ((kind, path of the list))."""
-    for kind, path in lists:
-        node = value(root, *map(str, path))
-        for n, item in enumerate(items(node)):
-            yield kind, (*path, n), item
