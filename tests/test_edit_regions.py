@@ -504,3 +504,31 @@ def test_an_edit_that_removes_the_plans_only_error_is_written(runner, tmp_path):
         f"wrote {plan}\n",
     )
     assert plan.read_text(encoding="utf-8") == CLASH.replace("    date: 2023-03-01\n", "    date: 2023-03-16\n")
+
+
+def test_a_second_byte_order_mark_does_not_shift_the_edit(tmp_path):
+    """libyaml reads past a byte-order mark at the start of the text without counting it in its marks."""
+    path = tmp_path / "plan.yaml"
+    path.write_text("\ufeff" + MINIMAL, encoding="utf-8-sig")  # two marks: one is the file's, one the text's
+    source = read_plan(path)
+    make = lambda s: move_item(s, "meeting-1", dt.date(2023, 3, 2), (dt.time(10, 30), dt.time(12, 30)))  # noqa: E731
+    (kind, new_text, *_), _ = same_edit(make, source)
+    hours = '    start_time: "10:00"\n    end_time: "13:00"\n'
+    assert (kind, new_text) == (
+        "edit",
+        "\ufeff" + MINIMAL.replace(hours, '    start_time: "10:30"\n    end_time: "12:30"\n', 1),
+    )
+
+
+def test_a_refused_edit_of_a_plan_with_an_error_says_the_plan_does_not_validate(runner, tmp_path):
+    """As when every plan was linted before its edit: the plan's error comes first, not the edit's."""
+    from workplan_cli.cli import app
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(CLASH, encoding="utf-8")
+    result = runner.invoke(app, ["cancel", "no-such-meeting", str(plan)])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        f"{plan}:75:11: error WP120 meeting 2 (2023-03-01) is dated before meeting 1 (2023-03-02)\n",
+        f"workplan: error: {plan} does not validate; fix it first (nothing written)\n",
+    )

@@ -52,7 +52,7 @@ from .lint import Finding, Rule
 from .loader import LoadResult, parse_plan
 from .models import Plan, validator_for
 from .plandiff import Change, diff_plans
-from .planfile import BOM, EDITABLE_LISTS, PlanText, checked_counts, counts_of, lint_found, problem_key
+from .planfile import BOM, EDITABLE_LISTS, PlanText, counts_of, lint_found, lint_source, problem_key
 from .planitems import ListPath, item_starts, list_end
 from .textpatch import (
     LINE_BREAK,
@@ -142,7 +142,7 @@ def check_edit(source: PlanText, edits: Sequence[Replace], intent: Intent, *, al
     elif findings is None or any(rule.severity is Severity.ERROR or not allow_warnings for rule, _ in findings):
         if loaded.plan is not None:
             forget_index(loaded.plan)  # the source's index takes its memory; the findings are kept
-        before = checked_counts(LoadResult(source.name, source.plan, text=source.text))
+        before = lint_source(source)
     else:
         before = {}
     problems = []
@@ -222,8 +222,8 @@ def _regions(source: PlanText, edits: Sequence[Replace], intent: Intent) -> list
         firsts, end_mark = starts[path]
         if not firsts:
             continue
-        lines_of = [lines.line_start(mark.index) for mark in firsts]
-        end = list_end(source.text, end_mark)
+        lines_of = [lines.line_start(lines.offset(mark)) for mark in firsts]
+        end = list_end(source.text, lines.offset(end_mark))
         head = _head(source.text, lines, lines_of[0], path)
         mine = [e for e in left if (head if head is not None else lines_of[0]) <= e.start and e.end <= end]
         if not mine:
@@ -237,7 +237,7 @@ def _regions(source: PlanText, edits: Sequence[Replace], intent: Intent) -> list
             if head is None:
                 return None
             start = head
-        dash = source.text[lines_of[0] : firsts[0].index]
+        dash = source.text[lines_of[0] : lines.offset(firsts[0])]
         column = len(dash) - len(dash.lstrip(" "))
         stop_at = lines_of[stop] if stop < len(firsts) else end
         dashes = tuple(lines_of[first:stop])

@@ -144,6 +144,11 @@ def read_plan(path: Path, *, lint: bool = True) -> PlanText:
     )
 
 
+def lint_source(source: PlanText) -> dict[tuple[str, str], int]:
+    """`checked_counts` of a plan read without its lint rules (`read_plan(lint=False)`)."""
+    return checked_counts(LoadResult(source.name, source.plan, text=source.text))
+
+
 def checked_counts(loaded: LoadResult) -> dict[tuple[str, str], int]:
     """How many times each (rule, message) is found in a plan read from a file; `PlanError` with its
     errors if it has one."""

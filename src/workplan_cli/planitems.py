@@ -22,7 +22,7 @@ from typing import Any
 from .errors import UsageError
 from .planfile import EDITABLE_LISTS, PlanText
 from .text import did_you_mean
-from .textpatch import Tree, items, line_start, value
+from .textpatch import Lines, Tree, items, line_start, value
 
 ListPath = tuple[str, ...]
 ItemPath = tuple[str | int, ...]
@@ -66,8 +66,11 @@ class PlanItems:
             return items(value(self.tree.root, *path))[n]
         if (*path, n) not in self._nodes:
             firsts, end = self._starts[path]
-            start = self.lines.line_start(firsts[n].index)
-            stop = self.lines.line_start(firsts[n + 1].index) if n + 1 < len(firsts) else list_end(self.text, end)
+            start = self.lines.line_start(self.lines.offset(firsts[n]))
+            if n + 1 < len(firsts):
+                stop = self.lines.line_start(self.lines.offset(firsts[n + 1]))
+            else:
+                stop = list_end(self.text, self.lines.offset(end))
             self._nodes[(*path, n)] = self.tree.region(firsts[n].line, start, stop).value[0]
         return self._nodes[(*path, n)]
 
@@ -75,7 +78,7 @@ class PlanItems:
         """Where the first key of each item of the list at ``path`` is in the text."""
         if self._starts is None:
             return [self.lines.offset(item.start_mark) for item in items(value(self.tree.root, *path))]
-        return [mark.index for mark in self._starts[path][0]]
+        return [self.lines.offset(mark) for mark in self._starts[path][0]]
 
     def last(self, path: ListPath) -> Callable[[], Any]:
         """What gives the node of the last item of the list at ``path``."""
@@ -179,6 +182,7 @@ def item_starts(source: PlanText) -> dict[ListPath, tuple[list[Any], Any]] | Non
     if not source.marks:
         return None
     text = source.text
+    lines = Lines(text)
     out: dict[ListPath, tuple[list[Any], Any]] = {}
     for _, path in EDITABLE_LISTS:
         listed = source.marks.get(path)
@@ -191,21 +195,21 @@ def item_starts(source: PlanText) -> dict[ListPath, tuple[list[Any], Any]] | Non
         firsts = listed.items
         if listed.count != len(modelled) or len(firsts) != listed.count or (listed.flow and listed.count):
             return None
-        if firsts and list_end(text, listed.end) < 0:
+        if firsts and list_end(text, lines.offset(listed.end)) < 0:
             return None
         for mark in firsts:
             if mark is None:
                 return None
-            if not _DASH.match(text, line_start(text, mark.index), mark.index):
+            at = lines.offset(mark)
+            if not _DASH.match(text, line_start(text, at), at):
                 return None
         out[path] = (firsts, listed.end)
     return out
 
 
-def list_end(text: str, mark: Any) -> int:
-    """Where the lines after a block list start, from the mark of its end (the first token after it, which
-    stands first on its line, or the text's end); -1 if the mark is elsewhere."""
-    at = int(mark.index)
+def list_end(text: str, at: int) -> int:
+    """Where the lines after a block list start, from where it ends (the first token after it, which stands
+    first on its line, or the text's end); -1 if it ends elsewhere."""
     start = line_start(text, at)
     if not text[start:at].strip(" "):
         return start

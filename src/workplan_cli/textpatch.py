@@ -50,10 +50,12 @@ class Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # libyaml reads past a byte-order mark that starts the text without counting it.
+        self.skipped = 1 if text.startswith("\ufeff") else 0
 
     def offset(self, mark: Any) -> int:
         """The position in the text of a libyaml mark (its ``index`` counts characters, as Python does)."""
-        return int(mark.index)
+        return int(mark.index) + self.skipped
 
     def line_start(self, offset: int) -> int:
         """The start of the line holding ``offset``."""
@@ -126,10 +128,21 @@ def insert_lines(lines: Lines, at: int, new_lines: Sequence[str]) -> Replace:
 
 
 def compose(text: str) -> Any:
+    """PyYAML's node tree of ``text``; `EditRefused` where PyYAML cannot compose what the plan's reader reads
+    (an anchor name used twice)."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.compose(text, Loader=loader)
+    try:
+        return yaml.compose(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        what = "; ".join(p for p in (getattr(exc, "context", None), getattr(exc, "problem", None)) if p) or "?"
+        mark = getattr(exc, "problem_mark", None)
+        where_ = f"line {mark.line + 1}: " if mark is not None else ""
+        raise EditRefused(
+            f"{where_}the plan cannot be changed in place ({what}); nothing written (run `workplan fmt` on the "
+            "file, or make this change by hand)"
+        ) from None
 
 
 def get(node: Any, key: str) -> tuple[Any, Any] | None:
@@ -198,7 +211,7 @@ class Tree:
         from yaml.error import Mark
 
         root = compose("\n" * first_line + self.text[start:end])
-        shift = start - first_line
+        shift = start - first_line - self.lines.skipped  # as libyaml counts in the whole text
         stack = [root]
         while stack:
             node = stack.pop()

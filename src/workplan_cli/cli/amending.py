@@ -11,7 +11,7 @@ from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
-from ..errors import EXIT_OK, EXIT_PROBLEMS, PlanError
+from ..errors import EXIT_OK, EXIT_PROBLEMS, PlanError, WorkplanError
 from ..text import visible
 from .application import app, sub_app
 from .options import ListFormat, date_of, day_option, parse_day
@@ -117,11 +117,18 @@ def _run_edit(
     """What every editing command does: choose the plan (refusing one that does not validate), make the edit,
     write it unless refused or a dry run, say what changed, and exit with the documented code."""
     from .. import choose_plan, plan_paths, write_edit
+    from ..planfile import lint_source
 
     try:
-        # Linted only if the edited plan has a problem to weigh against it (see `editcheck.check_edit`).
+        # Linted only if the edited plan has a problem to weigh against it (see `editcheck.check_edit`),
+        # or if the edit is refused: a plan that does not validate is refused as such, whatever the edit.
         source = choose_plan(plan_paths(paths), plan_id, ident, lint=False)
-        edit = make(source)
+        try:
+            edit = make(source)
+        except WorkplanError as refused:
+            if not isinstance(refused, PlanError) and source.findings is None:
+                lint_source(source)
+            raise
     except PlanError as error:
         sys.stdout.write(SOURCE_REFUSED[output_format.value](error))
         raise
