@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from .models import ProgramPlan as ProgramPlan
     from .planfile import PlanText as PlanText
     from .planfile import choose_plan as choose_plan
+    from .planfile import lint_source as lint_source
     from .planfile import read_plan as read_plan
     from .planfile import write_edit as write_edit
     from .publish import render_files as render_files
@@ -148,6 +149,7 @@ _EXPORTS = {
     "write_atomic": ("fsutil", "write_atomic"),
     # amending a plan's text
     "read_plan": ("planfile", "read_plan"),
+    "lint_source": ("planfile", "lint_source"),
     "choose_plan": ("planfile", "choose_plan"),
     "move_item": ("edit", "move_item"),
     "set_status": ("edit", "set_status"),

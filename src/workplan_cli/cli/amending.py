@@ -116,8 +116,7 @@ def _run_edit(
 ) -> NoReturn:
     """What every editing command does: choose the plan (refusing one that does not validate), make the edit,
     write it unless refused or a dry run, say what changed, and exit with the documented code."""
-    from .. import choose_plan, plan_paths, write_edit
-    from ..planfile import lint_source
+    from .. import choose_plan, lint_source, plan_paths, write_edit
 
     try:
         # Linted only if the edited plan has a problem to weigh against it (see `editcheck.check_edit`),
