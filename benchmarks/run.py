@@ -1,7 +1,8 @@
 """Benchmarks of workplan against its targets, as ratios measured in one run.
 
-    python benchmarks/run.py            # everything (about two minutes, half of it the 15,000-meeting plan)
-    python benchmarks/run.py --quick    # without the 15,000-meeting plan
+    python benchmarks/run.py               # everything (several minutes, half of it the 15,000-meeting plan)
+    python benchmarks/run.py --quick       # without the 15,000-meeting plan
+    python benchmarks/run.py --only edit   # only the editing commands against validate (1,500 and 15,000 meetings)
 
 The parallel row (500 copies of the CSH plan, serial and with one worker per
 CPU) is a target only on a machine with two CPUs or more.
@@ -74,10 +75,69 @@ def run_together(commands: dict[str, list[str]], repeat: int) -> dict[str, tuple
     return {name: (statistics.median(times[name]), peaks[name]) for name in commands}
 
 
+# The editing commands, as `benchmarks/run.py` measures them (#26).  They run with --dry-run:
+# they read, edit, check and lint all the same, and leave the file as it is for the next run.
+EDITS = {
+    "move": ["move", "meeting-7", "2000-01-06", "--time", "14:00-15:00"],
+    "cancel": ["cancel", "meeting-7", "--note", "No quorum"],
+    "postpone": ["postpone", "meeting-8", "--note", "At the request of the chair"],
+    "add meeting": ["add", "meeting", "--date", "2000-02-01", "--time", "18:00-19:00"],
+    "add activity": ["add", "activity", "--date", "2000-02-01", "--title", "Workshop"],
+}
+
+
+def edit_commands(workplan: str, plan: Path, meetings: int) -> dict[str, list[str]]:
+    """The rows of the editing commands on ``plan``, named '<command> <meetings>'."""
+    return {
+        f"{name} {meetings}": [workplan, *edit, str(plan), "--dry-run", "--allow-warnings"]
+        for name, edit in EDITS.items()
+    }
+
+
+def edit_checks(m: dict[str, tuple[float, int]], sizes: dict[int, int]) -> list[tuple[str, float, float]]:
+    """The targets of the editing commands (#26): at most 1.5 times `validate` of the same plan, and
+    at most 8 times the file in memory (peak less the peak of `validate` on 15 meetings)."""
+    checks = []
+    for meetings, size in sizes.items():
+        for name in EDITS:
+            row = f"{name} {meetings}"
+            checks.append((f"{row} / validate {meetings}", m[row][0] / m[f"validate {meetings}"][0], 1.5))
+        for name in EDITS:
+            row = f"{name} {meetings}"
+            checks.append((f"memory: {row} (peak - peak 15) / file", (m[row][1] - m["validate 15"][1]) / size, 8.0))
+    return checks
+
+
+def report(m: dict[str, tuple[float, int]], checks: list[tuple[str, float, float]]) -> int:
+    """Print the measurements and the targets; 1 if a target is missed."""
+    print(f"{'measurement':<24} {'median s':>9} {'peak MiB':>9}")
+    for name, (seconds, peak) in m.items():
+        print(f"{name:<24} {seconds:>9.3f} {peak / 2**20:>9.1f}")
+    print()
+    print(f"{'target':<52} {'ratio':>7} {'limit':>6}")
+    failed = 0
+    for name, ratio, limit in checks:
+        ok = ratio <= limit
+        failed += not ok
+        print(f"{name:<52} {ratio:>7.2f} {limit:>6.2f}  {'ok' if ok else 'MISSED'}")
+    return 1 if failed else 0
+
+
+def only_edits(workplan: str, files: dict[int, Path], repeat: int) -> int:
+    """`--only edit`: the editing commands beside validate, on 1,500 meetings and (without --quick) 15,000."""
+    m = run_together({"validate 15": [workplan, "validate", str(files[15])]}, repeat)
+    for n in (1500, 15000):
+        if n in files:
+            rows = {f"validate {n}": [workplan, "validate", str(files[n])]} | edit_commands(workplan, files[n], n)
+            m |= run_together(rows, repeat if n == 1500 else 3)
+    return report(m, edit_checks(m, {n: files[n].stat().st_size for n in (1500, 15000) if n in files}))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip the 15,000-meeting plan")
     parser.add_argument("--repeat", type=int, default=5, help="runs per small measurement (default 5)")
+    parser.add_argument("--only", choices=["edit"], help="only these rows: edit, the editing commands against validate")
     args = parser.parse_args()
     workplan = str(BIN / "workplan")
     python = sys.executable
@@ -90,6 +150,8 @@ def main() -> int:
         # size at fork, so this process must stay small for the memory figures.
         with files[n].open("w", encoding="utf-8") as out:
             subprocess.run([python, str(HERE / "generate.py"), str(n)], stdout=out, check=True)
+    if args.only == "edit":
+        return only_edits(workplan, files, max(3, args.repeat))
     schema = folder / "committee-plan.schema.json"
     subprocess.run([workplan, "schema", "-o", str(schema)], check=True)
     r = args.repeat
@@ -136,16 +198,9 @@ def main() -> int:
         "query 1500": [workplan, "query", "meetings", str(files[1500]), "--paragraph", "38"],
         "render html 1500": [workplan, "render", str(files[1500]), "--format", "html"],
     }
-    # Every other command on the same plan (#26).  The editing commands run with --dry-run:
-    # they read, edit, check and lint all the same, and leave the file as it is for the next run.
-    meeting = "meeting-7"
-    edits = {
-        "move 1500": ["move", meeting, "2000-01-06", "--time", "14:00-15:00"],
-        "cancel 1500": ["cancel", meeting, "--note", "No quorum"],
-        "add activity 1500": ["add", "activity", "--date", "2000-02-01", "--title", "Workshop"],
-    }
-    for name, edit in edits.items():
-        on_1500[name] = [workplan, *edit, str(files[1500]), "--dry-run", "--allow-warnings"]
+    # Every other command on the same plan (#26).
+    edits = edit_commands(workplan, files[1500], 1500)
+    on_1500 |= edits
     copy_1500 = folder / "plan-1500-copy.yaml"
     copy_1500.write_text(files[1500].read_text(encoding="utf-8"), encoding="utf-8")
     on_1500 |= {
@@ -203,7 +258,11 @@ def main() -> int:
         folder_runs,
     )
     if 15000 in files:
-        m["validate 15000"] = run([workplan, "validate", str(files[15000])], 3)
+        m |= run_together(
+            {"validate 15000": [workplan, "validate", str(files[15000])]}
+            | edit_commands(workplan, files[15000], 15000),
+            3,
+        )
         m["render html 15000"] = run([workplan, "render", str(files[15000]), "--format", "html"], 3)
 
     print(f"{'measurement':<24} {'median s':>9} {'peak MiB':>9}")
@@ -256,7 +315,6 @@ def main() -> int:
                 limit,
             )
             for name, limit in (
-                *((name, 1.5) for name in edits),
                 ("fmt --diff 1500", 3.0),
                 ("diff 1500", 2.0),
                 ("i18n status 1500", 2.0),
@@ -271,7 +329,6 @@ def main() -> int:
                 limit,
             )
             for name, limit in (
-                *((name, 8.0) for name in edits),
                 ("fmt --diff 1500", 12.0),
                 ("diff 1500", 8.0),
                 ("i18n status 1500", 8.0),
@@ -280,6 +337,7 @@ def main() -> int:
             )
         ],
     ]
+    checks += edit_checks(m, {n: files[n].stat().st_size for n in (1500, 15000) if f"validate {n}" in m})
     if cpus >= 2:  # 1.6 times faster on two cores: at most 1 / 1.6 of the serial time
         parallel = m["validate 500 plans"][0] / m["validate 500 plans -j 1"][0]
         checks.append((f"parallel: validate 500 plans, {cpus} CPUs / -j 1", parallel, 1 / 1.6))

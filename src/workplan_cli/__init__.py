@@ -30,11 +30,11 @@ if TYPE_CHECKING:
     from . import catalogs, queries, render, validate
     from .diagnostics import Diagnostic as Diagnostic
     from .diagnostics import Severity as Severity
-    from .edit import Edit as Edit
     from .edit import add_activity as add_activity
     from .edit import add_meeting as add_meeting
     from .edit import move_item as move_item
     from .edit import set_status as set_status
+    from .editcheck import Edit as Edit
     from .errors import PathError as PathError
     from .errors import PlanError as PlanError
     from .errors import RefusedError as RefusedError
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from .models import ProgramPlan as ProgramPlan
     from .planfile import PlanText as PlanText
     from .planfile import choose_plan as choose_plan
+    from .planfile import lint_source as lint_source
     from .planfile import read_plan as read_plan
     from .planfile import write_edit as write_edit
     from .publish import render_files as render_files
@@ -148,6 +149,7 @@ _EXPORTS = {
     "write_atomic": ("fsutil", "write_atomic"),
     # amending a plan's text
     "read_plan": ("planfile", "read_plan"),
+    "lint_source": ("planfile", "lint_source"),
     "choose_plan": ("planfile", "choose_plan"),
     "move_item": ("edit", "move_item"),
     "set_status": ("edit", "set_status"),
@@ -155,7 +157,7 @@ _EXPORTS = {
     "add_activity": ("edit", "add_activity"),
     "write_edit": ("planfile", "write_edit"),
     "parse_hours": ("inputs", "parse_hours"),
-    "Edit": ("edit", "Edit"),
+    "Edit": ("editcheck", "Edit"),
     "PlanText": ("planfile", "PlanText"),
     # errors
     "WorkplanError": ("errors", "WorkplanError"),

@@ -36,7 +36,7 @@ def _sections(source: PlanText) -> dict[str, str]:
     """
     root = compose(source.text)
     lines = Lines(source.text)
-    starts = [(k.value, lines.starts[k.start_mark.line]) for k, _ in root.value]
+    starts = [(k.value, lines.line_start(lines.offset(k.start_mark))) for k, _ in root.value]
     out: dict[str, str] = {}
     for n, (key, start) in enumerate(starts):
         end = starts[n + 1][1] if n + 1 < len(starts) else len(source.text)

@@ -7,155 +7,51 @@ the user named, or nowhere: a value shared through an anchor, alias or merge
 key, or written in a shape the text cannot be changed in safely, is refused;
 and the new text must read as the old plan with exactly the intended change.
 
-Each function returns an `Edit` (the old and new text, what the change means
-in `workplan diff`'s words, and the problems the new text would have); the
-caller decides whether to write it, with `planfile.write_edit`, which writes only if
-the file on disk is still the one read.  An edit that would add a problem is
-refused: see `Edit.refused`.
+The items an edit changes are found by `planitems.PlanItems` (each composed
+alone when the fast path has marked where it is), and the result is proved
+by `editcheck.check_edit`.  Each function returns an `Edit` (the old text
+and the replacements that make the new one, what the change means in
+`workplan diff`'s words, and the problems the new text would have); the
+caller decides whether to write it, with `planfile.write_edit`, which writes
+only if the file on disk is still the one read.  An edit that would add a
+problem is refused: see `Edit.refused`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
-from .diagnostics import Diagnostic, Severity
+from .editcheck import Edit, check_edit
 from .errors import UsageError
-from .loader import parse_plan
-from .models import CommitteePlan, Plan, is_id
-from .plandiff import Change, diff_plans
-from .planfile import BOM, EDITABLE_LISTS, PlanText, problem_key
-from .text import did_you_mean
+from .models import CommitteePlan, is_id
+from .models.scalars import hh_mm
+from .planfile import PlanText
+from .planitems import PlanItems
 from .textpatch import (
     EditRefused,
     Intent,
     Replace,
-    Tree,
-    apply,
     get,
     insert_lines,
-    items,
+    item_start,
     line_end_after,
     replace_scalar,
     requote,
     value,
-    verify,
 )
-
-STATUSES = ("scheduled", "postponed", "cancelled", "held")
-
-# --- the result of an edit ----------------------------------------------------------------
-
-
-@dataclass
-class Edit:
-    """An edit of one plan file: the text before and after, what it means, and what it would break."""
-
-    source: PlanText
-    new_text: str
-    changes: list[Change] = field(default_factory=list)
-    problems: list[Diagnostic] = field(default_factory=list)
-    plan: Plan | None = None
-    notes: list[str] = field(default_factory=list)  # what else the change means, for the user to act on
-
-    @property
-    def refused(self) -> bool:
-        """True when the new text has an error, or a warning the old one did not have."""
-        return bool(self.problems)
-
-    def errors_only(self) -> bool:
-        return all(d.severity is Severity.ERROR for d in self.problems)
-
-    @property
-    def file_text(self) -> str:
-        """What to write: the new text, with the byte-order mark the file had."""
-        return (BOM if self.source.bom else "") + self.new_text
-
-
-@functools.lru_cache(maxsize=4)
-def _findings(text: str, name: str) -> tuple[tuple[tuple[str, str], int], ...]:
-    """How many times each (rule, message) is found in a plan's text (cached: each edit compares with it)."""
-    from .validate import lint_loaded
-
-    counts: dict[tuple[str, str], int] = {}
-    for d in lint_loaded(parse_plan(text, name)):
-        counts[problem_key(d)] = counts.get(problem_key(d), 0) + 1
-    return tuple(counts.items())
-
-
-def check_edit(source: PlanText, new_text: str, intent: Intent, *, allow_warnings: bool = False) -> Edit:
-    """Prove ``new_text`` is the source with exactly ``intent``, then its changes and the problems it would add.
-
-    Raises `EditRefused` when the text does not read as intended.  A problem
-    is every error, and every warning that the source does not already have
-    (compared by rule and message, since lines move); with
-    ``allow_warnings``, errors only.
-    """
-    from .validate import lint_loaded
-
-    verify(source.text, new_text, intent)
-    loaded = parse_plan(new_text, source.name)
-    after = sorted([*loaded.diagnostics, *lint_loaded(loaded)])
-    before = dict(source.findings if source.findings is not None else _findings(source.text, source.name))
-    problems = []
-    for d in after:
-        if d.severity is Severity.ERROR:
-            problems.append(d)
-        elif before.get(problem_key(d), 0) > 0:
-            before[problem_key(d)] -= 1
-        elif not allow_warnings:
-            problems.append(d)
-    changes = diff_plans(source.plan, loaded.plan) if loaded.plan is not None else []
-    return Edit(source, new_text, changes, problems, loaded.plan)
-
+from .vocabulary import STATUSES
 
 # --- finding the item ---------------------------------------------------------------------
 
 
-def _find(tree: Tree, ident: str) -> tuple[str, tuple[str | int, ...], Any] | None:
-    """The kind, data path and mapping node of the meeting, activity or milestone ``ident``."""
-    from .textpatch import walk_items
-
-    for kind, path, item in walk_items(tree.root, EDITABLE_LISTS):
-        found = value(item, "id")
-        if found is not None and str(found.value).strip() == ident:
-            return kind, path, item
-    return None
-
-
-def _all_idents(tree: Tree) -> list[str]:
-    from .textpatch import walk_items
-
-    out = []
-    for _, _, item in walk_items(tree.root, EDITABLE_LISTS):
-        found = value(item, "id")
-        if found is not None:
-            out.append(str(found.value).strip())
-    return out
-
-
-def _item(source: PlanText, ident: str, kinds: Sequence[str]) -> tuple[Tree, str, tuple[str | int, ...], Any]:
-    """The node tree of the source and the item ``ident`` of one of ``kinds``; `UsageError` if there is none."""
-    tree = Tree(source.text)
-    found = _find(tree, ident)
-    if found is None or found[0] not in kinds:
-        if found is not None:
-            raise UsageError(
-                f"{ident!r} is a {found[0]}, which has no status; cancel or postpone a meeting or an activity"
-            )
-        known = _all_idents(tree)
-        raise UsageError(f"no {_either(kinds)} with id {ident!r} in {source.plan.id}{did_you_mean(ident, known)}")
-    return tree, *found
-
-
-def _either(kinds: Sequence[str]) -> str:
-    """'meeting or activity', 'meeting, activity or milestone'."""
-    return kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} or {kinds[-1]}"
+def _item(source: PlanText, ident: str, kinds: Sequence[str]) -> tuple[PlanItems, str, tuple[str | int, ...], Any]:
+    """The items of the source and the item ``ident`` of one of ``kinds``; `UsageError` if there is none."""
+    found = PlanItems(source)
+    return found, *found.item(ident, kinds, source.plan.id)
 
 
 def _date_text(day: dt.date) -> str:
@@ -191,7 +87,7 @@ def move_item(
     """
     if not isinstance(source.plan, CommitteePlan):
         raise UsageError(f"{source.name} is a program plan: it has no meetings, activities or milestones to move")
-    tree, kind, path, item = _item(source, ident, ("meeting", "activity", "milestone"))
+    found, kind, path, item = _item(source, ident, ("meeting", "activity", "milestone"))
     if times is not None and kind != "meeting":
         raise UsageError(f"--time is for meetings; {ident!r} is a {kind}, which has no hours")
     intent = Intent()
@@ -202,12 +98,12 @@ def move_item(
         if scalar is None:
             raise EditRefused(f"{what} has no {key} written in it to change (nothing written)")
         written = requote(scalar, text)
-        edits.append(replace_scalar(tree.lines, scalar, written, f"{what}'s {key}"))
+        edits.append(replace_scalar(found.lines, scalar, written, f"{what}'s {key}"))
         intent.set((*at, key), written)
 
     what = repr(ident)
     keys = ["date", "end_date", *(("start_time", "end_time") if times else ())]
-    tree.editable(item, what, keys)
+    found.editable(item, what, keys)
     change(item, path, "date", _date_text(day), what)
     if kind in ("activity", "meeting"):
         old_day, old_end = _dates_of(source.plan, kind, ident)
@@ -216,22 +112,18 @@ def move_item(
             change(item, path, "end_date", _date_text(end), what)
     if times is not None:
         for key, at in zip(("start_time", "end_time"), times, strict=True):
-            change(item, path, key, at.strftime("%H:%M"), what)
+            change(item, path, key, hh_mm(at), what)
     if kind == "meeting":
-        from .textpatch import walk_items
-
-        for other_kind, other_path, other in walk_items(tree.root, EDITABLE_LISTS):
-            tie = "within" if other_kind == "meeting" else "meeting" if other_kind == "milestone" else None
-            tied = value(other, tie) if tie else None
-            if tied is not None and str(tied.value).strip() == ident:
-                other_what = f"{_ident_of(other)!r} (held {'within' if tie == 'within' else 'at'} {ident!r})"
-                tree.editable(other, other_what, ["date"])
-                change(other, other_path, "date", _date_text(day), other_what)
-    edits = _in_date_order(source, tree, intent, edits)
-    return check_edit(source, apply(source.text, edits), intent, allow_warnings=allow_warnings)
+        for other_path, other in found.tied(ident):
+            how = "within" if other_path[0] == "meetings" else "at"
+            other_what = f"{_ident_of(other)!r} (held {how} {ident!r})"
+            found.editable(other, other_what, ["date"])
+            change(other, other_path, "date", _date_text(day), other_what)
+    edits = _in_date_order(source, found, intent, edits)
+    return check_edit(source, edits, intent, allow_warnings=allow_warnings)
 
 
-def _in_date_order(source: PlanText, tree: Tree, intent: Intent, edits: list[Replace]) -> list[Replace]:
+def _in_date_order(source: PlanText, found: PlanItems, intent: Intent, edits: list[Replace]) -> list[Replace]:
     """``edits``, with each re-dated meeting or activity moved to its place in date (and time) order.
 
     The other items keep their order; a re-dated item goes after those of the
@@ -263,7 +155,9 @@ def _in_date_order(source: PlanText, tree: Tree, intent: Intent, edits: list[Rep
             at = next((p for p, m in enumerate(order) if key(m) > key(n)), len(order))
             order.insert(at, n)
         if order != list(range(len(listed))):
-            edits = reorder(tree.lines, items(value(tree.root, kind)), order, edits)
+            if found.in_flow_style((kind,), to_reorder=True):
+                raise EditRefused("the list is written in flow style ([...]): run `workplan fmt` first, then try again")
+            edits = reorder(found.lines, found.firsts((kind,)), found.last((kind,)), order, edits)
             intent.orders.append(((kind,), order))
     return edits
 
@@ -314,12 +208,12 @@ def set_status(
         raise UsageError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
     if not isinstance(source.plan, CommitteePlan):
         raise UsageError(f"{source.name} is a program plan: it has no meetings or activities")
-    tree, kind, path, item = _item(source, ident, ("meeting", "activity"))
+    found, kind, path, item = _item(source, ident, ("meeting", "activity"))
     what = repr(ident)
-    tree.editable(item, what, ("status", "status_note"))
+    found.editable(item, what, ("status", "status_note"))
     if item.flow_style:
         raise EditRefused(f"{what} is written on one line ({{...}}); run `workplan fmt` first, then try again")
-    lines = tree.lines
+    lines = found.lines
     intent = Intent()
     edits: list[Replace] = []
     existing = get(item, "status")
@@ -358,7 +252,7 @@ def set_status(
             new_lines.append(f"{indent}status_note: {written}")
     if new_lines:
         edits.append(insert_lines(lines, line_end_after(lines, after[1], after[0]), new_lines))
-    edit = check_edit(source, apply(source.text, edits), intent, allow_warnings=allow_warnings)
+    edit = check_edit(source, edits, intent, allow_warnings=allow_warnings)
     if kind == "meeting" and status in ("cancelled", "postponed"):
         edit.notes = _tied_to(source.plan, ident, status)
     return edit
@@ -383,20 +277,27 @@ def _tied_to(plan: CommitteePlan, ident: str, status: str) -> list[str]:
 # --- add ----------------------------------------------------------------------------------
 
 
-def _all_ids(plan: Plan) -> set[str]:
+def _free_id(source: PlanText, wanted: str) -> str:
+    """``wanted``, else ``wanted-2``, ``wanted-3``…: the first id nothing in the plan has.
+
+    An id written nowhere in a text without escapes (``\\``) is nobody's, which
+    spares building the plan's index; any other is looked up in it.
+    """
     from .index import index_of
 
-    return set(index_of(plan).ids)
+    taken: set[str] | None = None
 
+    def free(ident: str) -> bool:
+        nonlocal taken
+        if "\\" not in source.text and ident not in source.text:
+            return True
+        taken = taken if taken is not None else set(index_of(source.plan).ids)
+        return ident not in taken
 
-def _free_id(plan: Plan, wanted: str) -> str:
-    taken = _all_ids(plan)
-    if wanted not in taken:
-        return wanted
-    n = 2
-    while f"{wanted}-{n}" in taken:
-        n += 1
-    return f"{wanted}-{n}"
+    n, ident = 2, wanted
+    while not free(ident):
+        ident, n = f"{wanted}-{n}", n + 1
+    return ident
 
 
 def slug(text: str, limit: int = 48) -> str:
@@ -424,52 +325,53 @@ def _checked_id(text: str, option: str) -> str:
 
 def _insert_in_order(
     source: PlanText,
-    tree: Tree,
     path: tuple[str, ...],
     keys: Sequence[tuple[Any, ...]],
     new_key: tuple[Any, ...],
     body: Sequence[str],
     intent: Intent,
-) -> str:
-    """The text with a new list item (``body``: its lines, unindented, the first one its ``- `` line) inserted
+) -> list[Replace]:
+    """The edit that inserts a new list item (``body``: its lines, unindented, the first one its ``- `` line) inserted
     into the block list at ``path`` before the first item that sorts after ``new_key``; indented like the
     items already there."""
+    found = PlanItems(source)
+    if found.count(path) == 0:
+        return _insert_first(source, PlanItems(source, whole=True), path, body, intent)
+    lines = found.lines
+    if found.shared(path):
+        raise EditRefused(f"the list {'.'.join(path)} is shared through a YAML anchor or alias; nothing written")
+    first = found.node(path, 0)
+    key_column = first.start_mark.column
+    line = source.text[lines.line_start(lines.offset(first.start_mark)) : lines.offset(first.start_mark)]
+    dash_column = line.rfind("-")
+    if dash_column < 0 or found.in_flow_style(path):
+        raise EditRefused(f"the list {'.'.join(path)} is written in flow style ([...]); run `workplan fmt` first")
+    indented = [" " * dash_column + body[0]] + [" " * key_column + b for b in body[1:]]
+    later = [i for i, key in enumerate(keys) if key > new_key]
+    intent.insert(path, later[0] if later else len(keys), [body[0], *("  " + b for b in body[1:])])
+    # Comment lines just above an item belong to it: the new item goes above them.
+    at = item_start(lines, found.firsts(path)[later[0]]) if later else line_end_after(lines, found.last(path)())
+    return [insert_lines(lines, at, indented)]
+
+
+def _insert_first(
+    source: PlanText, found: PlanItems, path: tuple[str, ...], body: Sequence[str], intent: Intent
+) -> list[Replace]:
+    """`_insert_in_order` into a list with no items yet: ``[]``, left empty, or not written at all."""
     import yaml
 
-    lines = tree.lines
-    root = tree.root
+    lines = found.lines
+    root = found.tree.root
     parent = root if len(path) == 1 else value(root, *path[:-1])
     pair = get(parent, path[-1])
     seq = pair[1] if pair is not None else None
-    found = items(seq)
-    if pair is not None and (tree.shared(seq) or tree.decorated(seq)):
+    if pair is not None and found.shared(path):
         raise EditRefused(f"the list {'.'.join(path)} is shared through a YAML anchor or alias; nothing written")
-    if found:
-        first = found[0]
-        key_column = first.start_mark.column
-        line = source.text[lines.starts[first.start_mark.line] : lines.offset(first.start_mark)]
-        dash_column = line.rfind("-")
-        if dash_column < 0 or any(item.flow_style for item in found) or getattr(seq, "flow_style", False):
-            raise EditRefused(f"the list {'.'.join(path)} is written in flow style ([...]); run `workplan fmt` first")
-    else:
-        base = pair[0].start_mark.column if pair is not None else 0
-        dash_column, key_column = base + 2, base + 4
-    indented = [" " * dash_column + body[0]] + [" " * key_column + b for b in body[1:]]
+    base = pair[0].start_mark.column if pair is not None else 0
+    indented = [" " * (base + 2) + body[0]] + [" " * (base + 4) + b for b in body[1:]]
+    intent.insert(path, 0, [body[0], *("  " + b for b in body[1:])])
     replacements: list[Replace] = []
-    later = [i for i, key in enumerate(keys) if key > new_key]
-    intent.insert(path, later[0] if later else len(keys), [body[0], *("  " + b for b in body[1:])])
-    if found and later:
-        at = lines.starts[found[later[0]].start_mark.line]
-        # Comment lines just above an item belong to it: the new item goes above them.
-        while at > 0:
-            previous = lines.line_start(at - 1)
-            if not source.text[previous:at].strip().startswith("#"):
-                break
-            at = previous
-        replacements.append(insert_lines(lines, at, indented))
-    elif found:
-        replacements.append(insert_lines(lines, line_end_after(lines, found[-1]), indented))
-    elif seq is not None and isinstance(seq, yaml.SequenceNode):
+    if seq is not None and isinstance(seq, yaml.SequenceNode):
         # `meetings: []` (as `workplan init` writes it) becomes a block list.
         start, end = lines.offset(seq.start_mark), lines.offset(seq.end_mark)
         rest = source.text[end : lines.next_line(end)]
@@ -485,12 +387,13 @@ def _insert_in_order(
         after = value(root, "meetings")
         at = line_end_after(lines, after) if after is not None else len(source.text)
         replacements.append(insert_lines(lines, at, ["", f"{path[-1]}:", *indented]))
-    return apply(source.text, replacements)
+    return replacements
 
 
-def _time_style(tree: Tree) -> str:
-    for meeting in items(value(tree.root, "meetings")):
-        node = value(meeting, "start_time")
+def _time_style(source: PlanText) -> str:
+    found = PlanItems(source)
+    for n in range(found.count(("meetings",))):
+        node = value(found.node(("meetings",), n), "start_time")
         if node is not None:
             return str(getattr(node, "style", None) or "")
     return '"'
@@ -518,10 +421,9 @@ def add_meeting(
         raise UsageError(f"{source.name} is a program plan: it has no meetings")
     kind = _checked_id(kind, "--kind")
     if ident is None:
-        ident = _free_id(plan, f"meeting-{number}" if number is not None else f"{kind}-{_date_text(day)}")
+        ident = _free_id(source, f"meeting-{number}" if number is not None else f"{kind}-{_date_text(day)}")
     ident = _checked_id(ident, "--id")
-    tree = Tree(source.text)
-    quote = _time_style(tree)
+    quote = _time_style(source)
     body = [f"- id: {scalar_text(ident)}"]
     if number is not None:
         body.append(f"number: {int(number)}")
@@ -530,14 +432,14 @@ def add_meeting(
         body.append(f"title: {scalar_text(title.strip())}")
     body += [
         f"date: {_date_text(day)}",
-        f"start_time: {quote}{start:%H:%M}{quote}",
-        f"end_time: {quote}{end:%H:%M}{quote}",
+        f"start_time: {quote}{hh_mm(start)}{quote}",
+        f"end_time: {quote}{hh_mm(end)}{quote}",
         "agenda: []",
     ]
     keys = [(m.date, m.start_time or dt.time(0)) for m in plan.meetings]
     intent = Intent()
-    text = _insert_in_order(source, tree, ("meetings",), keys, (day, start), body, intent)
-    return check_edit(source, text, intent, allow_warnings=allow_warnings)
+    edits = _insert_in_order(source, ("meetings",), keys, (day, start), body, intent)
+    return check_edit(source, edits, intent, allow_warnings=allow_warnings)
 
 
 def add_activity(
@@ -558,9 +460,8 @@ def add_activity(
     if not title.strip():
         raise UsageError("--title needs some text")
     if ident is None:
-        ident = _free_id(plan, slug(title))
+        ident = _free_id(source, slug(title))
     ident = _checked_id(ident, "--id")
-    tree = Tree(source.text)
     body = [f"- id: {scalar_text(ident)}", f"title: {scalar_text(title.strip())}", f"date: {_date_text(day)}"]
     if end_day is not None:
         body.append(f"end_date: {_date_text(end_day)}")
@@ -571,5 +472,5 @@ def add_activity(
         body.append(f"place: {scalar_text(place.strip())}")
     keys = [(a.date,) for a in plan.activities]
     intent = Intent()
-    text = _insert_in_order(source, tree, ("activities",), keys, (day,), body, intent)
-    return check_edit(source, text, intent, allow_warnings=allow_warnings)
+    edits = _insert_in_order(source, ("activities",), keys, (day,), body, intent)
+    return check_edit(source, edits, intent, allow_warnings=allow_warnings)

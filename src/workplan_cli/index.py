@@ -413,3 +413,8 @@ def index_of(plan: Plan) -> PlanIndex:
         found = _INDEXES[key] = PlanIndex(plan)
         weakref.finalize(plan, _INDEXES.pop, key, None)
     return found
+
+
+def forget_index(plan: Plan) -> None:
+    """Drop the plan's index now rather than with the plan (`index_of` builds it again if asked)."""
+    _INDEXES.pop(id(plan), None)

@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Severity
 from .errors import PathError, PlanError, UsageError
-from .loader import discover, parse_plan, read_text
+from .loader import ListMarks, LoadResult, discover, parse_plan, read_text
 from .models import Plan
 from .text import did_you_mean
 from .textpatch import EditRefused
 
 if TYPE_CHECKING:
-    from .edit import Edit
+    from .editcheck import Edit
+    from .lint.registry import Finding, Rule
 
 BOM = "\ufeff"
 
@@ -39,6 +40,30 @@ EDITABLE_LISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 def problem_key(d: Diagnostic) -> tuple[str, str]:
     return (d.code, d.message)
+
+
+def lint_found(plan: Plan) -> list[tuple[Rule, Finding]]:
+    """The lint findings of a plan, not yet placed at their lines (which takes one more pass over the text)."""
+    from .collector import collector_paused
+    from .lint import Selection, run_rules
+
+    with collector_paused():
+        return list(run_rules(plan, Selection()))
+
+
+def counts_of(found: Sequence[tuple[Rule, Finding]]) -> dict[tuple[str, str], int] | None:
+    """How many times each (rule, message) is found, if that is all a caller needs to know: no finding is an
+    error and no check finds more than `validate` shows of one (else None: the findings must be placed)."""
+    from .diagnostics import MAX_PER_CHECK
+
+    counts: dict[tuple[str, str], int] = {}
+    per_check: dict[str, int] = {}
+    for rule, finding in found:
+        if rule.severity is Severity.ERROR:
+            return None
+        counts[(rule.code, finding.message)] = counts.get((rule.code, finding.message), 0) + 1
+        per_check[rule.code] = per_check.get(rule.code, 0) + 1
+    return None if any(n > MAX_PER_CHECK for n in per_check.values()) else counts
 
 
 # --- reading the plan to edit --------------------------------------------------------------
@@ -66,8 +91,11 @@ class PlanText:
     plan: Plan
     bom: bool = False
     stamp: Stamp | None = None
-    # How many times each (rule, message) is found in the text as read: an edit may add none.
+    # How many times each (rule, message) is found in the text as read (an edit may add none); None: not
+    # linted yet (`read_plan(lint=False)`).
     findings: tuple[tuple[tuple[str, str], int], ...] | None = None
+    # Where the plan's lists and their items are, when the fast path read it (`loader.ListMarks`).
+    marks: dict[tuple[Any, ...], ListMarks] | None = None
 
     @property
     def name(self) -> str:
@@ -88,16 +116,17 @@ def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
         raise PathError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
-def read_plan(path: Path) -> PlanText:
+def read_plan(path: Path, *, lint: bool = True) -> PlanText:
     """Read and check one plan file.
 
     Raises `PlanError` (with every problem as ``diagnostics``) when it has an
     error, so that a broken file is never edited, and `PathError` when it
-    cannot be read.
+    cannot be read.  With ``lint=False`` the lint rules are left for the edit
+    to run if it must (`editcheck.check_edit`: when the edited plan has an
+    error or a warning to weigh); the plan must still read and validate.
     """
-    from .validate import lint_loaded
-
     raw, info = _read_bytes(path)
+    bom, stamp = raw.startswith(BOM.encode()), Stamp.of(raw, info)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -105,15 +134,37 @@ def read_plan(path: Path) -> PlanText:
         raise PlanError(
             f"{path} does not validate; fix it first (nothing written)", [problem] if problem else []
         ) from None
-    loaded = parse_plan(text, str(path))
-    problems = sorted([*loaded.diagnostics, *lint_loaded(loaded)])
-    errors = [d for d in problems if d.severity is Severity.ERROR]
-    if loaded.plan is None or errors:
-        raise PlanError(f"{path} does not validate; fix it first (nothing written)", errors)
-    counts: dict[tuple[str, str], int] = {}
-    for d in problems:
-        counts[problem_key(d)] = counts.get(problem_key(d), 0) + 1
-    return PlanText(path, text, loaded.plan, raw.startswith(BOM.encode()), Stamp.of(raw, info), tuple(counts.items()))
+    del raw  # not held while the text is read: the file's size in memory
+    marks: dict[tuple[Any, ...], ListMarks] = {}
+    loaded = parse_plan(text, str(path), marks)
+    counts = checked_counts(loaded) if lint or loaded.plan is None or loaded.diagnostics else None
+    assert loaded.plan is not None
+    return PlanText(
+        path, text, loaded.plan, bom, stamp, tuple(counts.items()) if counts is not None else None, marks or None
+    )
+
+
+def lint_source(source: PlanText) -> dict[tuple[str, str], int]:
+    """`checked_counts` of a plan read without its lint rules (`read_plan(lint=False)`)."""
+    return checked_counts(LoadResult(source.name, source.plan, text=source.text))
+
+
+def checked_counts(loaded: LoadResult) -> dict[tuple[str, str], int]:
+    """How many times each (rule, message) is found in a plan read from a file; `PlanError` with its
+    errors if it has one."""
+    from .validate import lint_loaded, located
+
+    found = lint_found(loaded.plan) if loaded.plan is not None and not loaded.diagnostics else None
+    counts = counts_of(found) if found is not None else None
+    if counts is None:  # errors, or more of one check than is shown: every finding in its place
+        problems = sorted([*loaded.diagnostics, *(located(loaded, found) if found else lint_loaded(loaded))])
+        errors = [d for d in problems if d.severity is Severity.ERROR]
+        if loaded.plan is None or errors:
+            raise PlanError(f"{loaded.path} does not validate; fix it first (nothing written)", errors)
+        counts = {}
+        for d in problems:
+            counts[problem_key(d)] = counts.get(problem_key(d), 0) + 1
+    return counts
 
 
 def _candidates(paths: Sequence[Path]) -> list[Path]:
@@ -163,13 +214,16 @@ def plan_id_of(path: Path) -> str | None:
     return _outline(read_text(path)[0]).plan_id
 
 
-def choose_plan(paths: Sequence[Path], plan_id: str | None = None, ident: str | None = None) -> PlanText:
+def choose_plan(
+    paths: Sequence[Path], plan_id: str | None = None, ident: str | None = None, *, lint: bool = True
+) -> PlanText:
     """The one plan to edit among ``paths`` (files or folders).
 
     With ``plan_id``, the file whose plan has that id.  With ``ident``, the
     plan that holds that meeting, activity or milestone.  Otherwise the only
     committee plan found.  Raises `UsageError` when none or several match,
-    saying how to choose, and `PlanError` when the chosen file is not valid.
+    saying how to choose, and `PlanError` when the chosen file is not valid
+    (``lint``: as `read_plan`).
     """
     outlines: dict[Path, _Outline] = {}
 
@@ -185,11 +239,11 @@ def choose_plan(paths: Sequence[Path], plan_id: str | None = None, ident: str | 
         if not files:
             raise UsageError(f"no plan with id {plan_id!r} in {where_}")
     if len(files) == 1:
-        return read_plan(files[0])
+        return read_plan(files[0], lint=lint)
     if ident is not None:
         holders = [f for f in files if ident in outline(f).idents]
         if len(holders) == 1:
-            return read_plan(holders[0])
+            return read_plan(holders[0], lint=lint)
         if not holders:
             known = sorted(set().union(*(outline(f).idents for f in files)))
             raise UsageError(
@@ -199,7 +253,7 @@ def choose_plan(paths: Sequence[Path], plan_id: str | None = None, ident: str | 
     else:
         files = [f for f in files if outline(f).kind == "committee-plan"] or files
         if len(files) == 1:
-            return read_plan(files[0])
+            return read_plan(files[0], lint=lint)
     names = ", ".join(f"{outline(f).plan_id or '?'} ({f})" for f in files)
     ids = [outline(f).plan_id for f in files]
     how = "give the file's path instead" if len(set(ids)) < len(ids) else "choose one with --plan ID"
@@ -271,4 +325,4 @@ def write_edit(edit: Edit) -> None:
                 "wrote it); nothing written: run the command again on the file as it is now"
             )
         _writable(path, info)
-        write_atomic(path, edit.file_text)
+        write_atomic(path, edit.file_pieces())

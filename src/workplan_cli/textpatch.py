@@ -11,9 +11,11 @@ stand around it:
 - before: a value that is shared (an anchor, an alias, a merge key ``<<``)
   or written in a shape the patcher cannot change in place is refused, with a
   message saying why and what to do (`Tree.editable`);
-- after: the old and the new text are both read as data, and the new data
-  must equal the old with exactly the intended change (`Intent`) and
-  everything else equal; otherwise the edit is refused and nothing is written.
+- after: the old and the new text are read as data, and the new data must
+  equal the old with exactly the intended change (`Intent`) and everything
+  else equal; otherwise the edit is refused and nothing is written.  `verify`
+  reads both texts whole; `editcheck` reads only the items an edit changes
+  where it can prove the rest reads alike.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import Any
 
 from .errors import WorkplanError
 
-_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
@@ -40,7 +42,7 @@ class EditRefused(WorkplanError):
 
 
 class Lines:
-    """Offsets of lines in a text, to turn libyaml's (line, column) marks into string positions.
+    """A text's lines around libyaml's marks: where a line starts, where the next one does, how they end.
 
     Lines may end in LF, CRLF or CR, mixed or not: a new line takes the ending
     of the line it is inserted after.
@@ -48,18 +50,20 @@ class Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0, *(m.end() for m in _BREAK.finditer(text))]
+        # libyaml reads past a byte-order mark that starts the text without counting it.
+        self.skipped = 1 if text.startswith("\ufeff") else 0
 
     def offset(self, mark: Any) -> int:
-        return self.starts[int(mark.line)] + int(mark.column)
+        """The position in the text of a libyaml mark (its ``index`` counts characters, as Python does)."""
+        return int(mark.index) + self.skipped
 
     def line_start(self, offset: int) -> int:
         """The start of the line holding ``offset``."""
-        return max(self.text.rfind("\n", 0, offset), self.text.rfind("\r", 0, offset)) + 1
+        return line_start(self.text, offset)
 
     def next_line(self, offset: int) -> int:
         """The start of the line after the one holding ``offset`` (the text's end if there is none)."""
-        found = _BREAK.search(self.text, offset)
+        found = LINE_BREAK.search(self.text, offset)
         return found.end() if found else len(self.text)
 
     def ending_before(self, at: int) -> str:
@@ -68,8 +72,14 @@ class Lines:
             return "\r\n"
         if at >= 1 and self.text[at - 1] in "\r\n":
             return self.text[at - 1]
-        found = _BREAK.search(self.text)
+        found = LINE_BREAK.search(self.text)
         return found.group(0) if found else "\n"
+
+
+def line_start(text: str, offset: int) -> int:
+    """The start of the line of ``text`` holding ``offset`` (after LF, CRLF or CR)."""
+    newline = text.rfind("\n", 0, offset)
+    return max(newline, text.rfind("\r", newline + 1, offset)) + 1
 
 
 @dataclass(frozen=True)
@@ -81,14 +91,28 @@ class Replace:
     text: str
 
 
-def apply(text: str, replacements: Sequence[Replace]) -> str:
+def in_order(replacements: Sequence[Replace]) -> list[Replace]:
+    """``replacements`` in text order; `EditRefused` if two fall on the same characters."""
     ordered = sorted(replacements, key=lambda r: r.start)
     for before, after in itertools.pairwise(ordered):
         if after.start < before.end or (after.start == before.start and before.start != before.end):
             raise EditRefused("two changes of this edit fall on the same characters; nothing written")
-    for r in reversed(ordered):
-        text = text[: r.start] + r.text + text[r.end :]
-    return text
+    return ordered
+
+
+def patched(text: str, replacements: Sequence[Replace], block: int = 1 << 20) -> Iterator[str]:
+    """The text with ``replacements`` made, in pieces of at most about ``block`` characters (no piece is the
+    whole text: a plan of many megabytes is written without a second copy of it in memory)."""
+    at = 0
+    for r in [*in_order(replacements), Replace(len(text), len(text), "")]:
+        for start in range(at, r.start, block):
+            yield text[start : min(start + block, r.start)]
+        yield r.text
+        at = r.end
+
+
+def apply(text: str, replacements: Sequence[Replace]) -> str:
+    return "".join(patched(text, replacements))
 
 
 def insert_lines(lines: Lines, at: int, new_lines: Sequence[str]) -> Replace:
@@ -104,10 +128,21 @@ def insert_lines(lines: Lines, at: int, new_lines: Sequence[str]) -> Replace:
 
 
 def compose(text: str) -> Any:
+    """PyYAML's node tree of ``text``; `EditRefused` where PyYAML cannot compose what the plan's reader reads
+    (an anchor name used twice)."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.compose(text, Loader=loader)
+    try:
+        return yaml.compose(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        what = "; ".join(p for p in (getattr(exc, "context", None), getattr(exc, "problem", None)) if p) or "?"
+        mark = getattr(exc, "problem_mark", None)
+        where_ = f"line {mark.line + 1}: " if mark is not None else ""
+        raise EditRefused(
+            f"{where_}the plan cannot be changed in place ({what}); nothing written (run `workplan fmt` on the "
+            "file, or make this change by hand)"
+        ) from None
 
 
 def get(node: Any, key: str) -> tuple[Any, Any] | None:
@@ -153,14 +188,43 @@ def merged_keys(node: Any) -> set[str]:
 
 
 class Tree:
-    """A plan's node tree (aliases resolved to the very node they name), and how often each node is used."""
+    """A plan's node tree (aliases resolved to the very node they name), and how often each node is used.
 
-    def __init__(self, text: str) -> None:
+    With ``whole=False`` nothing is composed at first: `region` composes
+    parts of the text alone, for a plan known to hold no anchors or aliases.
+    """
+
+    def __init__(self, text: str, *, whole: bool = True) -> None:
         self.text = text
-        self.root = compose(text)
         self.lines = Lines(text)
         self.uses: dict[int, int] = {}
-        self._count(self.root)
+        self.root = compose(text) if whole else None
+        if whole:
+            self._count(self.root)
+
+    def region(self, first_line: int, start: int, end: int) -> Any:
+        """The node of ``text[start:end]`` composed alone, ``start`` being the start of line ``first_line``.
+
+        The lines before it are given as empty lines, so that line and column
+        numbers are the file's; each mark's ``index`` is moved to the file's too.
+        """
+        from yaml.error import Mark
+
+        root = compose("\n" * first_line + self.text[start:end])
+        shift = start - first_line - self.lines.skipped  # as libyaml counts in the whole text
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node is None:
+                continue
+            node.start_mark, node.end_mark = (
+                Mark("", mark.index + shift, mark.line, mark.column, None, None)  # type: ignore[arg-type]
+                for mark in (node.start_mark, node.end_mark)
+            )
+            if isinstance(node.value, list):
+                for child in node.value:
+                    stack += child if isinstance(child, tuple) else [child]
+        return root
 
     def _count(self, root: Any) -> None:
         import yaml
@@ -286,30 +350,33 @@ def line_end_after(lines: Lines, node: Any, key: Any = None) -> int:
 _ALIAS_AFTER_KEY = re.compile(r"[ \t]*:(?:[ \t\r\n]+|#[^\r\n]*)*\*[^ \t\r\n,\[\]{}]+")
 
 
-def item_starts(lines: Lines, found: Sequence[Any]) -> list[int]:
-    """Where each list item's lines start: its ``- `` line, or the comment lines just above it (they go with it)."""
-    starts = []
-    for item in found:
-        at = lines.starts[item.start_mark.line]
-        while at > 0:
-            previous = lines.line_start(at - 1)
-            if not lines.text[previous:at].strip().startswith("#"):
-                break
-            at = previous
-        starts.append(at)
-    return starts
+def item_start(lines: Lines, at: int) -> int:
+    """Where the lines of the list item whose first key is at ``at`` start: its ``- `` line, or the comment
+    lines just above it (they go with it)."""
+    at = lines.line_start(at)
+    while at > 0:
+        previous = lines.line_start(at - 1)
+        if not lines.text[previous:at].strip().startswith("#"):
+            break
+        at = previous
+    return at
 
 
-def reorder(lines: Lines, found: Sequence[Any], order: Sequence[int], edits: Sequence[Replace]) -> list[Replace]:
-    """``edits``, with the block list ``found`` put in ``order`` (each item's lines, comments above it included).
+def reorder(
+    lines: Lines, firsts: Sequence[int], last: Any, order: Sequence[int], edits: Sequence[Replace]
+) -> list[Replace]:
+    """``edits``, with the items of a block list put in ``order`` (each item's lines, comments above it included).
 
-    The edits that fall inside the list are applied to the items' own lines
-    before they move; blank lines between items stay where they are.
+    ``firsts`` are where the items' first keys are, ``last()`` gives the node
+    of the list's last item (asked for only when it moves).  Only the lines
+    from the first item that moves to the last one change: the edits that
+    fall there are applied to the items' own lines before they move; blank
+    lines between items stay where they are.
     """
-    if any(item.flow_style for item in found) or found[0].start_mark.line == found[-1].end_mark.line:
-        raise EditRefused("the list is written in flow style ([...]): run `workplan fmt` first, then try again")
-    starts = item_starts(lines, found)
-    end = line_end_after(lines, found[-1])
+    moved = [n for n, m in enumerate(order) if n != m]
+    low, high = moved[0], moved[-1]
+    starts = [item_start(lines, firsts[n]) for n in range(low, high + 1)]
+    end = item_start(lines, firsts[high + 1]) if high + 1 < len(firsts) else line_end_after(lines, last())
     bounds = [*starts[1:], end]
     inside = [e for e in edits if starts[0] <= e.start and e.end <= end]
     outside = [e for e in edits if e not in inside]
@@ -320,13 +387,20 @@ def reorder(lines: Lines, found: Sequence[Any], order: Sequence[int], edits: Seq
         placed += len(mine)
         text = apply(lines.text[start:stop], mine)
         body = text.rstrip(" \t\r\n")
-        newline = _BREAK.search(text, len(body))
+        newline = LINE_BREAK.search(text, len(body))
         cut = newline.end() if newline else len(text)
         blocks.append(text[:cut])
         trailers.append(text[cut:])
     if placed != len(inside):
         raise EditRefused("a change of this edit spans two items of a list; nothing written")
-    region = "".join(blocks[i] + trailer for i, trailer in zip(order, trailers, strict=True))
+    # The last item of a file that ends without a line break: it ends with one where it moves, and the
+    # item that becomes last ends without one, as the file did.
+    unended = not blocks[-1].endswith(("\n", "\r"))
+    if unended:
+        blocks[-1] += lines.ending_before(starts[-1])
+    region = "".join(blocks[order[n] - low] + trailer for n, trailer in enumerate(trailers, low))
+    if unended:
+        region = region.removesuffix("\r\n") if region.endswith("\r\n") else region[:-1]
     return [*outside, Replace(starts[0], end, region)]
 
 
@@ -360,10 +434,10 @@ class DataReader:
     aliases are used (the first text read decides, and its data is kept: it is read once)."""
 
     def __init__(self, first: str) -> None:
-        from .loader.fastpath import fast_load
+        from .loader.fastpath import _FastPathProblem, fast_load
         from .loader.scalars import _FastPathRefused
 
-        self._refused = _FastPathRefused
+        self._refused = (_FastPathRefused, _FastPathProblem)  # _FastPathProblem: a key written twice
         self._fast = True
         try:
             self.first = fast_load(first)
@@ -380,7 +454,8 @@ class DataReader:
             try:
                 return fast_load(text)
             except self._refused as exc:
-                raise EditRefused(f"the changed text could not be read back ({exc}); nothing written") from None
+                why = str(exc) or "a key written twice"
+                raise EditRefused(f"the changed text could not be read back ({why}); nothing written") from None
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
@@ -416,15 +491,15 @@ def expected(old: Any, intent: Intent, read: Any) -> Any:
     return out
 
 
-def _first_difference(a: Any, b: Any, path: Path = ()) -> Path:
+def first_difference(a: Any, b: Any, path: Path = ()) -> Path:
     if isinstance(a, dict) and isinstance(b, dict):
         for key in sorted(set(a) | set(b), key=str):
             if key not in a or key not in b or a[key] != b[key]:
-                return _first_difference(a.get(key), b.get(key), (*path, key))
+                return first_difference(a.get(key), b.get(key), (*path, key))
     elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
         for n, (x, y) in enumerate(zip(a, b, strict=True)):
             if x != y:
-                return _first_difference(x, y, (*path, n))
+                return first_difference(x, y, (*path, n))
     return path
 
 
@@ -450,14 +525,6 @@ def verify(old_text: str, new_text: str, intent: Intent) -> None:
         ) from None
     if new != want:
         raise EditRefused(
-            f"the change could not be made exactly: {where(_first_difference(want, new))} would not read as intended; "
+            f"the change could not be made exactly: {where(first_difference(want, new))} would not read as intended; "
             "nothing written (run `workplan fmt` on the file, or make this change by hand)"
         )
-
-
-def walk_items(root: Any, lists: Sequence[tuple[str, Path]]) -> Iterator[tuple[str, Path, Any]]:
-    """(kind, path, node) of every item of the lists named by ``lists`` ((kind, path of the list))."""
-    for kind, path in lists:
-        node = value(root, *map(str, path))
-        for n, item in enumerate(items(node)):
-            yield kind, (*path, n), item

@@ -13,6 +13,7 @@ from .collector import collector_paused
 from .diagnostics import Diagnostic, Severity, limit_per_check
 from .errors import PathError, PlanError, WorkplanError
 from .lint import Selection, run_rules
+from .lint.registry import Finding, Rule
 from .loader import LoadResult, load_plan, locate, plan_files
 from .models import Plan
 
@@ -52,7 +53,13 @@ def lint_loaded(loaded: LoadResult, selection: Selection | None = None) -> list[
         return []
     selection = selection or Selection()
     with collector_paused():
-        found = list(run_rules(loaded.plan, selection))
+        return located(loaded, list(run_rules(loaded.plan, selection)))
+
+
+def located(loaded: LoadResult, found: Sequence[tuple[Rule, Finding]]) -> list[Diagnostic]:
+    """Lint findings of the plan ``loaded`` as diagnostics at their lines and columns (at most
+    `MAX_PER_CHECK` of a check, then one line saying how many more)."""
+    with collector_paused():
         positions = loaded.positions_for([finding.loc for _, finding in found]) if found else None
         return limit_per_check(
             [

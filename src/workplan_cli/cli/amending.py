@@ -11,8 +11,9 @@ from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
-from ..errors import EXIT_OK, EXIT_PROBLEMS, PlanError
+from ..errors import EXIT_OK, EXIT_PROBLEMS, PlanError, WorkplanError
 from ..text import visible
+from ..vocabulary import MEETING_KINDS
 from .application import app, sub_app
 from .options import PLAN_HELP, ListFormat, date_of, day_option, parse_day
 
@@ -116,14 +117,21 @@ def _run_edit(
 ) -> NoReturn:
     """What every editing command does: choose the plan (refusing one that does not validate), make the edit,
     write it unless refused or a dry run, say what changed, and exit with the documented code."""
-    from .. import choose_plan, plan_paths, write_edit
+    from .. import choose_plan, lint_source, plan_paths, write_edit
 
     try:
-        source = choose_plan(plan_paths(paths, plans), None, ident)
+        # Linted only if the edited plan has a problem to weigh against it (see `editcheck.check_edit`),
+        # or if the edit is refused: a plan that does not validate is refused as such, whatever the edit.
+        source = choose_plan(plan_paths(paths, plans), None, ident, lint=False)
+        try:
+            edit = make(source)
+        except WorkplanError as refused:
+            if not isinstance(refused, PlanError) and source.findings is None:
+                lint_source(source)
+            raise
     except PlanError as error:
         sys.stdout.write(SOURCE_REFUSED[output_format.value](error))
         raise
-    edit = make(source)
     if edit.refused:
         sys.stdout.write(EDIT_REFUSED[output_format.value](edit))
         hint = "" if edit.errors_only() else "; --allow-warnings writes it despite warnings"
@@ -133,7 +141,7 @@ def _run_edit(
             err=True,
         )
         raise typer.Exit(EXIT_PROBLEMS)
-    if not dry_run and edit.new_text != edit.source.text:
+    if not dry_run and edit.changed:
         write_edit(edit)
     for note in edit.notes:
         typer.echo(f"workplan: warning: {visible(note)}", err=True)
@@ -222,14 +230,10 @@ add_app = sub_app("Add a meeting or another OAS activity to a plan, in date orde
 app.add_typer(add_app, name="add")
 
 
-class MeetingKindOption(str, enum.Enum):
-    regular = "regular"
-    informal = "informal"
-    working_group = "working-group"
-    forum = "forum"
-    special = "special"
-    joint = "joint"
-    points_of_contact = "points-of-contact"
+# The meeting kinds of the format (vocabulary.MEETING_KINDS), as the choices of --kind.
+MeetingKindOption = enum.Enum(  # type: ignore[misc]
+    "MeetingKindOption", {kind.replace("-", "_"): kind for kind in MEETING_KINDS}, type=str
+)
 
 
 DayOption = Annotated[
@@ -258,9 +262,9 @@ def add_meeting_command(
         Optional[str],  # noqa: UP045
         typer.Option("--title", help="The meeting's title, if it has one.", show_default=False),
     ] = None,
-    kind: Annotated[
-        MeetingKindOption, typer.Option("--kind", help="What sort of meeting.")
-    ] = MeetingKindOption.regular,
+    kind: Annotated[MeetingKindOption, typer.Option("--kind", help="What sort of meeting.")] = MeetingKindOption(
+        "regular"
+    ),
     ident: IdOption = None,
     plans: EditPlanOption = None,
     dry_run: DryRunOption = False,

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
-from .fastpath import _fast_path, _fast_plan, fast_load
+from .fastpath import ListMarks, _fast_path, _fast_plan, fast_load
 from .positions import locate
 from .reading import discover, plan_files, read_text
 from .result import LoadResult
@@ -26,6 +27,7 @@ from .syntax import gaps_between_tokens, text_problem
 
 __all__ = [
     "MAX_NUMBER_LENGTH",
+    "ListMarks",
     "LoadResult",
     "_fast_path",
     "_fast_plan",
@@ -58,18 +60,20 @@ def load_plan(path: str | os.PathLike[str]) -> LoadResult:
     return parse_plan(text, name)
 
 
-def parse_plan(text: str, name: str) -> LoadResult:
+def parse_plan(text: str, name: str, marks: dict[tuple[Any, ...], ListMarks] | None = None) -> LoadResult:
     """Parse and validate plan text; ``name`` is used in diagnostics.
 
     A valid plan goes through the fast path (libyaml's C parser, read with the
     same YAML 1.2 rules as the round-trip parser); anything else, or anything
     the fast path is unsure of, through the round-trip parser, whose positions
-    every diagnostic carries.
+    every diagnostic carries.  ``marks``, if given, receives where the lists of
+    a plan read by the fast path and their items are (`ListMarks`); it stays
+    empty for a plan read any other way.
     """
     problem = text_problem(text)
     if problem is not None:
         return LoadResult(name, diagnostics=[problem.at(name)], text=text)
-    result = _fast_path(text, name)
+    result = _fast_path(text, name, marks)
     if result is not None:
         return result
     return _round_trip_plan(text, name)

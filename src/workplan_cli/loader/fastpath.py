@@ -34,13 +34,19 @@ class _FastPathProblem(Exception):
     """Something libyaml's events name exactly (a duplicate key): `_event_problems` reports it."""
 
 
-def fast_load(text: str, on_item: Callable[[dict[str, Any], str, Any], Any] | None = None) -> Any:
+def fast_load(
+    text: str,
+    on_item: Callable[[dict[str, Any], str, Any], Any] | None = None,
+    marks: dict[tuple[Any, ...], ListMarks] | None = None,
+) -> Any:
     """The data of a YAML document by the fast path; raises `_FastPathRefused` when unsure.
 
     ``on_item(root, key, value)``, if given, is called as each item of a
     top-level list (``meetings: [...]``) is complete, with the top-level
     mapping read so far; what it returns replaces the item.  Exceptions it
-    raises other than `_FastPathRefused` pass through.
+    raises other than `_FastPathRefused` pass through.  ``marks``, if given,
+    receives where each list at ``key`` or ``key.key`` of the top-level mapping
+    and its items are (`ListMarks`), keyed by the path of the list.
     """
     import yaml
 
@@ -51,7 +57,7 @@ def fast_load(text: str, on_item: Callable[[dict[str, Any], str, Any], Any] | No
     scalars = _scalars()
     parser = CParser(text)
     try:
-        return _build(parser, scalars, on_item)
+        return _build(parser, scalars, on_item, marks)
     except (ValidationError, _FastPathProblem):
         raise
     except (yaml.YAMLError, ValueError, TypeError) as exc:
@@ -60,7 +66,37 @@ def fast_load(text: str, on_item: Callable[[dict[str, Any], str, Any], Any] | No
         parser.dispose()
 
 
-def _build(parser: Any, scalars: _Scalars, on_item: Callable[[dict[str, Any], str, Any], Any] | None) -> Any:
+class ListMarks:
+    """Where a list of the top-level mapping (``meetings``) or of one of its mappings (``procedure.milestones``)
+    and its items are in the text, as libyaml marks them (each mark has ``index``, ``line`` and ``column``)."""
+
+    __slots__ = ("count", "end", "flow", "items")
+
+    def __init__(self, flow: bool) -> None:
+        self.flow = flow  # written in flow style ([...])
+        self.items: list[Any] = []  # the start mark of each item that is a mapping, None for one in flow style
+        self.count = 0  # how many items the list has, of any kind
+        self.end: Any = None  # the mark of the list's end: the first token after it
+
+
+def _mark_start(marks: dict[tuple[Any, ...], ListMarks], stack: list[Any], event: Any, is_list: bool) -> None:
+    """Note where a list of the top-level mapping or of one of its mappings starts, or an item of one."""
+    from yaml import events as ev
+
+    if is_list and len(stack) <= 2 and all(entry[2] is not None for entry in stack):
+        marks[tuple(entry[1] for entry in stack)] = ListMarks(bool(event.flow_style))
+    elif len(stack) > 1 and stack[-1][2] is None and all(entry[2] is not None for entry in stack[:-1]):
+        listed = marks.get(tuple(entry[1] for entry in stack[:-1]))
+        if listed is not None and isinstance(event, ev.MappingStartEvent):
+            listed.items.append(None if event.flow_style else event.start_mark)
+
+
+def _build(
+    parser: Any,
+    scalars: _Scalars,
+    on_item: Callable[[dict[str, Any], str, Any], Any] | None,
+    marks: dict[tuple[Any, ...], ListMarks] | None = None,
+) -> Any:
     """Values from libyaml's events, without recursion and without keeping any event."""
     from yaml import events as ev
 
@@ -90,6 +126,8 @@ def _build(parser: Any, scalars: _Scalars, on_item: Callable[[dict[str, Any], st
         elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
             if event.anchor is not None or event.tag not in (None, "!"):
                 raise _FastPathRefused("anchor or tag")
+            if marks is not None and 0 < len(stack) <= 3:
+                _mark_start(marks, stack, event, kind is ev.SequenceStartEvent)
             if kind is ev.MappingStartEvent:
                 stack.append(({}, nokey, set()))
             else:
@@ -97,6 +135,10 @@ def _build(parser: Any, scalars: _Scalars, on_item: Callable[[dict[str, Any], st
             continue
         elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
             value = stack.pop()[0]
+            if marks is not None and kind is ev.SequenceEndEvent and 0 < len(stack) <= 2:
+                listed = marks.get(tuple(entry[1] for entry in stack))
+                if listed is not None and listed.end is None:
+                    listed.count, listed.end = len(value), event.start_mark
             if on_item is not None and len(stack) == 2 and stack[1][2] is None and stack[0][2] is not None:
                 value = on_item(stack[0][0], stack[0][1], value)
         elif kind is ev.DocumentEndEvent:
@@ -138,7 +180,7 @@ ITEM_BY_ITEM = 512 * 1024
 
 
 @collector_paused()
-def _fast_path(text: str, name: str) -> LoadResult | None:
+def _fast_path(text: str, name: str, list_marks: dict[tuple[Any, ...], ListMarks] | None = None) -> LoadResult | None:
     """Load by the fast path: a plan, or schema diagnostics located on libyaml's nodes.
 
     None when the file needs the round-trip path (anything but a well-formed
@@ -150,15 +192,20 @@ def _fast_path(text: str, name: str) -> LoadResult | None:
     An item that is not valid stays as read, so that validating the whole
     plan reports its errors, in pydantic's order, with those of the rest;
     their positions come from one more pass over libyaml's events, kept only
-    for the paths the errors name.
+    for the paths the errors name.  ``list_marks``, if given, receives where
+    the lists of a valid plan and their items are (see `fast_load`).
     """
     try:
-        data = fast_load(text, on_item=_validate_item_or_keep if len(text) > ITEM_BY_ITEM else None)
+        found: dict[tuple[Any, ...], ListMarks] | None = None if list_marks is None else {}
+        data = fast_load(text, on_item=_validate_item_or_keep if len(text) > ITEM_BY_ITEM else None, marks=found)
         model = plan_model(data)
         if model is None:
             return None
         try:
-            return LoadResult(name, validator_for(model).validate_python(data), text=text)
+            result = LoadResult(name, validator_for(model).validate_python(data), text=text)
+            if list_marks is not None and found is not None:
+                list_marks.update(found)
+            return result
         except ValidationError as exc:
             marks = marks_for(text, [tuple(error["loc"]) for error in exc.errors(include_url=False)])
             if marks is None:
