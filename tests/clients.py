@@ -70,3 +70,12 @@ def git() -> str:
     require_client("git", path, "apt-get install git")
     assert path is not None
     return path
+
+
+def patch() -> str:
+    """GNU patch, which applies `fmt --diff`'s output."""
+    __tracebackhide__ = True
+    path = shutil.which("patch")
+    require_client("patch", path, "apt-get install patch")
+    assert path is not None
+    return path

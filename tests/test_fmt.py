@@ -1,10 +1,12 @@
-"""workplan fmt: canonical text, comments kept, idempotent, never writes a broken file."""
+"""workplan fmt: canonical text, comments kept, idempotent, never writes a broken file; the event pass
+(`canonical_text`) writes exactly what ruamel.yaml's round trip writes, or leaves the file to it."""
 
 from __future__ import annotations
 
 import io
 import random
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,19 +17,42 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, FIXTURES, examples, write
-from workplan_cli.canonical import canonical_as_is
+import clients
+from conftest import DATA, FIXTURES, examples, line_of, write
+from workplan_cli.canonical import canonical_text
 from workplan_cli.cli import app
-from workplan_cli.fmt import format_text, judge_text
+from workplan_cli.fmt import _reads_back, _round_trip_format, format_text, judge_text
 from workplan_cli.loader import gaps_between_tokens, parse_plan
 
 FMT = FIXTURES.parent / "fmt-fixtures"
+HOSTILE = FIXTURES.parent / "hostile"
+
+
+def round_trip(text: str) -> str | None:
+    """What ruamel.yaml's round trip makes of ``text`` (LF line endings), as `fmt` did before the event pass."""
+    formatted, _ = _round_trip_format(text, parse_plan(text, "plan.yaml"), False, "plan.yaml")
+    return formatted
+
+
+def fast(text: str) -> str | None:
+    """What the event pass writes for ``text``, or None; when it writes, it is what the round trip writes."""
+    written = canonical_text(text, parse_plan(text, "plan.yaml"))
+    if written is not None:
+        assert written == round_trip(text)
+    return written
 
 
 def test_fmt_fixes_messy_file_into_exact_text():
-    formatted, problems = format_text((FMT / "messy.yaml").read_text(encoding="utf-8"), "messy.yaml")
-    assert problems == []
-    assert formatted == (FMT / "messy.expected.yaml").read_text(encoding="utf-8")
+    text = (FMT / "messy.yaml").read_text(encoding="utf-8")
+    expected = (FMT / "messy.expected.yaml").read_text(encoding="utf-8")
+    assert format_text(text, "messy.yaml") == (expected, [])
+    assert fast(text) == expected  # without the round trip
+
+
+def test_fmt_keeps_crlf_line_endings_without_the_round_trip():
+    text = (FMT / "messy.yaml").read_text(encoding="utf-8")
+    expected = (FMT / "messy.expected.yaml").read_text(encoding="utf-8")
+    assert format_text(text.replace("\n", "\r\n"), "messy.yaml") == (expected.replace("\n", "\r\n"), [])
 
 
 def test_fmt_keeps_every_comment_in_order():
@@ -62,12 +87,55 @@ def test_fmt_check_lists_and_does_not_write(runner, tmp_path):
     assert messy.read_bytes() == before
 
 
-def test_fmt_diff_shows_change(runner, tmp_path):
-    messy = write(tmp_path, "messy.yaml", (FMT / "messy.yaml").read_text(encoding="utf-8"))
-    result = runner.invoke(app, ["fmt", "--check", "--diff", str(messy)])
-    assert result.exit_code == 1
-    assert f"--- {messy} (before)\n+++ {messy} (formatted)\n" in result.stdout
-    assert "-  start_time: 9:30\n" in result.stdout and '+    start_time: "09:30"\n' in result.stdout
+def test_fmt_diff_shows_change(runner, tmp_path, monkeypatch):
+    text = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
+    assert fast(text) == text
+    moved = text.replace(
+        '    start_time: "10:00"\n    end_time: "13:00"\n', "    end_time: '13:00'\n    start_time: 10:00\n", 1
+    )
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "plan.yaml", moved)
+    result = runner.invoke(app, ["fmt", "--check", "--diff", "plan.yaml"])
+    line = line_of(moved, "    end_time: '13:00'")
+    assert (result.exit_code, result.stderr) == (1, "would reformat plan.yaml\n")
+    assert result.stdout == (
+        "--- plan.yaml\t(before)\n"
+        "+++ plan.yaml\t(formatted)\n"
+        f"@@ -{line - 3},8 +{line - 3},8 @@\n"
+        "     number: 1\n"
+        "     kind: regular\n"
+        "     date: 2023-03-02\n"
+        "-    end_time: '13:00'\n"
+        "-    start_time: 10:00\n"
+        '+    start_time: "10:00"\n'
+        '+    end_time: "13:00"\n'
+        "     agenda:\n"
+        "       - area: testing\n"
+        "         topics:\n"
+    )
+
+
+@pytest.mark.parametrize("tool", ["patch", "git"])
+def test_fmt_diff_applied_to_the_file_gives_the_formatted_file(runner, tmp_path, monkeypatch, tool):
+    """`patch -p0` and `git apply -p0` take fmt's diff, from the folder fmt was run in, and give what fmt writes."""
+    program = clients.patch() if tool == "patch" else clients.git()
+    monkeypatch.chdir(tmp_path)
+    texts = _canonical_texts()
+    rng = random.Random(20261205)
+    cases = [(FMT / "messy.yaml").read_text(encoding="utf-8"), "\n" + texts[0].rstrip("\n")]
+    cases += [_restyled(rng.choice(texts), rng) for _ in range(examples(20))]
+    for text in cases:
+        formatted = round_trip(text)
+        assert formatted is not None and formatted != text
+        (tmp_path / "plans").mkdir()
+        write(tmp_path / "plans", "plan one.yaml", text)
+        result = runner.invoke(app, ["fmt", "--check", "--diff", "plans/plan one.yaml"])
+        assert result.exit_code == 1
+        assert result.stdout.startswith("--- plans/plan one.yaml\t(before)\n+++ plans/plan one.yaml\t(formatted)\n")
+        argv = [program, "-p0", "--quiet"] if tool == "patch" else [program, "apply", "-p0", "-"]
+        subprocess.run(argv, input=result.stdout, text=True, check=True, capture_output=True)
+        assert (tmp_path / "plans" / "plan one.yaml").read_text(encoding="utf-8") == formatted
+        shutil.rmtree(tmp_path / "plans")
 
 
 def test_fmt_rewrites_then_is_clean(runner, tmp_path):
@@ -132,9 +200,9 @@ def test_fmt_killed_while_writing_leaves_the_plan_intact(tmp_path):
 
 
 def _agrees_with_round_trip(text: str) -> bool | None:
-    """judge_text's verdict, after asserting it is what format_text does to the same text."""
+    """judge_text's verdict, after asserting it is what the round trip does to the same text."""
     verdict, problems = judge_text(text, "plan.yaml")
-    formatted, expected_problems = format_text(text, "plan.yaml")
+    formatted, expected_problems = _round_trip_format(text, parse_plan(text, "plan.yaml"), False, "plan.yaml")
     if problems:
         assert (verdict, formatted, problems) == (None, None, expected_problems)
     elif verdict is not None:
@@ -384,12 +452,119 @@ def _canonical_texts() -> list[str]:
     return [*(p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.yaml"))), formatted]
 
 
+def _restyled(text: str, rng: random.Random) -> str:
+    """A plan rewritten by ruamel.yaml with its comments: keys moved, quoting, list styles and indentation changed."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        FoldedScalarString,
+        LiteralScalarString,
+        SingleQuotedScalarString,
+    )
+
+    yaml = YAML()
+    document = yaml.load(text)
+    moves = rng.choice([0.05, 0.2, 0.5])
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CommentedMap):
+            if len(node) > 1 and rng.random() < moves:
+                node.move_to_end(list(node)[rng.randrange(len(node) - 1)])
+            for key, value in list(node.items()):
+                plain = isinstance(value, str) and not isinstance(value, (FoldedScalarString, LiteralScalarString))
+                if plain and rng.random() < 0.2:
+                    node[key] = rng.choice([DoubleQuotedScalarString, SingleQuotedScalarString, str])(value)
+                stack.append(value)
+        elif isinstance(node, CommentedSeq):
+            stack.extend(node)
+            texts = all(
+                isinstance(v, str) and not isinstance(v, (FoldedScalarString, LiteralScalarString)) for v in node
+            )
+            if node and texts and rng.random() < 0.3:
+                if node.fa.flow_style():
+                    node.fa.set_block_style()
+                else:
+                    node.fa.set_flow_style()
+    mapping, sequence, offset = rng.choice([(2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (3, 5, 3)])
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    yaml.width = 4096
+    out = io.StringIO()
+    yaml.dump(document, out)
+    return out.getvalue()
+
+
+# --- the event pass writes what the round trip writes ---------------------------------------
+
+
+def _loading(paths: list) -> list:
+    return [p for p in paths if parse_plan(p.read_text(encoding="utf-8", errors="replace"), p.name).plan is not None]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *sorted(DATA.glob("*.yaml")),
+        *sorted(FMT.glob("*.yaml")),
+        *sorted(FIXTURES.glob("*.yaml")),
+        *sorted((DATA.parent / "examples").glob("*.yaml")),
+        *_loading(sorted(HOSTILE.glob("*.yaml"))),
+    ],
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_canonical_text_is_the_round_trip_on_every_fixture(path):
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    written = fast(text)
+    if path.parent in (DATA, FMT):
+        assert written is not None
+
+
+def test_canonical_text_writes_the_generated_plans():
+    """The benchmark's plan needs rewriting (area names in quotes, ``by`` before ``documents``): written without the round trip."""
+    generated = subprocess.run([sys.executable, str(GENERATE), "40"], capture_output=True, text=True, check=True).stdout
+    written = fast(generated)
+    assert written is not None and written != generated
+    assert "  - {id: toc, number: 5, name: Transnational organized crime}\n" in written
+
+
+def test_canonical_text_is_the_round_trip_on_restyled_plans():
+    """Plans with their comments, keys moved, quoting, list styles and indentation changed, then edited as text:
+    the event pass writes what the round trip writes, or leaves the file to it; it writes most of them."""
+    texts = _canonical_texts()
+    rng = random.Random(20261205)
+    count = examples(200)
+    seen: Counter[str] = Counter()
+    for _ in range(count):
+        text = _restyled(rng.choice(texts), rng)
+        if rng.random() < 0.5:
+            text = _text_variant(text, rng)
+        if parse_plan(text, "plan.yaml").plan is None:
+            seen["does not load"] += 1
+            continue
+        written = fast(text)
+        seen["round trip" if written is None else "unchanged" if written == text else "rewritten"] += 1
+    assert seen["rewritten"] >= count // 4, seen
+
+
+def test_a_text_the_event_pass_wrote_must_read_back_as_the_same_plan_with_its_comments():
+    text = (FMT / "comments.yaml").read_text(encoding="utf-8")
+    plan = parse_plan(text, "plan.yaml").plan
+    assert _reads_back(text, text, plan, "plan.yaml")
+    assert not _reads_back(text, text.replace("  # c05 eol id", "", 1), plan, "plan.yaml")
+    assert not _reads_back(text, text.replace("title: Test program plan", "title: Test program", 1), plan, "plan.yaml")
+    swallowed = text.replace("  # c05 eol id", "", 1).replace(
+        "title: Test program plan", 'title: "Test # c05 eol id"', 1
+    )
+    assert swallowed.count("#") == text.count("#")
+    assert not _reads_back(text, swallowed, plan, "plan.yaml")
+
+
 def _fast_verdict_is_sound(text: str) -> bool:
-    """canonical_as_is's verdict, after asserting that format_text keeps the text whenever it says True."""
-    verdict = canonical_as_is(text, parse_plan(text, "plan.yaml"))
+    """Whether the event pass finds ``text`` canonical, after asserting that the round trip keeps it whenever it does."""
+    verdict = canonical_text(text, parse_plan(text, "plan.yaml")) == text
     if verdict:
-        formatted, problems = format_text(text, "plan.yaml")
-        assert (formatted, problems) == (text, [])
+        assert round_trip(text) == text
     return verdict
 
 
@@ -416,7 +591,7 @@ def test_fast_verdict_is_never_wrong_on_restyled_plans(which, seed):
 
 
 def test_shortcuts_for_plain_text_agree_with_ruamel_yaml():
-    """What canonical_as_is takes for plain text without asking ruamel.yaml is what ruamel.yaml's emitter says."""
+    """What canonical_text takes for plain text without asking ruamel.yaml is what ruamel.yaml's emitter says."""
     from workplan_cli import canonical as c
 
     styles = c._styles()
