@@ -547,6 +547,20 @@ def test_canonical_text_is_the_round_trip_on_restyled_plans():
     assert seen["rewritten"] >= count // 4, seen
 
 
+def test_comment_lines_after_a_folded_text_moved_to_another_indentation_are_left_to_the_round_trip():
+    """ruamel.yaml moves them with the text's lines (two columns left here); found by restyled plans."""
+    text = (FMT / "comments.yaml").read_text(encoding="utf-8")
+    folded = "  - >-\n    A folded paragraph that\n    spans two lines.\n"
+    assert folded + "partners:" in text
+    moved = text.replace(folded, folded.replace("    ", "      ") + "     # c20 after the text\n", 1)
+    assert canonical_text(moved, parse_plan(moved, "plan.yaml")) is None
+    assert folded + "   # c20 after the text\npartners:" in round_trip(moved)
+    kept = text.replace(folded, folded + "   # c20 after the text\n", 1)
+    assert fast(kept) == kept
+    blank = text.replace(folded, folded.replace("    ", "      ") + "\n", 1)
+    assert fast(blank) == text.replace(folded, folded + "\n", 1)
+
+
 def test_a_text_the_event_pass_wrote_must_read_back_as_the_same_plan_with_its_comments():
     text = (FMT / "comments.yaml").read_text(encoding="utf-8")
     plan = parse_plan(text, "plan.yaml").plan

@@ -151,6 +151,7 @@ _TRAIL, _LINES, _AFTER_KEY, _AFTER_DASH, _CLOSED, _NOTHING, _IN_FLOW = range(7)
 _PLAIN_TRAILER = re.compile(r" *\n *(?:- +)?")
 _NEXT_LINE = re.compile(r" *(?:- +)?")
 _COMMENT_LINE = re.compile(r" *#[^\n]*")
+_BLANK_OR_COMMENT_LINES = re.compile(r"(?: *(?:#[^\n]*)?\n)*")
 _COLON = re.compile(r" *: +")
 _COLON_BREAK = re.compile(r" *: *\n *")
 _DASH = re.compile(r"- +")
@@ -642,6 +643,7 @@ def _folded(text: str, event: Any, parent: _Frame, out: list[str]) -> int:
     """A folded block scalar (``>-``) in block context, written line for line as in the file.
 
     Returns where its last line ends in ``text``: the blank lines after it are copied as the lines after a value.
+    Comment lines after it are not certain if its lines move to another indentation: ruamel.yaml moves them too.
     """
     if parent.flow:
         raise _NotCertain
@@ -660,9 +662,13 @@ def _folded(text: str, event: Any, parent: _Frame, out: list[str]) -> int:
     indent = parent.col + 2
     if header != ">-" or " ".join(folded) != value or len(value) > 10 * _MAX_SCALAR:
         raise _NotCertain
+    end = start + len(source) + 1
+    after = _BLANK_OR_COMMENT_LINES.match(text, end)
+    if margin != indent and after is not None and "#" in after.group():
+        raise _NotCertain
     if parent.is_map:
         out.append(" >-\n")
     else:
         out.append(" " * parent.col + "- >-\n")
     out.extend(" " * indent + line + "\n" for line in folded)
-    return start + len(source) + 1
+    return end
