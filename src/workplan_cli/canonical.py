@@ -270,23 +270,25 @@ def _write(text: str, parser: Any, plan: Any) -> str:
         raise _NotCertain
     out: list[str] = []
     stack: list[_Frame] = []
+    parent: _Frame | None = None  # stack[-1]
     pos = 1 if text.startswith("\n") else 0  # ruamel.yaml drops a blank first line
     gap = _LINES  # the file's head: comment and blank lines before the first key
     last = _ONE_LINE  # what the last value was written as (_ONE_LINE, _FLOW_VALUE, _FOLDED_VALUE)
     lines_at = -1  # where in the source the last comment or blank lines end (at the next token)
     lines_after = _ONE_LINE  # ... and what was written before them
+    pending = None  # an event read ahead by `_flow_list`
     while True:
-        event = get()
+        if pending is None:
+            event = get()
+        else:
+            event, pending = pending, None
         kind = type(event)
         begin = event.start_mark.index
-        parent = stack[-1] if stack else None
         lines = -1  # where comment and blank lines copied before this event are in ``out``
         if gap == _AFTER_KEY:
             pass  # what may follow a key depends on its value, checked below
-        elif gap == _TRAIL:
-            if plain_trailer(text, pos, begin):
-                out.append("\n")
-            else:
+        elif gap == _TRAIL:  # the value's piece ends with its line break
+            if not plain_trailer(text, pos, begin):
                 lines = _trailer(text, pos, begin, out, True)
                 if lines >= 0:
                     lines_at, lines_after = begin, last
@@ -311,13 +313,13 @@ def _write(text: str, parser: Any, plan: Any) -> str:
         pos = event.end_mark.index
         if kind is mapping_end or kind is sequence_end:
             frame = stack.pop()
+            parent = stack[-1] if stack else None
             if not frame.is_map and frame.items is not None and frame.count != len(frame.items):
                 raise _NotCertain
             if frame.flow:
-                written = _flow_written(frame, orders)
-                if not stack:
+                if parent is None:
                     raise _NotCertain
-                gap = _inline(stack[-1], out, written)
+                gap = _inline(parent, out, _flow_written(frame, orders))
                 last = _FLOW_VALUE
                 continue
             if frame.is_map:
@@ -353,8 +355,7 @@ def _write(text: str, parser: Any, plan: Any) -> str:
             if lines_at == begin and not parent.first:
                 parent.tails.append((len(parent.keys) - 2, lines_after, lines))
             parent.starts.append(len(out))
-            out.append("" if parent.first else " " * parent.col)
-            out.append(key + ":")
+            out.append(key + ":" if parent.first else " " * parent.col + key + ":")
             parent.first = False
             gap = _AFTER_KEY
             continue
@@ -397,7 +398,11 @@ def _write(text: str, parser: Any, plan: Any) -> str:
             parent.count += 1
         if kind is scalar_event:
             assert parent is not None  # the root is a mapping
-            if gap == _AFTER_KEY and not colon(text, after_key, begin):
+            if (
+                gap == _AFTER_KEY
+                and not (begin == after_key + 2 and text.startswith(": ", after_key))
+                and not colon(text, after_key, begin)
+            ):
                 raise _NotCertain  # a value on the line below its key, or a comment between them
             if event.style == ">":
                 if action != _AS_IS:
@@ -412,7 +417,11 @@ def _write(text: str, parser: Any, plan: Any) -> str:
             written = event.value
             if action != _AS_IS or event.style != "" or not plain[parent.flow](written) or written in _NOT_TEXT:
                 written = _scalar(written, event.style, action, value, parent.flow, styles)
-            gap = _inline(parent, out, written)
+            if gap == _AFTER_KEY and len(written) + parent.col <= _MAX_LINE - 110:
+                out.append(" " + written + "\n")  # what `_inline` does, in the commonest case
+                gap = _TRAIL
+            else:
+                gap = _inline(parent, out, written)
             last = _ONE_LINE
             continue
         # a mapping or a sequence
@@ -430,6 +439,17 @@ def _write(text: str, parser: Any, plan: Any) -> str:
                 if not colon(text, after_key, begin):
                     raise _NotCertain
                 parent.values.append(_FLOW_VALUE)
+                if not is_map:  # the commonest flow collection: a list of texts after a key
+                    parts, pos, pending = _flow_list(get, text, pos, items, name == "paragraphs", styles)
+                    if pending is None:
+                        gap = _inline(parent, out, "[" + ", ".join(parts) + "]")
+                        last = _FLOW_VALUE
+                        continue
+                    parent = _Frame(False, True, 0, None, name, items, False)
+                    parent.parts, parent.count = parts, len(parts)
+                    stack.append(parent)
+                    gap = _IN_FLOW
+                    continue
             col = 0  # written on one line, by `_inline` when it ends
         elif parent.is_map:
             commented = _block_after_key(text, after_key, begin, out)
@@ -441,7 +461,8 @@ def _write(text: str, parser: Any, plan: Any) -> str:
             item = True
         else:
             raise _NotCertain  # a block sequence in a block sequence
-        stack.append(_Frame(is_map, flow, col, model, name, items, item))
+        parent = _Frame(is_map, flow, col, model, name, items, item)
+        stack.append(parent)
         gap = _IN_FLOW if flow else _NOTHING if is_map else _AFTER_DASH
     end = get()
     if not isinstance(end, ev.DocumentEndEvent) or end.explicit or not isinstance(get(), ev.StreamEndEvent):
@@ -449,19 +470,59 @@ def _write(text: str, parser: Any, plan: Any) -> str:
     return "".join(out)
 
 
+def _flow_list(get: Any, text: str, pos: int, items: Any, quoted: bool, styles: _Styles) -> tuple[list[str], int, Any]:
+    """A flow list's items, written, as long as they are scalars: `_write`'s loop for them, in short.
+
+    Returns them, where the source has been read to, and the first event that
+    is neither a scalar nor the list's end (None at the end).  ``items`` is the
+    plan's tuple, if `_canonical` visits it; with ``quoted`` (paragraphs) its
+    texts are written in double quotes.
+    """
+    from yaml import events as ev
+
+    scalar_event, sequence_end, plain = ev.ScalarEvent, ev.SequenceEndEvent, _PLAIN_IN_FLOW.match
+    parts: list[str] = []
+    while True:
+        event = get()
+        begin = event.start_mark.index
+        if begin - pos > 1 and (text.find("#", pos, begin) >= 0 or text.count("\n", pos, begin) > 1):
+            raise _NotCertain  # ruamel.yaml writes the list in block style, or keeps the line
+        kind = type(event)
+        if kind is not scalar_event or event.anchor is not None or event.tag is not None:
+            if kind is sequence_end:
+                if items is not None and len(parts) != len(items):
+                    raise _NotCertain
+                return parts, event.end_mark.index, None
+            return parts, pos, event
+        pos = event.end_mark.index
+        action, value, written = _AS_IS, None, event.value
+        if items is not None:
+            if len(parts) >= len(items):
+                raise _NotCertain
+            value = items[len(parts)]
+            if quoted and isinstance(value, str):
+                action = _DOUBLE
+        if action != _AS_IS or event.style != "" or not plain(written) or written in _NOT_TEXT:
+            if event.style == ">":
+                raise _NotCertain
+            written = _scalar(written, event.style, action, value, True, styles)
+        parts.append(written)
+
+
 def _trailer(text: str, start: int, end: int, out: list[str], line_open: bool) -> int:
     """Copy what ``text[start:end]`` holds before the next token: the rest of a value's line
-    (``line_open``: its end-of-line comment and its line break), then comment lines and blank lines.
+    (``line_open``: its end-of-line comment), then comment lines and blank lines.
 
     Returns the index in ``out`` of the piece with those lines, or -1 if there are none.
     """
     lines = text[start:end].split("\n")
     if not _NEXT_LINE.fullmatch(lines.pop()):
         raise _NotCertain
-    if line_open:
+    if line_open:  # the last piece is the value's, with its line break
         if not lines:
             raise _NotCertain  # the next token on the value's line
-        out.append(_line_end(text, start, lines.pop(0), out))
+        out[-1] = out[-1][:-1]
+        out[-1] += _line_end(text, start, lines.pop(0), out)
     for line in lines:
         if line and not _COMMENT_LINE.fullmatch(line):
             raise _NotCertain  # a line of spaces: ruamel.yaml does not keep them
@@ -575,7 +636,7 @@ def _reorder(frame: _Frame, orders: dict[tuple[type, tuple[str, ...]], list[str]
                 raise _NotCertain
             entries[order[-1]].append(entries[keys[-1]].pop())  # the lines are the last piece of the entry
     for i, key in enumerate(order):
-        entries[key][0] = "" if i == 0 and frame.item else " " * frame.col
+        entries[key][0] = ("" if i == 0 and frame.item else " " * frame.col) + key + ":"
     out[starts[0] :] = [piece for key in order for piece in entries[key]]
 
 
@@ -591,9 +652,9 @@ def _inline(parent: _Frame, out: list[str], written: str) -> int:
     if len(written) + parent.col > _MAX_LINE - 110:
         raise _NotCertain  # ruamel.yaml's emitter might break the line
     if parent.is_map:
-        out.append(" " + written)
+        out.append(" " + written + "\n")
     else:
-        out.append(" " * parent.col + "- " + written)
+        out.append(" " * parent.col + "- " + written + "\n")
     return _TRAIL
 
 
