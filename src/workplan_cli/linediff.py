@@ -9,8 +9,8 @@ title): the longest chain of such lines in the same order on both sides
 (patience diff) cuts the window into short stretches, aligned the same way
 in turn; difflib compares only a stretch left small without such lines, and
 a large one is shown as removed and added whole.  What is aligned in the
-first half of the window is kept, and the next window starts after it; a
-window with nothing aligned there doubles.  The lines of a window are cut
+first seven eighths of the window is kept, and the next window starts after
+it; a window with nothing aligned there doubles.  The lines of a window are cut
 from the texts as it is compared, so a large plan is never held as a list
 of lines.  The diff may differ from difflib's where both are right; applied
 to the first text (``patch``, ``git apply``) it gives the second exactly.
@@ -22,6 +22,8 @@ import bisect
 import difflib
 from array import array
 from collections.abc import Iterator
+from itertools import accumulate, islice, repeat
+from operator import add
 
 # Lines compared at a time, on each side, at first.
 _WINDOW = 2000
@@ -36,12 +38,16 @@ class _Lines:
     def __init__(self, text: str) -> None:
         self.text = text
         starts = array("q", [0])
-        at = text.find("\n")
-        while at >= 0:
-            starts.append(at + 1)
-            at = text.find("\n", at + 1)
+        at = 0
+        while at < len(text):  # a megabyte at a time: the lines of a chunk are made, measured and let go
+            end = text.find("\n", at + (1 << 20))
+            end = len(text) if end < 0 else end + 1
+            lengths = map(len, text[at:end].split("\n"))
+            starts.extend(islice(accumulate(map(add, lengths, repeat(1)), initial=at), 1, None))
+            starts.pop()  # one past the chunk's end
+            at = end
         if starts[-1] != len(text):
-            starts.append(len(text))  # a last line without a line break
+            starts.append(len(text))  # the end of a last line without a line break
         self.starts = starts
 
     def __len__(self) -> int:
@@ -104,8 +110,9 @@ def _matching_blocks(a: _Lines, b: _Lines, first_window: int) -> list[tuple[int,
         if end_a == len(a) and end_b == len(b):
             blocks.extend((i + x, j + y, n) for x, y, n in found)
             break
-        half_a, half_b = (end_a - i) // 2, (end_b - j) // 2
-        kept = [(x, y, n) for x, y, n in found if x + n <= half_a and y + n <= half_b]
+        # What is aligned near the window's end may belong with lines beyond it: kept up to 7/8.
+        most_a, most_b = (end_a - i) * 7 // 8, (end_b - j) * 7 // 8
+        kept = [(x, y, n) for x, y, n in found if x + n <= most_a and y + n <= most_b]
         if not kept:
             window *= 2
             continue
@@ -145,8 +152,12 @@ def _aligned(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
         anchors = _anchors(a, alo, ahi, b, blo, bhi)
         if anchors:
             for i, j in anchors:
-                stack.append((alo, i, blo, j))
-                blocks.append((i, j, 1))
+                if i > alo or j > blo:
+                    stack.append((alo, i, blo, j))
+                    blocks.append((i, j, 1))
+                else:  # right after the last anchor: one run
+                    x, y, n = blocks[-1]
+                    blocks[-1] = (x, y, n + 1)
                 alo, blo = i + 1, j + 1
             stack.append((alo, ahi, blo, bhi))
         elif (ahi - alo) * (bhi - blo) <= _DIFFLIB_LIMIT:
