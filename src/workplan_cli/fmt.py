@@ -57,9 +57,9 @@ def format_paths(paths: Sequence[Path], *, write: bool, diff: bool = False) -> l
 
     A file that does not load is never written: its diagnostics are returned
     instead.  The unified diff is built only when ``diff`` asks for it.
-    Checking alone (no ``write``, no ``diff``) takes the canonical text from
-    `canonical_text`, or the verdict from `_judge_loaded`, without reading
-    it back: where they are certain, so is the answer.
+    Checking (no ``write``) takes the text from `canonical_text`, or without
+    ``diff`` the verdict from `_judge_loaded`, without reading it back: where
+    they are certain, so is the answer; only what is written is read back.
     """
     files = discover(paths)
     if not files:
@@ -76,14 +76,11 @@ def format_paths(paths: Sequence[Path], *, write: bool, diff: bool = False) -> l
         if problem is not None or text is None:
             result.diagnostics = [problem] if problem else []
             continue
-        if not write and not diff and "\r" not in text:
-            loaded = parse_plan(text, str(path))
-            fast = canonical_text(text, loaded)
-            verdict = fast != text if fast is not None else _judge_loaded(text, loaded)
+        if not write and "\r" not in text:
+            verdict, formatted, diagnostics = _checked(text, str(path), diff)
             if verdict is not None:
                 result.changed = verdict
                 continue
-            formatted, diagnostics = _round_trip_format(text, loaded, False, str(path))
         else:
             formatted, diagnostics = format_text(text, str(path))
         if formatted is None:
@@ -99,6 +96,19 @@ def format_paths(paths: Sequence[Path], *, write: bool, diff: bool = False) -> l
                 except PathError as exc:
                     result.io_error = str(exc)
     return results
+
+
+def _checked(text: str, name: str, diff: bool) -> tuple[bool | None, str | None, list[Diagnostic]]:
+    """What checking ``text`` (no CR) finds: a verdict where `_judge_loaded` is certain without a text
+    (not for ``diff``), else the text `fmt` would write, or the diagnostics that prevent it."""
+    loaded = parse_plan(text, name)
+    formatted = canonical_text(text, loaded)
+    if formatted is not None:
+        return None, formatted, []
+    verdict = None if diff else _judge_loaded(text, loaded)
+    if verdict is not None:
+        return verdict, None, []
+    return None, *_round_trip_format(text, loaded, False, name)
 
 
 def format_text(text: str, name: str) -> tuple[str | None, list[Diagnostic]]:
