@@ -621,7 +621,14 @@ def test_shortcuts_for_plain_text_agree_with_ruamel_yaml():
                 assert styles._choose(value, flow, False) == value
                 assert styles._choose(value, flow, True) == value
                 assert styles.resolve(value) == c._STR
-    assert checked > 1500
+    # Plain in block context but for a comma, in flow context: quoted without asking ruamel.yaml.
+    commas = 0
+    words = "Aaz09 .,;()/'&+=_%-\u2019\u2013\u00e9"
+    for value in samples + ["A" + "".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(3000)]:
+        if "," in value and c._PLAIN_IN_BLOCK.match(value) and value not in c._NOT_TEXT:
+            commas += 1
+            assert styles.text(value, True, False) == styles._choose(value, True, False)
+    assert checked > 1500 and commas > 100, (checked, commas)
     for value in ["0", "7", "10", "150", "2023", "123456789012345678"]:
         assert c._INT.match(value) and styles.resolve(value) == c._INT_TAG
     assert styles.resolve("true") == styles.resolve("false") == c._BOOL_TAG

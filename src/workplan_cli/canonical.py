@@ -96,6 +96,9 @@ class _Styles:
         if found is None:
             if (_PLAIN_IN_FLOW if flow else _PLAIN_IN_BLOCK).match(value) and value not in _NOT_TEXT:
                 found = value  # what `_choose` finds, without its loop over each character
+            elif flow and not key and _PLAIN_IN_BLOCK.match(value) and value not in _NOT_TEXT:
+                # plain but for a comma, which ends a text in flow context: quoted as `_choose` quotes it
+                found = _double(value) if "'" in value else "'" + value + "'"
             else:
                 found = self._choose(value, flow, key)
             if len(self.cache) > 100_000:  # a long-lived process (the language server) reads many plans
@@ -327,7 +330,7 @@ def _write(text: str, parser: Any, plan: Any) -> str:
                     frame.tails.append((len(frame.keys) - 1, lines_after, lines))
                 if frame.model is not None and orders.get((type(frame.model), tuple(frame.keys)), 0) is not None:
                     _reorder(frame, orders, out)
-                if frame.item:  # one piece from here on: the list of pieces stays short
+                if frame.item and len(out) - frame.starts[0] > 32:  # one piece: the list of pieces stays short
                     out[frame.starts[0] :] = ["".join(out[frame.starts[0] :])]
             gap = _CLOSED
             if not stack:
@@ -440,7 +443,7 @@ def _write(text: str, parser: Any, plan: Any) -> str:
                     raise _NotCertain
                 parent.values.append(_FLOW_VALUE)
                 if not is_map:  # the commonest flow collection: a list of texts after a key
-                    parts, pos, pending = _flow_list(get, text, pos, items, name == "paragraphs", styles)
+                    parts, pos, pending = _flow_list(get, ev, text, pos, items, name == "paragraphs", styles)
                     if pending is None:
                         gap = _inline(parent, out, "[" + ", ".join(parts) + "]")
                         last = _FLOW_VALUE
@@ -470,16 +473,16 @@ def _write(text: str, parser: Any, plan: Any) -> str:
     return "".join(out)
 
 
-def _flow_list(get: Any, text: str, pos: int, items: Any, quoted: bool, styles: _Styles) -> tuple[list[str], int, Any]:
+def _flow_list(
+    get: Any, ev: Any, text: str, pos: int, items: Any, quoted: bool, styles: _Styles
+) -> tuple[list[str], int, Any]:
     """A flow list's items, written, as long as they are scalars: `_write`'s loop for them, in short.
 
     Returns them, where the source has been read to, and the first event that
     is neither a scalar nor the list's end (None at the end).  ``items`` is the
     plan's tuple, if `_canonical` visits it; with ``quoted`` (paragraphs) its
-    texts are written in double quotes.
+    texts are written in double quotes.  ``ev`` is PyYAML's module of events.
     """
-    from yaml import events as ev
-
     scalar_event, sequence_end, plain = ev.ScalarEvent, ev.SequenceEndEvent, _PLAIN_IN_FLOW.match
     parts: list[str] = []
     while True:
