@@ -29,7 +29,7 @@ HOSTILE = FIXTURES.parent / "hostile"
 
 
 def round_trip(text: str) -> str | None:
-    """What ruamel.yaml's round trip makes of ``text`` (LF line endings), as `fmt` did before the event pass."""
+    """What ruamel.yaml's round trip makes of ``text`` (LF line endings): the canonical form, by definition."""
     formatted, _ = _round_trip_format(text, parse_plan(text, "plan.yaml"), False, "plan.yaml")
     return formatted
 

@@ -29,23 +29,20 @@ from typing import Any
 from .loader import LoadResult
 from .models import fields_of, is_record, precision
 
-# What a plan file must not hold for the fast verdict: CR, tab, BOM, the
-# characters `fmt` escapes (`_NEEDS_ESCAPE` and more), anchors, aliases, tags,
-# directives and document markers are caught here or on the events.
+# What a plan file, or a value read from an escape, must not hold for the event pass: CR,
+# tab, BOM, the characters `fmt` escapes (`_NEEDS_ESCAPE` and more).  Anchors, aliases,
+# tags, directives and document markers are caught on the events.
 _REFUSED_TEXT = re.compile("[\r\t\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
-# Full-line comments and empty lines: what the comparison leaves out.
-_COMMENT_OR_EMPTY_LINE = re.compile(r"^(?: *#[^\n]*)?\n", re.MULTILINE)
 # A line longer than this could be broken by ruamel.yaml's emitter (width 4096).
 _MAX_LINE = 2000
 _MAX_SCALAR = 1000
-# A comment after a value on its line: spaces, then ``#`` and text with no space at its end.
-_END_OF_LINE_COMMENT = re.compile(r" +#(?:[^\n]*[^ \n])?\Z")
 _DATE = re.compile(r"\d\d\d\d-\d\d-\d\d\Z")
 _INT = re.compile(r"(?:0|[1-9][0-9]{0,17})\Z")
 # Text written between double quotes exactly as it is (no escape, no break).
 _PLAIN_DOUBLE = re.compile("[ !#-\\[\\]-~\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffc]*\\Z")
 
 _STR = "tag:yaml.org,2002:str"
+# What `_scalar` takes plain numbers (`_INT`) and ``true``/``false`` for without asking the resolver.
 _INT_TAG = "tag:yaml.org,2002:int"
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 # Texts that ruamel.yaml's emitter writes plain, in block and in flow context: a

@@ -3,8 +3,8 @@
 The canonical form is what ruamel.yaml's round-trip document, which keeps
 comments and blank lines, gives once its keys are in the schema's order and
 its scalars normalised (`_canonical`), dumped as `_dumper` sets it up.
-Reading a large plan that way takes seconds a thousand meetings and many
-times the file in memory, so `canonical_text` (canonical.py) first writes
+Reading a large plan that way takes seconds for every thousand meetings and
+many times the file in memory, so `canonical_text` (canonical.py) first writes
 the same text from libyaml's events where it is certain to; the round trip
 does the rest.  Before anything is written, the result is read back: `fmt`
 refuses (WP017) to write a file whose plan would change or whose comments
