@@ -67,3 +67,8 @@ def git() -> str:
     """git: `workplan diff --rev`, the editing commands' tests, and pre-commit."""
     __tracebackhide__ = True
     return _program("git", ("git",), "apt-get install git")
+
+
+def patch() -> str:
+    """GNU patch, which applies `fmt --diff`'s output."""
+    return _program("patch", ("patch",), "apt-get install patch")

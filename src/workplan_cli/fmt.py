@@ -1,16 +1,20 @@
 """`workplan fmt`: rewrite plan files in canonical form, or report which would change.
 
-The canonical writer works on ruamel.yaml's round-trip document, which keeps
-comments and blank lines.  Before anything is written, the result is read
-back: `fmt` refuses (WP017) to write a file whose plan would change or whose
-comments would not all survive, so a formatter bug can never cost a user
-their data.
+The canonical form is what ruamel.yaml's round-trip document, which keeps
+comments and blank lines, gives once its keys are in the schema's order and
+its scalars normalised (`_canonical`), dumped as `_dumper` sets it up.
+Reading a large plan that way takes seconds for every thousand meetings and
+many times the file in memory, so `canonical_text` (canonical.py) first writes
+the same text from libyaml's events where it is certain to; the round trip
+does the rest.  Before anything is written, the result is read back: `fmt`
+refuses (WP017) to write a file whose plan would change or whose comments
+would not all survive, so a formatter bug can never cost a user their data.
+`--diff` shows the change as a unified diff (`linediff.py`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import io
 import re
 from collections import Counter
@@ -20,10 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from . import diagnostics as d
-from .canonical import canonical_as_is
+from .canonical import canonical_text
 from .diagnostics import Diagnostic
 from .errors import PathError
 from .fsutil import write_atomic
+from .linediff import unified_diff
 from .loader import (
     LoadResult,
     _yaml,
@@ -51,11 +56,10 @@ def format_paths(paths: Sequence[Path], *, write: bool, diff: bool = False) -> l
     """Format every plan file under ``paths``; with ``write``, rewrite the changed ones atomically.
 
     A file that does not load is never written: its diagnostics are returned
-    instead.  The unified diff, which costs time quadratic in the size of the
-    change, is built only when ``diff`` asks for it.  Checking alone (no
-    ``write``, no ``diff``) skips ruamel.yaml's round trip where the answer is
-    certain without it: a file already canonical (`canonical_as_is`), or one
-    that must change (`_judge_loaded`).
+    instead.  The unified diff is built only when ``diff`` asks for it.
+    Checking (no ``write``) takes the text from `canonical_text`, or without
+    ``diff`` the verdict from `_judge_loaded`, without reading it back: where
+    they are certain, so is the answer; only what is written is read back.
     """
     files = discover(paths)
     if not files:
@@ -72,13 +76,11 @@ def format_paths(paths: Sequence[Path], *, write: bool, diff: bool = False) -> l
         if problem is not None or text is None:
             result.diagnostics = [problem] if problem else []
             continue
-        if not write and not diff and "\r" not in text:
-            loaded = parse_plan(text, str(path))
-            verdict = False if canonical_as_is(text, loaded) else _judge_loaded(text, loaded)
+        if not write and "\r" not in text:
+            verdict, formatted, diagnostics = _checked(text, str(path), diff)
             if verdict is not None:
                 result.changed = verdict
                 continue
-            formatted, diagnostics = _format_loaded(text, loaded, False, str(path))
         else:
             formatted, diagnostics = format_text(text, str(path))
         if formatted is None:
@@ -87,17 +89,26 @@ def format_paths(paths: Sequence[Path], *, write: bool, diff: bool = False) -> l
         if formatted != text:
             result.changed = True
             if diff:
-                result.diff = "".join(
-                    difflib.unified_diff(
-                        text.splitlines(True), formatted.splitlines(True), f"{path} (before)", f"{path} (formatted)"
-                    )
-                )
+                result.diff = "".join(unified_diff(text, formatted, f"{path}\t(before)", f"{path}\t(formatted)"))
             if write:
                 try:
                     write_atomic(path, formatted)
                 except PathError as exc:
                     result.io_error = str(exc)
     return results
+
+
+def _checked(text: str, name: str, diff: bool) -> tuple[bool | None, str | None, list[Diagnostic]]:
+    """What checking ``text`` (no CR) finds: a verdict where `_judge_loaded` is certain without a text
+    (not for ``diff``), else the text `fmt` would write, or the diagnostics that prevent it."""
+    loaded = parse_plan(text, name)
+    formatted = canonical_text(text, loaded)
+    if formatted is not None:
+        return None, formatted, []
+    verdict = None if diff else _judge_loaded(text, loaded)
+    if verdict is not None:
+        return verdict, None, []
+    return None, *_round_trip_format(text, loaded, False, name)
 
 
 def format_text(text: str, name: str) -> tuple[str | None, list[Diagnostic]]:
@@ -117,6 +128,27 @@ def format_text(text: str, name: str) -> tuple[str | None, list[Diagnostic]]:
 
 def _format_loaded(source: str, loaded: LoadResult, crlf: bool, name: str) -> tuple[str | None, list[Diagnostic]]:
     """`format_text` once ``source`` (LF line endings) has been loaded."""
+    if loaded.plan is None:
+        return None, loaded.diagnostics
+    fast = canonical_text(source, loaded)
+    if fast is not None and (fast == source or _reads_back(source, fast, loaded.plan, name)):
+        return (fast.replace("\n", "\r\n") if crlf else fast), []
+    # Not certain, or not the same plan: the round trip decides, and says why it refuses.
+    return _round_trip_format(source, loaded, crlf, name)
+
+
+def _reads_back(before: str, after: str, plan: Any, name: str) -> bool:
+    """True if ``after``, written by `canonical_text`, is the same plan as ``before`` with as many comments.
+
+    `canonical_text` copies every comment of the file as it is, or gives up;
+    what is left to check is that each is still a comment: every ``#`` outside
+    a comment is in a text of the plan, which must read back the same.
+    """
+    return before.count("#") == after.count("#") and parse_plan(after, name).plan == plan
+
+
+def _round_trip_format(source: str, loaded: LoadResult, crlf: bool, name: str) -> tuple[str | None, list[Diagnostic]]:
+    """`_format_loaded` by ruamel.yaml's round trip."""
     if loaded.plan is None:
         return None, loaded.diagnostics
     from ruamel.yaml.error import YAMLError

@@ -236,6 +236,8 @@ MeetingKindOption = enum.Enum(  # type: ignore[misc]
 )
 
 
+REGULAR = MeetingKindOption("regular")
+
 DayOption = Annotated[
     dt.datetime,
     day_option("--date", help="The day."),
@@ -262,9 +264,7 @@ def add_meeting_command(
         Optional[str],  # noqa: UP045
         typer.Option("--title", help="The meeting's title, if it has one.", show_default=False),
     ] = None,
-    kind: Annotated[MeetingKindOption, typer.Option("--kind", help="What sort of meeting.")] = MeetingKindOption(
-        "regular"
-    ),
+    kind: Annotated[MeetingKindOption, typer.Option("--kind", help="What sort of meeting.")] = REGULAR,
     ident: IdOption = None,
     plans: EditPlanOption = None,
     dry_run: DryRunOption = False,

@@ -136,7 +136,12 @@ def fmt(
         bool, typer.Option("--check", help="Change nothing; list the files that would change and exit 1 if any.")
     ] = False,
     diff: Annotated[
-        bool, typer.Option("--diff", help="Show the changes as a unified diff (with --check, change nothing).")
+        bool,
+        typer.Option(
+            "--diff",
+            help="Show the changes as a unified diff, which `patch -p0` or `git apply -p0` applies "
+            "(with --check, change nothing).",
+        ),
     ] = False,
 ) -> None:
     """Rewrite plan files in canonical form: schema key order, quoted times, ISO dates; comments kept.
