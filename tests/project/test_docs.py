@@ -231,3 +231,19 @@ def test_pre_commit_snippet_names_this_repositorys_hooks_at_a_commit():
     # No release is tagged: `rev:` is a commit hash, shown as a placeholder the text explains.
     assert repo["rev"] == "COMMIT"
     assert "replace `COMMIT`\nwith the full 40-character hash" in section
+
+
+def test_the_speed_figures_are_those_of_the_last_recorded_benchmark_run():
+    """README.md and benchmarks/RESULTS.md show what `benchmarks/run.py --record` measured last, not typed figures."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("figures", ROOT / "benchmarks" / "figures.py")
+    assert spec and spec.loader
+    figures = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(figures)
+    run = figures.load()
+    assert figures.block_in(README, "readme") == figures.readme_block(run)
+    results = (ROOT / "benchmarks" / "RESULTS.md").read_text(encoding="utf-8")
+    assert figures.block_in(results, "results") == figures.results_block(run)
+    assert run["measurements"]["validate 1500"]["seconds"] > 0
+    assert len(run["rows"]) >= 30
