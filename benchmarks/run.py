@@ -306,9 +306,17 @@ def main() -> int:
         folder_runs,
     )
     if 15000 in files:
+        copy_15000 = folder / "plan-15000-copy.yaml"
+        copy_15000.write_text(files[15000].read_text(encoding="utf-8"), encoding="utf-8")
         m |= run_together(
             {"validate 15000": [workplan, "validate", str(files[15000])]}
-            | edit_commands(workplan, files[15000], 15000),
+            | edit_commands(workplan, files[15000], 15000)
+            | {
+                "diff 15000": [workplan, "diff", str(files[15000]), str(copy_15000)],
+                "i18n status 15000": [workplan, "i18n", "status", str(files[15000]), "--lang", "es"],
+                "render md 15000": [workplan, "render", str(files[15000]), "--format", "md"],
+                "render ics 15000": [workplan, "render", str(files[15000]), "--format", "ics"],
+            },
             3,
         )
         m["render html 15000"] = run([workplan, "render", str(files[15000]), "--format", "html"], 3)
@@ -378,6 +386,17 @@ def main() -> int:
         checks.append((f"parallel: validate 500 plans, {cpus} CPUs / -j 1", parallel, 1 / 1.6))
     if "validate 15000" in m:
         checks.append(("growth: validate 15000 / validate 1500", m["validate 15000"][0] / m["validate 1500"][0], 11.0))
+        size_15k = files[15000].stat().st_size
+        for name in ("diff 15000", "i18n status 15000", "render md 15000", "render ics 15000"):
+            per_file = 2 if name == "diff 15000" else 1  # diff reads two files: per file
+            checks.append((f"{name} / validate 15000", m[name][0] / m["validate 15000"][0] / per_file, 2.0))
+            checks.append(
+                (
+                    f"memory: {name} (peak - peak 15) / file",
+                    (m[name][1] - m["validate 15"][1]) / size_15k / per_file,
+                    8.0,
+                )
+            )
         checks.append(
             (
                 "growth: memory (peak - peak 15), 15000 / 1500",
