@@ -21,7 +21,9 @@ FMT = FIXTURES.parent / "fmt-fixtures"
 HOSTILE = FIXTURES.parent / "robustness" / "hostile"
 
 
-from test_fmt import _TRICKY, GENERATE, _canonical_texts, _restyled, _text_variant, _variant, fast, round_trip  # noqa: E402
+from test_fmt import _TRICKY, GENERATE, _canonical_texts, _restyled, _text_variant, fast, round_trip  # noqa: E402
+
+from restyled import restyled  # noqa: E402
 
 
 def _loading(paths: list) -> list:
@@ -127,7 +129,7 @@ def test_fast_verdict_is_never_wrong_on_edited_plans():
 @given(which=st.sampled_from(sorted(DATA.glob("*.yaml"))), seed=st.integers(0, 2**32 - 1))
 def test_fast_verdict_is_never_wrong_on_restyled_plans(which, seed):
     rng = random.Random(seed)
-    _fast_verdict_is_sound(_text_variant(_variant(which.read_text(encoding="utf-8"), rng), rng))
+    _fast_verdict_is_sound(_text_variant(restyled(which.read_text(encoding="utf-8"), rng), rng))
 
 
 def test_shortcuts_for_plain_text_agree_with_ruamel_yaml():

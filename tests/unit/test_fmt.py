@@ -18,10 +18,11 @@ from hypothesis import strategies as st
 
 import clients
 from conftest import DATA, FIXTURES, examples, line_of, write
+from restyled import restyled, without_comments
 from workplan_cli.canonical import canonical_text
 from workplan_cli.cli import app
 from workplan_cli.fmt import _round_trip_format, format_text, judge_text
-from workplan_cli.loader import gaps_between_tokens, parse_plan
+from workplan_cli.loader import parse_plan
 
 FMT = FIXTURES.parent / "fmt-fixtures"
 HOSTILE = FIXTURES.parent / "robustness" / "hostile"
@@ -241,65 +242,16 @@ def test_judge_text_agrees_with_format_text_on_every_fixture(path):
     _agrees_with_round_trip(path.read_text(encoding="utf-8"))
 
 
-def _variant(text: str, rng: random.Random) -> str:
-    """A plan rewritten with keys reordered, quoting, flow or block style and indentation chosen at random."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
-
-    if rng.random() < 0.7:
-        text = _without_comments(text)
-    yaml = YAML()
-    document = yaml.load(text)
-    stack = [document]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, CommentedMap):
-            if len(node) > 1 and rng.random() < 0.05:
-                keys = list(node)
-                i = rng.randrange(len(keys) - 1)
-                node.move_to_end(keys[i])  # one key moved to the end
-            for key, value in list(node.items()):
-                if isinstance(value, str) and rng.random() < 0.2:
-                    node[key] = rng.choice([DoubleQuotedScalarString, SingleQuotedScalarString, str])(value)
-                stack.append(value)
-        elif isinstance(node, CommentedSeq):
-            stack.extend(node)
-        if isinstance(node, (CommentedMap, CommentedSeq)) and rng.random() < 0.05:
-            node.fa.set_flow_style()
-    mapping, sequence = rng.choice([(2, 4), (2, 2), (4, 4), (3, 5)])
-    yaml.indent(mapping=mapping, sequence=sequence, offset=min(2, sequence - 2) if sequence >= 2 else 0)
-    yaml.width = 4096
-    out = io.StringIO()
-    yaml.dump(document, out)
-    lines = out.getvalue().splitlines(keepends=True)
-    if rng.random() < 0.3:  # a comment on a line of its own
-        at = rng.randrange(1, len(lines))
-        lines.insert(at, "# a note\n")
-    return "".join(lines)
-
-
-def _without_comments(text: str) -> str:
-    """``text`` with every comment removed (what lies after ``#`` between libyaml's tokens)."""
-    kept, done = [], 0
-    for start, end in gaps_between_tokens(text):
-        kept.append(text[done:start])
-        kept.append(re.sub(r"[ \t]*#[^\n]*", "", text[start:end]))
-        done = end
-    kept.append(re.sub(r"[ \t]*#[^\n]*", "", text[done:]))
-    return "".join(kept)
-
-
 @settings(max_examples=examples(30), suppress_health_check=list(HealthCheck))
 @given(which=st.sampled_from(sorted(DATA.glob("*.yaml"))), seed=st.integers(0, 2**32 - 1))
 def test_judge_text_agrees_with_format_text_on_variants_of_the_bundled_plans(which, seed):
-    _agrees_with_round_trip(_variant(which.read_text(encoding="utf-8"), random.Random(seed)))
+    _agrees_with_round_trip(restyled(which.read_text(encoding="utf-8"), random.Random(seed)))
 
 
 def test_judge_text_decides_the_benchmark_plan_without_the_round_trip():
     """Keys out of order and no comment: certain without ruamel.yaml, and the round trip agrees."""
     text = (DATA / "csh-2022-2023.yaml").read_text(encoding="utf-8")
-    stripped = format_text(_without_comments(text), "plan.yaml")[0]
+    stripped = format_text(without_comments(text), "plan.yaml")[0]
     assert stripped is not None and "#" not in stripped
     moved = stripped.replace(
         "kind: committee-plan\nschema_version: 1\n", "schema_version: 1\nkind: committee-plan\n", 1
@@ -307,7 +259,7 @@ def test_judge_text_decides_the_benchmark_plan_without_the_round_trip():
     assert moved != stripped
     assert _agrees_with_round_trip(moved) is True
     assert _agrees_with_round_trip(stripped) is None  # canonical already: only the round trip can say so
-    verdicts = {_agrees_with_round_trip(_variant(text, random.Random(seed))) for seed in range(examples(12))}
+    verdicts = {_agrees_with_round_trip(restyled(text, random.Random(seed))) for seed in range(examples(12))}
     assert verdicts == {None, True}
 
 
