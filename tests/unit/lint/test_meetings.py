@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
-from conftest import FIXTURES, line_of
+from conftest import FIXTURES
 from workplan_cli.loader import parse_plan
 from workplan_cli.validate import lint_loaded
 
-from . import COMMITTEE, INFORMAL, lint, sub
+from . import COMMITTEE, INFORMAL, assert_reports, lint, rule_cases, sub
 
 # (code, base, mutation, needle of the reported line, column, severity, message)
 CASES = [
@@ -120,15 +118,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("code", "base", "mutate", "needle", "column", "severity", "message"),
-    CASES,
-    ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)],
-)
+@rule_cases(CASES)
 def test_rule_reports_exact_diagnostic(code, base, mutate, needle, column, severity, message):
-    text = mutate(base)
-    assert lint(base, code) == []
-    assert lint(text, code) == [(line_of(text, needle), column, severity, message)]
+    assert_reports(code, base, mutate, needle, column, severity, message)
 
 
 def test_within_silences_clash():

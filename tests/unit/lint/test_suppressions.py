@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from conftest import line_of
-
-from . import PROGRAM, lint
+from . import PROGRAM, assert_reports, rule_cases
 
 # (code, base, mutation, needle of the reported line, column, severity, message)
 CASES = [
@@ -22,12 +18,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("code", "base", "mutate", "needle", "column", "severity", "message"),
-    CASES,
-    ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)],
-)
+@rule_cases(CASES)
 def test_rule_reports_exact_diagnostic(code, base, mutate, needle, column, severity, message):
-    text = mutate(base)
-    assert lint(base, code) == []
-    assert lint(text, code) == [(line_of(text, needle), column, severity, message)]
+    assert_reports(code, base, mutate, needle, column, severity, message)
