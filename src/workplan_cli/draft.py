@@ -18,8 +18,9 @@ from .edit import scalar_text
 from .errors import UsageError
 from .loader import parse_plan
 from .models import CommitteePlan, Plan
+from .nodetree import compose
 from .planfile import PlanText
-from .textpatch import Lines, compose
+from .textpatch import Lines
 
 # The problems a draft is expected to have, by code: it still holds last term's resolutions, with paragraphs
 # nothing cites yet.  `workplan init` counts them in one line each instead of listing them.

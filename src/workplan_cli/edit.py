@@ -1,8 +1,9 @@
 """Amending a plan file without re-writing it: move, add, cancel and postpone.
 
-Every edit changes the file's text only where it means to (`textpatch`):
-comments, quoting, key order and blank lines stay byte for byte, so a pull
-request's diff is the change and nothing else.  An edit lands on the item
+Every edit changes the file's text only where it means to (`textpatch`, at
+the places the node tree gives: `nodetree`): comments, quoting, key order
+and blank lines stay byte for byte, so a pull request's diff is the change
+and nothing else.  An edit lands on the item
 the user named, or nowhere: a value shared through an anchor, alias or merge
 key, or written in a shape the text cannot be changed in safely, is refused;
 and the new text must read as the old plan with exactly the intended change.
@@ -26,23 +27,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from .editcheck import Edit, check_edit
-from .errors import UsageError
+from .errors import EditRefused, UsageError
+from .intent import Intent
 from .models import CommitteePlan, is_id
 from .models.scalars import hh_mm
+from .nodetree import get, item_start, line_end_after, replace_scalar, requote, value
 from .planfile import PlanText
 from .planitems import PlanItems
-from .textpatch import (
-    EditRefused,
-    Intent,
-    Replace,
-    get,
-    insert_lines,
-    item_start,
-    line_end_after,
-    replace_scalar,
-    requote,
-    value,
-)
+from .textpatch import Replace, insert_lines
 from .vocabulary import STATUSES
 
 # --- finding the item ---------------------------------------------------------------------
@@ -129,7 +121,7 @@ def _in_date_order(source: PlanText, found: PlanItems, intent: Intent, edits: li
     The other items keep their order; a re-dated item goes after those of the
     same day and time.  Its lines move whole, comments above it included.
     """
-    from .textpatch import reorder
+    from .nodetree import reorder
 
     plan = source.plan
     assert isinstance(plan, CommitteePlan)

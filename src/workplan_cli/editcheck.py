@@ -27,11 +27,11 @@ same characters, and libyaml reads it alike, because:
   line that ends the list, in both texts.
 
 The items, as data (an item not read again stands for its own), must be the
-old ones with exactly the intended change (`textpatch.Intent`), and the new
+old ones with exactly the intended change (`intent.Intent`), and the new
 plan is the old one with the items read anew validated in their place; every
 other edit (a plan with anchors, lists in flow style, a region that breaks a
 rule above, an item that fails its model) reads both texts whole, as data
-(`textpatch.verify`) and as a plan.  Either way the new plan is linted, and
+(`intent.verify`) and as a plan.  Either way the new plan is linted, and
 an edit that adds a problem is refused.  `tests/test_edit_regions.py`
 compares both ways on the hostile corpus and on generated plans and edits.
 """
@@ -48,26 +48,15 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Severity
+from .errors import EditRefused
+from .intent import Intent, expected, first_difference, verify, where
 from .lint.registry import Finding, Rule
 from .loader import LoadResult, parse_plan
 from .models import Plan, validator_for
 from .plandiff import Change, diff_plans
 from .planfile import BOM, EDITABLE_LISTS, PlanText, counts_of, lint_found, lint_source, problem_key
 from .planitems import ListPath, item_starts, list_end
-from .textpatch import (
-    LINE_BREAK,
-    EditRefused,
-    Intent,
-    Lines,
-    Replace,
-    apply,
-    expected,
-    first_difference,
-    in_order,
-    patched,
-    verify,
-    where,
-)
+from .textpatch import LINE_BREAK, Lines, Replace, apply, in_order, patched
 
 # --- the result of an edit ----------------------------------------------------------------
 

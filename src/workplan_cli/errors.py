@@ -30,6 +30,12 @@ class RefusedError(WorkplanError):
     exit_code = EXIT_PROBLEMS
 
 
+class EditRefused(WorkplanError):
+    """An edit cannot be made safely in this text: nothing is written (exit 1)."""
+
+    exit_code = EXIT_PROBLEMS
+
+
 class PlanError(WorkplanError):
     """A plan file has problems, so a command that reads plans cannot go on.
 

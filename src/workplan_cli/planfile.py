@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Severity
-from .errors import PathError, PlanError, UsageError
+from .errors import EditRefused, PathError, PlanError, UsageError
 from .loader import ListMarks, LoadResult, discover, parse_plan, read_text
 from .models import Plan
 from .text import did_you_mean
-from .textpatch import EditRefused
 
 if TYPE_CHECKING:
     from .editcheck import Edit
@@ -185,7 +184,7 @@ class _Outline:
 
 def _outline(text: str | None) -> _Outline:
     """The outline of a plan's text as data (any line endings, block or flow style); empty if it is not YAML."""
-    from .textpatch import DataReader
+    from .intent import DataReader
 
     if text is None:
         return _Outline()

@@ -20,9 +20,10 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from .errors import UsageError
+from .nodetree import Tree, items, value
 from .planfile import EDITABLE_LISTS, PlanText
 from .text import did_you_mean
-from .textpatch import Lines, Tree, items, line_start, value
+from .textpatch import Lines, line_start
 
 ListPath = tuple[str, ...]
 ItemPath = tuple[str | int, ...]

@@ -26,8 +26,8 @@ from typer.testing import CliRunner
 from conftest import DATA, FIXTURES, examples
 from workplan_cli.cli import app
 from workplan_cli.edit import move_item, slug
+from workplan_cli.errors import EditRefused
 from workplan_cli.planfile import choose_plan, write_edit
-from workplan_cli.textpatch import EditRefused
 
 MINIMAL = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
 HEAD = MINIMAL[: MINIMAL.index("meetings:\n")]

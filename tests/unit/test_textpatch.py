@@ -1,4 +1,5 @@
-"""textpatch.py: an edit changes exactly the lines it means, and the result is proved to be that change and no other."""
+"""textpatch.py: a text's lines around libyaml's marks, and replacements of its characters; an edit changes exactly
+the lines it means (its line endings and byte-order mark kept)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from editing import (
     CICTE,
@@ -18,8 +20,59 @@ from editing import (
 )
 from workplan_cli.cli import app
 from workplan_cli.edit import move_item
+from workplan_cli.errors import EditRefused
 from workplan_cli.models import CommitteePlan
 from workplan_cli.planfile import read_plan
+from workplan_cli.textpatch import Lines, Replace, apply, in_order, insert_lines, line_start, patched
+
+# --- lines and replacements ------------------------------------------------------------------------
+
+MIXED = "\ufeffa: 1\r\nb: 2\rc: 3\n"  # a byte-order mark, then lines ending in CRLF, CR and LF
+
+
+def test_a_libyaml_mark_is_a_position_in_the_text_past_the_byte_order_mark():
+    lines = Lines(MIXED)
+    marks = [e.start_mark for e in yaml.parse(MIXED, Loader=yaml.CSafeLoader) if isinstance(e, yaml.ScalarEvent)]
+    assert [lines.offset(mark) for mark in marks] == [MIXED.index(c) for c in "a1b2c3"]
+
+
+def test_lines_start_after_lf_crlf_or_cr_and_a_new_line_ends_as_the_line_above_it():
+    lines = Lines(MIXED)
+    assert [lines.line_start(MIXED.index(c)) for c in "a1b2c3"] == [0, 0, 7, 7, 12, 12]
+    assert [line_start(MIXED, MIXED.index(c)) for c in "1b"] == [0, 7]
+    assert [lines.next_line(MIXED.index(c)) for c in "abc"] == [7, 12, len(MIXED)]
+    assert [lines.ending_before(at) for at in (7, 12, len(MIXED), 0)] == ["\r\n", "\r", "\n", "\r\n"]
+    assert [Lines("a: 1").ending_before(0), Lines("a: 1").next_line(0)] == ["\n", 4]
+
+
+def test_replacements_are_made_in_text_order_in_pieces_of_at_most_a_block():
+    edits = [Replace(6, 6, "!"), Replace(2, 4, "XY")]
+    assert in_order(edits) == [Replace(2, 4, "XY"), Replace(6, 6, "!")]
+    assert list(patched("abcdefgh", edits, block=3)) == ["ab", "XY", "ef", "!", "gh", ""]
+    assert apply("abcdefgh", edits) == "abXYef!gh"
+    assert apply("abcdefgh", [Replace(4, 4, "<"), Replace(4, 6, "EF")]) == "abcd<EFgh"
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [[Replace(2, 5, "x"), Replace(4, 6, "y")], [Replace(2, 5, "x"), Replace(2, 2, "y")]],
+    ids=["overlapping", "inserted-at-a-replacement"],
+)
+def test_two_changes_of_the_same_characters_are_refused(edits):
+    with pytest.raises(EditRefused) as refused:
+        in_order(edits)
+    assert str(refused.value) == "two changes of this edit fall on the same characters; nothing written"
+
+
+def test_new_lines_end_as_the_line_above_them_and_after_a_last_line_without_a_break():
+    crlf = Lines("a: 1\r\nb: 2\r\n")
+    assert insert_lines(crlf, 6, ["x: 1", "y: 2"]) == Replace(6, 6, "x: 1\r\ny: 2\r\n")
+    unended = Lines("a: 1\rb: 2")
+    assert insert_lines(unended, 9, ["c: 3"]) == Replace(9, 9, "\rc: 3\r")
+    assert apply(unended.text, [insert_lines(unended, 5, ["x: 0"])]) == "a: 1\rx: 0\rb: 2"
+
+
+# --- through an edit -------------------------------------------------------------------------------
 
 
 def test_move_keeps_crlf_and_byte_order_mark(runner, tmp_path):
