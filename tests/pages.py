@@ -1,6 +1,7 @@
-"""What tests look for in rendered pages: sections left empty, and the words workplan wrote itself.
+"""What tests look for in rendered pages: sections left empty, and the words workplan wrote itself; and the
+plan of a text to render.
 
-Shared by the tests of the renderer, of the catalogs and of the example plans.
+Shared by the tests of the renderer, of the calendars, of the catalogs and of the example plans.
 """
 
 from __future__ import annotations
@@ -9,8 +10,17 @@ import html
 import re
 
 from workplan_cli import i18n
+from workplan_cli.loader import parse_plan
 from workplan_cli.text import md_escape
 from workplan_cli.typography import punctuate
+
+
+def valid_plan(text: str):
+    """The plan of ``text``, which must read without a single diagnostic."""
+    loaded = parse_plan(text, "p.yaml")
+    assert loaded.diagnostics == []
+    return loaded.plan
+
 
 PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
 

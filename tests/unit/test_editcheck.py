@@ -4,7 +4,7 @@
 path has marked where each item starts, and `editcheck.check_edit` reads
 again only the lines an edit changes (the region).  Without those marks
 (`PlanText.marks` set to None) the same edit composes and reads the whole
-text, as every edit once did.  These tests hold the two ways to the same
+text.  These tests hold the two ways to the same
 nodes, the same new text, the same words and problems, the same refusals:
 on the bundled plans, the fixtures, the hostile corpus and generated plans in
 shapes chosen for the places a region could go wrong (block scalars that
@@ -15,7 +15,6 @@ the end, multi-line quoted titles, items held within or at a meeting).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import random
 import tempfile
@@ -23,67 +22,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, FIXTURES, examples
+from editing import MINIMAL, every_plan, readable, same_items, whole
 from workplan_cli.edit import add_activity, add_meeting, move_item, set_status
-from workplan_cli.errors import PlanError, WorkplanError
-from workplan_cli.planfile import EDITABLE_LISTS, PlanText, read_plan
-from workplan_cli.planitems import PlanItems, item_starts
+from workplan_cli.errors import WorkplanError
+from workplan_cli.planfile import PlanText, read_plan
 
-CORPUS = Path(__file__).resolve().parents[1] / "robustness" / "hostile"
-MINIMAL = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
 HEAD = MINIMAL[: MINIMAL.index("meetings:\n")]
-
-
-def whole(source: PlanText) -> PlanText:
-    """The same plan as an edit reads it without the fast path's marks: composed and read again whole."""
-    return dataclasses.replace(source, marks=None)
-
-
-def node_tree(node: Any) -> Any:
-    """A node as plain data: kind, tag, style, value and every mark (index, line, column).
-
-    A block list or mapping ends where the token after it starts: in the
-    whole text, that is the next item's ``-`` (past any comments); read alone,
-    the end of the item's lines.  No edit uses that mark (`nodetree.last_scalar`
-    says why), so it is left out; every other mark is compared.
-    """
-    ends = (node.start_mark, node.end_mark)
-    if isinstance(node, yaml.CollectionNode) and not node.flow_style:
-        ends = (node.start_mark,)
-    marks = tuple((m.index, m.line, m.column) for m in ends)
-    if isinstance(node, yaml.ScalarNode):
-        return ("scalar", node.tag, node.style, node.value, marks)
-    if isinstance(node, yaml.SequenceNode):
-        return ("seq", node.tag, node.flow_style, [node_tree(n) for n in node.value], marks)
-    return ("map", node.tag, node.flow_style, [(node_tree(k), node_tree(v)) for k, v in node.value], marks)
-
-
-def finder_view(found: PlanItems, idents: list[str]) -> Any:
-    """Everything an edit asks of the items of a plan."""
-    lists = {
-        path: (
-            found.count(path),
-            found.firsts(path),
-            [node_tree(found.node(path, n)) for n in range(found.count(path))],
-        )
-        for _, path in EDITABLE_LISTS
-    }
-    walked = [(kind, path, found.ident(path)) for kind, path in found.walk()]
-    located = {i: (f[0], f[1], node_tree(f[2])) if (f := found.find(i)) else None for i in [*idents, "no-such-id"]}
-    tied = {i: [(p, node_tree(n)) for p, n in found.tied(i)] for i in idents}
-    return lists, walked, located, tied
-
-
-def same_items(source: PlanText) -> bool:
-    """Assert that the items found by their marks are those found in the whole tree; True if marks were used."""
-    fast, slow = PlanItems(source), PlanItems(whole(source))
-    idents = [i for _, path in slow.walk() if (i := slow.ident(path)) is not None]
-    assert finder_view(fast, idents) == finder_view(slow, idents)
-    return item_starts(source) is not None
 
 
 def outcome(make: Any, source: PlanText) -> tuple[Any, Any]:
@@ -105,19 +53,6 @@ def same_edit(make: Any, source: PlanText) -> tuple[Any, Any]:
 
 
 # --- every plan at hand ------------------------------------------------------------------------
-
-
-def _plans() -> list[Path]:
-    found = [*sorted(DATA.glob("*.yaml")), *sorted(FIXTURES.glob("*.yaml")), *sorted(CORPUS.glob("*.yaml"))]
-    return [path for path in found if path.is_file()]
-
-
-def _readable(path: Path) -> PlanText | None:
-    try:
-        return read_plan(path)
-    except (PlanError, WorkplanError):
-        return None
-
 
 EDITS = [
     ("move", lambda s: move_item(s, "meeting-1", dt.date(2023, 3, 30))),
@@ -158,9 +93,9 @@ def _edits_of(source: PlanText) -> list[Any]:
     ]
 
 
-@pytest.mark.parametrize("path", _plans(), ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", every_plan(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_plan_is_edited_alike(path):
-    source = _readable(path)
+    source = readable(path)
     if source is None or not _edits_of(source):
         pytest.skip("the plan does not validate or has no meetings: no edit of it to compare")
     for make in _edits_of(source):
@@ -290,7 +225,7 @@ def test_any_edit_of_a_generated_plan_is_the_same_read_by_region_or_whole(seed):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "plan.yaml"
         path.write_bytes(text.encode())
-        source = _readable(path)
+        source = readable(path)
         # As the commands read it: linted only if the edited plan has a problem to weigh against it.
         unlinted = read_plan(path, lint=False) if source is not None else None
     if source is None or unlinted is None:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from conftest import DATA, FIXTURES, ROOT, cross, sweep
-from pages import PLACEHOLDER, catalog, chrome, english_words
+from conftest import DATA, FIXTURES, HOSTILE, ROOT, cross, sweep
+from pages import PLACEHOLDER, catalog, chrome, english_words, valid_plan
 from workplan_cli.cli import app
 from workplan_cli.loader import load_plan
 from workplan_cli.render import render
@@ -301,10 +301,7 @@ def test_plan_language_is_the_default(runner, tmp_path):
 
 
 def test_untranslated_plan_text_stays_escaped_inside_its_span():
-    from test_render import HOSTILE
-    from test_render import plan as parse
-
-    hostile = parse(
+    hostile = valid_plan(
         HOSTILE.replace("title: Test plan", 'title: "Test\\x1b[2J plan"').replace(
             "elected_by: Permanent Council", 'elected_by: "Permanent\\x1b Council <b>"'
         )

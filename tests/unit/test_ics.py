@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, FIXTURES, HOSTILE, committed_plan, examples
+from pages import valid_plan
 from workplan_cli.cli import app
-from workplan_cli.loader import load_plan, parse_plan
+from workplan_cli.loader import load_plan
 from workplan_cli.render import render
 
 CSH = load_plan(DATA / "csh-2022-2023.yaml").plan
@@ -21,14 +22,8 @@ CSH = load_plan(DATA / "csh-2022-2023.yaml").plan
 COMMITTEE = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
 
 
-def plan(text: str = COMMITTEE):
-    loaded = parse_plan(text, "p.yaml")
-    assert loaded.diagnostics == []
-    return loaded.plan
-
-
 def test_ics_text_is_escaped_not_interpreted():
-    ics = render(plan(HOSTILE), "ics")
+    ics = render(valid_plan(HOSTILE), "ics")
     cal = icalendar.Calendar.from_ical(ics)
     [meeting] = [e for e in cal.walk("VEVENT") if str(e["uid"]).startswith("meeting-1@")]
     assert "- <script>alert(1)</script> & [click](javascript:alert(2))" in str(meeting["description"])
@@ -40,7 +35,7 @@ def test_ics_events_times_uids_and_reproducible():
         "activities:\n  - id: workshop\n    title: Workshop\n    date: 2023-03-08\n    end_date: 2023-03-10\n"
         "reports:\n  - id: mines\n    title: Register of mines\n    frequency: yearly\n    due:\n      - {month: 4, day: 15}\n"
     )
-    first, second = render(plan(text), "ics"), render(plan(text), "ics")
+    first, second = render(valid_plan(text), "ics"), render(valid_plan(text), "ics")
     assert first == second
     cal = icalendar.Calendar.from_ical(first)
     events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
@@ -74,7 +69,7 @@ def test_ics_cancelled_and_postponed_events_say_so_with_their_note():
         )
         + "activities:\n  - id: workshop\n    title: Workshop\n    date: 2023-03-08\n    status: postponed\n"
     )
-    cal = icalendar.Calendar.from_ical(render(plan(text), "ics"))
+    cal = icalendar.Calendar.from_ical(render(valid_plan(text), "ics"))
     events = {str(e["uid"]).split("@")[0]: e for e in cal.walk("VEVENT")}
     m2, workshop, m1 = events["meeting-2"], events["workshop"], events["meeting-1"]
     assert str(m2["summary"]) == "Cancelled: CT: Second meeting"
@@ -83,7 +78,7 @@ def test_ics_cancelled_and_postponed_events_say_so_with_their_note():
     assert (str(workshop["summary"]), str(workshop["description"])) == ("Postponed: Workshop", "Postponed")
     assert (str(m1["summary"]), m1["sequence"]) == ("CT: First meeting", 0)
     assert m1["last-modified"].dt == m1["dtstamp"].dt == dt.datetime(2023, 1, 5, tzinfo=dt.UTC)
-    spanish = icalendar.Calendar.from_ical(render(plan(text), "ics", lang="es"))
+    spanish = icalendar.Calendar.from_ical(render(valid_plan(text), "ics", lang="es"))
     [m2_es] = [e for e in spanish.walk("VEVENT") if str(e["uid"]).startswith("meeting-2@")]
     assert str(m2_es["summary"]).startswith("Cancelada: CT: ")
 

@@ -1,7 +1,7 @@
 """planitems.py: the items an edit needs, found from the fast path's marks as in the whole tree (#26).
 
-The helpers (`same_items`, the plans at hand) are those of tests/unit/test_editcheck.py,
-which holds the edits read by region; these are the finder's own tests.
+The helpers (`same_items`, the plans at hand) are in tests/editing.py, shared with
+tests/unit/test_editcheck.py, which holds the edits read by region; these are the finder's own tests.
 """
 
 from __future__ import annotations
@@ -10,16 +10,16 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from test_editcheck import MINIMAL, _plans, _readable, same_items
 
 from conftest import DATA
+from editing import MINIMAL, every_plan, readable, same_items
 from workplan_cli.planfile import read_plan
 from workplan_cli.planitems import item_starts
 
 
-@pytest.mark.parametrize("path", _plans(), ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", every_plan(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_item_of_every_plan_is_found_alike(path):
-    source = _readable(path)
+    source = readable(path)
     if source is None:
         pytest.skip("the plan does not validate: no edit reads it")
     same_items(source)

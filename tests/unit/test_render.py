@@ -7,23 +7,17 @@ import re
 
 import pytest
 
-from conftest import DATA, FIXTURES, HOSTILE
-from workplan_cli.loader import load_plan, parse_plan
+from conftest import DATA, HOSTILE
+from pages import valid_plan
+from workplan_cli.loader import load_plan
 from workplan_cli.render import render
 
-COMMITTEE = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
 GOLDEN = DATA.parent / "tests" / "golden"
 PLANS = {p.stem: load_plan(p).plan for p in sorted(DATA.glob("*.yaml"))}
 
 
-def plan(text: str = COMMITTEE):
-    loaded = parse_plan(text, "p.yaml")
-    assert loaded.diagnostics == []
-    return loaded.plan
-
-
 def test_html_escapes_text_and_links_only_safe_urls():
-    html = render(plan(HOSTILE), "html")
+    html = render(valid_plan(HOSTILE), "html")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; [click](javascript:alert(2))" in html
     assert "&lt;img src=x onerror=alert(3)&gt;" in html
@@ -38,7 +32,7 @@ def test_html_escapes_text_and_links_only_safe_urls():
 
 
 def test_markdown_escapes_markup_and_links_only_safe_urls():
-    md = render(plan(HOSTILE), "md")
+    md = render(valid_plan(HOSTILE), "md")
     assert r"\<script\>alert(1)\</script\> & \[click\](javascript:alert(2))" in md
     assert "<https://www.oas.org/?a=1&b=2>" in md and "<mailto:csh@oas.org>" in md
     assert (
