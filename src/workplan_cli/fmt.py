@@ -33,10 +33,10 @@ from .loader import (
     LoadResult,
     _yaml,
     _yaml_error,
-    discover,
     fast_load,
     gaps_between_tokens,
     parse_plan,
+    plan_files,
     read_text,
 )
 from .loader.scalars import _FastPathRefused
@@ -61,9 +61,7 @@ def format_paths(paths: Sequence[Path], *, write: bool, diff: bool = False) -> l
     ``diff`` the verdict from `_judge_loaded`, without reading it back: where
     they are certain, so is the answer; only what is written is read back.
     """
-    files = discover(paths)
-    if not files:
-        raise PathError(f"no plan files (*.yaml, *.yml) found in {', '.join(map(str, paths))}")
+    files = plan_files(paths)
     results = []
     for path in files:
         result = FormatResult(str(path))

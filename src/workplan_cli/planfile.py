@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Severity
 from .errors import EditRefused, PathError, PlanError, UsageError
-from .loader import ListMarks, LoadResult, discover, parse_plan, read_text
+from .loader import ListMarks, LoadResult, discover, no_plan_files, parse_plan, read_text
 from .models import Plan
 from .text import did_you_mean
 
@@ -169,7 +169,7 @@ def checked_counts(loaded: LoadResult) -> dict[tuple[str, str], int]:
 def _candidates(paths: Sequence[Path]) -> list[Path]:
     files = discover(paths)
     if not files:
-        raise UsageError(f"no plan files (*.yaml, *.yml) found in {', '.join(map(str, paths))}")
+        raise UsageError(no_plan_files(paths))
     return files
 
 

@@ -10,6 +10,8 @@ from editing import (
     copy,
 )
 from workplan_cli.cli import app
+from workplan_cli.errors import UsageError
+from workplan_cli.planfile import choose_plan
 
 
 def test_move_refuses_a_plan_that_does_not_validate(runner, tmp_path):
@@ -73,3 +75,9 @@ def test_choosing_among_plans_reads_each_file_once(tmp_path, monkeypatch, plan_i
     else:
         assert edit.choose_plan([tmp_path / "data"], plan_id, ident).plan.id == chosen
     assert sorted(reads) == ["cicte-2022-2023.yaml", "csh-2022-2023.yaml", "csh-copy.yaml"]
+
+
+def test_choosing_among_paths_without_a_plan_file_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError) as raised:
+        choose_plan([tmp_path])
+    assert (str(raised.value), raised.value.exit_code) == (f"no plan files (*.yaml, *.yml) found in {tmp_path}", 2)

@@ -19,7 +19,7 @@ from typing import Any
 
 from .fastpath import ListMarks, _fast_path, _fast_plan, fast_load
 from .positions import locate
-from .reading import discover, plan_files, read_text
+from .reading import discover, no_plan_files, plan_files, read_text
 from .result import LoadResult
 from .roundtrip import _round_trip_plan, _yaml, _yaml_error
 from .scalars import MAX_NUMBER_LENGTH, _yaml12_resolvers
@@ -40,6 +40,7 @@ __all__ = [
     "gaps_between_tokens",
     "load_plan",
     "locate",
+    "no_plan_files",
     "parse_plan",
     "plan_files",
     "read_text",

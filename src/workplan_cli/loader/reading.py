@@ -38,9 +38,14 @@ def plan_files(paths: Sequence[Path]) -> list[Path]:
     """`discover`, and `PathError` when the paths hold no plan file at all."""
     found = discover(paths)
     if not found:
-        patterns = ", ".join(f"*{suffix}" for suffix in PLAN_SUFFIXES)
-        raise PathError(f"no plan files ({patterns}) found in {', '.join(map(str, paths))}")
+        raise PathError(no_plan_files(paths))
     return found
+
+
+def no_plan_files(paths: Sequence[Path]) -> str:
+    """What to say when ``paths`` hold no plan file: the names a folder is searched for, and the paths."""
+    patterns = ", ".join(f"*{suffix}" for suffix in PLAN_SUFFIXES)
+    return f"no plan files ({patterns}) found in {', '.join(map(str, paths))}"
 
 
 def _stat(path: Path) -> os.stat_result | None:

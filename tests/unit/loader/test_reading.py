@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import as_nobody, triples, write
+from workplan_cli.cli import app
 from workplan_cli.errors import PathError
-from workplan_cli.loader import discover, load_plan
+from workplan_cli.loader import discover, load_plan, no_plan_files, plan_files
 
 
 def test_load_plan_not_utf8_points_at_bad_byte(tmp_path):
@@ -73,3 +74,30 @@ def test_load_plan_unreadable_file(tmp_path):
     message = as_nobody(work)
     shutil.rmtree(folder)
     assert message == expected
+
+
+# --- paths that hold no plan file -----------------------------------------------------------------
+
+
+def test_paths_without_a_plan_file_are_named_with_the_names_searched_for(tmp_path):
+    write(tmp_path, "notes.txt", "kind: committee-plan\n")
+    write(tmp_path, "plan.yaml.bak", "kind: committee-plan\n")
+    assert no_plan_files([tmp_path, Path("data")]) == f"no plan files (*.yaml, *.yml) found in {tmp_path}, data"
+    with pytest.raises(PathError) as raised:
+        plan_files([tmp_path])
+    assert (str(raised.value), raised.value.exit_code) == (f"no plan files (*.yaml, *.yml) found in {tmp_path}", 2)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["validate"], ["fmt", "--check"], ["render", "--format", "md"], ["move", "meeting-1", "2023-03-03"]],
+    ids=lambda command: command[0],
+)
+def test_every_command_says_alike_that_a_folder_holds_no_plan_file(runner, tmp_path, command):
+    write(tmp_path, "notes.txt", "kind: committee-plan\n")
+    result = runner.invoke(app, [*command, str(tmp_path)])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"workplan: error: no plan files (*.yaml, *.yml) found in {tmp_path}\n",
+    )
