@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .diagnostics import Diagnostic, Severity
 from .errors import EditRefused, PathError, PlanError, UsageError
 from .loader import ListMarks, LoadResult, discover, no_plan_files, parse_plan, read_text
-from .models import Plan
+from .models import CommitteePlan, Plan, plan_model
 from .text import did_you_mean
 
 if TYPE_CHECKING:
@@ -175,9 +175,10 @@ def _candidates(paths: Sequence[Path]) -> list[Path]:
 
 @dataclass(frozen=True)
 class _Outline:
-    """What choosing a plan needs of a file: its kind, id, and the ids of what an edit can change."""
+    """What choosing a plan needs of a file: the model its kind means (`models.plan_model`), its id, and the ids
+    of what an edit can change."""
 
-    kind: str | None = None
+    model: type | None = None
     plan_id: str | None = None
     idents: frozenset[str] = frozenset()
 
@@ -202,10 +203,8 @@ def _outline(text: str | None) -> _Outline:
         for item in node if isinstance(node, list) else ():
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 idents.add(item["id"].strip())
-    kind, plan_id = data.get("kind"), data.get("id")
-    return _Outline(
-        kind if isinstance(kind, str) else None, plan_id if isinstance(plan_id, str) else None, frozenset(idents)
-    )
+    plan_id = data.get("id")
+    return _Outline(plan_model(data), plan_id if isinstance(plan_id, str) else None, frozenset(idents))
 
 
 def plan_id_of(path: Path) -> str | None:
@@ -250,7 +249,7 @@ def choose_plan(
             )
         files = holders
     else:
-        files = [f for f in files if outline(f).kind == "committee-plan"] or files
+        files = [f for f in files if outline(f).model is CommitteePlan] or files
         if len(files) == 1:
             return read_plan(files[0], lint=lint)
     names = ", ".join(f"{outline(f).plan_id or '?'} ({f})" for f in files)

@@ -81,3 +81,15 @@ def test_choosing_among_paths_without_a_plan_file_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError) as raised:
         choose_plan([tmp_path])
     assert (str(raised.value), raised.value.exit_code) == (f"no plan files (*.yaml, *.yml) found in {tmp_path}", 2)
+
+
+def test_without_an_id_the_only_committee_plan_is_chosen_the_kind_its_model_means(tmp_path):
+    """A file is a committee plan when `models.plan_model` says so: its kind, at the schema version read here."""
+    committee, program = copy(tmp_path), copy(tmp_path, CICTE)
+    assert choose_plan([tmp_path / "data"]).path == committee
+    committee.write_text(CSH_TEXT.replace("schema_version: 1\n", "schema_version: 2\n", 1), encoding="utf-8")
+    with pytest.raises(UsageError) as raised:
+        choose_plan([tmp_path / "data"])
+    assert str(raised.value) == (
+        f"several plans found: cicte-2022-2023 ({program}), csh-2022-2023 ({committee}); choose one with --plan ID"
+    )
