@@ -27,6 +27,7 @@ from typing import Any
 from . import dates, i18n
 from .catalogs import SourceText
 from .errors import PathError, WorkplanError
+from .models.scalars import hh_mm
 from .text import isolated, md_escape, printable, safe_url
 from .wording import ordinal
 
@@ -154,6 +155,8 @@ def environment(template_dir: Path | None, lang: str = "en") -> Any:
         long_day=long_day,
         short_day=short_day,
         clock=clock,
+        # A time as a plan file writes it (14:30), for `<time datetime>`.
+        hh_mm=hh_mm,
         ordinal=ordinal,
         month_year=dates.month_year,
         nav_day=nav_day,

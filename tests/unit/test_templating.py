@@ -183,6 +183,15 @@ def test_generated_templates_print_what_jinjas_own_classes_print(autoescape):
     check()
 
 
+def test_a_time_is_written_as_a_plan_file_writes_it_for_a_time_element():
+    """The ``hh_mm`` filter is `models.scalars.hh_mm`: the pages' ``<time datetime>`` and the plan files agree."""
+    template = templating.environment(None).from_string('<time datetime="{{ d }}T{{ t|hh_mm }}">')
+    assert [template.render(d=dt.date(2023, 3, 16), t=t) for t in (dt.time(9, 5), dt.time(23, 59, 59))] == [
+        '<time datetime="2023-03-16T09:05">',
+        '<time datetime="2023-03-16T23:59">',
+    ]
+
+
 def test_template_dir_overrides_one_template(tmp_path, runner):
     (tmp_path / "tpl").mkdir()
     write(tmp_path / "tpl", "committee.md.j2", "# {{ plan.committee.acronym }} custom\n")
