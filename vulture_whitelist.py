@@ -128,6 +128,7 @@ _.display_type_rich  # helpwords.py
 _.display_type_rich  # helpwords.py
 yaml_implicit_resolvers  # loader/positions.py
 _.Constructor  # loader/roundtrip.py
+_.writable  # main.py: io's buffered writer asks its raw stream
 
 # A dataclass's fields, compared as a whole (`planfile.Stamp`).
 mtime_ns  # planfile.py

@@ -9,8 +9,9 @@ The parallel row (500 copies of the CSH plan, serial and with one worker per
 CPU) is a target only on a machine with two CPUs or more.
 
 Every figure is the median wall time of whole processes (start-up included),
-after one warm-up run that is not counted; peak memory is the child's
-maximum resident set.  The commands a ratio compares run in turns, round
+after one warm-up run that is not counted; peak memory is the command's
+maximum resident set, read by `measure.py` so that the runner's own size
+does not count.  The commands a ratio compares run in turns, round
 after round, so that the machine's slow moments fall on both alike.
 Machines are noisy: compare the ratios, not the seconds.
 
@@ -26,7 +27,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -41,16 +41,14 @@ ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRIT
 
 
 def _once(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall seconds and peak RSS (bytes) of one run of ``argv``."""
-    started = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=env or ENV)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    stderr = process.stderr.read().decode() if process.stderr else ""
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(argv)} failed ({process.returncode}): {stderr[-500:]}")
-    return elapsed, usage.ru_maxrss * 1024
+    """Wall seconds and peak RSS (bytes) of one run of ``argv``, measured by `measure.py` (see why there)."""
+    done = subprocess.run(
+        [sys.executable, "-I", str(HERE / "measure.py"), *argv], capture_output=True, cwd=ROOT, env=env or ENV
+    )
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
+    elapsed, peak = done.stdout.split()
+    return float(elapsed), int(peak)
 
 
 def run(argv: list[str], repeat: int, env: dict[str, str] | None = None) -> tuple[float, int]:

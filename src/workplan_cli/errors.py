@@ -24,6 +24,10 @@ class UsageError(WorkplanError):
     """The command line asks for something that cannot be done."""
 
 
+class OutputError(WorkplanError):
+    """Standard output cannot be written: it is closed, or its disk is full; what was written before stays."""
+
+
 class RefusedError(WorkplanError):
     """The command would overwrite or break something it was not told to; nothing was written."""
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal, NamedTuple, get_args, get_origin
 
+from typing_extensions import TypeAliasType
+
 from .models import (
     Activity,
     AgendaItem,
@@ -88,6 +90,8 @@ def _may_hold_records(annotation: Any) -> bool:
     """True unless ``annotation`` is certainly made of plain values (str, date, int, Literal…)."""
     if annotation is Ellipsis:  # tuple[X, ...]
         return False
+    if isinstance(annotation, TypeAliasType):  # a scalar type of models.scalars, by its name
+        return _may_hold_records(annotation.__value__)
     if isinstance(annotation, type):
         return hasattr(annotation, "__pydantic_fields__") or annotation in (object, tuple, list, dict)
     origin = get_origin(annotation)

@@ -1,9 +1,35 @@
-"""Console-script entry point: answers `workplan --version` before importing the CLI stack."""
+"""Console-script entry point: answers `workplan --version` before importing the CLI stack, turns output that
+cannot be written into one message, and ends the process as soon as the command is done."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
+import threading
+from typing import Any, NoReturn
+
+from .errors import OutputError, WorkplanError
+
+
+def console() -> NoReturn:
+    """The `workplan` console script: `run`, with standard output that reports its own write errors, then the end."""
+    output = _checked_output()
+    try:
+        try:
+            run()
+            code = 0
+        except SystemExit as done:
+            code = _exit_status(done.code)
+        if output is None or output.error is None:
+            with contextlib.suppress(BrokenPipeError):  # the reader has gone (`| head`): nothing more to say
+                sys.stdout.flush()
+    except WorkplanError as error:  # output that could not be written after a command, or outside one
+        code = _report(error)
+    if output is not None and output.error is not None and code == 0:
+        code = _report(output.error)  # a write error that something on the way did not let through
+    _end(code)
 
 
 def run() -> None:
@@ -31,3 +57,104 @@ def run() -> None:
         app_for(sys.argv[1:])()
     finally:
         frozen_at_exit()
+
+
+class _Output(io.RawIOBase):
+    """Standard output's file descriptor, where a write that fails is an `OutputError` (a reader that has
+    gone stays a `BrokenPipeError`, which click answers); ``fd`` None for a closed standard output."""
+
+    def __init__(self, fd: int | None) -> None:
+        super().__init__()
+        self._fd = fd
+        self.error: OutputError | None = None  # the first write that failed
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        if self._fd is None:
+            raise io.UnsupportedOperation("standard output is closed")
+        return self._fd
+
+    def isatty(self) -> bool:
+        return self._fd is not None and os.isatty(self._fd)
+
+    def write(self, data: Any) -> int:
+        if self.error is not None:
+            raise self.error
+        try:
+            if self._fd is None:
+                raise OutputError("cannot write the output: standard output is closed")
+            try:
+                return os.write(self._fd, data)
+            except BrokenPipeError:
+                raise
+            except OSError as error:
+                raise OutputError(f"cannot write the output: {error.strerror or error}") from None
+        except OutputError as error:
+            self.error = error
+            raise
+
+
+def _report(error: WorkplanError) -> int:
+    """Show ``error`` as every command does; its exit code."""
+    from .cli.application import error_message
+
+    try:
+        sys.stderr.write(error_message(error) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # standard error cannot be written either: the exit code says it
+    return error.exit_code
+
+
+def _checked_output() -> _Output | None:
+    """Standard output through an `_Output`, buffered as Python buffers it (None if it is not a file descriptor);
+    a closed standard error writes nowhere."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open until the process ends
+    old = sys.stdout
+    try:
+        fd = None if old is None else old.fileno()
+    except (OSError, ValueError):
+        return None  # not a file (an embedding application's stream): left as it is
+    output = _Output(fd)
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(output),
+        encoding=getattr(old, "encoding", None) or "utf-8",
+        errors="backslashreplace",
+        line_buffering=bool(getattr(old, "line_buffering", False)),
+    )
+    return output
+
+
+def _exit_status(code: object) -> int:
+    """The process's exit code for ``SystemExit(code)``, as Python gives it."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stderr.write(f"{code}\n")
+    return 1
+
+
+def _end(code: int) -> NoReturn:
+    """End the process with ``code``, without tearing the interpreter down.
+
+    Python's teardown frees the run's objects one by one (the modules, the
+    validators, the plans): about 5 ms of `workplan validate data/`
+    (benchmarks/run.py's start-up row), for memory the system takes back at
+    once.  What the teardown would still do is done first: the exit handlers
+    run (multiprocessing's, weakref finalizers) and both streams are flushed.
+    With a thread still running, which no command leaves behind, the process
+    exits the usual way.
+    """
+    if threading.active_count() > 1:
+        sys.exit(code)
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # output that could not be written has been reported
+            stream.flush()
+    os._exit(code)

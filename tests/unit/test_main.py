@@ -43,3 +43,91 @@ def test_a_command_runs_with_the_cyclic_collector_off_and_without_pydantic_plugi
         gc.enable()
     assert (exit.value.code, collector, os.environ.get("PYDANTIC_DISABLE_PLUGINS")) == (0, False, "__all__")
     assert capsys.readouterr() == ("2 files checked: no problems.\n", "")
+
+
+# Commands that write to standard output, each a sample of its family: reports, queries, pages, the
+# calendar, help and the version.
+WRITERS = [
+    ["validate", "data/"],
+    ["validate", "data/", "--format", "json"],
+    ["upcoming", "--days", "30", "--as-of", "2022-10-01"],
+    ["render", "data/csh-2022-2023.yaml", "--format", "html"],
+    ["render", "data/csh-2022-2023.yaml", "--format", "md"],
+    ["render", "data/csh-2022-2023.yaml", "--format", "ics"],
+    ["rules"],
+    ["validate", "--help"],
+    ["--version"],
+]
+needs_script = pytest.mark.skipif(not WORKPLAN.exists(), reason="the workplan console script is not installed")
+
+
+def _script(argv, stdout, **options):
+    done = subprocess.run([str(WORKPLAN), *argv], stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=ROOT, **options)
+    return done.returncode, done.stderr
+
+
+@needs_script
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("argv", WRITERS, ids=" ".join)
+def test_output_to_a_full_disk_is_one_message_and_exit_2(argv):
+    with open("/dev/full", "w") as full:
+        assert _script(argv, full) == (2, "workplan: error: cannot write the output: No space left on device\n")
+
+
+@needs_script
+@pytest.mark.parametrize("argv", WRITERS, ids=" ".join)
+def test_output_to_a_closed_standard_output_is_one_message_and_exit_2(argv):
+    closed = _script(argv, None, preexec_fn=lambda: os.close(1))
+    assert closed == (2, "workplan: error: cannot write the output: standard output is closed\n")
+
+
+@needs_script
+def test_a_closed_standard_error_leaves_the_output_and_the_exit_codes_as_they_are(tmp_path):
+    def run(argv):
+        done = subprocess.run(
+            [str(WORKPLAN), *argv], capture_output=True, text=True, cwd=ROOT, preexec_fn=lambda: os.close(2)
+        )
+        return done.returncode, done.stdout
+
+    assert run(["validate", "data/"]) == (0, "2 files checked: no problems.\n")
+    assert run(["validate", str(tmp_path / "missing")]) == (2, "")
+
+
+@needs_script
+def test_a_reader_that_has_gone_is_not_an_error():
+    # `| head -c 1`: the page is far larger than the pipe, so the write fails once the reader has closed.
+    done = subprocess.run(
+        f"'{WORKPLAN}' render data/csh-2022-2023.yaml --format html | head -c 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert (done.stdout, done.stderr) == ("<", "")
+
+
+@needs_script
+def test_the_whole_output_is_written_before_the_process_ends(tmp_path):
+    page = tmp_path / "page.html"
+    subprocess.run([str(WORKPLAN), "render", "data/csh-2022-2023.yaml", "-o", str(page)], check=True, cwd=ROOT)
+    with (tmp_path / "out.html").open("w") as out:
+        assert _script(["render", "data/csh-2022-2023.yaml", "--format", "html"], out) == (0, "")
+    assert (tmp_path / "out.html").read_bytes() == page.read_bytes()
+
+
+def test_exit_handlers_run_before_the_process_ends(tmp_path):
+    # The console script skips Python's teardown, not what the run registered to do at exit.
+    mark = tmp_path / "mark"
+    code = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: open({str(mark)!r}, 'w').write('ran'))\n"
+        "sys.argv = ['workplan', 'validate', 'data/']\n"
+        "from workplan_cli.main import console\n"
+        "console()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert (done.returncode, done.stdout, mark.read_text()) == (0, "2 files checked: no problems.\n", "ran")
+
+
+def test_exit_codes_of_system_exit_are_pythons():
+    assert [main._exit_status(code) for code in (None, 0, 1, 2, 130)] == [0, 0, 1, 2, 130]

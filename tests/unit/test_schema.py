@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from conftest import ROOT, check_jsonschema, examples
 from workplan_cli.cli import app
 from workplan_cli.models import ID_MESSAGE, Area, Meeting, Paragraph
+from workplan_cli.models.scalars import DATE_PATTERN, SCALAR_TYPES
 from workplan_cli.schema import schema_text
 
 
@@ -41,6 +42,35 @@ def test_schema_is_draft07_strict_and_described(kind):
         if "description" not in spec
     ]
     assert undescribed == []
+
+
+@pytest.mark.parametrize("kind", ["committee-plan", "program-plan"])
+def test_scalar_types_are_written_out_where_fields_use_them(kind):
+    # The models name their scalar types (so pydantic builds each once); editors see each field's own.
+    text = schema_text(kind)
+    names = {alias.__name__ for alias in SCALAR_TYPES}
+    assert names == {"Id", "IdRef", "Date", "Time", "Ref", "ApproximateDate", "TimeZone", "Text"}
+    assert names & set(json.loads(text)["definitions"]) == set()
+    assert [name for name in names if f'"#/definitions/{name}"' in text] == []
+
+
+def test_a_scalar_field_has_its_own_title_and_description_next_to_its_types_rules():
+    properties = json.loads(schema_text("committee-plan"))["definitions"]["Meeting"]["properties"]
+    assert properties["date"] == {
+        "description": "The day of the meeting (its first day, for a meeting of several days).",
+        "errorMessage": "expected a date like 2023-03-16",
+        "examples": ["2023-03-16"],
+        "pattern": DATE_PATTERN,
+        "patternErrorMessage": "not a valid date; write it as YYYY-MM-DD, like 2023-03-16",
+        "title": "Date",
+        "type": "string",
+    }
+    assert properties["title"] == {
+        "description": properties["title"]["description"],
+        "minLength": 1,
+        "title": "Title",
+        "type": ["string", "null"],
+    }
 
 
 @pytest.mark.parametrize("kind", ["committee-plan", "program-plan"])

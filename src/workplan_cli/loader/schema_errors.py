@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from typing_extensions import TypeAliasType
 
 from .. import diagnostics as d
 from ..diagnostics import Diagnostic
@@ -189,10 +190,12 @@ def _fields_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
 
 
 def _unwrap(annotation: Any) -> Any:
-    """Strip Optional[...] and Annotated[...] down to the model or list type."""
+    """Strip Optional[...], Annotated[...] and scalar type names down to the model or list type."""
     while True:
         origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
+        if isinstance(annotation, TypeAliasType):
+            annotation = annotation.__value__
+        elif origin is typing.Annotated:
             annotation = typing.get_args(annotation)[0]
         elif origin in (typing.Union, types.UnionType):
             rest = [a for a in typing.get_args(annotation) if a is not type(None)]
