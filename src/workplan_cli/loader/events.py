@@ -3,11 +3,12 @@ classes, and where a loop stands (`Frame`).
 
 The loops (`fastpath._build`, which also notes `ListMarks`; `positions.marks_for`; `syntax._event_problems`;
 `canonical._write` and its `_flow_list`) each read one text's events once, without recursion and without
-keeping them.  Each asks `parser` for the parser, reads the stream's start with `open_document` and its end
-with `close_document`, tests events against the classes below (``type(event) is ScalarEvent``) and keeps one
-`Frame`, or a subclass with its own fields, per open mapping or sequence.
+keeping them.  Each asks `parser` for the parser, tests events against the classes below
+(``type(event) is ScalarEvent``) and keeps one `Frame`, or a subclass with slots of its own, per open mapping
+or sequence; all but `syntax`, which reads every document of a text, read the stream's start with
+`open_document` and its end with `close_document`.
 
-This module imports PyYAML: the loops import it when they run, not at start-up.
+This module imports PyYAML, and the loader imports it: PyYAML is imported with the loader.
 """
 
 from __future__ import annotations

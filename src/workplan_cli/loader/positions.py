@@ -195,7 +195,7 @@ def marks_for(text: str, locs: Iterable[tuple[int | str, ...]]) -> Marks | None:
         steps = tuple(str(step) for step in loc)
         needed.update(steps[:end] for end in range(1, len(steps) + 1))
     entries: dict[tuple[str, ...], _Mark] = {}
-    scalar, alias = events.ScalarEvent, events.AliasEvent
+    scalar = events.ScalarEvent
     mapping_start, sequence_start = events.MappingStartEvent, events.SequenceStartEvent
     mapping_end, sequence_end = events.MappingEndEvent, events.SequenceEndEvent
     stack: list[_Open] = []
@@ -211,8 +211,7 @@ def marks_for(text: str, locs: Iterable[tuple[int | str, ...]]) -> Marks | None:
                 if not stack:
                     break  # the root
                 continue
-            if kind is not scalar and kind is not mapping_start and kind is not sequence_start and kind is not alias:
-                break  # the document's end
+            # a node: a scalar, an alias, or a mapping or a sequence that opens
             collection = kind is mapping_start or kind is sequence_start
             key_at = None
             if not stack:
