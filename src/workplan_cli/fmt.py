@@ -41,6 +41,7 @@ from .loader import (
 )
 from .loader.scalars import _FastPathRefused
 from .models import fields_of, is_record, precision
+from .models.scalars import hh_mm
 
 
 @dataclass
@@ -372,7 +373,7 @@ def _canonical(node: Any, model: Any) -> None:
                 elif key == "paragraphs" and isinstance(item, str):
                     raw[i] = DoubleQuotedScalarString(item)
         elif isinstance(value, dt.time):
-            node[key] = DoubleQuotedScalarString(value.strftime("%H:%M"))
+            node[key] = DoubleQuotedScalarString(hh_mm(value))
         elif isinstance(value, dt.date) and not isinstance(raw, dt.date):
             node[key] = _period_scalar(value)
         elif key == "label" and isinstance(value, str):

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, FIXTURES, examples, write
+from restyled import GENERATE, canonical_texts, fast, restyled, restyled_with_comments, round_trip, text_variant
 from workplan_cli.canonical import canonical_text
 from workplan_cli.cli import app
 from workplan_cli.fmt import _reads_back, format_text
@@ -19,11 +20,6 @@ from workplan_cli.loader import parse_plan
 
 FMT = FIXTURES.parent / "fmt-fixtures"
 HOSTILE = FIXTURES.parent / "robustness" / "hostile"
-
-
-from test_fmt import _TRICKY, GENERATE, _canonical_texts, _restyled, _text_variant, fast, round_trip  # noqa: E402
-
-from restyled import restyled  # noqa: E402
 
 
 def _loading(paths: list) -> list:
@@ -59,14 +55,14 @@ def test_canonical_text_writes_the_generated_plans():
 def test_canonical_text_is_the_round_trip_on_restyled_plans():
     """Plans with their comments, keys moved, quoting, list styles and indentation changed, then edited as text:
     the event pass writes what the round trip writes, or leaves the file to it; it writes most of them."""
-    texts = _canonical_texts()
+    texts = canonical_texts()
     rng = random.Random(20261205)
     count = examples(200)
     seen: Counter[str] = Counter()
     for _ in range(count):
-        text = _restyled(rng.choice(texts), rng)
+        text = restyled_with_comments(rng.choice(texts), rng)
         if rng.random() < 0.5:
-            text = _text_variant(text, rng)
+            text = text_variant(text, rng)
         if parse_plan(text, "plan.yaml").plan is None:
             seen["does not load"] += 1
             continue
@@ -112,15 +108,15 @@ def _fast_verdict_is_sound(text: str) -> bool:
 
 def test_canonical_plans_take_the_fast_verdict():
     """The bundled plans (comments, blank lines, folded texts) and a generated one: no round trip."""
-    for text in _canonical_texts():
+    for text in canonical_texts():
         assert _fast_verdict_is_sound(text) is True
 
 
 def test_fast_verdict_is_never_wrong_on_edited_plans():
-    texts = _canonical_texts()
+    texts = canonical_texts()
     rng = random.Random(20261201)
     count = examples(150)
-    verdicts = Counter(_fast_verdict_is_sound(_text_variant(rng.choice(texts), rng)) for _ in range(count))
+    verdicts = Counter(_fast_verdict_is_sound(text_variant(rng.choice(texts), rng)) for _ in range(count))
     # Both answers are really exercised: in the full run at least 20 and 40 of the 150.
     assert verdicts[True] >= count * 2 // 15 and verdicts[False] >= count * 4 // 15, verdicts
 
@@ -129,37 +125,7 @@ def test_fast_verdict_is_never_wrong_on_edited_plans():
 @given(which=st.sampled_from(sorted(DATA.glob("*.yaml"))), seed=st.integers(0, 2**32 - 1))
 def test_fast_verdict_is_never_wrong_on_restyled_plans(which, seed):
     rng = random.Random(seed)
-    _fast_verdict_is_sound(_text_variant(restyled(which.read_text(encoding="utf-8"), rng), rng))
-
-
-def test_shortcuts_for_plain_text_agree_with_ruamel_yaml():
-    """What canonical_text takes for plain text without asking ruamel.yaml is what ruamel.yaml's emitter says."""
-    from workplan_cli import canonical as c
-
-    styles = c._styles()
-    rng = random.Random(7)
-    alphabet = "Aaz09 .,;:#?()/&+=_%-'\"[]{}!*|>@`~\\\u00a0\u2019\u2013\u00e9\u00d7\u017f\u0180"
-    samples = [*_TRICKY, *c._NOT_TEXT, "yes", "No", "Yes", "on", "off", "y", "n", "NaN", "inf"]
-    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(60000)]
-    checked = 0
-    for value in samples:
-        for flow in (False, True) if len(value) <= c._MAX_SCALAR else ():
-            if (c._PLAIN_IN_FLOW if flow else c._PLAIN_IN_BLOCK).match(value) and value not in c._NOT_TEXT:
-                checked += 1
-                assert styles._choose(value, flow, False) == value
-                assert styles._choose(value, flow, True) == value
-                assert styles.resolve(value) == c._STR
-    # Plain in block context but for a comma, in flow context: quoted without asking ruamel.yaml.
-    commas = 0
-    words = "Aaz09 .,;()/'&+=_%-\u2019\u2013\u00e9"
-    for value in samples + ["A" + "".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(3000)]:
-        if "," in value and c._PLAIN_IN_BLOCK.match(value) and value not in c._NOT_TEXT:
-            commas += 1
-            assert styles.text(value, True, False) == styles._choose(value, True, False)
-    assert checked > 1500 and commas > 100, (checked, commas)
-    for value in ["0", "7", "10", "150", "2023", "123456789012345678"]:
-        assert c._INT.match(value) and styles.resolve(value) == c._INT_TAG
-    assert styles.resolve("true") == styles.resolve("false") == c._BOOL_TAG
+    _fast_verdict_is_sound(text_variant(restyled(which.read_text(encoding="utf-8"), rng), rng))
 
 
 def test_fast_verdict_leaves_to_the_round_trip_what_ruamel_yaml_does_not_keep():
@@ -173,7 +139,7 @@ def test_fast_verdict_leaves_to_the_round_trip_what_ruamel_yaml_does_not_keep():
 
 
 def test_fmt_check_of_a_commented_canonical_plan(runner, tmp_path):
-    text = _canonical_texts()[-1].replace("\nmeetings:\n", "\n\n# The meetings, in order.\nmeetings:\n", 1)
+    text = canonical_texts()[-1].replace("\nmeetings:\n", "\n\n# The meetings, in order.\nmeetings:\n", 1)
     assert _fast_verdict_is_sound(text)
     plan = write(tmp_path, "plan.yaml", text)
     result = runner.invoke(app, ["fmt", "--check", str(plan)])

@@ -8,7 +8,7 @@ The package's modules, one job each: `reading` (files and folders), `syntax`
 (what libyaml finds wrong in a text), `scalars` (YAML 1.2 values without
 ruamel.yaml), `fastpath` (libyaml into models), `roundtrip` (ruamel.yaml),
 `positions` (lines and columns), `schema_errors` (pydantic's errors as
-diagnostics).
+diagnostics), `events` (what every loop over libyaml's events shares).
 """
 
 from __future__ import annotations

@@ -6,10 +6,12 @@ import typing
 from collections.abc import Callable
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..collector import collector_paused
 from ..models import Plan, plan_model, validator_for
+from . import events
 from .positions import _compose, marks_for
 from .result import LoadResult
 from .scalars import _FastPathRefused, _Scalars, _scalars
@@ -48,16 +50,11 @@ def fast_load(
     receives where each list at ``key`` or ``key.key`` of the top-level mapping
     and its items are (`ListMarks`), keyed by the path of the list.
     """
-    import yaml
-
-    if not getattr(yaml, "__with_libyaml__", False):
+    parser = events.parser(text)
+    if parser is None:
         raise _FastPathRefused("no libyaml")
-    from yaml.cyaml import CParser  # type: ignore[attr-defined]  # re-exported from yaml._yaml
-
-    scalars = _scalars()
-    parser = CParser(text)
     try:
-        return _build(parser, scalars, on_item, marks)
+        return _build(parser, _scalars(), on_item, marks)
     except (ValidationError, _FastPathProblem):
         raise
     except (yaml.YAMLError, ValueError, TypeError) as exc:
@@ -79,15 +76,21 @@ class ListMarks:
         self.end: Any = None  # the mark of the list's end: the first token after it
 
 
-def _mark_start(marks: dict[tuple[Any, ...], ListMarks], stack: list[Any], event: Any, is_list: bool) -> None:
-    """Note where a list of the top-level mapping or of one of its mappings starts, or an item of one."""
-    from yaml import events as ev
+class _Open(events.Frame):
+    """An open mapping or sequence, read into ``container``: its dict or list, set by `_build`."""
 
-    if is_list and len(stack) <= 2 and all(entry[2] is not None for entry in stack):
-        marks[tuple(entry[1] for entry in stack)] = ListMarks(bool(event.flow_style))
-    elif len(stack) > 1 and stack[-1][2] is None and all(entry[2] is not None for entry in stack[:-1]):
-        listed = marks.get(tuple(entry[1] for entry in stack[:-1]))
-        if listed is not None and isinstance(event, ev.MappingStartEvent):
+    __slots__ = ("container",)
+    container: Any
+
+
+def _mark_start(marks: dict[tuple[Any, ...], ListMarks], stack: list[_Open], event: Any) -> None:
+    """Note where a list of the top-level mapping or of one of its mappings starts, or an item of one."""
+    is_list = type(event) is events.SequenceStartEvent
+    if is_list and len(stack) <= 2 and all(frame.is_map for frame in stack):
+        marks[tuple(frame.key for frame in stack)] = ListMarks(bool(event.flow_style))
+    elif len(stack) > 1 and not stack[-1].is_map and all(frame.is_map for frame in stack[:-1]):
+        listed = marks.get(tuple(frame.key for frame in stack[:-1]))
+        if listed is not None and not is_list:
             listed.items.append(None if event.flow_style else event.start_mark)
 
 
@@ -98,72 +101,59 @@ def _build(
     marks: dict[tuple[Any, ...], ListMarks] | None = None,
 ) -> Any:
     """Values from libyaml's events, without recursion and without keeping any event."""
-    from yaml import events as ev
-
-    nokey = object()
+    scalar, mapping_start, sequence_start = events.ScalarEvent, events.MappingStartEvent, events.SequenceStartEvent
+    mapping_end, sequence_end = events.MappingEndEvent, events.SequenceEndEvent
     get = parser.get_event
-    if not isinstance(get(), ev.StreamStartEvent):
-        raise _FastPathRefused("no stream")
-    event = get()
-    if isinstance(event, ev.StreamEndEvent):
+    if events.open_document(get, _FastPathRefused, directives=False) is None:
         return None
-    if event.version or event.tags:
-        raise _FastPathRefused("a directive")
-    # (container, the key waiting for its value, the keys seen) per open mapping or sequence
-    stack: list[tuple[Any, Any, set[Any] | None]] = []
-    root: Any = None
+    stack: list[_Open] = []
     strings: dict[str, str] = {}  # one object per distinct short text: keys, ids, repeated titles
     while True:
         event = get()
         kind = type(event)
-        if kind is ev.ScalarEvent:
+        if kind is scalar:
             if event.anchor is not None or event.tag not in (None, "!"):
                 raise _FastPathRefused("anchor or tag")
             text = event.value
             value = scalars.value(text) if event.implicit[0] else text
             if type(value) is str and len(value) <= 64:
                 value = strings.setdefault(value, value)
-        elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+        elif kind is mapping_start or kind is sequence_start:
             if event.anchor is not None or event.tag not in (None, "!"):
                 raise _FastPathRefused("anchor or tag")
             if marks is not None and 0 < len(stack) <= 3:
-                _mark_start(marks, stack, event, kind is ev.SequenceStartEvent)
-            if kind is ev.MappingStartEvent:
-                stack.append(({}, nokey, set()))
-            else:
-                stack.append(([], nokey, None))
+                _mark_start(marks, stack, event)
+            frame = _Open(kind is mapping_start)
+            frame.container = {} if frame.is_map else []
+            stack.append(frame)
             continue
-        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
-            value = stack.pop()[0]
-            if marks is not None and kind is ev.SequenceEndEvent and 0 < len(stack) <= 2:
-                listed = marks.get(tuple(entry[1] for entry in stack))
+        elif kind is mapping_end or kind is sequence_end:
+            value = stack.pop().container
+            if marks is not None and kind is sequence_end and 0 < len(stack) <= 2:
+                listed = marks.get(tuple(frame.key for frame in stack))
                 if listed is not None and listed.end is None:
                     listed.count, listed.end = len(value), event.start_mark
-            if on_item is not None and len(stack) == 2 and stack[1][2] is None and stack[0][2] is not None:
-                value = on_item(stack[0][0], stack[0][1], value)
-        elif kind is ev.DocumentEndEvent:
-            break
+            if on_item is not None and len(stack) == 2 and not stack[1].is_map and stack[0].is_map:
+                value = on_item(stack[0].container, stack[0].key, value)
         else:  # an alias
             raise _FastPathRefused("alias")
         if not stack:
-            root = value
-            continue
-        container, key, seen = stack[-1]
-        if seen is None:
-            container.append(value)
-        elif key is nokey:
+            break  # the root
+        frame = stack[-1]
+        if not frame.is_map:
+            frame.container.append(value)
+        elif frame.key_next:
             if isinstance(value, (dict, list)):
                 raise _FastPathRefused("a complex key")
-            if value in seen:  # libyaml says where; reported without ruamel.yaml
+            if value in frame.container:  # a duplicate key: libyaml says where; reported without ruamel.yaml
                 raise _FastPathProblem
-            seen.add(value)
-            stack[-1] = (container, value, seen)
+            frame.key = value
+            frame.key_next = False
         else:
-            container[key] = value
-            stack[-1] = (container, nokey, seen)
-    if not isinstance(get(), ev.StreamEndEvent):
-        raise _FastPathRefused("several documents")
-    return root
+            frame.container[frame.key] = value
+            frame.key_next = True
+    events.close_document(get, _FastPathRefused)
+    return value
 
 
 def _fast_plan(text: str) -> Plan | None:

@@ -6,6 +6,9 @@ import weakref
 from collections.abc import Iterable
 from typing import Any, ClassVar, NamedTuple
 
+import yaml
+
+from . import events
 from .scalars import _TAG, _yaml12_resolvers
 
 
@@ -40,8 +43,6 @@ def locate(document: Any, loc: tuple[int | str, ...], *, key: bool = False) -> t
     """
     if isinstance(document, Marks):
         return document.locate(loc, key=key)
-    import yaml
-
     node = document
     position = _start(document)
     for index, step in enumerate(loc):
@@ -82,8 +83,6 @@ def _pairs(node: Any) -> dict[str, Any]:
     """
     index = _PAIRS.get(node)
     if index is None:
-        import yaml
-
         index = {}
         for pair in node.value:
             if isinstance(pair[0], yaml.ScalarNode):
@@ -101,8 +100,6 @@ def _key_of(document: Any, loc: tuple[int | str, ...]) -> tuple[int, int]:
 
 def _fast_loader() -> Any:
     """PyYAML's C loader with the YAML 1.2 resolvers: composes the node tree that positions come from."""
-    import yaml
-
     base = getattr(yaml, "CSafeLoader", None)
     if base is None:  # PyYAML without libyaml: the fast path would not be fast
         return None
@@ -121,8 +118,6 @@ _FAST_LOADER: Any = None
 def _compose(text: str) -> Any:
     """libyaml's node tree of ``text`` (positions without building values), or None."""
     global _FAST_LOADER
-    import yaml
-
     if _FAST_LOADER is None:
         _FAST_LOADER = _fast_loader() or False
     if _FAST_LOADER is False:
@@ -182,64 +177,72 @@ class Marks:
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
+class _Open(events.Frame):
+    """An open mapping or sequence (``path`` None when no path asked for goes through it), and in a
+    mapping, where its pending key is (``key_at``, set as the key is read)."""
+
+    __slots__ = ("key_at",)
+    key_at: tuple[int, int]
+
+
 def marks_for(text: str, locs: Iterable[tuple[int | str, ...]]) -> Marks | None:
     """The positions of the nodes on ``locs`` (and on their parents) in ``text``; None without libyaml."""
-    import yaml
-    from yaml import events as ev
-
-    if not getattr(yaml, "__with_libyaml__", False):
+    parser = events.parser(text)
+    if parser is None:
         return None
-    from yaml.cyaml import CParser  # type: ignore[attr-defined]  # re-exported from yaml._yaml
-
     needed: set[tuple[str, ...]] = {()}
     for loc in locs:
         steps = tuple(str(step) for step in loc)
         needed.update(steps[:end] for end in range(1, len(steps) + 1))
     entries: dict[tuple[str, ...], _Mark] = {}
-    # Per open collection: [its path (None when nothing under it is needed), a mapping?,
-    # a key next?, the pending key's text, the pending key's position, items seen]
-    stack: list[list[Any]] = []
-    parser = CParser(text)
+    scalar = events.ScalarEvent
+    mapping_start, sequence_start = events.MappingStartEvent, events.SequenceStartEvent
+    mapping_end, sequence_end = events.MappingEndEvent, events.SequenceEndEvent
+    stack: list[_Open] = []
+    get = parser.get_event
     try:
+        if events.open_document(get, yaml.YAMLError) is None:
+            return Marks(entries)
         while True:
-            event: Any = parser.get_event()
+            event: Any = get()
             kind = type(event)
-            if kind is ev.DocumentEndEvent or kind is ev.StreamEndEvent:
-                break
-            if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            if kind is mapping_end or kind is sequence_end:
                 stack.pop()
+                if not stack:
+                    break  # the root
                 continue
-            if kind not in (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent, ev.AliasEvent):
-                continue
-            collection = kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent
-            key_mark = None
+            # a node: a scalar, an alias, or a mapping or a sequence that opens
+            collection = kind is mapping_start or kind is sequence_start
+            key_at = None
             if not stack:
                 path: tuple[str, ...] | None = ()
             else:
                 frame = stack[-1]
-                if frame[1] and frame[2]:  # a key: its text names the value that follows
-                    frame[2] = False
-                    frame[3] = event.value if kind is ev.ScalarEvent else None
-                    frame[4] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                if frame.key_next:  # a key: its text names the value that follows
+                    frame.key_next = False
+                    frame.key = event.value if kind is scalar else None
+                    frame.key_at = (event.start_mark.line + 1, event.start_mark.column + 1)
                     if collection:
-                        stack.append([None, kind is ev.MappingStartEvent, True, None, None, 0])
+                        stack.append(_Open(kind is mapping_start, None))
                     continue
-                if frame[1]:
-                    frame[2] = True
-                    path = None if frame[0] is None or frame[3] is None else (*frame[0], frame[3])
-                    key_mark = frame[4]
+                if frame.is_map:
+                    frame.key_next = True
+                    path = None if frame.path is None or frame.key is None else (*frame.path, frame.key)
+                    key_at = frame.key_at
                 else:
-                    path = None if frame[0] is None else (*frame[0], str(frame[5]))
-                    frame[5] += 1
+                    path = None if frame.path is None else (*frame.path, str(frame.index))
+                    frame.index += 1
             if path is not None and (path not in needed or path in entries):
                 path = None  # not asked for, or a later duplicate of a key (the first one counts)
             if path is not None:
-                empty = kind is ev.ScalarEvent and event.implicit[0] and event.value in _NULLS
-                node_kind = "map" if kind is ev.MappingStartEvent else "seq" if collection else "scalar"
+                empty = kind is scalar and event.implicit[0] and event.value in _NULLS
+                node_kind = "map" if kind is mapping_start else "seq" if collection else "scalar"
                 mark = event.start_mark
-                entries[path] = _Mark(node_kind, key_mark, (mark.line + 1, mark.column + 1), bool(empty))
+                entries[path] = _Mark(node_kind, key_at, (mark.line + 1, mark.column + 1), bool(empty))
             if collection:
-                stack.append([path, kind is ev.MappingStartEvent, True, None, None, 0])
+                stack.append(_Open(kind is mapping_start, path))
+            elif not stack:
+                break  # a root that is not a collection
     except yaml.YAMLError:
         return None
     finally:

@@ -6,8 +6,11 @@ import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+import yaml
+
 from .. import diagnostics as d
 from ..diagnostics import Diagnostic
+from . import events
 from .scalars import _TAG, _FastPathRefused, _scalars
 
 # How a syntax problem is worded, whichever parser found it.
@@ -50,6 +53,13 @@ def text_problem(text: str) -> _Problem | None:
     return _tab_between_values(text) if "\t" in text else None
 
 
+class _Open(events.Frame):
+    """An open mapping or sequence; in a mapping, the keys read so far (``seen``, set as it opens)."""
+
+    __slots__ = ("seen",)
+    seen: set[Any]
+
+
 def _event_problems(text: str) -> list[_Problem]:
     """What libyaml finds wrong in ``text`` before anything is built from it.
 
@@ -57,29 +67,38 @@ def _event_problems(text: str) -> list[_Problem]:
     `validate` (fast path) and `fmt` (round trip) never disagree: a syntax
     error (with where the unclosed construct began), a directive, an explicit
     tag, or an alias used inside the block its anchor names (ruamel.yaml
-    would read it as an empty value; a merge key would crash it).
+    would read it as an empty value; a merge key would crash it).  Every
+    document of the text is read.
     """
-    yaml, loader = _yaml_module()
-    from yaml import events as ev
-
+    parser = events.parser(text, fallback=True)
     problems: list[_Problem] = []
-    latest: dict[str, int] = {}  # anchor name -> the event that defined it last (a name may be reused)
-    stack: list[int] = []
-    open_blocks: set[int] = set()
-    # Per open collection: the keys seen (None for a list) and whether a key comes next.
-    keys: list[tuple[set[Any] | None, list[bool]]] = []
+    anchored: dict[str, _Open | None] = {}  # anchor -> the collection it names last (None: a scalar)
+    stack: list[_Open] = []
     looped = duplicated = False
+    get = parser.get_event
     try:
-        for number, event in enumerate(yaml.parse(text, Loader=loader)):
-            if isinstance(event, ev.DocumentStartEvent) and (event.version or event.tags):
-                problems.append(_directive(event))
-            seen, key_next = keys[-1] if keys else (None, [False])
-            if isinstance(event, ev.NodeEvent) and seen is not None:
-                is_key, key_next[0] = key_next[0], not key_next[0]
-                if is_key and isinstance(event, ev.ScalarEvent) and not duplicated:
+        while True:
+            event: Any = get()
+            kind = type(event)
+            if kind is events.StreamEndEvent:
+                break
+            if kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+                stack.pop()
+                continue
+            if kind is events.DocumentStartEvent:
+                if events.directive(event) is not None:
+                    problems.append(_directive(event))
+                continue
+            if kind is events.StreamStartEvent or kind is events.DocumentEndEvent:
+                continue
+            # a node: a scalar, an alias, or a mapping or a sequence that opens
+            if stack and stack[-1].is_map:
+                frame = stack[-1]
+                is_key, frame.key_next = frame.key_next, not frame.key_next
+                if is_key and kind is events.ScalarEvent and not duplicated:
                     # The first duplicate in the text, read as the fast path reads keys.
                     key = _key_value(event)
-                    if key in seen and key != "<<":
+                    if key in frame.seen and key != "<<":
                         duplicated = True
                         problems.append(
                             _Problem(
@@ -88,35 +107,38 @@ def _event_problems(text: str) -> list[_Problem]:
                                 f"duplicate key {event.value!r}; each key may appear once in a mapping",
                             )
                         )
-                    seen.add(key)
-            if isinstance(event, ev.NodeEvent) and not isinstance(event, ev.AliasEvent):
-                if event.anchor:
-                    latest[event.anchor] = number
-                tag: str | None = getattr(event, "tag", None)  # scalars and collections carry one
-                if tag is not None and tag != "!":
-                    tag = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
-                    line, column = _mark(event.start_mark)
-                    problems.append(
-                        _Problem(
-                            d.YAML_TAG,
-                            line,
-                            column,
-                            f"YAML tag {tag!r} is not allowed in a plan; remove it (quote a value to make it text)",
-                        )
+                    frame.seen.add(key)
+            if kind is events.AliasEvent:
+                named = anchored.get(event.anchor)
+                if not looped and named is not None and named in stack:
+                    looped = True
+                    problems.append(_Problem(d.ALIAS_ABUSE, *_mark(event.start_mark), _ALIAS_LOOP))
+                continue
+            opened = None
+            if kind is not events.ScalarEvent:  # a mapping or a sequence opens
+                opened = _Open(kind is events.MappingStartEvent)
+                if opened.is_map:
+                    opened.seen = set()
+                stack.append(opened)
+            if event.anchor:
+                anchored[event.anchor] = opened
+            tag: str | None = event.tag
+            if tag is not None and tag != "!":
+                tag = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+                line, column = _mark(event.start_mark)
+                problems.append(
+                    _Problem(
+                        d.YAML_TAG,
+                        line,
+                        column,
+                        f"YAML tag {tag!r} is not allowed in a plan; remove it (quote a value to make it text)",
                     )
-            if isinstance(event, ev.CollectionStartEvent):
-                stack.append(number)
-                open_blocks.add(number)
-                keys.append((set() if isinstance(event, ev.MappingStartEvent) else None, [True]))
-            elif isinstance(event, ev.CollectionEndEvent):
-                open_blocks.discard(stack.pop())
-                keys.pop()
-            elif isinstance(event, ev.AliasEvent) and not looped and latest.get(event.anchor or "", -1) in open_blocks:
-                looped = True
-                problems.append(_Problem(d.ALIAS_ABUSE, *_mark(event.start_mark), _ALIAS_LOOP))
+                )
     except yaml.YAMLError as exc:
         # A duplicate key read before the syntax error is reported too, as the fast path meets it first.
         return [*(p for p in problems if p.check is d.DUPLICATE_KEY), _syntax_problem(exc, text)]
+    finally:
+        parser.dispose()
     return problems
 
 
