@@ -9,8 +9,8 @@ its ``- `` to the next item's, and the plan is found by its model (ids, ties).
 Any other plan (read by the round trip, a list in flow style, an item that is
 not a block mapping on the line of its ``- ``) is composed whole, as PyYAML
 reads it.  Both give the same nodes, the same ids and the same refusals:
-`tests/test_edit_regions.py` compares them on the hostile corpus and on
-generated plans.
+`tests/unit/test_planitems.py` compares them on every bundled, fixture and
+hostile plan.
 """
 
 from __future__ import annotations
