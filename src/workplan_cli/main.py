@@ -1,5 +1,5 @@
-"""Console-script entry point: answers `workplan --version` before importing the CLI stack, turns output that
-cannot be written into one message, and ends the process as soon as the command is done."""
+"""Console-script entry point: answers `workplan --version` before importing the CLI stack, and turns output that
+cannot be written into one message."""
 
 from __future__ import annotations
 
@@ -7,14 +7,13 @@ import contextlib
 import io
 import os
 import sys
-import threading
 from typing import Any, NoReturn
 
 from .errors import OutputError, WorkplanError
 
 
 def console() -> NoReturn:
-    """The `workplan` console script: `run`, with standard output that reports its own write errors, then the end."""
+    """The `workplan` console script: `run`, with standard output that reports its own write errors."""
     output = _checked_output()
     try:
         try:
@@ -29,7 +28,7 @@ def console() -> NoReturn:
         code = _report(error)
     if output is not None and output.error is not None and code == 0:
         code = _report(output.error)  # a write error that something on the way did not let through
-    _end(code)
+    sys.exit(code)
 
 
 def run() -> None:
@@ -60,8 +59,9 @@ def run() -> None:
 
 
 class _Output(io.RawIOBase):
-    """Standard output's file descriptor, where a write that fails is an `OutputError` (a reader that has
-    gone stays a `BrokenPipeError`, which click answers); ``fd`` None for a closed standard output."""
+    """Standard output's file descriptor, where the first write that fails is an `OutputError`, and the output
+    after it goes nowhere (a reader that has gone stays a `BrokenPipeError`, which click answers); ``fd`` None
+    for a closed standard output."""
 
     def __init__(self, fd: int | None) -> None:
         super().__init__()
@@ -81,7 +81,7 @@ class _Output(io.RawIOBase):
 
     def write(self, data: Any) -> int:
         if self.error is not None:
-            raise self.error
+            return len(data)  # reported once; the rest of the output is lost with it
         try:
             if self._fd is None:
                 raise OutputError("cannot write the output: standard output is closed")
@@ -136,25 +136,3 @@ def _exit_status(code: object) -> int:
         return code
     sys.stderr.write(f"{code}\n")
     return 1
-
-
-def _end(code: int) -> NoReturn:
-    """End the process with ``code``, without tearing the interpreter down.
-
-    Python's teardown frees the run's objects one by one (the modules, the
-    validators, the plans): about 5 ms of `workplan validate data/`
-    (benchmarks/run.py's start-up row), for memory the system takes back at
-    once.  What the teardown would still do is done first: the exit handlers
-    run (multiprocessing's, weakref finalizers) and both streams are flushed.
-    With a thread still running, which no command leaves behind, the process
-    exits the usual way.
-    """
-    if threading.active_count() > 1:
-        sys.exit(code)
-    import atexit
-
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):  # output that could not be written has been reported
-            stream.flush()
-    os._exit(code)

@@ -115,19 +115,5 @@ def test_the_whole_output_is_written_before_the_process_ends(tmp_path):
     assert (tmp_path / "out.html").read_bytes() == page.read_bytes()
 
 
-def test_exit_handlers_run_before_the_process_ends(tmp_path):
-    # The console script skips Python's teardown, not what the run registered to do at exit.
-    mark = tmp_path / "mark"
-    code = (
-        "import atexit, sys\n"
-        f"atexit.register(lambda: open({str(mark)!r}, 'w').write('ran'))\n"
-        "sys.argv = ['workplan', 'validate', 'data/']\n"
-        "from workplan_cli.main import console\n"
-        "console()\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert (done.returncode, done.stdout, mark.read_text()) == (0, "2 files checked: no problems.\n", "ran")
-
-
 def test_exit_codes_of_system_exit_are_pythons():
     assert [main._exit_status(code) for code in (None, 0, 1, 2, 130)] == [0, 0, 1, 2, 130]
