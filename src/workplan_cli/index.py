@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal, NamedTuple, get_args, get_origin
 
-from typing_extensions import TypeAliasType
-
 from .models import (
     Activity,
     AgendaItem,
@@ -47,6 +45,7 @@ from .models import (
     is_record,
     last_day,
 )
+from .models.scalars import unaliased
 
 Loc = tuple[int | str, ...]
 """A path into the plan: the same keys and list indexes as the YAML."""
@@ -90,8 +89,7 @@ def _may_hold_records(annotation: Any) -> bool:
     """True unless ``annotation`` is certainly made of plain values (str, date, int, Literal…)."""
     if annotation is Ellipsis:  # tuple[X, ...]
         return False
-    if isinstance(annotation, TypeAliasType):  # a scalar type of models.scalars, by its name
-        return _may_hold_records(annotation.__value__)
+    annotation = unaliased(annotation)
     if isinstance(annotation, type):
         return hasattr(annotation, "__pydantic_fields__") or annotation in (object, tuple, list, dict)
     origin = get_origin(annotation)

@@ -9,11 +9,11 @@ from collections import Counter
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from typing_extensions import TypeAliasType
 
 from .. import diagnostics as d
 from ..diagnostics import Diagnostic
 from ..models import MODEL_BY_KIND, SCHEMA_VERSION, fields_of, plan_model
+from ..models.scalars import unaliased
 from .positions import _key_of, locate
 
 # --- kind and schema version -----------------------------------------------------
@@ -192,10 +192,9 @@ def _fields_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
 def _unwrap(annotation: Any) -> Any:
     """Strip Optional[...], Annotated[...] and scalar type names down to the model or list type."""
     while True:
+        annotation = unaliased(annotation)
         origin = typing.get_origin(annotation)
-        if isinstance(annotation, TypeAliasType):
-            annotation = annotation.__value__
-        elif origin is typing.Annotated:
+        if origin is typing.Annotated:
             annotation = typing.get_args(annotation)[0]
         elif origin in (typing.Union, types.UnionType):
             rest = [a for a in typing.get_args(annotation) if a is not type(None)]

@@ -385,6 +385,11 @@ Text = TypeAliasType("Text", Annotated[str, Field(min_length=1)])
 SCALAR_TYPES = (Id, IdRef, Date, Time, Ref, ApproximateDate, TimeZone, Text)
 
 
+def unaliased(annotation: Any) -> Any:
+    """The type a scalar type's name stands for (``Date`` → ``Annotated[date, …]``); any other annotation as it is."""
+    return annotation.__value__ if isinstance(annotation, TypeAliasType) else annotation
+
+
 def is_id(text: str) -> bool:
     """True for an id as plans write them: lowercase letters, digits, '.' and '-', starting with a letter or digit."""
     return _ID_RE.match(text) is not None and "\n" not in text  # `$` would allow one final line break

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from typing import Annotated, get_args, get_origin
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import line_of, write
 from workplan_cli.cli import app
+from workplan_cli.models.scalars import Date, unaliased
 from workplan_cli.render import render
 from workplan_cli.timeline import build_timeline
 
@@ -98,3 +100,10 @@ def test_a_month_at_the_end_of_the_calendar_renders():
     plan = load(text)
     assert "DTSTART;VALUE=DATE:99991201" in render(plan, "ics")
     assert ">December 9999</time>: A</td>" in render(plan, "html")
+
+
+def test_unaliased_gives_the_type_a_scalar_types_name_stands_for_and_leaves_others():
+    assert get_origin(unaliased(Date)) is Annotated
+    assert get_args(unaliased(Date))[0] is dt.date
+    assert unaliased(int) is int
+    assert unaliased(tuple[Date, ...]) == tuple[Date, ...]
