@@ -133,7 +133,7 @@ class CommitteeView:
                     from .typography import join_names
 
                     by = [join_names(by, lang)]
-                names = [*by, *(printable(md_escape(s.name)) for s in speakers)]
+                names = [*by, *(printable(md_escape(self.speaker(s))) for s in speakers)]
                 groups.append(_("by") + " " + "; ".join(names))
             out = " _(" + "; ".join(groups) + ")_"
         if notes:
@@ -153,6 +153,16 @@ class CommitteeView:
 
     def who(self, ident: str) -> str:
         return self.index.name(ident)
+
+    def speaker(self, speaker: Any) -> str:
+        """A named speaker as the plan gives them: 'Ms. Katherine Prizeman, Political Affairs Officer, UNODA'."""
+        return ", ".join(
+            [
+                speaker.name,
+                *([speaker.title] if speaker.title else []),
+                *([self.who(speaker.body)] if speaker.body else []),
+            ]
+        )
 
     @staticmethod
     def status(item: Any) -> str:

@@ -363,7 +363,8 @@ COUNTRY = sub(
 def test_a_country_presents(runner, tmp_path):
     assert problems(COUNTRY) == []
     html = render(load(COUNTRY), "html")
-    assert "Presented by: Chair of the Working Group on Testing; Chile; Ms. Ana Pérez." in html
+    # The speaker is named with the body they speak for, as the plan gives it.
+    assert "Presented by: Chair of the Working Group on Testing; Chile; Ms. Ana Pérez, Chile." in html
     path = write(tmp_path, "p.yaml", COUNTRY)
     found = runner.invoke(app, ["query", "meetings", str(path), "--presenter", "Chile", "-f", "json"])
     assert [(m["id"], m["items"][0]["by"]) for m in json.loads(found.stdout)] == [
