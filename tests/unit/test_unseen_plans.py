@@ -450,6 +450,25 @@ def test_pages_of_the_cajp_plan_use_its_own_headings_and_name_speakers_bodies(ru
     assert "Presented by: Ms. Ana Ejemplo, Legal Officer, DIL." in page
 
 
+def test_what_mandates_and_reports_cite_is_printed_when_their_text_does_not_say_it(runner):
+    md = _render(runner, "csh-2019-2020.yaml", "md")
+    assert (
+        "- 1\\. Seguimiento de la resolución AG/RES. 2945 (XLIX-O/19). _(párrafo 12; resolución AG/RES. 2945 "
+        "(XLIX-O/19))_\n"
+    ) in md
+    assert (
+        "### 15 de abril de cada año: Informe anual sobre medidas de fomento de la confianza\n\n"
+        "_(resolución AG/RES. 2945 (XLIX-O/19))_\n"
+    ) in md
+    page = _render(runner, "csh-2019-2020.yaml", "html")
+    assert '<p><span class="refs">Resolución: AG/RES. 2945 (XLIX-O/19). </span></p>' in page
+    # On a page in another language the symbol is the plan's text, marked as Spanish.
+    assert 'Résolution\u202f: <span lang="es">AG/RES. 2945 (XLIX-O/19)</span>' in _render(
+        runner, "csh-2019-2020.yaml", "html", "fr"
+    )
+    assert "\n_(paragraph i.3)_\n" in _render(runner, "cajp-2021-2022.yaml", "md")
+
+
 @pytest.mark.parametrize(
     ("name", "title"),
     [

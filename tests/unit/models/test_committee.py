@@ -335,12 +335,13 @@ LETTERED = sub(
 def test_mandates_keep_their_printed_letters_and_numbers():
     plan = load(LETTERED)
     html = render(plan, "html")
+    # The paragraph the mandate cites is printed after it, as an agenda entry's are.
     assert (
-        '<h3>A. From the test session</h3>\n\n<ul>\n<li><span class="number">1.</span> Follow-up on paragraph 1</li>'
-        in html
-    )
+        '<h3>A. From the test session</h3>\n\n<ul>\n<li><span class="number">1.</span> Follow-up on paragraph 1'
+        '<span class="refs">Paragraph:\n<span class="para" title="Testing">1</span>. </span></li>'
+    ) in html
     md = render(plan, "md")
-    assert "\n### A. From the test session\n\n- 1\\. Follow-up on paragraph 1\n" in md
+    assert "\n### A. From the test session\n\n- 1\\. Follow-up on paragraph 1 _(paragraph 1)_\n" in md
 
 
 def test_areas_need_no_number(runner, tmp_path):
