@@ -254,7 +254,7 @@ def entity_text(plan: Plan, entity: Any, width: int) -> Text:
                     shown = names.partner(plan.id, str(v))
                 else:
                     shown = names.who(plan.id, str(v)) if key in _NAMED_KEYS else str(v)
-                screen.para(shown, 4, lead="  - ")
+                screen.para(shown, 4, lead="  - ", code=isinstance(v, dict))
         else:
             raw = getattr(entity, key, None)
             if isinstance(raw, dt.date):

@@ -368,6 +368,26 @@ def test_show_names_a_speakers_body(runner):
     )
 
 
+def test_show_in_french_spaces_its_words_but_not_the_data_it_quotes(runner):
+    result = runner.invoke(app, ["show", "prevention", str(PLANS["cicad-2024.yaml"])])
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "Sous-programme prevention (cicad-2024)\n"
+        "title\u202f: Prévention\n"
+        "purpose\u202f: Renforcer les programmes de prévention fondés sur des données probantes.\n"
+        "partners\u202f:\n"
+        "  - COPOLAD\n"
+        "activities\u202f:\n"
+        '  - {"text": "Formation de formateurs en prévention scolaire."}\n'
+        '  - {"text": "Atelier régional avec l\'ONUDC.", "partners": ["unodc"], "gender": true}\n',
+    )
+    for line in result.stdout.splitlines()[6:]:
+        assert json.loads(line.removeprefix("  - ")) in (
+            {"text": "Formation de formateurs en prévention scolaire."},
+            {"text": "Atelier régional avec l'ONUDC.", "partners": ["unodc"], "gender": True},
+        )
+
+
 # --- render ---------------------------------------------------------------------------------------------------
 
 
@@ -386,6 +406,39 @@ def test_markdown_refers_to_every_footnote_it_lists(runner, name, lang):
     listed = re.findall(r"^\[\^(\d+)\]: ", page, flags=re.MULTILINE)
     referred = re.findall(r"\[\^(\d+)\](?!:)", page)
     assert sorted(set(referred), key=int) == listed
+
+
+@given(
+    st.lists(st.integers(1, 99), min_size=2, max_size=6, unique=True),
+    st.sampled_from(LANGUAGES),
+    st.booleans(),
+)
+def test_markdown_marks_footnotes_of_meetings_and_activities_wherever_they_are(numbers, lang, cancelled):
+    meeting, activity = numbers[: len(numbers) // 2], numbers[len(numbers) // 2 :]
+    text = (
+        PLANS["committee-required-only.yaml"]
+        .read_text(encoding="utf-8")
+        .replace(
+            "  - {id: regular-24, kind: regular, date: 2023-04-20}\n",
+            "  - id: regular-24\n    kind: regular\n    date: 2023-04-20\n"
+            + ("    status: cancelled\n" if cancelled else "")
+            + "    footnotes:\n"
+            + "".join(f"      - {{number: {n}, text: Note {n}}}\n" for n in meeting)
+            + "activities:\n  - id: seminar\n    title: Seminar\n    date: 2023-05\n    footnotes:\n"
+            + "".join(f"      - {{number: {n}}}\n" for n in activity),
+        )
+    )
+    runner = cli_runner()
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(Path(folder), "plan.yaml", text)
+        result = runner.invoke(app, ["render", str(path), "--format", "md", "--lang", lang])
+    assert result.exit_code == 0, result.output
+    page = result.stdout
+    heading = next(line for line in page.splitlines() if line.startswith("#### "))
+    assert heading.endswith("".join(f"[^{n}]" for n in meeting))
+    other = next(line for line in page.splitlines() if line.startswith("> _"))
+    assert other.endswith("".join(f"[^{n}]" for n in activity))
+    assert re.findall(r"^\[\^(\d+)\]: ", page, flags=re.MULTILINE) == [str(n) for n in sorted(numbers)]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
