@@ -19,6 +19,8 @@ from typer.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The two small plans at the top of tests/fixtures/ (its folders hold other sets, such as unseen/).
+TOP_FIXTURES = [str(FIXTURES / "committee-minimal.yaml"), str(FIXTURES / "program-minimal.yaml")]
 
 # The minimal committee plan with markup, script and unsafe links in its texts: shared by the tests of
 # the pages, the calendars and the query views, which must print them inert.

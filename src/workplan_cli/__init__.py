@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from .inputs import load_one as load_one
     from .inputs import load_plan_files as load_plan_files
     from .inputs import parse_hours as parse_hours
+    from .inputs import parse_period as parse_period
     from .inputs import plan_paths as plan_paths
     from .inputs import plans_in as plans_in
     from .inputs import translated as translated
@@ -157,6 +158,7 @@ _EXPORTS = {
     "add_activity": ("edit", "add_activity"),
     "write_edit": ("planfile", "write_edit"),
     "parse_hours": ("inputs", "parse_hours"),
+    "parse_period": ("inputs", "parse_period"),
     "Edit": ("editcheck", "Edit"),
     "PlanText": ("planfile", "PlanText"),
     # errors

@@ -121,6 +121,7 @@ class Status:
     translated: int
     untranslated: int
     stale: tuple[str, ...]
+    language: str = "en"  # the language the plan is written in
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -307,7 +308,13 @@ def _entries(path: Path, lang: str) -> dict[str, tuple[str, str, bool]]:
 
 
 def status(plan: Plan, plan_path: Path, lang: str) -> Status:
-    """Translated, untranslated and stale messages of the plan's catalog for ``lang``."""
+    """Translated, untranslated and stale messages of the plan's catalog for ``lang``.
+
+    In the plan's own language every message is as written: all translated, no catalog read.
+    """
+    if lang == plan.language:
+        total = len(messages(plan))
+        return Status(plan.id, lang, None, total, total, 0, (), plan.language)
     path = catalog_path(plan_path, lang)
     entries = _entries(path, lang) if path.exists() else {}
     translated = untranslated = 0
@@ -325,7 +332,14 @@ def status(plan: Plan, plan_path: Path, lang: str) -> Status:
         else:
             translated += 1
     return Status(
-        plan.id, lang, str(path) if path.exists() else None, len(found), translated, untranslated, tuple(stale)
+        plan.id,
+        lang,
+        str(path) if path.exists() else None,
+        len(found),
+        translated,
+        untranslated,
+        tuple(stale),
+        plan.language,
     )
 
 

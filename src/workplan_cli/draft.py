@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from .carry import Calendar, LeftOut, carry_calendar, field_lines, record_lines, retitle
 from .diagnostics import Diagnostic, Severity
-from .edit import scalar_text
 from .errors import UsageError
 from .loader import parse_plan
 from .models import CommitteePlan, Plan
@@ -206,6 +205,32 @@ def _calendar_sections(calendar: Calendar, old: CommitteePlan, start: dt.date, e
     return sections
 
 
+def _introduction(
+    old: CommitteePlan, start: dt.date, ga_start: dt.date | None, ga_end: dt.date | None, ga_comments: list[str]
+) -> list[str]:
+    """The draft's introduction: the parts last term's plan has, dated for the new term or left to fill in.
+
+    Who installed the committee and the session's name are the plan's own words, in its language:
+    the draft asks for them (a TO DO comment) rather than writing words the plan does not say.
+    """
+    intro = old.introduction
+    lines = [f"  installed: {start.isoformat()}  # TO CONFIRM"] if intro.installed else []
+    if intro.installed_by:
+        lines.append("  # TO DO: installed_by, the body and meeting that installed the committee.")
+    if ga_start is not None:
+        lines += [
+            "  general_assembly:",
+            "    # TO DO: the session's name (name: …), as the plan names it.",
+            f"    date: {ga_start.isoformat()}{ga_comments[0]}",
+            *([f"    end_date: {ga_end.isoformat()}{ga_comments[1]}"] if ga_end else []),
+        ]
+    if intro.planned_meetings is not None or intro.planned_events is not None or intro.text:
+        lines.append("  # TO DO: the numbers of meetings and events the introduction announces, and its text.")
+        lines += [f"  {key}: 0" for key in ("planned_meetings", "planned_events") if getattr(intro, key) is not None]
+        lines += ["  text: []"] if intro.text else []
+    return ["", "introduction:", *lines] if lines else []
+
+
 def draft_next_term(
     source: PlanText,
     start: dt.date,
@@ -230,39 +255,59 @@ def draft_next_term(
         raise UsageError(f"{source.name} is a program plan; `workplan init` drafts committee plans")
     years = start.year - old.term.start.year
     ga_old = old.introduction.general_assembly
-    if general_assembly is None and ga_old.date is None:
-        raise UsageError(f"{source.name} gives no date for the General Assembly; give --general-assembly DATE")
-    ga_start = general_assembly or _shift_years(ga_old.date, years)  # type: ignore[arg-type]
-    try:
-        ga_end = ga_start + (ga_old.end_date - ga_old.date) if ga_old.end_date and ga_old.date else None
-    except OverflowError:
-        raise UsageError(f"the General Assembly starting {ga_start} would end after 9999-12-31") from None
-    term_end = end or ga_end or ga_start
+    # A committee whose plan names no General Assembly session (and none given) gets none in the draft.
+    has_ga = general_assembly is not None or ga_old.date is not None or ga_old.name is not None
+    ga_start: dt.date | None = None
+    ga_end: dt.date | None = None
+    if has_ga:
+        if general_assembly is None and ga_old.date is None:
+            raise UsageError(f"{source.name} gives no date for the General Assembly; give --general-assembly DATE")
+        ga_start = general_assembly or _shift_years(ga_old.date, years)  # type: ignore[arg-type]
+        try:
+            ga_end = ga_start + (ga_old.end_date - ga_old.date) if ga_old.end_date and ga_old.date else None
+        except OverflowError:
+            raise UsageError(f"the General Assembly starting {ga_start} would end after 9999-12-31") from None
+    if end is not None:
+        term_end = end
+    elif ga_start is not None:
+        term_end = ga_end or ga_start
+    elif old.term.end is not None:
+        term_end = _shift_years(old.term.end, years)
+    else:
+        raise UsageError(f"{source.name} gives neither the term's end nor a General Assembly; give --end DATE")
     if term_end < start:
         how = "give a later --end" if end else "give --end"
         raise UsageError(f"the term would end ({term_end}) before it starts ({start}); {how}")
-    if ga_start < start:
+    if ga_start is not None and ga_start < start:
         raise UsageError(f"the General Assembly ({ga_start}) would come before the term starts ({start})")
     old_end_year = old.term.end.year if old.term.end else old.term.start.year + 1
     old_years, new_years = (old.term.start.year, old_end_year), (start.year, term_end.year)
     match = re.search(rf"{old_years[0]}-{old_years[1]}", old.id)
-    new_id = (
-        old.id.replace(match.group(0), f"{new_years[0]}-{new_years[1]}")
-        if match
-        else f"{old.id}-{new_years[0]}-{new_years[1]}"
-    )
+    one_year = re.search(rf"(?<![0-9]){old.term.start.year}(?![0-9])", old.id)
+    if match:  # csh-2022-2023 becomes csh-2023-2024
+        new_id = old.id.replace(match.group(0), f"{new_years[0]}-{new_years[1]}")
+    elif one_year:  # cifta-2023 becomes cifta-2024
+        new_id = old.id[: one_year.start()] + str(start.year) + old.id[one_year.end() :]
+    else:
+        new_id = f"{old.id}-{new_years[0]}-{new_years[1]}"
     calendar = carry_calendar(old, start, term_end, (old_years, new_years))
     carried = _calendar_sections(calendar, old, start, term_end)
     notes: list[str] = []
     ga_comments = []
-    for what, day in (("first", ga_start), ("last", ga_end)):
+    for what, day in (("first", ga_start), ("last", ga_end)) if has_ga else ():
         weekend = _weekend(day) if day else None
         if weekend:
             notes.append(f"the General Assembly's {what} day, {day}, is a {weekend}; confirm it (marked in the draft)")
         ga_comments.append(f"  # TO CONFIRM: a {weekend}" if weekend else "" if general_assembly else "  # TO CONFIRM")
     notes += _left_out_notes(calendar.left_out, calendar.weeks, start, term_end)
     sections = _sections(source)
-    confirm_end = "" if end else "  # TO CONFIRM: the last day of the General Assembly"
+    confirm_end = (
+        ""
+        if end
+        else "  # TO CONFIRM: the last day of the General Assembly"
+        if has_ga
+        else "  # TO CONFIRM: a year on from last term's end"
+    )
     first = source.text.splitlines()[0] if source.text else ""
     out: list[str] = []
     if first.startswith("# yaml-language-server:"):
@@ -283,20 +328,7 @@ def draft_next_term(
         sections.get("timezone", f"timezone: {old.timezone}"),
         # The plan's language and the wording it gives its pages carry over as written.
         *(sections[key] for key in ("language", "times_local_at") if key in sections),
-        "",
-        "introduction:",
-        f"  installed: {start.isoformat()}  # TO CONFIRM",
-        f"  installed_by: {scalar_text(f'Permanent Council, at its regular meeting of {start:%B} {start.day}, {start.year}')}"
-        "  # TO CONFIRM",
-        "  general_assembly:",
-        "    # TO DO: the session's name, e.g. Fifty-fourth regular session of the General Assembly.",
-        "    name: Regular session of the General Assembly",
-        f"    date: {ga_start.isoformat()}{ga_comments[0]}",
-        *([f"    end_date: {ga_end.isoformat()}{ga_comments[1]}"] if ga_end else []),
-        "  # TO DO: the numbers of meetings and events the introduction announces, and its text.",
-        "  planned_meetings: 0",
-        "  planned_events: 0",
-        "  text: []",
+        *_introduction(old, start, ga_start, ga_end, ga_comments),
         "",
         *carried["officers"],
         "",

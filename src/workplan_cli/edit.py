@@ -30,7 +30,7 @@ from .editcheck import Edit, check_edit
 from .errors import EditRefused, UsageError
 from .intent import Intent
 from .models import CommitteePlan, is_id
-from .models.scalars import hh_mm
+from .models.scalars import _to_approximate_date, hh_mm, precision
 from .nodetree import get, item_start, line_end_after, replace_scalar, requote, value
 from .planfile import PlanText
 from .planitems import PlanItems
@@ -82,6 +82,11 @@ def move_item(
     found, kind, path, item = _item(source, ident, ("meeting", "activity", "milestone"))
     if times is not None and kind != "meeting":
         raise UsageError(f"--time is for meetings; {ident!r} is a {kind}, which has no hours")
+    if kind == "meeting" and precision(day) != "day":
+        raise UsageError(
+            f"{ident!r} is a meeting: give its day, YYYY-MM-DD (only activities and milestones "
+            f"may be dated by month or year)"
+        )
     intent = Intent()
     edits: list[Replace] = []
 
@@ -100,11 +105,19 @@ def move_item(
     if kind in ("activity", "meeting"):
         old_day, old_end = _dates_of(source.plan, kind, ident)
         if old_end is not None:
+            if precision(day) != "day" or {precision(old_day), precision(old_end)} != {"day"}:
+                raise UsageError(
+                    f"{ident!r} has an end_date, and its dates are not both days: it cannot keep its length; "
+                    "edit its date and end_date by hand"
+                )
             end = _shift(old_end, day - old_day, f"{ident!r}'s last day")
             change(item, path, "end_date", _date_text(end), what)
     if times is not None:
-        for key, at in zip(("start_time", "end_time"), times, strict=True):
-            change(item, path, key, hh_mm(at), what)
+        if value(item, "start_time") is None and value(item, "end_time") is None:
+            edits.append(_new_hours(source, found, item, path, times, intent, what))
+        else:
+            for key, at in zip(("start_time", "end_time"), times, strict=True):
+                change(item, path, key, hh_mm(at), what)
     if kind == "meeting":
         for other_path, other in found.tied(ident):
             how = "within" if other_path[0] == "meetings" else "at"
@@ -113,6 +126,29 @@ def move_item(
             change(other, other_path, "date", _date_text(day), other_what)
     edits = _in_date_order(source, found, intent, edits)
     return check_edit(source, edits, intent, allow_warnings=allow_warnings)
+
+
+def _new_hours(
+    source: PlanText,
+    found: PlanItems,
+    item: Any,
+    path: tuple[str | int, ...],
+    times: tuple[dt.time, dt.time],
+    intent: Intent,
+    what: str,
+) -> Replace:
+    """The lines that give hours to a meeting whose hours were to be confirmed, after its date lines."""
+    if item.flow_style:
+        raise EditRefused(f"{what} is written on one line ({{...}}); run `workplan fmt` first, then try again")
+    quote = _time_style(source)
+    indent = " " * item.value[0][0].start_mark.column
+    new_lines = []
+    for key, at in zip(("start_time", "end_time"), times, strict=True):
+        written = f"{quote}{hh_mm(at)}{quote}"
+        intent.set((*path, key), written)
+        new_lines.append(f"{indent}{key}: {written}")
+    after = [(k, v) for k, v in item.value if k.value in ("date", "end_date")][-1]
+    return insert_lines(found.lines, line_end_after(found.lines, after[1], after[0]), new_lines)
 
 
 def _in_date_order(source: PlanText, found: PlanItems, intent: Intent, edits: list[Replace]) -> list[Replace]:
@@ -132,7 +168,7 @@ def _in_date_order(source: PlanText, found: PlanItems, intent: Intent, edits: li
                 n = int(path[1])
                 day, hour = redated.get(n, _order_key(listed[n]))
                 if path[2] == "date":
-                    day = dt.date.fromisoformat(text.strip("'\""))
+                    day = _to_approximate_date(text.strip("'\""))
                 else:
                     hour = dt.time.fromisoformat(text.strip("'\""))
                 redated[n] = (day, hour)
@@ -395,8 +431,8 @@ def add_meeting(
     source: PlanText,
     *,
     day: dt.date,
-    start: dt.time,
-    end: dt.time,
+    start: dt.time | None = None,
+    end: dt.time | None = None,
     number: int | None = None,
     title: str | None = None,
     kind: str = "regular",
@@ -404,6 +440,8 @@ def add_meeting(
     allow_warnings: bool = False,
 ) -> Edit:
     """Insert a new meeting in date and time order, indented like the others, with an empty agenda.
+
+    Without ``start`` and ``end`` its hours are to be confirmed: it has no time lines.
 
     Its id is ``meeting-N`` for a numbered meeting, else ``KIND-DATE``, with
     ``-2``, ``-3``… added if that is taken (or ``ident`` if given).
@@ -422,15 +460,17 @@ def add_meeting(
     body.append(f"kind: {scalar_text(kind)}")
     if title and title.strip():
         body.append(f"title: {scalar_text(title.strip())}")
-    body += [
-        f"date: {_date_text(day)}",
-        f"start_time: {quote}{hh_mm(start)}{quote}",
-        f"end_time: {quote}{hh_mm(end)}{quote}",
-        "agenda: []",
-    ]
+    if (start is None) != (end is None):
+        raise UsageError("give both hours of the meeting, or neither while they are to be confirmed")
+    if precision(day) != "day":
+        raise UsageError("a meeting is dated by its day: give --date as YYYY-MM-DD")
+    body.append(f"date: {_date_text(day)}")
+    if start is not None and end is not None:
+        body += [f"start_time: {quote}{hh_mm(start)}{quote}", f"end_time: {quote}{hh_mm(end)}{quote}"]
+    body.append("agenda: []")
     keys = [(m.date, m.start_time or dt.time(0)) for m in plan.meetings]
     intent = Intent()
-    edits = _insert_in_order(source, ("meetings",), keys, (day, start), body, intent)
+    edits = _insert_in_order(source, ("meetings",), keys, (day, start or dt.time(0)), body, intent)
     return check_edit(source, edits, intent, allow_warnings=allow_warnings)
 
 

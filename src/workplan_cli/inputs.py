@@ -133,3 +133,31 @@ def parse_hours(text: str) -> tuple[dt.time, dt.time]:
         if h1 < 24 and h2 < 24 and m1 < 60 and m2 < 60:
             return dt.time(h1, m1), dt.time(h2, m2)
     raise UsageError(f"--time {text!r}: write the hours as HH:MM-HH:MM in 24-hour form, like 10:00-13:00")
+
+
+def parse_period(text: str) -> dt.date:
+    """A day ``2023-03-16``, or a month ``2023-03`` or year ``2023`` whose day is to be confirmed (a `MonthDate`
+    or `YearDate`, as the plan's activities and milestones may be dated); `UsageError` for anything else."""
+    from .models.scalars import MonthDate, YearDate
+
+    stripped = text.strip()
+    month = re.fullmatch(r"(\d{4})-(\d{2})", stripped)
+    if month is not None:
+        year, number = map(int, month.groups())
+        if year >= 1 and 1 <= number <= 12:
+            return MonthDate(year, number, 1)
+        raise UsageError(f"{text!r} is not a month: write YYYY-MM, like 2023-03")
+    if re.fullmatch(r"\d{4}", stripped):
+        if int(stripped) >= 1:
+            return YearDate(int(stripped), 1, 1)
+        raise UsageError(f"{text!r}: no year 0")
+    day = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", stripped)
+    if day is not None:
+        try:
+            return dt.date(*map(int, day.groups()))
+        except ValueError:
+            raise UsageError(f"{text!r} is not a day of the calendar") from None
+    raise UsageError(
+        f"{text!r}: write the day as YYYY-MM-DD, like 2023-03-16, or a month or year whose day is "
+        "to be confirmed, like 2023-03 or 2023"
+    )

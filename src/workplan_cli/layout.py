@@ -91,13 +91,19 @@ class Screen:
     def blank(self) -> None:
         self._newline()
 
-    def para(self, text: str, indent: int = 0, style: str = "", lead: str = "", lead_style: str = "") -> None:
-        """``text`` wrapped at ``indent``, after ``lead`` on its first line (padded to ``indent`` if shorter)."""
+    def para(
+        self, text: str, indent: int = 0, style: str = "", lead: str = "", lead_style: str = "", code: bool = False
+    ) -> None:
+        """``text`` wrapped at ``indent``, after ``lead`` on its first line (padded to ``indent`` if shorter).
+
+        ``code`` is for text that is data, not words (JSON): it is not punctuated as the language writes words.
+        """
         from rich.cells import cell_len
 
         lang = current()
         first = visible(punctuate(lead, lang)).ljust(indent) if lead else " " * indent
-        pieces = wrap(visible(punctuate(text, lang)), self.width - indent, first=self.width - cell_len(first))
+        shown = text if code else punctuate(text, lang)
+        pieces = wrap(visible(shown), self.width - indent, first=self.width - cell_len(first))
         for n, piece in enumerate(pieces):
             self._newline()
             self.text.append(first if n == 0 else " " * indent, lead_style if n == 0 and lead else "")

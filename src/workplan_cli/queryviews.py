@@ -213,7 +213,13 @@ def _agenda_entry(screen: Screen, names: Names, plan: str, entry: AgendaEntry) -
     model = entry.entry
     lead = ("  " if entry.is_topic else "      ") + f"{entry.number}. "
     screen.para(model.title, len(lead), lead=lead)
-    presenters = [*model.by, *(s.name + (f", {s.title}" if s.title else "") for s in model.speakers)]
+    presenters = [
+        *model.by,
+        *(
+            ", ".join([s.name, *([s.title] if s.title else []), *([names.who(plan, s.body)] if s.body else [])])
+            for s in model.speakers
+        ),
+    ]
     details = names.details(plan, model.paragraphs, model.documents, presenters)
     if details:
         screen.para(details, len(lead), "dim")
@@ -248,7 +254,7 @@ def entity_text(plan: Plan, entity: Any, width: int) -> Text:
                     shown = names.partner(plan.id, str(v))
                 else:
                     shown = names.who(plan.id, str(v)) if key in _NAMED_KEYS else str(v)
-                screen.para(shown, 4, lead="  - ")
+                screen.para(shown, 4, lead="  - ", code=isinstance(v, dict))
         else:
             raw = getattr(entity, key, None)
             if isinstance(raw, dt.date):

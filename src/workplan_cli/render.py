@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import dates, i18n
-from .catalogs import compose, translate
+from .catalogs import SourceText, compose, translate
 from .i18n import _
 from .index import index_of
 from .models import (
@@ -67,7 +67,7 @@ class ShownRef(NamedTuple):
 
 
 class EntryRefs(NamedTuple):
-    """What the `refs` macros show of an entry, looked up in one call (a template unpacks it into five names)."""
+    """What the `refs` macros show of an entry, looked up in one call (a template unpacks it into six names)."""
 
     paragraphs: tuple[ShownRef, ...]
     documents: tuple[str, ...]
@@ -75,6 +75,8 @@ class EntryRefs(NamedTuple):
     """The names of the bodies, officers and working groups of ``by`` (`CommitteeView.who`)."""
     speakers: tuple[Any, ...]
     footnotes: tuple[Any, ...]
+    resolutions: tuple[str, ...]
+    """The symbols of the resolutions the entry cites as a whole."""
 
 
 class CommitteeView:
@@ -104,7 +106,18 @@ class CommitteeView:
             tuple(map(self.who, getattr(entry, "by", ()))),
             tuple(getattr(entry, "speakers", ())),
             tuple(getattr(entry, "footnotes", ())),
+            tuple(self.symbol_of(r) for r in getattr(entry, "resolutions", ())),
         )
+
+    def symbol_of(self, resolution: str) -> str:
+        """A resolution's symbol as the plan cites it, marked with the plan's language on a page in another
+        (`SourceText`): some symbols are words ('United Nations Security Council resolution 1540 (2004)')."""
+        symbol = self.index.entity(resolution).symbol
+        if i18n.current() == self.plan.language:
+            return str(symbol)
+        marked = SourceText(symbol)
+        marked.lang = self.plan.language
+        return marked
 
     def md_refs(self, entry: Any, notes: bool = True) -> str:
         """What the Markdown `refs` macro prints, made in one call (it runs once per agenda entry).
@@ -112,9 +125,9 @@ class CommitteeView:
         `` _(paragraphs 38, 47.b of AG/RES. 2970 (LI-O/21); `CP/CSH-2176/22`; by SMS)_[^3]``:
         each value escaped for Markdown and made printable as the template's own printing would.
         """
-        paragraphs, documents, presenters, speakers, footnotes = self.refs(entry)
+        paragraphs, documents, presenters, speakers, footnotes, resolutions = self.refs(entry)
         out = ""
-        if paragraphs or documents or presenters or speakers:
+        if paragraphs or resolutions or documents or presenters or speakers:
             groups = []
             if paragraphs:
                 of = i18n.gettext("%(paragraph)s of %(resolution)s")
@@ -124,6 +137,9 @@ class CommitteeView:
                 )
                 word = i18n.ngettext("paragraph", "paragraphs", len(paragraphs))
                 groups.append(f"{word} {shown}")
+            if resolutions:
+                word = i18n.ngettext("resolution", "resolutions", len(resolutions))
+                groups.append(f"{word} " + ", ".join(printable(md_escape(s)) for s in resolutions))
             if documents:
                 groups.append(", ".join(f"`{printable(d.replace('`', ''))}`" for d in documents))
             if presenters or speakers:
@@ -133,7 +149,7 @@ class CommitteeView:
                     from .typography import join_names
 
                     by = [join_names(by, lang)]
-                names = [*by, *(printable(md_escape(s.name)) for s in speakers)]
+                names = [*by, *(printable(md_escape(self.speaker(s))) for s in speakers)]
                 groups.append(_("by") + " " + "; ".join(names))
             out = " _(" + "; ".join(groups) + ")_"
         if notes:
@@ -145,6 +161,7 @@ class CommitteeView:
         """Whether an entry has anything for the template's `refs` macro to show (saves a macro call)."""
         return bool(
             getattr(entry, "paragraphs", None)
+            or getattr(entry, "resolutions", None)
             or getattr(entry, "documents", None)
             or getattr(entry, "by", None)
             or getattr(entry, "speakers", None)
@@ -153,6 +170,16 @@ class CommitteeView:
 
     def who(self, ident: str) -> str:
         return self.index.name(ident)
+
+    def speaker(self, speaker: Any) -> str:
+        """A named speaker as the plan gives them: 'Ms. Katherine Prizeman, Political Affairs Officer, UNODA'."""
+        return ", ".join(
+            [
+                speaker.name,
+                *([speaker.title] if speaker.title else []),
+                *([self.who(speaker.body)] if speaker.body else []),
+            ]
+        )
 
     @staticmethod
     def status(item: Any) -> str:

@@ -85,6 +85,19 @@ def in_sentence(title: Any, meeting: Any) -> Any:
     return type(title)(title[:1].lower() + title[1:]) if isinstance(title, str) else title
 
 
+def mid_sentence(text: Any) -> Any:
+    """A name the plan writes as a heading, inside a sentence: its first letter in lower case
+    ("Third plenary session" as "third plenary session"), the rest as written ("regular meeting of the
+    Permanent Council"); a first word in capitals (an acronym: "CICTE plenary") stays as it is.
+    The plan's text keeps its language mark (`SourceText`)."""
+    if not isinstance(text, str) or not text[:1].isupper() or text[1:2].isupper():
+        return text
+    lowered: Any = type(text)(text[:1].lower() + text[1:])
+    if hasattr(text, "lang"):
+        lowered.lang = text.lang
+    return lowered
+
+
 def _names(eval_ctx: Any, names: Any, who: Callable[[str], Any] | None = None, md: bool = False) -> Any:
     """Names joined as the page's language joins a list ("SSM y SEDI"), each printed as any value is.
 
@@ -163,6 +176,7 @@ def environment(template_dir: Path | None, lang: str = "en") -> Any:
         plain_day=dates.plain_day,
         caption=dates.caption,
         in_sentence=in_sentence,
+        mid_sentence=mid_sentence,
         css_string=css_string,
         names=jinja2.pass_eval_context(_names),
         # Plan text passed into a translated sentence keeps its own language mark.

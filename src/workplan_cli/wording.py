@@ -118,8 +118,8 @@ def meeting_title(meeting: Meeting) -> str:
 
 
 def meeting_anchor(meeting: Meeting | Entry) -> str:
-    """The id of a meeting's section on its plan's page: ``meeting-5`` for a numbered one, else its own id."""
-    return f"meeting-{meeting.number}" if meeting.number is not None else meeting.id
+    """The id of a meeting's section on its plan's page: the meeting's own id, unique in the plan."""
+    return meeting.id
 
 
 STATUS_NAMES = {

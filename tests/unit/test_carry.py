@@ -337,17 +337,17 @@ def test_the_modeline_points_to_the_schema_from_where_the_draft_is_written(runne
         (
             CSH,
             ["--start", "2023-11-10"],
-            "{path}:171:16: warning WP106 paragraph '1' of 'ag-2735' is declared but nothing cites it\n"
-            "{path}:173:9: warning WP106 resolution 'ag-2809' is declared but nothing refers to it\n"
-            "{path}:185:9: warning WP106 resolution 'cp-1061' is declared but nothing refers to it\n"
-            "{path}:209:10: warning WP106 body 'cifta' is declared but nothing refers to it\n"
+            "{path}:170:16: warning WP106 paragraph '1' of 'ag-2735' is declared but nothing cites it\n"
+            "{path}:172:9: warning WP106 resolution 'ag-2809' is declared but nothing refers to it\n"
+            "{path}:184:9: warning WP106 resolution 'cp-1061' is declared but nothing refers to it\n"
+            "{path}:208:10: warning WP106 body 'cifta' is declared but nothing refers to it\n"
             "Found 0 errors and 4 warnings in 1 file.\n",
         ),
         (ROOT / "examples" / "cajp-2005-2006.yaml", ["--start", "2006-09-07"], "1 file checked: no problems.\n"),
         (
             ROOT / "examples" / "csh-2016-2017-partial.yaml",
             ["--start", "2017-10-26", "--general-assembly", "2018-06-19"],
-            "{path}:70:13: warning WP124 numbering does not start at 1 (the first is 3): a partial plan, or meetings "
+            "{path}:63:13: warning WP124 numbering does not start at 1 (the first is 3): a partial plan, or meetings "
             "missing\nFound 0 errors and 1 warning in 1 file.\n",
         ),
         (
@@ -358,7 +358,7 @@ def test_the_modeline_points_to_the_schema_from_where_the_draft_is_written(runne
         (
             FIXTURES / "committee-minimal.yaml",
             ["--start", "2024-01-01"],
-            "{path}:46:16: warning WP106 paragraph '1' of 'ag-1' is declared but nothing cites it\n"
+            "{path}:45:16: warning WP106 paragraph '1' of 'ag-1' is declared but nothing cites it\n"
             "Found 0 errors and 1 warning in 1 file.\n",
         ),
     ],

@@ -301,6 +301,45 @@ def test_add_meeting_at_the_end_with_house_indentation(runner, tmp_path):
     assert runner.invoke(app, ["diff", str(plan), "--rev", "main"]).stdout == result.stdout
 
 
+def test_add_meeting_without_hours_writes_no_time_lines(runner, tmp_path):
+    repo = git_repo(tmp_path)
+    plan = repo / "data" / "csh-2022-2023.yaml"
+    result = runner.invoke(app, ["add", "meeting", "--date", "2023-06-15", "--kind", "special", str(plan)])
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "Meeting added: Special meeting on Thu, Jun 15, 2023, time to be confirmed\n",
+    )
+    assert plan.read_text(encoding="utf-8") == CSH_TEXT.replace(
+        "does not present it\n\nactivities:",
+        "does not present it\n"
+        "  - id: special-2023-06-15\n"
+        "    kind: special\n"
+        "    date: 2023-06-15\n"
+        "    agenda: []\n"
+        "\nactivities:",
+    )
+    assert runner.invoke(app, ["validate", str(plan)]).exit_code == 0
+
+
+def test_move_gives_hours_to_a_meeting_added_without_them(runner, tmp_path):
+    repo = git_repo(tmp_path)
+    plan = repo / "data" / "csh-2022-2023.yaml"
+    assert runner.invoke(app, ["add", "meeting", "--date", "2023-06-15", "--kind", "special", str(plan)]).exit_code == 0
+    moved = runner.invoke(app, ["move", "special-2023-06-15", "2023-06-15", "--time", "14:30-17:30", str(plan)])
+    assert (moved.exit_code, moved.stdout) == (
+        0,
+        "Meeting 'special-2023-06-15' time changed from time to be confirmed to 2:30 p.m. – 5:30 p.m.\n",
+    )
+    assert (
+        "  - id: special-2023-06-15\n"
+        "    kind: special\n"
+        "    date: 2023-06-15\n"
+        '    start_time: "14:30"\n'
+        '    end_time: "17:30"\n'
+        "    agenda: []\n"
+    ) in plan.read_text(encoding="utf-8")
+
+
 def test_add_meeting_goes_above_the_comments_of_the_next_one(runner, tmp_path):
     plan = copy(tmp_path)
     result = runner.invoke(

@@ -40,3 +40,9 @@ def test_the_library_raises_its_own_errors_for_what_the_command_line_reports():
         workplan_cli.compare_plans(None, None, None)
     with pytest.raises(workplan_cli.UsageError, match="HH:MM-HH:MM"):
         workplan_cli.parse_hours("10-13")
+    with pytest.raises(workplan_cli.UsageError, match="'2023-13' is not a month: write YYYY-MM, like 2023-03"):
+        workplan_cli.parse_period("2023-13")
+    with pytest.raises(workplan_cli.UsageError, match="'2023-02-30' is not a day of the calendar"):
+        workplan_cli.parse_period("2023-02-30")
+    with pytest.raises(workplan_cli.UsageError, match="or a month or year whose day is to be confirmed"):
+        workplan_cli.parse_period("March 2023")

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from conftest import DATA, FIXTURES, write
+from conftest import DATA, FIXTURES, TOP_FIXTURES, write
 from workplan_cli.cli import app
 from workplan_cli.loader import parse_plan
 from workplan_cli.render import render
@@ -17,7 +17,7 @@ LATE_FAILURE = "{% for i in range(20000) %}line {{ i }}\n{% endfor %}{{ plan.com
 
 def test_render_to_folder_one_file_per_plan_and_atomic(tmp_path, runner):
     site = tmp_path / "site"
-    result = runner.invoke(app, ["render", str(FIXTURES), "-f", "md", "-o", str(site)])
+    result = runner.invoke(app, ["render", *TOP_FIXTURES, "-f", "md", "-o", str(site)])
     assert result.exit_code == 0
     assert sorted(p.name for p in site.iterdir()) == ["prog-2023.md", "test-2023.md"]
     assert (site / "test-2023.md").read_text(encoding="utf-8") == render(parse_plan(COMMITTEE, "p.yaml").plan, "md")
@@ -86,7 +86,7 @@ def test_render_to_folder_writes_nothing_when_the_last_plan_fails(tmp_path, runn
     (tmp_path / "tpl").mkdir()
     write(tmp_path / "tpl", "program.md.j2", LATE_FAILURE.replace("plan.committee", "plan.secretariat"))
     result = runner.invoke(
-        app, ["render", str(FIXTURES), "-f", "md", "-o", str(site), "--template-dir", str(tmp_path / "tpl")]
+        app, ["render", *TOP_FIXTURES, "-f", "md", "-o", str(site), "--template-dir", str(tmp_path / "tpl")]
     )
     assert result.exit_code == 1 and "program.md.j2:2: undefined in template" in result.stderr
     assert earlier.read_text(encoding="utf-8") == "earlier committee page\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +14,7 @@ from ..errors import EXIT_OK, EXIT_PROBLEMS, PlanError, WorkplanError
 from ..text import visible
 from ..vocabulary import MEETING_KINDS
 from .application import app, sub_app
-from .options import PLAN_HELP, ListFormat, date_of, day_option, parse_day
+from .options import PLAN_HELP, ListFormat, date_of, day_option, parse_period, period_option
 
 EDIT_EXIT_CODES = (
     "Exit codes: 0 written (or, with --dry-run, would be written); 1 refused: the plan does not validate, "
@@ -43,7 +42,14 @@ AllowWarningsOption = Annotated[
         "--allow-warnings", help="Write even if the change causes new warnings (errors always refuse the change)."
     ),
 ]
-DateArgument = Annotated[dt.datetime, typer.Argument(parser=parse_day, metavar="DATE", help="The new day, YYYY-MM-DD.")]
+DateArgument = Annotated[
+    dt.date,
+    typer.Argument(
+        parser=parse_period,
+        metavar="DATE",
+        help="The new day, YYYY-MM-DD (an activity or milestone also YYYY-MM or YYYY, its day to be confirmed).",
+    ),
+]
 TimeOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
@@ -163,6 +169,8 @@ def move(
     """Move a meeting, activity or milestone to another day (and a meeting to other hours).
 
     Only the lines holding the date (and times) change; comments, quoting and order stay as they are.
+    An activity or milestone may move to a month or year (2023-05, 2023) while its day is to be confirmed;
+    a meeting whose hours were to be confirmed gets two time lines with --time.
     A several-day activity keeps its length; meetings held within a moved meeting, and milestones
     held at it, move with it. Nothing is written if the plan would then have a problem (a clash,
     numbering out of date order, a day outside the term): the problems are listed instead.
@@ -176,7 +184,7 @@ def move(
         paths,
         plans,
         ident,
-        lambda source: move_item(source, ident, day.date(), times, allow_warnings=allow_warnings),
+        lambda source: move_item(source, ident, day, times, allow_warnings=allow_warnings),
         dry_run,
         output_format,
     )
@@ -230,14 +238,6 @@ add_app = sub_app("Add a meeting or another OAS activity to a plan, in date orde
 app.add_typer(add_app, name="add")
 
 
-# The meeting kinds of the format (vocabulary.MEETING_KINDS), as the choices of --kind.
-MeetingKindOption = enum.Enum(  # type: ignore[misc]
-    "MeetingKindOption", {kind.replace("-", "_"): kind for kind in MEETING_KINDS}, type=str
-)
-
-
-REGULAR = MeetingKindOption("regular")
-
 DayOption = Annotated[
     dt.datetime,
     day_option("--date", help="The day."),
@@ -252,9 +252,15 @@ IdOption = Annotated[
 def add_meeting_command(
     day: DayOption,
     hours: Annotated[
-        str,
-        typer.Option("--time", "-t", metavar="HH:MM-HH:MM", help="Local hours, e.g. 10:00-13:00.", show_default=False),
-    ],
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--time",
+            "-t",
+            metavar="HH:MM-HH:MM",
+            help="Local hours, e.g. 10:00-13:00. Default: none, the hours to be confirmed.",
+            show_default=False,
+        ),
+    ] = None,
     paths: EditPlanArgument = None,
     number: Annotated[
         Optional[int],  # noqa: UP045
@@ -264,14 +270,22 @@ def add_meeting_command(
         Optional[str],  # noqa: UP045
         typer.Option("--title", help="The meeting's title, if it has one.", show_default=False),
     ] = None,
-    kind: Annotated[MeetingKindOption, typer.Option("--kind", help="What sort of meeting.")] = REGULAR,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help=f"What sort of meeting: {', '.join(MEETING_KINDS)}, or another word (written only with "
+            "--allow-warnings, as it is warned of: WP108).",
+        ),
+    ] = "regular",
     ident: IdOption = None,
     plans: EditPlanOption = None,
     dry_run: DryRunOption = False,
     allow_warnings: AllowWarningsOption = False,
     output_format: EditFormatOption = ListFormat.text,
 ) -> None:
-    """Add a meeting in date order, with an empty agenda ready to fill in.
+    """Add a meeting in date order, with an empty agenda ready to fill in (without --time, its hours to be confirmed).
 
     Its id is meeting-N for a numbered meeting, else KIND-DATE (informal-2023-03-21).
     Nothing is written if the plan would then have a problem (a clash, a number out of date order).
@@ -280,7 +294,7 @@ def add_meeting_command(
     """
     from .. import add_meeting, parse_hours
 
-    start, end = parse_hours(hours)
+    start, end = parse_hours(hours) if hours is not None else (None, None)
     _run_edit(
         paths,
         plans,
@@ -292,7 +306,7 @@ def add_meeting_command(
             end=end,
             number=number,
             title=title,
-            kind=kind.value,
+            kind=kind,
             ident=ident,
             allow_warnings=allow_warnings,
         ),
@@ -303,12 +317,12 @@ def add_meeting_command(
 
 @add_app.command("activity", epilog=EDIT_EXIT_CODES)
 def add_activity_command(
-    day: DayOption,
+    day: Annotated[dt.date, period_option("--date", help="The day; YYYY-MM or YYYY while the day is to be confirmed.")],
     title: Annotated[str, typer.Option("--title", help="The activity, as the document names it.", show_default=False)],
     paths: EditPlanArgument = None,
     end_day: Annotated[
-        Optional[dt.datetime],  # noqa: UP045
-        day_option("--end-date", help="Its last day, for an activity of several days."),
+        Optional[dt.date],  # noqa: UP045
+        period_option("--end-date", help="Its last day, for an activity of several days (or its month or year)."),
     ] = None,
     organizers: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -338,9 +352,9 @@ def add_activity_command(
         None,
         lambda source: add_activity(
             source,
-            day=day.date(),
+            day=day,
             title=title,
-            end_day=date_of(end_day),
+            end_day=end_day,
             organizers=organizers or (),
             place=place,
             ident=ident,

@@ -43,6 +43,8 @@ def _status_text(result: Any, path: Path) -> None:
     where = (
         visible(result.catalog)
         if result.catalog
+        else "the plan is written in this language"
+        if result.language == result.lang
         else f"no catalog ({visible(str(path.with_name(path.stem + '.' + result.lang + '.po')))} missing)"
     )
     typer.echo(

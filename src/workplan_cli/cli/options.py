@@ -59,6 +59,26 @@ def parse_day(text: str) -> dt.datetime:
     return dt.datetime(year, month, day)
 
 
+def parse_period(text: str) -> dt.date:
+    """A day (YYYY-MM-DD), or a month (YYYY-MM) or year (YYYY) as an activity or milestone may be dated."""
+    import re
+
+    from .. import UsageError
+    from .. import parse_period as period
+
+    if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", text):
+        return parse_day(text).date()  # its message says what is wrong with the day
+    try:
+        return period(text)
+    except UsageError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+def period_option(flag: str, help: str) -> Any:
+    """A YYYY-MM-DD, YYYY-MM or YYYY option, for the dates of activities and milestones."""
+    return typer.Option(flag, parser=parse_period, metavar="YYYY[-MM[-DD]]", help=help, show_default=False)
+
+
 def day_option(flag: str, help: str) -> Any:
     """A YYYY-MM-DD option (read as a datetime at midnight; commands take its date)."""
     return typer.Option(flag, parser=parse_day, metavar="YYYY-MM-DD", help=help, show_default=False)

@@ -160,7 +160,7 @@ def impossible_deadline(plan: CommitteePlan, index: PlanIndex) -> Iterator[Findi
 
 @rule("WP115", "date-to-confirm", Severity.WARNING, COMMITTEE_KIND)
 def date_to_confirm(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
-    """The term's end or the General Assembly's date is not given.
+    """The term's end, or the date of the General Assembly session the plan names, is not given.
 
     A plan may be written before these are known; the pages then say the
     term's end is "to be confirmed".  What cannot be done meanwhile: without the term's end, meetings
@@ -171,7 +171,8 @@ def date_to_confirm(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     Passes: `term: {start: 2022-11-11, end: 2023-06-23}` and
     `introduction: {general_assembly: {name: ..., date: 2023-06-21}}`.
 
-    Fails: `term: {start: 2022-11-11}` (accepted, with this warning).
+    Fails: `term: {start: 2022-11-11}`, or `general_assembly: {name: ...}` without `date` (accepted, with this
+    warning). A plan with no `general_assembly` at all (a committee whose work leads to no session) passes.
     """
     if plan.term.end is None:
         yield Finding(
@@ -180,7 +181,9 @@ def date_to_confirm(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
             "start only, and the picture of the term ends with the plan's last dated item",
             key=True,
         )
-    if plan.introduction.general_assembly.date is None:
+    session = plan.introduction.general_assembly
+    # A plan that names no session at all (a committee whose term does not lead to one) is not asked for its date.
+    if session.date is None and (session.name is not None or session.end_date is not None):
         yield Finding(
             ("introduction", "general_assembly"),
             "the General Assembly's date is not given (to be confirmed): `workplan init` "

@@ -222,6 +222,9 @@ def milestone_order(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
 
     Passes: procedure 19 Jan, first version 14 Apr, comments 28 Apr, revision 5 May, consideration 25 May.
 
+    A milestone dated by its month or year is out of order only if its whole period is: comments
+    due in April 2023 may follow a first version of 14 April.
+
     Fails: comments due 10 Apr, before the first version of 14 Apr.
     """
     ordered = sorted(
@@ -230,7 +233,8 @@ def milestone_order(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
     )
     latest: Milestone | None = None
     for i, milestone in ordered:
-        if latest is not None and milestone.date < latest.date and milestone.stage != latest.stage:
+        # A milestone dated by its month or year comes before another only if its whole period does.
+        if latest is not None and last_day(milestone.date) < latest.date and milestone.stage != latest.stage:
             yield Finding(
                 ("procedure", "milestones", i, "date"),
                 f"milestone {milestone.id!r} ({milestone.stage}, {milestone.date}) comes before {latest.id!r} ({latest.stage}, {latest.date})",

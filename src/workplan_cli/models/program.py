@@ -2,9 +2,9 @@
 
 # No `from __future__ import annotations` here: pydantic evaluates the annotations.
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from ..vocabulary import Language, ProgramKind, SchemaVersion
 from .common import LANGUAGE_FIELD_DESCRIPTION, Committee, Suppression, _Model
@@ -27,8 +27,15 @@ class ProgramActivity(_Model):
     gender: bool = Field(default=False, description="True for an activity of the cross-cutting gender perspective.")
 
 
+def _at_least_one_activity(schema: dict[str, Any]) -> None:
+    schema["properties"]["activities"]["minItems"] = 1
+
+
 class SubProgram(_Model):
     """A part of a priority program with its own purpose and activities, such as maritime security."""
+
+    # An editor asks for at least one activity, as lint rule WP140 does.
+    model_config = ConfigDict(json_schema_extra=_at_least_one_activity)
 
     id: Id
     title: Text = Field(description="The sub-program's name.")
@@ -39,6 +46,16 @@ class SubProgram(_Model):
 
 class Program(_Model):
     """A priority program of the secretariat, lettered A to G (cybersecurity, border security, …)."""
+
+    # An editor asks for what lint rule WP140 asks for: a purpose (or sub-programs, which each have one)
+    # and activities (or sub-programs, which each have some).
+    # (`if`/`else` rather than `anyOf`, which editors would show as two versions of each property.)
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"required": ["subprograms"], "properties": {"subprograms": {"minItems": 1}}},
+            "else": {"required": ["purpose", "activities"], "properties": {"activities": {"minItems": 1}}},
+        }
+    )
 
     id: Id
     letter: Annotated[str, Field(pattern=r"^[A-Z]$")] = Field(description="The program's letter, A to G.")

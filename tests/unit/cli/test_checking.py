@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURES, write
+from conftest import TOP_FIXTURES, write
 from workplan_cli.cli import app
 
 
 def test_validate_valid_fixtures_exit_0(runner):
-    result = runner.invoke(app, ["validate", str(FIXTURES)])
+    result = runner.invoke(app, ["validate", *TOP_FIXTURES])
     assert result.exit_code == 0
     assert result.stdout == "2 files checked: no problems.\n"
 
