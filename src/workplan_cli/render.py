@@ -137,9 +137,8 @@ class CommitteeView:
                 )
                 word = i18n.ngettext("paragraph", "paragraphs", len(paragraphs))
                 groups.append(f"{word} {shown}")
-            if resolutions:
-                word = i18n.ngettext("resolution", "resolutions", len(resolutions))
-                groups.append(f"{word} " + ", ".join(printable(md_escape(s)) for s in resolutions))
+            if resolutions:  # a symbol names itself, some in words ('… Security Council resolution 1540 (2004)')
+                groups.append(", ".join(printable(md_escape(s)) for s in resolutions))
             if documents:
                 groups.append(", ".join(f"`{printable(d.replace('`', ''))}`" for d in documents))
             if presenters or speakers:

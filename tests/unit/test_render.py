@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DATA, HOSTILE
 from pages import valid_plan
 from workplan_cli.loader import load_plan
 from workplan_cli.render import render
+from workplan_cli.text import md_escape
 
 GOLDEN = DATA.parent / "tests" / "golden"
 PLANS = {p.stem: load_plan(p).plan for p in sorted(DATA.glob("*.yaml"))}
@@ -105,3 +109,24 @@ def test_summary_table_matches_the_meetings():
     assert ("2023-05-30", "30 (a.m.)") in [(d, label) for d, label, _ in rows]
     assert ("2022-12-15", "15 (p.m.)", "Informal meeting on the advisability of launching a DSA review process") in rows
     assert ("2023-05-03", "3", "Distribution of the first revised draft resolution") in rows
+
+
+# A symbol as a plan may write one: letters of any script, digits, spaces and the OAS punctuation.
+_SYMBOLS = st.text(
+    st.characters(codec="utf-8", categories=("L", "N"), include_characters=" ./()-"), min_size=1, max_size=40
+).filter(lambda s: s == s.strip() and s[0].isalnum() and "  " not in s)
+
+
+@settings(max_examples=60, deadline=None)
+@given(symbol=_SYMBOLS, lang=st.sampled_from(["en", "es", "fr", "pt"]))
+def test_markdown_prints_a_resolution_cited_whole_by_its_symbol_alone(symbol, lang):
+    """A symbol names itself, in words too ('United Nations Security Council resolution 1540 (2004)'):
+    the Markdown page prints it once, as written, with no word of its own before it."""
+    plan = valid_plan(
+        (DATA.parent / "tests" / "fixtures" / "unseen" / "committee-required-only.yaml").read_text(encoding="utf-8")
+        + "mandates:\n  - letter: A\n    source: From the Charter\n    mandates:\n"
+        + "      - {number: 1, text: Follow-up., resolutions: [res-1]}\n"
+        + f"resolutions:\n  - {{id: res-1, symbol: {json.dumps(symbol, ensure_ascii=False)}}}\n"
+    )
+    md = render(plan, "md", lang=lang)
+    assert f"- 1\\. Follow-up. _({md_escape(symbol)})_\n" in md

@@ -506,12 +506,11 @@ def test_pages_of_the_cajp_plan_use_its_own_headings_and_name_speakers_bodies(ru
 def test_what_mandates_and_reports_cite_is_printed_when_their_text_does_not_say_it(runner):
     md = _render(runner, "csh-2019-2020.yaml", "md")
     assert (
-        "- 1\\. Seguimiento de la resolución AG/RES. 2945 (XLIX-O/19). _(párrafo 12; resolución AG/RES. 2945 "
-        "(XLIX-O/19))_\n"
+        "- 1\\. Seguimiento de la resolución AG/RES. 2945 (XLIX-O/19). _(párrafo 12; AG/RES. 2945 (XLIX-O/19))_\n"
     ) in md
     assert (
         "### 15 de abril de cada año: Informe anual sobre medidas de fomento de la confianza\n\n"
-        "_(resolución AG/RES. 2945 (XLIX-O/19))_\n"
+        "_(AG/RES. 2945 (XLIX-O/19))_\n"
     ) in md
     page = _render(runner, "csh-2019-2020.yaml", "html")
     assert '<p><span class="refs">Resolución: AG/RES. 2945 (XLIX-O/19). </span></p>' in page
