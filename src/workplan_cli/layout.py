@@ -36,7 +36,7 @@ def wrap(text: str, width: int, first: int | None = None) -> list[str]:
     """``text`` on lines of at most ``width`` cells (``first`` for the first line), broken at spaces.
 
     Only spaces break a line: `GLUE` (a no-break space) holds words together
-    and is shown as a space.  A word wider than a whole line (a long document
+    and is shown as a space; no line ends in one.  A word wider than a whole line (a long document
     symbol or link) is split.
     """
     from rich.cells import cell_len
@@ -64,7 +64,9 @@ def wrap(text: str, width: int, first: int | None = None) -> list[str]:
             word = word[cut:]
         line = word
     out = [*lines, line] if line or not lines else lines
-    return [piece.replace(GLUE, " ") for piece in out]
+    # Glue where a line ends shows nothing; a piece of nothing but glue (a long word cut there) is no line.
+    shown = [piece.replace(GLUE, " ").rstrip(" ") for piece in out]
+    return [piece for n, piece in enumerate(shown) if piece or n == 0]
 
 
 class Screen:
@@ -106,7 +108,9 @@ class Screen:
         pieces = wrap(visible(shown), self.width - indent, first=self.width - cell_len(first))
         for n, piece in enumerate(pieces):
             self._newline()
-            self.text.append(first if n == 0 else " " * indent, lead_style if n == 0 and lead else "")
+            margin = first if n == 0 else " " * indent
+            # No line ends in blanks: with nothing after it, the lead is not padded (`30.b` with no subject).
+            self.text.append(margin if piece else margin.rstrip(), lead_style if n == 0 and lead else "")
             self.text.append(piece, style)
 
     def fields(self, parts: Sequence[tuple[str, str]]) -> None:
@@ -124,6 +128,8 @@ class Screen:
         used = 0
         for part, style in parts:
             shown = visible(punctuate(part, current()))
+            if not shown.strip():  # an empty field: no gap for it
+                continue
             if used and used + len(GAP) + cell_len(shown) > self.width:
                 self._newline()
                 self.text.append(" " * indent)

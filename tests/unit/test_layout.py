@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DATA, FIXTURES, cross
 from workplan_cli.cli import app
+from workplan_cli.layout import Screen
 
 CSH = str(DATA / "csh-2022-2023.yaml")
 
@@ -35,6 +38,8 @@ COMMANDS = [
     ["show", "cybersecurity", str(DATA)],
     ["rules"],
     ["upcoming", "--as-of", "2026-11-23", str(DATA)],
+    # A paragraph with no meeting and no subject: its label alone on the line.
+    ["query", "coverage", str(FIXTURES / "unseen" / "csh-2019-2020.yaml")],
 ]
 
 
@@ -59,3 +64,25 @@ def test_titles_are_whole_at_every_width(runner):
     for width in (60, 80, 100, 160):
         words = " ".join(shown(runner, [*UPCOMING, CSH], width).split())
         assert title in words
+
+
+_WORDS = st.lists(
+    st.sampled_from(["a", "bc", "défi", "reunión", " ", "  ", "\u00a0", "12:30", "x" * 30]), max_size=12
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=_WORDS,
+    lead=_WORDS,
+    indent=st.integers(0, 12),
+    width=st.integers(20, 60),
+    fields=st.lists(_WORDS, max_size=5),
+)
+def test_no_line_ends_in_blanks(text, lead, indent, width, fields):
+    """Whatever a paragraph or a row of fields holds, empty ones too, no line of the screen ends in a blank."""
+    screen = Screen(width)
+    screen.para(text, indent, lead=lead)
+    screen.fields([(field, "") for field in fields])
+    lines = screen.text.plain.split("\n")
+    assert [line for line in lines if line != line.rstrip(" ")] == []
