@@ -346,6 +346,8 @@ def draft_next_term(
             out += ["", sections[key]]
     if old.working_groups:
         out += ["", *carried["working_groups"]]
+        if "working_groups_heading" in sections:
+            out.append(sections["working_groups_heading"])
     if "areas" in sections:
         out += ["", sections["areas"]]
     out += ["", *carried["procedure"]]
@@ -356,6 +358,7 @@ def draft_next_term(
         "",
         "# TO DO: other OAS activities in the security area (`workplan add activity`).",
         "activities: []",
+        *([sections["activities_heading"]] if "activities_heading" in sections else []),
         "",
         *carried["pending"],
     ]

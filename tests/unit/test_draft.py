@@ -50,8 +50,9 @@ def test_init_drafts_a_valid_plan_beside_the_old_one(runner, tmp_path):
         old.resolutions,
     )
     # The wording the plan gives its pages, and its language, carry over too.
-    assert (new.times_local_at, new.reports_heading, new.language) == (
+    assert (new.times_local_at, new.activities_heading, new.reports_heading, new.language) == (
         "headquarters",
+        "Other OAS activities in the security area",
         "Reminders for reports on hemispheric security topics",
         old.language,
     )

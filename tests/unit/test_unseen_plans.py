@@ -26,13 +26,16 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT, cli_runner, write
 from workplan_cli import parse_period
 from workplan_cli.cli import app
+from workplan_cli.loader import load_plan, parse_plan
+from workplan_cli.render import render
 from workplan_cli.templating import mid_sentence
+from workplan_cli.text import md_escape
 
 UNSEEN = FIXTURES / "unseen"
 PLANS = {path.name: path for path in sorted(UNSEEN.glob("*.yaml"))}
@@ -70,7 +73,7 @@ DIAGNOSTICS: dict[str, list[str]] = {
         "first-vice-chair, second-vice-chair, third-vice-chair), so it is printed as written",
         "43:10: warning WP106 country 'canada' is declared but nothing refers to it",
         "48:9: warning WP106 working group 'wg-democratic-charter' is declared but nothing refers to it",
-        "88:11: warning WP108 meeting kind 'requested' is not one of the known values (regular, informal, "
+        "89:11: warning WP108 meeting kind 'requested' is not one of the known values (regular, informal, "
         "working-group, forum, special, joint, points-of-contact), so it is printed as written",
     ],
     "cicad-2024.yaml": [],
@@ -495,10 +498,15 @@ def test_markdown_of_the_spanish_plan_holds_its_own_wording_and_footnotes(runner
 def test_pages_of_the_cajp_plan_use_its_own_headings_and_name_speakers_bodies(runner):
     md = _render(runner, "cajp-2021-2022.yaml", "md")
     assert "\n## Reports the member states owe the Committee\n" in md
+    assert "\n## Working groups\n" in md and "[Working groups](#working-groups)" in md
+    assert "negotiation mechanisms" not in md
     assert "[Reports](#reports-the-member-states-owe-the-committee)" in md
     assert "\n- Negotiation of the plan of action _(by Ms. Ana Ejemplo, Legal Officer, DIL)_\n" in md
     page = _render(runner, "cajp-2021-2022.yaml", "html")
     assert '<h2 id="reports-h">Reports the member states owe the Committee</h2>' in page
+    assert '<h2 id="working-groups-h">Working groups</h2>' in page
+    assert '<li><a href="#working-groups">Working groups</a></li>' in page
+    assert "negotiation mechanisms" not in page
     assert '<th scope="col">Other activities of the Department of International Law</th>' in page
     assert "Presented by: Ms. Ana Ejemplo, Legal Officer, DIL." in page
 
@@ -724,6 +732,19 @@ def test_init_from_a_plan_that_names_no_general_assembly(runner, tmp_path):
     assert runner.invoke(app, ["validate", str(target)]).exit_code == 0
 
 
+def test_init_carries_the_headings_the_plan_gives_its_pages(runner, tmp_path):
+    target = tmp_path / "next.yaml"
+    drafted = runner.invoke(
+        app, ["init", "--from", str(PLANS["cajp-2021-2022.yaml"]), "--start", "2022-11-17", "-o", str(target)]
+    )
+    assert drafted.exit_code == 0, drafted.output
+    new = load_plan(target).plan
+    assert (new.working_groups_heading, new.reports_heading) == (
+        "Working groups",
+        "Reports the member states owe the Committee",
+    )
+
+
 def test_init_writes_no_english_words_into_a_spanish_plan(runner, tmp_path):
     target = tmp_path / "next.yaml"
     drafted = runner.invoke(
@@ -752,7 +773,7 @@ def test_init_writes_no_english_words_into_a_spanish_plan(runner, tmp_path):
     ("name", "plan", "messages", "own", "glossary"),
     [
         # An English plan's names the OAS glossary knows are translated without a catalog.
-        ("cajp-2021-2022.yaml", "cajp-2021-2022", 26, "en", 2),
+        ("cajp-2021-2022.yaml", "cajp-2021-2022", 27, "en", 2),
         ("cicad-2024.yaml", "cicad-2024", 13, "fr", 0),
         ("committee-required-only.yaml", "cifta-2023", 2, "en", 0),
         ("csh-2019-2020.yaml", "csh-2019-2020", 36, "es", 0),
@@ -842,3 +863,31 @@ def test_wp130_orders_a_month_only_when_its_whole_month_is_out_of_order(first, m
         )
     else:
         assert (result.exit_code, result.stdout) == (0, "1 file checked: no problems.\n")
+
+
+_HEADING = st.text(st.characters(codec="utf-8", categories=("L", "N")), min_size=1, max_size=12).map(
+    lambda word: f"Heading {word}"
+)
+
+
+@settings(max_examples=12, deadline=None)
+@given(heading=_HEADING, key=st.sampled_from(["working_groups_heading", "activities_heading", "reports_heading"]))
+def test_a_heading_the_plan_gives_its_pages_is_printed_as_written(heading, key):
+    """Each `*_heading` key: the section's heading on both pages, in place of workplan's own words."""
+    text = PLANS["cajp-2021-2022.yaml"].read_text(encoding="utf-8")
+    text = re.sub(rf"^{key}: .*$", "", text, flags=re.MULTILINE) + f"{key}: {json.dumps(heading, ensure_ascii=False)}\n"
+    plan = parse_plan(text, "p.yaml").plan
+    assert plan is not None and getattr(plan, key) == heading
+    md, page = render(plan, "md"), render(plan, "html")
+    default = {
+        "working_groups_heading": "Working groups and negotiation mechanisms",
+        "activities_heading": "Other OAS activities",
+        "reports_heading": "Reminders for reports",
+    }[key]
+    assert default not in md
+    shown = html.escape(heading)
+    if key == "activities_heading":  # the heading of the schedule's second column (the picture's legend keeps its own)
+        assert f'<th scope="col">{shown}</th>' in page  # (the Markdown schedule is a list, with no column heading)
+    else:
+        assert f"\n## {md_escape(heading)}\n" in md
+        assert f'-h">{shown}</h2>' in page and default not in page  # the heading and its entry in the contents

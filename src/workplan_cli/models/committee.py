@@ -462,6 +462,12 @@ class CommitteePlan(_Model):
     working_groups: tuple[WorkingGroup, ...] = Field(
         default=(), description="Working groups and negotiation mechanisms."
     )
+    working_groups_heading: Text | None = Field(
+        default=None,
+        description="The heading of the working groups as the plan prints it "
+        "(default: 'Working groups and negotiation mechanisms').",
+        examples=["Working groups"],
+    )
     areas: tuple[Area, ...] = Field(default=(), description="The thematic areas agenda items are grouped under.")
     procedure: Procedure = Field(
         default_factory=Procedure,
