@@ -782,8 +782,12 @@ def test_the_spanish_program_page_dates_activities_in_html(runner):
     ]
 
 
-def test_the_calendar_of_a_program_plan_has_its_dated_activities(runner):
-    calendar = _render(runner, "cicte-2023-dated.yaml", "ics")
+def test_the_calendar_of_a_program_plan_has_its_dated_activities(runner, tmp_path):
+    # A copy outside git: its events are dated by the plan's approval (in git, by the file's last commit).
+    copy = shutil.copy(PLANS["cicte-2023-dated.yaml"], tmp_path / "cicte-2023-dated.yaml")
+    result = runner.invoke(app, ["render", str(copy), "--format", "ics"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    calendar = result.stdout
     events = calendar.split("BEGIN:VEVENT\n")[1:]
     assert [
         (
