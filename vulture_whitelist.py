@@ -76,6 +76,7 @@ elected_on  # models/committee.py
 refers_to  # models/committee.py
 model_config  # models/committee.py
 _._hours_together  # models/committee.py
+_._end_with_start  # models/program.py
 events_footnotes  # models/committee.py
 schema_version  # models/committee.py
 times_local_at  # models/committee.py

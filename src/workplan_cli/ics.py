@@ -19,12 +19,15 @@ from .models import (
     CommitteePlan,
     Meeting,
     Plan,
+    ProgramPlan,
     last_day,
     precision,
+    program_activities,
 )
 from .render import CommitteeView
 from .templating import long_day
 from .text import visible
+from .timeline import program_place
 from .vocabulary import NOT_TAKING_PLACE
 from .wording import meeting_title, status_name
 
@@ -145,6 +148,33 @@ def _ics_events(plan: CommitteePlan) -> Iterator[tuple[str, Callable[[Any], None
         yield _uid(plan, f"{report.id}-{due.month:02d}{due.day:02d}"), fill_report
 
 
+def _program_events(plan: ProgramPlan) -> Iterator[tuple[str, Callable[[Any], None]]]:
+    """(uid, filler) pairs of a program plan's dated activities: all-day events, as a committee's other activities.
+
+    An activity's uid is its program's (or sub-program's) id and its number there.
+    """
+    for placed in program_activities(plan):
+        if placed.activity.date is None:
+            continue
+
+        def fill(
+            event: Any, a: Any = placed.activity, where: str = program_place(placed), n: int = placed.number
+        ) -> None:
+            name = _("{program}, activity {number}").format(program=where, number=n)
+            event.add("summary", _ics_text(f"{plan.organization.acronym}: {name}"))
+            _all_day(event, a.date, last_day(a.end_date or a.date))
+            lines = [a.text]
+            if precision(a.date) != "day":
+                lines.append(_("Day to be confirmed: {period}").format(period=long_day(a.date)))
+            event.add("description", _ics_text("\n".join(lines)))
+            if a.place:
+                event.add("location", _ics_text(a.place))
+            event.add("categories", ["activity"])
+            event.add("transp", "TRANSPARENT")
+
+        yield _uid(plan, f"{placed.group_id}-{placed.number}"), fill
+
+
 def _first_occurrence(start: dt.date, month: int, day: int) -> dt.date | None:
     from dateutil.rrule import YEARLY, rrule
 
@@ -195,6 +225,8 @@ def calendar_history(plan_path: Path | None) -> CalendarHistory | None:
 def calendar_notice(plan: Plan) -> str | None:
     """What to tell on standard error about a plan's calendar: that it has no events, when it has none."""
     if isinstance(plan, CommitteePlan) and index_of(plan).dated:
+        return None
+    if isinstance(plan, ProgramPlan) and any(p.activity.date is not None for p in program_activities(plan)):
         return None
     return f"{plan.id}: nothing is dated in this plan yet; its calendar has no events"
 
@@ -287,7 +319,8 @@ def render_calendar_pieces(plans: list[tuple[Plan, CalendarHistory | None]], nam
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", _ics_text(name))
     committees = [(plan, history) for plan, history in plans if isinstance(plan, CommitteePlan)]
-    if not committees:
+    programs = [(plan, history) for plan, history in plans if isinstance(plan, ProgramPlan)]
+    if not committees and not any(calendar_notice(plan) is None for plan, _history in programs):
         yield cal.to_ical().decode("utf-8")
         return
     # The zone's rules a year either side of the term (to its last dated item
@@ -307,7 +340,8 @@ def render_calendar_pieces(plans: list[tuple[Plan, CalendarHistory | None]], nam
     # The calendar without its events ends with its END line: the events go before it.
     head = cal.to_ical().decode("utf-8")
     end = "END:VCALENDAR\r\n"
-    events = (event for plan, history in committees for event in _plan_events(plan, history))
+    # Each plan's events in the order the plans come (a program plan's are all-day: no time zone of its own).
+    events = (event for plan, history in plans for event in _plan_events(plan, history))
     if not head.endswith(end):  # never seen; the whole calendar at once is right whatever icalendar does
         for event in events:
             cal.add_component(event)
@@ -319,13 +353,14 @@ def render_calendar_pieces(plans: list[tuple[Plan, CalendarHistory | None]], nam
     yield end
 
 
-def _plan_events(plan: CommitteePlan, history: CalendarHistory | None) -> Iterator[Any]:
-    if history is None:
-        stamp = dt.datetime.combine(plan.adopted or plan.date or plan.term.start, dt.time(), tzinfo=dt.UTC)
-        revision = 0
-    else:
+def _plan_events(plan: Plan, history: CalendarHistory | None) -> Iterator[Any]:
+    if history is not None:
         stamp, revision = history.stamp, history.revision
-    for uid, fill in _ics_events(plan):
+    else:
+        day = plan.approved.date if isinstance(plan, ProgramPlan) else plan.adopted or plan.date or plan.term.start
+        stamp, revision = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC), 0
+    fillers = _program_events(plan) if isinstance(plan, ProgramPlan) else _ics_events(plan)
+    for uid, fill in fillers:
         yield _ics_event(uid, stamp, revision, fill)
 
 

@@ -292,6 +292,9 @@ class ActivityMatch:
     text: str
     partners: tuple[str, ...]
     gender: bool
+    date: dt.date | None = None
+    end_date: dt.date | None = None
+    place: str | None = None
 
 
 def _is_program(prog: Program, word: str) -> bool:
@@ -336,6 +339,9 @@ def find_activities(
                             activity.text,
                             tuple(activity.partners),
                             activity.gender,
+                            activity.date,
+                            activity.end_date,
+                            activity.place,
                         )
                     )
     return out

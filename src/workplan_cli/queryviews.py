@@ -143,6 +143,10 @@ def activities_text(matches: Sequence[ActivityMatch], plans: Sequence[Plan], wid
     for a in matches:
         where = f"{a.letter}. {a.program}" + (f" › {a.subprogram}" if a.subprogram else "")
         fields = [(_("{program}, activity {number}").format(program=where, number=a.number), "bold")]
+        if a.date is not None:
+            fields.append((day_span(a.date, a.end_date, short=True), ""))
+        if a.place is not None:
+            fields.append((a.place, ""))
         if a.partners:
             partners = ", ".join(names.partner(a.plan, p) for p in a.partners)
             fields.append((_("with {partners}").format(partners=partners), "dim"))

@@ -106,7 +106,8 @@ def coverage_json(rows: Sequence[ParagraphCoverage]) -> dict[str, Any]:
 
 
 def activity_json(a: ActivityMatch) -> dict[str, Any]:
-    return {
+    """A program activity; ``date`` and ``end_date`` are there when the plan dates it, ``place`` when it gives one."""
+    payload: dict[str, Any] = {
         "plan": a.plan,
         "program": a.program,
         "letter": a.letter,
@@ -116,6 +117,12 @@ def activity_json(a: ActivityMatch) -> dict[str, Any]:
         "partners": list(a.partners),
         "gender": a.gender,
     }
+    if a.date is not None:
+        payload["date"] = _iso(a.date)
+        payload["end_date"] = _iso(a.end_date)
+    if a.place is not None:
+        payload["place"] = a.place
+    return payload
 
 
 def entity_json(plan: Plan, entity: Any) -> dict[str, Any]:

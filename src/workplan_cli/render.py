@@ -31,6 +31,7 @@ from .models import (
     Partner,
     PendingEvent,
     Plan,
+    ProgramActivity,
     ProgramPlan,
     precision,
 )
@@ -370,6 +371,16 @@ class ProgramView:
     def partner(self, ident: str) -> str:
         found = self.index.entity(ident)
         return (found.acronym or found.name) if isinstance(found, Partner) else ident
+
+    @staticmethod
+    def activity_when(activity: ProgramActivity) -> str:
+        """``Thu, Jul 27, 2023``, ``del 8 al 10 de mayo de 2023``, ``March 2023``: a dated activity's day or days.
+
+        As a committee page writes an activity's date (`CommitteeView.activity_when`), with
+        its year: a program page has no year headings.
+        """
+        assert activity.date is not None
+        return dates.day_span(activity.date, activity.end_date, short=True)
 
 
 def render(

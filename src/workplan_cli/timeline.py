@@ -12,8 +12,20 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .i18n import _
 from .index import index_of
-from .models import Activity, CommitteePlan, Meeting, PendingEvent, Plan, ProgramPlan, last_day, precision
+from .models import (
+    Activity,
+    CommitteePlan,
+    Meeting,
+    PendingEvent,
+    PlacedActivity,
+    Plan,
+    ProgramPlan,
+    last_day,
+    precision,
+    program_activities,
+)
 from .vocabulary import DEFAULT_TIMEZONE, ENTRY_KINDS, EntryKind
 from .wording import held_at, meeting_title
 
@@ -80,7 +92,7 @@ def plan_entries(plan: Plan, *, citations: bool = True) -> tuple[list[Entry], li
     documents, presenters): the picture of the term needs only the dates.
     """
     if isinstance(plan, ProgramPlan):
-        return [], []
+        return _program_entries(plan), []
     index = index_of(plan)
     tz = plan.timezone
     dated: list[Entry] = []
@@ -159,6 +171,34 @@ def plan_entries(plan: Plan, *, citations: bool = True) -> tuple[list[Entry], li
         for thing in index.undated
     ]
     return dated, undated
+
+
+def program_place(placed: PlacedActivity) -> str:
+    """``A. Cybersecurity``, or ``C. Border security › Aviation security`` for an activity of a sub-program."""
+    where = f"{placed.program.letter}. {placed.program.title}"
+    return f"{where} › {placed.subprogram.title}" if placed.subprogram is not None else where
+
+
+def _program_entries(plan: ProgramPlan) -> list[Entry]:
+    """A program plan's dated activities, titled with their program and number (its undated ones are not events).
+
+    An entry's id is its program's or sub-program's, which `show` finds.
+    """
+    return [
+        Entry(
+            plan.id,
+            placed.group_id,
+            "activity",
+            _("{program}, activity {number}: {text}").format(
+                program=program_place(placed), number=placed.number, text=placed.activity.text
+            ),
+            placed.activity.date,
+            placed.activity.end_date,
+            bodies=tuple(placed.activity.partners),
+        )
+        for placed in program_activities(plan)
+        if placed.activity.date is not None
+    ]
 
 
 def deadlines_between(plan: Plan, start: dt.date, end: dt.date) -> list[Entry]:

@@ -15,7 +15,7 @@ from .dates import hours, long_day, month_day, short_day
 from .i18n import NP_, _, current, ngettext, pgettext
 from .index import index_of
 from .layout import GLUE, INDENT, Screen, columns_fit, table_row, wrap
-from .models import CommitteePlan, Plan, ProgramPlan
+from .models import CommitteePlan, Plan, ProgramPlan, program_activities
 from .text import md_escape, visible
 from .timeline import Entry, coverage_span
 from .typography import join_names, punctuate, punctuate_markdown
@@ -234,14 +234,20 @@ def empty_window_message(plans: Sequence[Plan], start: dt.date, end: dt.date, wi
                 )
             )
         elif isinstance(plan, ProgramPlan):
-            lines.append(
-                (
-                    _("{plan}: period {first} to {last}; programs only, no dated events.").format(
-                        plan=plan.id, first=_glued_day(plan.period.start), last=_glued_day(plan.period.end)
-                    ),
-                    2,
+            first, last = _glued_day(plan.period.start), _glued_day(plan.period.end)
+            dated = sum(p.activity.date is not None for p in program_activities(plan))
+            if dated:
+                said = _("{plan}: period {first} to {last}; {activities}.").format(
+                    plan=plan.id,
+                    first=first,
+                    last=last,
+                    activities=ngettext("{n} dated activity", "{n} dated activities", dated).format(n=dated),
                 )
-            )
+            else:
+                said = _("{plan}: period {first} to {last}; programs only, no dated events.").format(
+                    plan=plan.id, first=first, last=last
+                )
+            lines.append((said, 2))
     span = coverage_span(plans)
     if span is not None:
         recurring = any(r.due for p in plans if isinstance(p, CommitteePlan) for r in p.reports)

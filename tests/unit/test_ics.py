@@ -160,3 +160,96 @@ def test_ics_one_event_per_dated_item_with_local_times():
     assert roster["dtstart"].dt == dt.date(2023, 7, 30)
     assert roster["rrule"] == {"FREQ": ["YEARLY"], "BYMONTH": [7], "BYMONTHDAY": [30]}
     assert [str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")] == ["America/New_York"]
+
+
+DATED_PROGRAM = FIXTURES / "unseen" / "cicte-2023-dated.yaml"
+
+
+def test_ics_of_a_program_plan_has_its_dated_activities_as_all_day_events(runner):
+    result = runner.invoke(app, ["render", str(DATED_PROGRAM), "-f", "ics", "--lang", "en"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    events = icalendar.Calendar.from_ical(result.stdout).walk("VEVENT")
+    assert [
+        (
+            str(e["uid"]),
+            str(e["summary"]),
+            e["dtstart"].dt,
+            e["dtend"].dt,
+            str(e.get("location", "")),
+            str(e["description"]),
+            str(e["transp"]),
+        )
+        for e in events
+    ] == [
+        (
+            "maritime-1@cicte-2023.workplan",
+            "CICTE: A. Seguridad marítima, activity 1",
+            dt.date(2023, 3, 1),
+            dt.date(2023, 4, 1),
+            "Puerto España",
+            "Taller subregional sobre seguridad marítima.\nDay to be confirmed: March 2023",
+            "TRANSPARENT",
+        ),
+        (
+            "maritime-2@cicte-2023.workplan",
+            "CICTE: A. Seguridad marítima, activity 2",
+            dt.date(2023, 5, 8),
+            dt.date(2023, 5, 11),
+            "Kingston",
+            "Ejercicio de simulación de incidentes portuarios.",
+            "TRANSPARENT",
+        ),
+        (
+            "cyber-1@cicte-2023.workplan",
+            "CICTE: B. Ciberseguridad, activity 1",
+            dt.date(2023, 7, 27),
+            dt.date(2023, 7, 28),
+            "Washington, D.C.",
+            "Sesión ordinaria del CICTE.",
+            "TRANSPARENT",
+        ),
+        (
+            "cyber-2@cicte-2023.workplan",
+            "CICTE: B. Ciberseguridad, activity 2",
+            dt.date(2023, 1, 1),
+            dt.date(2024, 1, 1),
+            "",
+            "Campaña hemisférica de concienciación.\nDay to be confirmed: 2023",
+            "TRANSPARENT",
+        ),
+        (
+            "cyber-3@cicte-2023.workplan",
+            "CICTE: B. Ciberseguridad, activity 3",
+            dt.date(2023, 9, 1),
+            dt.date(2023, 12, 1),
+            "",
+            "Serie de seminarios web sobre respuesta a incidentes.\nDay to be confirmed: September 2023",
+            "TRANSPARENT",
+        ),
+        (
+            "aviation-1@cicte-2023.workplan",
+            "CICTE: C. Seguridad fronteriza › Seguridad de la aviación, activity 1",
+            dt.date(2023, 10, 16),
+            dt.date(2023, 10, 18),
+            "Lima",
+            "Curso nacional de seguridad de la aviación.",
+            "TRANSPARENT",
+        ),
+    ]
+    assert {str(e["categories"].cats[0]) for e in events} == {"activity"}
+
+
+def test_a_calendar_of_a_committee_and_a_program_plan_has_both_plans_events_and_one_zone():
+    from workplan_cli.ics import render_calendar_pieces
+
+    program = load_plan(DATED_PROGRAM).plan
+    both = "".join(render_calendar_pieces([(CSH, None), (program, None)], "All plans"))
+    alone = "".join(render_calendar_pieces([(CSH, None)], "All plans"))
+    calendar = icalendar.Calendar.from_ical(both)
+    uids = [str(e["uid"]) for e in calendar.walk("VEVENT")]
+    assert uids[: len(uids) - 6] == [str(e["uid"]) for e in icalendar.Calendar.from_ical(alone).walk("VEVENT")]
+    assert [u.split("@")[1] for u in uids[-6:]] == ["cicte-2023.workplan"] * 6
+    assert (str(calendar["x-wr-timezone"]), [str(z["tzid"]) for z in calendar.walk("VTIMEZONE")]) == (
+        "America/New_York",
+        ["America/New_York"],
+    )

@@ -198,3 +198,66 @@ def test_cancelled_and_postponed_items_show_their_note(runner, tmp_path):
     shown = runner.invoke(app, ["show", "iadb-weapons-management-workshop", str(plan)]).stdout.splitlines()
     assert shown[:2] == ["Activity iadb-weapons-management-workshop (csh-2022-2023)", "Postponed: Speakers"]
     assert runner.invoke(app, ["show", "meeting-7", str(plan)]).stdout.splitlines()[2] == "Cancelled: No quorum"
+
+
+DATED_PROGRAM = str(DATA.parent / "tests" / "fixtures" / "unseen" / "cicte-2023-dated.yaml")
+
+
+def test_upcoming_lists_dated_program_activities_among_committee_items(runner):
+    """A year-dated program activity is in every window of its year; one of several days in those that meet it."""
+    assert upcoming_ids(runner, DATED_PROGRAM, CSH, "--as-of", "2023-05-08", "--days", "3") == [
+        ("cyber", "2023", "activity"),
+        ("iadb-mecodex", "2023-05-06", "activity"),
+        ("maritime", "2023-05-08", "activity"),
+    ]
+    result = runner.invoke(
+        app, ["upcoming", DATED_PROGRAM, "--as-of", "2023-05-10", "--days", "1", "--format", "json", "--lang", "en"]
+    )
+    assert json.loads(result.stdout)[1] == {
+        "id": "maritime",
+        "plan": "cicte-2023",
+        "kind": "activity",
+        "title": "A. Seguridad marítima, activity 2: Ejercicio de simulación de incidentes portuarios.",
+        "number": None,
+        "date": "2023-05-08",
+        "end_date": "2023-05-10",
+        "start_time": None,
+        "end_time": None,
+        "timezone": "America/New_York",
+        "references": {"paragraphs": [], "documents": [], "bodies": []},
+    }
+
+
+def test_query_activities_prints_and_gives_a_program_activitys_dates(runner):
+    result = runner.invoke(app, ["query", "activities", DATED_PROGRAM, "--text", "CICTE.", "--lang", "en"])
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "B. Ciberseguridad, activity 1  Thu, Jul 27, 2023  Washington, D.C.\n"
+        "    Sesión ordinaria del CICTE.\n"
+        "1 activity.\n",
+    )
+    listed = runner.invoke(app, ["query", "activities", DATED_PROGRAM, "--program", "A", "--format", "json"])
+    assert [
+        {k: v for k, v in a.items() if k not in ("plan", "program", "letter", "subprogram")}
+        for a in json.loads(listed.stdout)
+    ] == [
+        {
+            "number": 1,
+            "text": "Taller subregional sobre seguridad marítima.",
+            "partners": ["imo"],
+            "gender": False,
+            "date": "2023-03",
+            "end_date": None,
+            "place": "Puerto España",
+        },
+        {
+            "number": 2,
+            "text": "Ejercicio de simulación de incidentes portuarios.",
+            "partners": [],
+            "gender": False,
+            "date": "2023-05-08",
+            "end_date": "2023-05-10",
+            "place": "Kingston",
+        },
+        {"number": 3, "text": "Curso en línea sobre gestión de riesgos portuarios.", "partners": [], "gender": False},
+    ]

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from conftest import ROOT, check_jsonschema, examples
 from workplan_cli.cli import app
-from workplan_cli.models import ID_MESSAGE, Area, Meeting, Paragraph
+from workplan_cli.models import ID_MESSAGE, Area, Meeting, Paragraph, ProgramActivity
 from workplan_cli.models.scalars import DATE_PATTERN, SCALAR_TYPES
 from workplan_cli.schema import schema_text
 
@@ -114,11 +114,13 @@ def _schema_of(kind: str, definition: str, field: str) -> dict:
 
 
 def _editor_accepts(spec: dict, value: object) -> bool:
-    """What an editor's JSON Schema check says: type, then (for text) the pattern."""
+    """What an editor's JSON Schema check says: type, then the pattern (text) or the bounds (a number)."""
     types = spec["type"] if isinstance(spec["type"], list) else [spec["type"]]
     kinds = {"string": str, "integer": int, "null": type(None)}
     if isinstance(value, bool) or not any(isinstance(value, kinds[t]) for t in types):
         return False
+    if isinstance(value, int):
+        return spec.get("minimum", value) <= value <= spec.get("maximum", value)
     return not isinstance(value, str) or re.search(spec["pattern"], value) is not None
 
 
@@ -177,6 +179,44 @@ def test_editor_and_cli_agree_on_any_date_or_time_text(text):
     ):
         spec = _schema_of("committee-plan", "Meeting", field)
         assert _editor_accepts(spec, text) == _cli_accepts(Meeting, {**base, field: text}), (field, text)
+
+
+# A program activity's `date` and `end_date` are a committee activity's: a day, or a month or year alone.
+PROGRAM_DATE_FIELDS = (("date", {"text": "A workshop."}), ("end_date", {"text": "A workshop.", "date": "2023-01-01"}))
+
+
+@settings(max_examples=examples(300))
+@given(st.text(alphabet="0123456789-:WTZ+ \t\n\u0663\uff12", max_size=12))
+def test_editor_and_cli_agree_on_any_program_activity_date_text(text):
+    """The same for a program activity's dates, which take YYYY-MM and YYYY too, as a committee activity's do."""
+    for field, base in PROGRAM_DATE_FIELDS:
+        spec = _schema_of("program-plan", "ProgramActivity", field)
+        # The committee activity's own `date` is required, so not null; the rules on its text are the same.
+        assert spec == _schema_of("committee-plan", "Activity", field) | {
+            "description": spec["description"],
+            "type": ["string", "integer", "null"],
+        }
+        assert _editor_accepts(spec, text) == _cli_accepts(ProgramActivity, {**base, field: text}), (field, text)
+
+
+@settings(max_examples=examples(300))
+@given(st.integers(min_value=-10, max_value=10010) | st.sampled_from([0, 1, 2023, 9999, 10000]))
+def test_editor_and_cli_agree_on_a_program_activity_dated_by_a_bare_year(year):
+    """``date: 2023`` is a year, as YAML reads it (a number): both accept 1 to 9999 and nothing else."""
+    for field, base in PROGRAM_DATE_FIELDS:
+        spec = _schema_of("program-plan", "ProgramActivity", field)
+        assert (
+            _editor_accepts(spec, year) == _cli_accepts(ProgramActivity, {**base, field: year}) == (1 <= year <= 9999)
+        )
+
+
+def test_schema_asks_for_a_program_activitys_date_with_its_end_date():
+    definition = _schema("program-plan")["definitions"]["ProgramActivity"]
+    assert definition["dependencies"] == {"end_date": ["date"]}
+    assert list(definition["properties"]) == ["text", "date", "end_date", "place", "partners", "gender"]
+    assert definition["required"] == ["text"]
+    assert not _cli_accepts(ProgramActivity, {"text": "A workshop.", "end_date": "2023-05-10"})
+    assert _cli_accepts(ProgramActivity, {"text": "A workshop.", "date": "2023-05", "end_date": "2023-06"})
 
 
 def test_schema_id_pattern_is_as_strict_as_the_cli():

@@ -82,3 +82,66 @@ def test_kind_filter_and_undated_kept_apart():
 def test_deadline_titles_say_what_is_due():
     timeline = build_timeline([plan()], dt.date(2030, 7, 30), dt.date(2030, 7, 30))
     assert [e.title for e in timeline.dated] == ["Roster: roster distributed"]
+
+
+def dated_program():
+    loaded = parse_plan((FIXTURES / "unseen" / "cicte-2023-dated.yaml").read_text(encoding="utf-8"), "c.yaml")
+    assert loaded.diagnostics == []
+    return loaded.plan
+
+
+def test_a_program_plans_dated_activities_are_in_the_windows_that_meet_them_with_their_program():
+    """Dated by day, by days, by month, months or year, as committee activities are; the undated one never."""
+    from workplan_cli import i18n
+
+    program = dated_program()
+    with i18n.use("en"):
+        window = build_timeline([program], dt.date(2023, 10, 17), dt.date(2023, 10, 31))
+    assert [(e.id, e.kind, e.date.isoformat(), e.last_day, e.precision, e.title) for e in window.dated] == [
+        (
+            "cyber",
+            "activity",
+            "2023",
+            dt.date(2023, 12, 31),
+            "year",
+            "B. Ciberseguridad, activity 2: Campaña hemisférica de concienciación.",
+        ),
+        (
+            "cyber",
+            "activity",
+            "2023-09",
+            dt.date(2023, 11, 30),
+            "month",
+            "B. Ciberseguridad, activity 3: Serie de seminarios web sobre respuesta a incidentes.",
+        ),
+        (
+            "aviation",
+            "activity",
+            "2023-10-16",
+            dt.date(2023, 10, 17),
+            "day",
+            "C. Seguridad fronteriza › Seguridad "
+            "de la aviación, activity 1: Curso nacional de seguridad de la aviación.",
+        ),
+    ]
+    assert window.undated == []
+    assert [
+        (e.id, e.date.isoformat()) for e in build_timeline([program], dt.date(2023, 3, 31), dt.date(2023, 5, 8)).dated
+    ] == [
+        ("cyber", "2023"),
+        ("maritime", "2023-03"),
+        ("maritime", "2023-05-08"),
+    ]
+    assert build_timeline([program], dt.date(2024, 1, 1), dt.date(2024, 12, 31)).dated == []
+
+
+def test_a_program_activitys_entry_carries_its_partners_and_the_default_zone():
+    [entry] = build_timeline([dated_program()], dt.date(2023, 3, 1), dt.date(2023, 3, 1), kinds=["activity"]).dated[1:]
+    assert (entry.plan, entry.id, entry.end_date, entry.bodies, entry.timezone, entry.status) == (
+        "cicte-2023",
+        "maritime",
+        None,
+        ("imo",),
+        "America/New_York",
+        None,
+    )

@@ -1,13 +1,15 @@
 """Every command over plans workplan was not built from: tests/fixtures/unseen/.
 
-The bundled plans are one committee's and one secretariat's of one year.  These six are
+The bundled plans are one committee's and one secretariat's of one year.  These seven are
 shaped otherwise, each as a real secretariat could keep one: a CSH plan of 2019–2020 in
 Spanish (no term end yet, meetings without hours, a special meeting over two days,
 resolutions of extraordinary sessions, footnotes everywhere, dates by month or year), a
 CAJP plan (working groups and reports, no thematic areas, a rapporteur, a meeting kind of
 its own, its own headings), a CICAD program plan in French (one program whose sub-programs
-carry the purposes), a plan of each kind with only what is required, and a Portuguese plan
-in Bogotá's time zone whose meetings fall on the days New York changes its clocks.
+carry the purposes), a CICTE program plan in Spanish whose activities are dated (by day, month
+or year, over several days or months, or not at all), a plan of each kind with only what is
+required, and a Portuguese plan in Bogotá's time zone whose meetings fall on the days New York
+changes its clocks.
 
 Each test asserts what the command says of them, exactly.
 """
@@ -43,10 +45,11 @@ COMMITTEES = [name for name, path in PLANS.items() if "kind: committee-plan" in 
 LANGUAGES = ("en", "es", "fr", "pt")
 
 
-def test_the_unseen_plans_are_these_six():
+def test_the_unseen_plans_are_these_seven():
     assert list(PLANS) == [
         "cajp-2021-2022.yaml",
         "cicad-2024.yaml",
+        "cicte-2023-dated.yaml",
         "committee-required-only.yaml",
         "csh-2019-2020.yaml",
         "program-required-only.yaml",
@@ -77,6 +80,7 @@ DIAGNOSTICS: dict[str, list[str]] = {
         "working-group, forum, special, joint, points-of-contact), so it is printed as written",
     ],
     "cicad-2024.yaml": [],
+    "cicte-2023-dated.yaml": [],
     # It names no General Assembly session: nothing to ask the date of.
     "committee-required-only.yaml": [f"6:1: {WP115_TERM}"],
     "csh-2019-2020.yaml": [
@@ -157,7 +161,7 @@ def test_a_program_of_only_id_letter_and_title_is_refused_by_both(runner, tmp_pa
 
 def test_fmt_check_finds_them_in_canonical_form(runner):
     result = runner.invoke(app, ["fmt", "--check", str(UNSEEN)])
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "6 files already formatted.\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "7 files already formatted.\n")
 
 
 def test_schema_of_program_plans_asks_for_what_wp140_asks_for(runner):
@@ -185,6 +189,19 @@ UPCOMING = {
             ("course-international-law-2022", "activity", "2022-08-01", "2022-08-19", None, None),
             ("ihl-report", "deadline", None, None, None, None),
             ("voluntary", "deadline", None, None, None, None),
+        ],
+    ),
+    # A program plan's dated activities, each under its program's (or sub-program's) id; the undated one is not listed.
+    "cicte-2023-dated.yaml": (
+        "2023-01-01",
+        365,
+        [
+            ("cyber", "activity", "2023", None, None, None),
+            ("maritime", "activity", "2023-03", None, None, None),
+            ("maritime", "activity", "2023-05-08", "2023-05-10", None, None),
+            ("cyber", "activity", "2023-07-27", None, None, None),
+            ("cyber", "activity", "2023-09", "2023-11", None, None),
+            ("aviation", "activity", "2023-10-16", "2023-10-17", None, None),
         ],
     ),
     "committee-required-only.yaml": ("2023-04-01", 30, [("regular-24", "meeting", "2023-04-20", None, None, None)]),
@@ -295,6 +312,62 @@ def test_upcoming_program_plans_say_they_date_nothing(runner, name):
     )
 
 
+def test_upcoming_lists_a_program_plans_dated_activities_with_their_program(runner):
+    """A window lists the activities dated by year, month or months and by days that meet it, and no other."""
+    plan = str(PLANS["cicte-2023-dated.yaml"])
+    result = runner.invoke(app, ["upcoming", plan, "--as-of", "2023-03-15", "--days", "60"])
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "Próximamente: del mié, 15 mar 2023 al sáb, 13 may 2023\n"
+        "\n"
+        "Fecha            Hora                 Cuándo                 Tipo       Qué\n"
+        "\n"
+        "2023             día por confirmar    durante 2023           actividad  B. Ciberseguridad, actividad 2: Campaña\n"
+        "                                                                        hemisférica de concienciación.\n"
+        "\n"
+        "mar 2023         día por confirmar    durante marzo de 2023  actividad  A. Seguridad marítima, actividad 1: Taller\n"
+        "                                                                        subregional sobre seguridad marítima.\n"
+        "\n"
+        "lun, 8 may 2023  hasta el 10 de mayo  dentro de 54 días      actividad  A. Seguridad marítima, actividad 2: Ejercicio de\n"
+        "                                                                        simulación de incidentes portuarios.\n",
+    )
+    french = runner.invoke(
+        app, ["upcoming", plan, "--as-of", "2023-10-17", "--days", "1", "--format", "md", "--lang", "fr", "--ids"]
+    )
+    assert (french.exit_code, french.stdout) == (
+        0,
+        "## À venir\u202f: du mardi 17 octobre 2023 au mardi 17 octobre 2023\n"
+        "\n"
+        "### 2023\n"
+        "\n"
+        "- jour à confirmer · **B. Ciberseguridad, activité 2\u202f: Campaña hemisférica de concienciación.** `cyber` "
+        "(activité, cicte-2023\u202f; au cours de 2023)\n"
+        "\n"
+        "### septembre 2023\n"
+        "\n"
+        "- jour à confirmer · **B. Ciberseguridad, activité 3\u202f: Serie de seminarios web sobre respuesta a "
+        "incidentes.** `cyber` (activité, cicte-2023\u202f; au cours de septembre 2023)\n"
+        "\n"
+        "### mardi 17 octobre 2023\n"
+        "\n"
+        "- jusqu’au 17 octobre · **C. Seguridad fronteriza › Seguridad de la aviación, activité 1\u202f: Curso nacional "
+        "de seguridad de la aviación.** `aviation` (activité, cicte-2023\u202f; en cours depuis le 16 octobre)\n",
+    )
+
+
+def test_upcoming_after_a_program_plans_dates_says_how_many_it_dates(runner):
+    result = runner.invoke(
+        app, ["upcoming", str(PLANS["cicte-2023-dated.yaml"]), "--as-of", "2024-01-01", "--lang", "en"]
+    )
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "Nothing scheduled from Mon, Jan 1, 2024 to Sun, Jan 14, 2024.\n"
+        "  cicte-2023: period Sun, Jan 1, 2023 to Sun, Dec 31, 2023; 6 dated activities.\n"
+        "The plans' dated items run from 2023 to Sun, Dec 31, 2023.\n"
+        "To look at another period: workplan upcoming --as-of 2023 --days 30\n",
+    )
+
+
 # --- query and show -------------------------------------------------------------------------------------------
 
 
@@ -346,6 +419,66 @@ def test_query_activities_of_a_program_whose_sub_programs_hold_them(runner):
         ("Prévention", 2, ["unodc"], True),
         ("Traitement", 1, [], False),
     ]
+
+
+def test_query_activities_gives_a_program_activitys_dates_and_place(runner):
+    path = str(PLANS["cicte-2023-dated.yaml"])
+    result = runner.invoke(app, ["query", "activities", path, "--program", "B"])
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "B. Ciberseguridad, actividad 1  jue, 27 jul 2023  Washington, D.C.\n"
+        "    Sesión ordinaria del CICTE.\n"
+        "B. Ciberseguridad, actividad 2  2023\n"
+        "    Campaña hemisférica de concienciación.\n"
+        "B. Ciberseguridad, actividad 3  del sept 2023 al nov 2023\n"
+        "    Serie de seminarios web sobre respuesta a incidentes.\n"
+        "3 actividades.\n",
+    )
+    listed = json.loads(runner.invoke(app, ["query", "activities", path, "--format", "json"]).stdout)
+    assert [{k: a[k] for k in ("letter", "number", "date", "end_date", "place") if k in a} for a in listed] == [
+        {"letter": "A", "number": 1, "date": "2023-03", "end_date": None, "place": "Puerto España"},
+        {"letter": "A", "number": 2, "date": "2023-05-08", "end_date": "2023-05-10", "place": "Kingston"},
+        {"letter": "A", "number": 3},
+        {"letter": "B", "number": 1, "date": "2023-07-27", "end_date": None, "place": "Washington, D.C."},
+        {"letter": "B", "number": 2, "date": "2023", "end_date": None},
+        {"letter": "B", "number": 3, "date": "2023-09", "end_date": "2023-11"},
+        {"letter": "C", "number": 1, "date": "2023-10-16", "end_date": "2023-10-17", "place": "Lima"},
+    ]
+    assert listed[6] == {
+        "plan": "cicte-2023",
+        "program": "Seguridad fronteriza",
+        "letter": "C",
+        "subprogram": "Seguridad de la aviación",
+        "number": 1,
+        "text": "Curso nacional de seguridad de la aviación.",
+        "partners": [],
+        "gender": False,
+        "date": "2023-10-16",
+        "end_date": "2023-10-17",
+        "place": "Lima",
+    }
+
+
+def test_show_a_sub_program_with_its_activitys_dates_as_written(runner):
+    result = runner.invoke(app, ["show", "aviation", str(PLANS["cicte-2023-dated.yaml"]), "--format", "json"])
+    assert (result.exit_code, json.loads(result.stdout)) == (
+        0,
+        {
+            "plan": "cicte-2023",
+            "type": "subprogram",
+            "id": "aviation",
+            "title": "Seguridad de la aviación",
+            "purpose": "Mejorar la seguridad de la aviación civil.",
+            "activities": [
+                {
+                    "text": "Curso nacional de seguridad de la aviación.",
+                    "date": "2023-10-16",
+                    "end_date": "2023-10-17",
+                    "place": "Lima",
+                }
+            ],
+        },
+    )
 
 
 def test_show_a_postponed_meeting_without_hours_with_its_footnote(runner):
@@ -473,7 +606,13 @@ def _foreign_words(lang: str) -> list[re.Pattern[str]]:
 
 
 @pytest.mark.parametrize(
-    ("name", "lang"), [("csh-2019-2020.yaml", "es"), ("cicad-2024.yaml", "fr"), ("redcarib-bogota-2024.yaml", "pt")]
+    ("name", "lang"),
+    [
+        ("csh-2019-2020.yaml", "es"),
+        ("cicad-2024.yaml", "fr"),
+        ("redcarib-bogota-2024.yaml", "pt"),
+        ("cicte-2023-dated.yaml", "es"),
+    ],
 )
 @pytest.mark.parametrize("fmt", ["html", "md"])
 def test_a_plan_in_another_language_gets_no_english_word_of_workplans(runner, name, lang, fmt):
@@ -533,6 +672,7 @@ def test_what_mandates_and_reports_cite_is_printed_when_their_text_does_not_say_
     ("name", "title"),
     [
         ("cicad-2024.yaml", "CICAD\u202f: plan de travail 2024"),
+        ("cicte-2023-dated.yaml", "CICTE: plan de trabajo 2023"),
         ("redcarib-bogota-2024.yaml", "RISC: plano de trabalho 2024"),
         ("program-required-only.yaml", "DPS work plan 2025"),
         ("cajp-2021-2022.yaml", "CAJP work plan 2021–2022"),
@@ -574,6 +714,120 @@ def test_the_french_program_marks_its_gender_activity_in_both_pages(runner):
     md = _render(runner, "cicad-2024.yaml", "md")
     assert "2. Atelier régional avec l'ONUDC. _(Perspective de genre.)_ _(partenaires\u202f: ONUDC)_\n" in md
     assert "Perspective de genre." in _render(runner, "cicad-2024.yaml", "html")
+
+
+# Each dated activity's line in the Markdown page, by language: its day or days and place, then its text.
+DATED_LINES = {
+    "es": [
+        "1. mar 2023, Puerto España: Taller subregional sobre seguridad marítima. _(socios: OMI)_",
+        "2. del 8 al 10 de mayo de 2023, Kingston: Ejercicio de simulación de incidentes portuarios.",
+        "3. Curso en línea sobre gestión de riesgos portuarios.",
+        "1. jue, 27 jul 2023, Washington, D.C.: Sesión ordinaria del CICTE.",
+        "2. 2023: Campaña hemisférica de concienciación.",
+        "3. del sept 2023 al nov 2023: Serie de seminarios web sobre respuesta a incidentes. _(Perspectiva de género.)_",
+        "1. del 16 al 17 de octubre de 2023, Lima: Curso nacional de seguridad de la aviación.",
+    ],
+    "en": [
+        "1. Mar 2023, Puerto España: Taller subregional sobre seguridad marítima. _(partners: OMI)_",
+        "2. Mon, May 8, 2023 to Wed, May 10, 2023, Kingston: Ejercicio de simulación de incidentes portuarios.",
+        "3. Curso en línea sobre gestión de riesgos portuarios.",
+        "1. Thu, Jul 27, 2023, Washington, D.C.: Sesión ordinaria del CICTE.",
+        "2. 2023: Campaña hemisférica de concienciación.",
+        "3. Sep 2023 to Nov 2023: Serie de seminarios web sobre respuesta a incidentes. _(Gender perspective.)_",
+        "1. Mon, Oct 16, 2023 to Tue, Oct 17, 2023, Lima: Curso nacional de seguridad de la aviación.",
+    ],
+    "fr": [
+        "1. mars 2023, Puerto España\u202f: Taller subregional sobre seguridad marítima. _(partenaires\u202f: OMI)_",
+        "2. du 8 au 10 mai 2023, Kingston\u202f: Ejercicio de simulación de incidentes portuarios.",
+        "3. Curso en línea sobre gestión de riesgos portuarios.",
+        "1. jeu. 27 juil. 2023, Washington, D.C.\u202f: Sesión ordinaria del CICTE.",
+        "2. 2023\u202f: Campaña hemisférica de concienciación.",
+        "3. du sept. 2023 au nov. 2023\u202f: Serie de seminarios web sobre respuesta a incidentes. "
+        "_(Perspective de genre.)_",
+        "1. du 16 au 17 octobre 2023, Lima\u202f: Curso nacional de seguridad de la aviación.",
+    ],
+    "pt": [
+        "1. mar. de 2023, Puerto España: Taller subregional sobre seguridad marítima. _(parceiros: OMI)_",
+        "2. de 8 a 10 de maio de 2023, Kingston: Ejercicio de simulación de incidentes portuarios.",
+        "3. Curso en línea sobre gestión de riesgos portuarios.",
+        "1. qui., 27 de jul. de 2023, Washington, D.C.: Sesión ordinaria del CICTE.",
+        "2. 2023: Campaña hemisférica de concienciación.",
+        "3. de set. de 2023 a nov. de 2023: Serie de seminarios web sobre respuesta a incidentes. "
+        "_(Perspectiva de gênero.)_",
+        "1. de 16 a 17 de outubro de 2023, Lima: Curso nacional de seguridad de la aviación.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_program_pages_date_activities_in_the_pages_language(runner, lang):
+    md = _render(runner, "cicte-2023-dated.yaml", "md", lang)
+    assert [line for line in md.splitlines() if re.match(r"\d+\. ", line)] == DATED_LINES[lang]
+    html_page = _render(runner, "cicte-2023-dated.yaml", "html", lang)
+    items = [line for line in html_page.splitlines() if line.startswith("<li><time")]
+    assert len(items) == 6
+    # The same day or days, in a <time> element that gives the date as the plan writes it.
+    assert re.findall(r'<time datetime="([^"]+)">', "".join(items)) == [
+        "2023-03",
+        "2023-05-08",
+        "2023-07-27",
+        "2023",
+        "2023-09",
+        "2023-10-16",
+    ]
+
+
+def test_the_spanish_program_page_dates_activities_in_html(runner):
+    page = _render(runner, "cicte-2023-dated.yaml", "html")
+    items = [line for line in page.splitlines() if line.startswith("<li>") and "#" not in line.split(">")[1]]
+    assert items[:3] == [
+        '<li><time datetime="2023-03">mar 2023</time>, Puerto España: Taller subregional sobre seguridad marítima.'
+        '<span class="refs">Socios: <a href="#partner-imo">OMI</a>.</span></li>',
+        '<li><time datetime="2023-05-08">del 8 al 10 de mayo de 2023</time>, Kingston: Ejercicio de simulación de '
+        "incidentes portuarios.</li>",
+        "<li>Curso en línea sobre gestión de riesgos portuarios.</li>",
+    ]
+
+
+def test_the_calendar_of_a_program_plan_has_its_dated_activities(runner, tmp_path):
+    # A copy outside git: its events are dated by the plan's approval (in git, by the file's last commit).
+    copy = shutil.copy(PLANS["cicte-2023-dated.yaml"], tmp_path / "cicte-2023-dated.yaml")
+    result = runner.invoke(app, ["render", str(copy), "--format", "ics"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    calendar = result.stdout
+    events = calendar.split("BEGIN:VEVENT\n")[1:]
+    assert [
+        (
+            re.search(r"^UID:(.*)$", e, re.M).group(1),
+            re.search(r"^DTSTART;VALUE=DATE:(\d+)$", e, re.M).group(1),
+            re.search(r"^DTEND;VALUE=DATE:(\d+)$", e, re.M).group(1),
+        )
+        for e in events
+    ] == [
+        ("maritime-1@cicte-2023.workplan", "20230301", "20230401"),
+        ("maritime-2@cicte-2023.workplan", "20230508", "20230511"),
+        ("cyber-1@cicte-2023.workplan", "20230727", "20230728"),
+        ("cyber-2@cicte-2023.workplan", "20230101", "20240101"),
+        ("cyber-3@cicte-2023.workplan", "20230901", "20231201"),
+        ("aviation-1@cicte-2023.workplan", "20231016", "20231018"),
+    ]
+    assert events[0] == (
+        "SUMMARY:CICTE: A. Seguridad marítima\\, actividad 1\n"
+        "DTSTART;VALUE=DATE:20230301\n"
+        "DTEND;VALUE=DATE:20230401\n"
+        "DTSTAMP:20221214T000000Z\n"
+        "UID:maritime-1@cicte-2023.workplan\n"
+        "SEQUENCE:0\n"
+        "CATEGORIES:activity\n"
+        "DESCRIPTION:Taller subregional sobre seguridad marítima.\\nDía por confir\n"
+        " mar: marzo de 2023\n"
+        "LAST-MODIFIED:20221214T000000Z\n"
+        "LOCATION:Puerto España\n"
+        "TRANSP:TRANSPARENT\n"
+        "END:VEVENT\n"
+    )
+    assert "VTIMEZONE" not in calendar  # all-day events only
+    assert calendar.endswith("END:VEVENT\nEND:VCALENDAR\n")
 
 
 def test_the_calendar_keeps_bogota_hours_and_dates_by_month_as_whole_periods(runner):
@@ -775,6 +1029,8 @@ def test_init_writes_no_english_words_into_a_spanish_plan(runner, tmp_path):
         # An English plan's names the OAS glossary knows are translated without a catalog.
         ("cajp-2021-2022.yaml", "cajp-2021-2022", 27, "en", 2),
         ("cicad-2024.yaml", "cicad-2024", 13, "fr", 0),
+        # Its places are messages too, as a committee activity's are.
+        ("cicte-2023-dated.yaml", "cicte-2023", 22, "es", 0),
         ("committee-required-only.yaml", "cifta-2023", 2, "en", 0),
         ("csh-2019-2020.yaml", "csh-2019-2020", 36, "es", 0),
         ("program-required-only.yaml", "dps-2025", 6, "en", 1),

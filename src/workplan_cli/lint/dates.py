@@ -13,6 +13,7 @@ from ..models import (
     Plan,
     ProgramPlan,
     last_day,
+    program_activities,
 )
 from ..models.scalars import hh_mm
 from ..vocabulary import COMMITTEE_KIND
@@ -58,17 +59,33 @@ def outside_term(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
             )
 
 
-@rule("WP111", "activity-outside-term", Severity.WARNING, COMMITTEE_KIND)
-def activity_outside_term(plan: CommitteePlan, index: PlanIndex) -> Iterator[Finding]:
-    """Another OAS activity falls wholly outside the plan's term.
+@rule("WP111", "activity-outside-term", Severity.WARNING)
+def activity_outside_term(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
+    """Another OAS activity falls wholly outside the plan's term, or a dated program activity outside its period.
 
     Other OAS activities may legitimately fall outside the committee's term,
-    so this is a warning: check the year, then suppress it with a reason.
+    and a program plan's period may be approximate, so this is a warning:
+    check the year, then suppress it with a reason.  An activity dated by
+    month or year is outside only if the whole month or year is.
 
-    Passes: an activity from 2023-01-11 to 2023-01-13 in a 2022–2023 term.
+    Passes: an activity from 2023-01-11 to 2023-01-13 in a 2022–2023 term;
+    a program activity dated `2023-03` in a period from 2022-09-01 to 2023-12-31.
 
-    Fails: an activity on 2023-10-18 when the term ends on 2023-06-23.
+    Fails: an activity on 2023-10-18 when the term ends on 2023-06-23; a
+    program activity dated 2024 when the period ends on 2023-12-31.
     """
+    if isinstance(plan, ProgramPlan):
+        period = plan.period
+        for placed in program_activities(plan):
+            a = placed.activity
+            if a.date is not None and (last_day(a.end_date or a.date) < period.start or a.date > period.end):
+                yield Finding(
+                    (*placed.loc, "date"),
+                    f"activity {placed.number} of {placed.group_id!r} on {a.date} is outside the period "
+                    f"({period.start} to {period.end})",
+                    placed.group_id,
+                )
+        return
     for i, activity in enumerate(plan.activities):
         end = last_day(activity.end_date or activity.date)
         if end < plan.term.start or (plan.term.end is not None and activity.date > plan.term.end):
@@ -83,7 +100,9 @@ def activity_outside_term(plan: CommitteePlan, index: PlanIndex) -> Iterator[Fin
 def end_before_start(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
     """A date range or time range ends before it starts.
 
-    Checked for the term or period, sessions, activities, and meetings' days and hours.
+    Checked for the term or period, sessions, activities (other OAS activities and
+    dated program activities), and meetings' days and hours.  An end given by
+    month or year ends with its last day: `2023-05-08` to `2023-05` passes.
 
     Passes: `start_time: "10:00"`, `end_time: "13:00"`.
 
@@ -94,6 +113,14 @@ def end_before_start(plan: Plan, index: PlanIndex) -> Iterator[Finding]:
             yield Finding(
                 ("period", "end"), f"the period ends ({plan.period.end}) before it starts ({plan.period.start})"
             )
+        for placed in program_activities(plan):
+            a = placed.activity
+            if a.date is not None and a.end_date is not None and last_day(a.end_date) < a.date:
+                yield Finding(
+                    (*placed.loc, "end_date"),
+                    f"activity {placed.number} of {placed.group_id!r} ends ({a.end_date}) before it starts ({a.date})",
+                    placed.group_id,
+                )
         return
     if plan.term.end is not None and plan.term.end < plan.term.start:
         yield Finding(("term", "end"), f"the term ends ({plan.term.end}) before it starts ({plan.term.start})")

@@ -38,7 +38,7 @@ from .committee import (
     WorkingGroup,
 )
 from .common import Footnote, fields_of, is_record
-from .program import Partner, Program, ProgramPlan
+from .program import Partner, PlacedActivity, Program, ProgramActivity, ProgramPlan, program_activities
 from .scalars import ID_MESSAGE, is_id, last_day, precision
 
 __all__ = [
@@ -64,8 +64,10 @@ __all__ = [
     "Paragraph",
     "Partner",
     "PendingEvent",
+    "PlacedActivity",
     "Plan",
     "Program",
+    "ProgramActivity",
     "ProgramPlan",
     "Report",
     "Resolution",
@@ -78,6 +80,7 @@ __all__ = [
     "last_day",
     "plan_model",
     "precision",
+    "program_activities",
     "validator_for",
 ]
 

@@ -2,13 +2,15 @@
 
 # No `from __future__ import annotations` here: pydantic evaluates the annotations.
 
-from typing import Annotated, Any
+from collections.abc import Iterator
+from typing import Annotated, Any, NamedTuple
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from ..vocabulary import Language, ProgramKind, SchemaVersion
 from .common import LANGUAGE_FIELD_DESCRIPTION, Committee, Suppression, _Model
-from .scalars import Date, Id, IdRef, Text
+from .scalars import ApproximateDate, Date, Id, IdRef, Text
 
 
 class Partner(_Model):
@@ -20,11 +22,29 @@ class Partner(_Model):
 
 
 class ProgramActivity(_Model):
-    """An activity a program or sub-program proposes, verbatim, with the partners it names."""
+    """An activity a program or sub-program proposes, verbatim, with its partners and, if given, its date and place."""
+
+    # An editor asks for `date` with `end_date`, as `_end_with_start` does.
+    model_config = ConfigDict(json_schema_extra={"dependencies": {"end_date": ["date"]}})
 
     text: Text = Field(description="The proposed activity, verbatim.")
+    date: ApproximateDate | None = Field(
+        default=None,
+        description="Its (first) day, where the plan dates it; YYYY-MM or YYYY when only the month or year is known.",
+    )
+    end_date: ApproximateDate | None = Field(
+        default=None,
+        description="Its last day, for an activity of several days (YYYY-MM or YYYY allowed too); only with `date`.",
+    )
+    place: Text | None = Field(default=None, description="Where it is held, if the plan says.")
     partners: tuple[IdRef, ...] = Field(default=(), description="Ids of the partners it names.")
     gender: bool = Field(default=False, description="True for an activity of the cross-cutting gender perspective.")
+
+    @model_validator(mode="after")
+    def _end_with_start(self) -> "ProgramActivity":
+        if self.end_date is not None and self.date is None:
+            raise PydanticCustomError("wp_date", "end_date is given without date: give its first day as `date` too")
+        return self
 
 
 def _at_least_one_activity(schema: dict[str, Any]) -> None:
@@ -104,3 +124,28 @@ class ProgramPlan(_Model):
     suppress: tuple[Suppression, ...] = Field(
         default=(), description="Lint findings accepted on purpose, with reasons."
     )
+
+
+class PlacedActivity(NamedTuple):
+    """A program activity with where it is in the plan: its program, sub-program and number there."""
+
+    loc: tuple[int | str, ...]  # the same keys and list indexes as the YAML
+    program: Program
+    subprogram: SubProgram | None
+    number: int  # from 1 within its program's (or sub-program's) list, as the pages number it
+    activity: ProgramActivity
+
+    @property
+    def group_id(self) -> str:
+        """The id of the program or sub-program whose list holds it (what `show` finds)."""
+        return self.subprogram.id if self.subprogram is not None else self.program.id
+
+
+def program_activities(plan: ProgramPlan) -> Iterator[PlacedActivity]:
+    """Every activity of the plan in document order: each program's own, then its sub-programs'."""
+    for p, program in enumerate(plan.programs):
+        for n, activity in enumerate(program.activities):
+            yield PlacedActivity(("programs", p, "activities", n), program, None, n + 1, activity)
+        for s, sub in enumerate(program.subprograms):
+            for n, activity in enumerate(sub.activities):
+                yield PlacedActivity(("programs", p, "subprograms", s, "activities", n), program, sub, n + 1, activity)

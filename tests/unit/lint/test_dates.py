@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from . import COMMITTEE, assert_reports, rule_cases, sub
+from . import COMMITTEE, PROGRAM, assert_reports, lint, rule_cases, sub
+
+ACTIVITY = "      - text: Test workshops with Acme.\n"
 
 # (code, base, mutation, needle of the reported line, column, severity, message)
 CASES = [
@@ -104,6 +106,51 @@ CASES = [
         "cannot date next term's session from this plan",
     ),
 ]
+
+
+# A program activity's dates: the rule committee activities have, with the period for the term.
+CASES += [
+    (
+        "WP112",
+        PROGRAM,
+        lambda t: sub(t, ACTIVITY, ACTIVITY + "        date: 2023-05-08\n        end_date: 2023-04\n"),
+        "end_date: 2023-04",
+        19,
+        "error",
+        "activity 1 of 'testing' ends (2023-04) before it starts (2023-05-08)",
+    ),
+    (
+        "WP111",
+        PROGRAM,
+        lambda t: sub(t, ACTIVITY, ACTIVITY + "        date: 2024\n"),
+        "date: 2024",
+        15,
+        "warning",
+        "activity 1 of 'testing' on 2024 is outside the period (2023-01-01 to 2023-12-31)",
+    ),
+    (
+        "WP111",
+        PROGRAM,
+        lambda t: sub(t, ACTIVITY, ACTIVITY + "        date: 2022-11\n        end_date: 2022-12-31\n"),
+        "date: 2022-11",
+        15,
+        "warning",
+        "activity 1 of 'testing' on 2022-11 is outside the period (2023-01-01 to 2023-12-31)",
+    ),
+]
+
+
+def test_program_activities_that_meet_the_period_or_end_with_their_months_last_day_pass():
+    """An end in the month it starts (`2023-05-08` to `2023-05`), and any day of the period reached, pass."""
+    for dates in (
+        "        date: 2023-05-08\n        end_date: 2023-05\n",
+        "        date: 2022-12-30\n        end_date: 2023-01-02\n",
+        "        date: 2023\n",
+        "        date: 2023-12\n        end_date: 2024-01\n",
+        "        place: Port of Spain\n",
+    ):
+        text = sub(PROGRAM, ACTIVITY, ACTIVITY + dates)
+        assert (lint(text, "WP111"), lint(text, "WP112")) == ([], [])
 
 
 @rule_cases(CASES)
