@@ -98,10 +98,10 @@ def _catalog_bytes(path: Path) -> bytes:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise CatalogError(f"{path}: cannot read translation catalog: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(os.fstat(handle).st_mode):  # a folder too, which os.fdopen would refuse with an OSError
+        os.close(handle)
+        raise CatalogError(f"{path}: a translation catalog must be a regular file")
     with os.fdopen(handle, "rb") as stream:
-        info = os.fstat(stream.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise CatalogError(f"{path}: a translation catalog must be a regular file")
         data = stream.read(MAX_CATALOG_BYTES + 1)
     if len(data) > MAX_CATALOG_BYTES:
         raise CatalogError(f"{path}: translation catalog larger than {MAX_CATALOG_BYTES // 2**20} MiB")

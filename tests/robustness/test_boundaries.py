@@ -1,0 +1,148 @@
+"""What the command line meets outside the plan: paths it cannot even look at, the environment it runs in,
+a reader that goes away, templates and catalogs that are not what they should be, the signal that ends it.
+
+Each test is one class of input that gave a traceback, a wrong exit code or a damaged file; the message
+and the exit code are the README's.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, FIXTURES
+
+WORKPLAN = str(Path(sys.executable).parent / "workplan")
+CSH = DATA / "csh-2022-2023.yaml"
+LONG = "a" * 300  # longer than a file name may be (255 bytes on Linux and macOS)
+
+
+def invoke(runner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(__import__("workplan_cli.cli", fromlist=["app"]).app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(CSH.read_bytes())
+    return path
+
+
+# --- a path that cannot even be looked at -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["upcoming", "-p", LONG], LONG),
+        (["show", "meeting-5", "-p", LONG], LONG),
+        (["move", "meeting-7", "2023-03-23", "-p", LONG], LONG),
+        (["render", str(CSH), "-o", LONG + ".html"], LONG + ".html"),
+        (["render", str(CSH), "--template-dir", LONG], LONG),
+        (["init", "--from", str(CSH), "--start", "2023-11-10", "-o", LONG], LONG),
+        (["diff", LONG, str(CSH)], LONG),
+        (["i18n", "extract", LONG], LONG),
+        (["i18n", "status", LONG, "--lang", "es"], LONG),
+    ],
+    ids=lambda value: value[0] if isinstance(value, list) else None,
+)
+def test_a_name_too_long_to_look_at_is_one_line_and_exit_2(runner, args, named):
+    assert invoke(runner, *args) == (2, "", f"workplan: error: {named}: File name too long\n")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root searches any folder")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", str(CSH), "-o", "{locked}/page.html"],
+        ["init", "--from", str(CSH), "--start", "2023-11-10", "-o", "{locked}/next.yaml"],
+        ["i18n", "status", "{locked}/plan.yaml", "--lang", "es"],
+        ["upcoming", "-p", "{locked}/plan.yaml"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_a_path_in_a_folder_that_cannot_be_searched_is_one_line_and_exit_2(runner, tmp_path, args):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0)
+    try:
+        code, out, err = invoke(runner, *[arg.format(locked=locked) for arg in args])
+    finally:
+        locked.chmod(0o700)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"workplan: error: {locked}/") and err.endswith(": Permission denied\n"), err
+
+
+# --- catalogs and the environment ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["i18n", "status", "{plan}", "--lang", "es"],
+        ["render", "{plan}", "--lang", "es"],
+        ["upcoming", "{plan}", "--lang", "es"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_a_catalog_that_is_a_folder_is_refused_like_a_fifo(runner, plan, tmp_path, args):
+    (tmp_path / "plan.es.po").mkdir()
+    assert invoke(runner, *[arg.format(plan=plan) for arg in args]) == (
+        1,
+        "",
+        f"workplan: error: {tmp_path / 'plan.es.po'}: a translation catalog must be a regular file\n",
+    )
+
+
+def _script(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    done = subprocess.run(
+        [WORKPLAN, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "120", "NO_COLOR": "1", **(env or {})},
+        timeout=120,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("zone", ["folder", ":not-a-zone-file", "/dev/null"])
+def test_tz_naming_a_file_that_is_no_zone_is_the_machine_in_utc(tmp_path, zone):
+    # babel reads TZ's file when first imported; the C library takes such a TZ as UTC, and so does workplan.
+    if zone == "folder":
+        zone = str(tmp_path)
+    elif zone.startswith(":"):
+        (tmp_path / zone[1:]).write_text("not a zone\n", encoding="utf-8")
+        zone = f":{tmp_path / zone[1:]}"
+    args = ("show", "meeting-5", "--lang", "es", str(CSH))
+    in_utc = _script(*args, env={"TZ": "UTC"})
+    assert in_utc[0] == 0
+    assert _script(*args, env={"TZ": zone}) == in_utc
+
+
+# --- a reader that goes away ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["render", str(CSH), "--format", "html"], 0),
+        (["schema"], 0),
+        (["upcoming", str(CSH), "--as-of", "2022-11-01", "--days", "3000", "--format", "json"], 0),
+        (["validate", str(FIXTURES.parent / "robustness" / "hostile"), "--jobs", "1"], 1),
+    ],
+    ids=lambda value: value[0] if isinstance(value, list) else None,
+)
+def test_a_reader_that_stops_early_leaves_the_commands_own_exit_code(args, code):
+    # `workplan ... | head -c 1` under `set -o pipefail`: the output is larger than the pipe holds.
+    process = subprocess.Popen(
+        [WORKPLAN, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "NO_COLOR": "1"}
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.read(1)
+    process.stdout.close()
+    errors = process.stderr.read()
+    assert (first != b"", process.wait(timeout=120), errors) == (True, code, b"")
