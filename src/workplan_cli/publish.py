@@ -53,7 +53,7 @@ def render_files(
     from .render import render_pieces
     from .site import refuse_file_for_several, today, write_site
 
-    inputs = [path for path, _ in files]
+    inputs = read_by_render(files, output, template_dir)
 
     def pieces(path: Path, p: Any) -> Any:
         return render_pieces(p, fmt, template_dir, lang, path, as_of)
@@ -83,6 +83,21 @@ def render_files(
     else:
         write_atomic(output, pieces(*files[0]), inputs=inputs)
         wrote(output)
+
+
+def read_by_render(files: Sequence[tuple[Path, Plan]], output: Path | None, template_dir: Path | None) -> list[Path]:
+    """What `render` reads, and so never writes over: the plans, their catalogs (``PLAN.LANG.po`` beside each,
+    in every language, as a site reads them), and ``output`` itself when it is a template (``*.j2``) in the
+    template folder."""
+    from .catalogs import catalog_path
+    from .vocabulary import LANGUAGES
+
+    read = [path for path, _ in files] + [catalog_path(path, lang) for path, _ in files for lang in LANGUAGES]
+    if output is None or template_dir is None or not output.name.endswith(".j2") or not output.is_file():
+        return read
+    if Path(os.path.realpath(output)).is_relative_to(os.path.realpath(template_dir)):
+        read.append(output)
+    return read
 
 
 def write_next_term(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 from collections.abc import Callable, Iterator
 from itertools import islice
@@ -132,7 +133,7 @@ def environment(template_dir: Path | None, lang: str = "en") -> Any:
     folders = [str(template_dir)] if template_dir else []
     folders.append(str(bundled_template_dir()))
     env: Any = _environment_class()(
-        loader=jinja2.FileSystemLoader(folders),
+        loader=_loader_class()(folders),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -247,6 +248,41 @@ def _gettext_functions(translations: Any) -> dict[str, Any]:
         return done(eval_ctx.autoescape, translations.npgettext(context, singular, plural, num), variables)
 
     return {"_": gettext, "gettext": gettext, "ngettext": ngettext, "pgettext": pgettext, "npgettext": npgettext}
+
+
+@functools.cache
+def _loader_class() -> type:
+    """Jinja's loader of template files, where a template that cannot be read, or is not UTF-8, is an error
+    naming the file (`PathError`; `TemplateError` with the line of the first byte that is not UTF-8)."""
+    import posixpath
+
+    import jinja2
+    from jinja2.loaders import split_template_path
+
+    class TemplateLoader(jinja2.FileSystemLoader):
+        def get_source(self, environment: Any, template: str) -> Any:
+            try:
+                return super().get_source(environment, template)
+            except (OSError, UnicodeDecodeError) as exc:
+                paths = (posixpath.join(folder, *split_template_path(template)) for folder in self.searchpath)
+                where = next((path for path in paths if os.path.isfile(path)), template)
+                if isinstance(exc, OSError):
+                    raise PathError(f"{where}: cannot read the template: {exc.strerror or exc}") from None
+                raise _not_utf8(where) from None
+
+    return TemplateLoader
+
+
+def _not_utf8(path: str) -> TemplateError:
+    """`TemplateError` at the line and column of the first byte of ``path`` that is not UTF-8."""
+    data = Path(path).read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return TemplateError(f"{path}:{line}:{column}: template is not UTF-8 text (byte 0x{data[exc.start]:02x})")
+    return TemplateError(f"{path}: template is not UTF-8 text")
 
 
 @functools.cache
@@ -458,6 +494,8 @@ def _template_problem(exc: Exception, env: Any, name: str) -> WorkplanError:
     """What a template's exception means to the user: `PathError` for a missing template, else `TemplateError`."""
     import jinja2
 
+    if isinstance(exc, WorkplanError):  # a template file that cannot be read (`_loader_class`)
+        return exc
     if isinstance(exc, jinja2.TemplateNotFound):
         return PathError(f"template {exc.name!r} not found in {', '.join(env.loader.searchpath)}")
     if isinstance(exc, jinja2.TemplateSyntaxError):

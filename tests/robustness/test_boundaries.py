@@ -146,3 +146,84 @@ def test_a_reader_that_stops_early_leaves_the_commands_own_exit_code(args, code)
     process.stdout.close()
     errors = process.stderr.read()
     assert (first != b"", process.wait(timeout=120), errors) == (True, code, b"")
+
+
+# --- what render reads it never writes over ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("fmt", "lang"), [("html", "es"), ("md", "fr"), ("ics", "pt")])
+def test_render_never_writes_over_a_catalog_beside_its_plan(runner, plan, tmp_path, fmt, lang):
+    catalog = tmp_path / f"plan.{lang}.po"
+    catalog.write_bytes((DATA / f"csh-2022-2023.{lang}.po").read_bytes())
+    assert invoke(runner, "render", str(plan), "--format", fmt, "--lang", lang, "-o", str(catalog)) == (
+        2,
+        "",
+        f"workplan: error: {catalog}: is an input of this command ({catalog}); write the output somewhere else "
+        "(nothing written)\n",
+    )
+    assert catalog.read_bytes() == (DATA / f"csh-2022-2023.{lang}.po").read_bytes()
+
+
+def test_render_never_writes_over_a_template_it_reads(runner, plan, tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    template = templates / "committee.md.j2"
+    template.write_text("# {{ plan.id }}\n", encoding="utf-8")
+    assert invoke(runner, "render", str(plan), "-f", "md", "--template-dir", str(templates), "-o", str(template)) == (
+        2,
+        "",
+        f"workplan: error: {template}: is an input of this command ({template}); write the output somewhere else "
+        "(nothing written)\n",
+    )
+    assert template.read_text(encoding="utf-8") == "# {{ plan.id }}\n"
+    page = templates / "page.md"
+    assert invoke(runner, "render", str(plan), "-f", "md", "--template-dir", str(templates), "-o", str(page)) == (
+        0,
+        "",
+        f"wrote {page}\n",
+    )
+    assert page.read_text(encoding="utf-8") == "# csh-2022-2023\n"
+
+
+# --- templates that are not text ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            {"committee.md.j2": b"# {{ plan.id }}\nab\xffc\n"},
+            "committee.md.j2:2:3: template is not UTF-8 text (byte 0xff)",
+        ),
+        (
+            {"committee.md.j2": b'{% include "part.j2" %}\n', "part.j2": b"fine\n\xe9t\xe9\n"},
+            "part.j2:2:1: template is not UTF-8 text (byte 0xe9)",
+        ),
+    ],
+    ids=["the template", "one it includes"],
+)
+def test_a_template_that_is_not_utf8_names_file_line_and_column_exit_1(runner, plan, tmp_path, files, message):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    for name, data in files.items():
+        (templates / name).write_bytes(data)
+    page = tmp_path / "page.md"
+    assert invoke(runner, "render", str(plan), "-f", "md", "--template-dir", str(templates), "-o", str(page)) == (
+        1,
+        "",
+        f"workplan: error: {templates}/{message}\n",
+    )
+    assert sorted(os.listdir(tmp_path)) == ["plan.yaml", "templates"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_a_template_that_cannot_be_read_is_an_io_error_exit_2(runner, plan, tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "committee.md.j2").write_text("# {{ plan.id }}\n", encoding="utf-8")
+    (templates / "committee.md.j2").chmod(0)
+    assert invoke(runner, "render", str(plan), "-f", "md", "--template-dir", str(templates)) == (
+        2,
+        "",
+        f"workplan: error: {templates}/committee.md.j2: cannot read the template: Permission denied\n",
+    )
