@@ -8,8 +8,10 @@ and the exit code are the README's.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -227,3 +229,29 @@ def test_a_template_that_cannot_be_read_is_an_io_error_exit_2(runner, plan, tmp_
         "",
         f"workplan: error: {templates}/committee.md.j2: cannot read the template: Permission denied\n",
     )
+
+
+# --- the signal that ends a run ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_run_ended_while_it_writes_leaves_no_temporary_file_and_the_old_output(plan, tmp_path, sig):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "committee.md.j2").write_text("{% for n in range(10**9) %}{{ n }}\n{% endfor %}", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "page.md").write_text("the old page\n", encoding="utf-8")
+    run = subprocess.Popen(
+        [WORKPLAN, "render", str(plan), "-f", "md", "--template-dir", str(templates), "-o", str(out / "page.md")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while len(os.listdir(out)) < 2 and time.monotonic() < deadline:  # the temporary file, being written
+        time.sleep(0.02)
+    assert len(os.listdir(out)) == 2
+    run.send_signal(sig)
+    _, err = run.communicate(timeout=60)
+    assert (run.returncode, err, os.listdir(out)) == (-sig, b"", ["page.md"])
+    assert (out / "page.md").read_text(encoding="utf-8") == "the old page\n"
