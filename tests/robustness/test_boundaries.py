@@ -11,12 +11,17 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from conftest import DATA, FIXTURES
+from conftest import DATA, FIXTURES, cli_runner, examples
+from workplan_cli.cli import app
+from workplan_cli.text import visible
 
 WORKPLAN = str(Path(sys.executable).parent / "workplan")
 CSH = DATA / "csh-2022-2023.yaml"
@@ -24,7 +29,7 @@ LONG = "a" * 300  # longer than a file name may be (255 bytes on Linux and macOS
 
 
 def invoke(runner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(__import__("workplan_cli.cli", fromlist=["app"]).app, list(args))
+    result = runner.invoke(app, list(args))
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -255,3 +260,62 @@ def test_a_run_ended_while_it_writes_leaves_no_temporary_file_and_the_old_output
     _, err = run.communicate(timeout=60)
     assert (run.returncode, err, os.listdir(out)) == (-sig, b"", ["page.md"])
     assert (out / "page.md").read_text(encoding="utf-8") == "the old page\n"
+
+
+# --- text from the command line into a plan ------------------------------------------------------------
+
+
+def test_a_text_that_is_not_utf8_is_a_usage_error_naming_its_option(runner, plan):
+    # What Python makes of `--note $'\xff\xfe'` (surrogateescape); YAML cannot hold it.
+    assert invoke(runner, "cancel", "meeting-7", "--note", "a\udcff\udcfeb", str(plan)) == (
+        2,
+        "",
+        "workplan: error: --note 'a\\xff\\xfeb' is not UTF-8 text: give it in UTF-8\n",
+    )
+    assert invoke(
+        runner, "add", "activity", "--date", "2023-06-15", "--title", "x", "--place", "\udce9", str(plan)
+    ) == (
+        2,
+        "",
+        "workplan: error: --place '\\xe9' is not UTF-8 text: give it in UTF-8\n",
+    )
+    assert plan.read_bytes() == CSH.read_bytes()
+
+
+# Any character, and the lone surrogates that stand for bytes that are not UTF-8 (st.text never makes those).
+COMMAND_LINE_TEXT = st.lists(
+    st.one_of(
+        st.characters(codec=None, exclude_categories=()),
+        st.sampled_from([chr(code) for code in range(0xDC80, 0xDD00)]),
+    ),
+    min_size=1,
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=examples(60))
+@given(note=COMMAND_LINE_TEXT)
+def test_any_note_is_kept_exactly_or_refused_as_usage(note):
+    # Every text a command line can carry: kept exactly as given (stripped), or one line and exit 2.
+    with tempfile.TemporaryDirectory() as folder:
+        plan = Path(folder) / "plan.yaml"
+        plan.write_bytes((FIXTURES / "committee-minimal.yaml").read_bytes())
+        code, _out, err = invoke(cli_runner(), "cancel", "meeting-1", "--note", note, str(plan))
+        stripped = note.strip()
+        if not stripped:
+            assert (code, err) == (2, "workplan: error: --note needs some text\n")
+        elif any("\ud800" <= c <= "\udfff" for c in stripped):
+            assert (code, err) == (
+                2,
+                f"workplan: error: --note '{visible(stripped)}' is not UTF-8 text: give it in UTF-8\n",
+            )
+        else:
+            held_there = (
+                "workplan: warning: milestone 'first-version' is held at 'meeting-1': give it another meeting "
+                "(its `meeting:` and `date:` keys)\n"
+            )
+            assert (code, err) == (0, f"{held_there}wrote {plan}\n")
+            from workplan_cli import load_plan
+
+            meeting = next(m for m in load_plan(plan).plan.meetings if m.id == "meeting-1")
+            assert (meeting.status, meeting.status_note) == ("cancelled", stripped)
