@@ -263,6 +263,8 @@ def _loader_class() -> type:
         def get_source(self, environment: Any, template: str) -> Any:
             try:
                 return super().get_source(environment, template)
+            except jinja2.TemplateNotFound:  # an OSError too, said as such by `_template_problem`
+                raise
             except (OSError, UnicodeDecodeError) as exc:
                 paths = (posixpath.join(folder, *split_template_path(template)) for folder in self.searchpath)
                 where = next((path for path in paths if os.path.isfile(path)), template)
