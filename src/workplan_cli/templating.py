@@ -469,6 +469,9 @@ def render_template_pieces(name: str, template_dir: Path | None, **context: Any)
     """
     if template_dir is not None and not template_dir.is_dir():
         raise PathError(f"{template_dir}: template folder not found")
+    if template_dir is not None and not os.access(template_dir, os.R_OK | os.X_OK):
+        # Jinja would take each of its templates for missing, and the bundled ones would be used instead.
+        raise PathError(f"{template_dir}: cannot read the template folder: Permission denied")
     env = environment(template_dir, i18n.current())
     context.setdefault("lang", i18n.current())
     try:

@@ -319,3 +319,55 @@ def test_any_note_is_kept_exactly_or_refused_as_usage(note):
 
             meeting = next(m for m in load_plan(plan).plan.meetings if m.id == "meeting-1")
             assert (meeting.status, meeting.status_note) == ("cancelled", stripped)
+
+
+# --- an empty name ----------------------------------------------------------------------------------------
+
+EMPTY = "an empty name is no file or folder; give . for the current folder"
+
+
+@pytest.mark.parametrize(
+    ("args", "param"),
+    [
+        (["validate", ""], "'[PATH]...'"),
+        (["fmt", "--check", ""], "'[PATH]...'"),
+        (["upcoming", "", str(CSH)], "'[PATH]...'"),
+        (["upcoming", "-p", ""], "'--plan' / '-p'"),
+        (["query", "meetings", ""], "'[PATH]...'"),
+        (["show", "meeting-5", ""], "'[PATH]...'"),
+        (["render", str(CSH), "-o", ""], "'--output' / '-o'"),
+        (["render", str(CSH), "--template-dir", ""], "'--template-dir'"),
+        (["schema", "-o", ""], "'--output' / '-o'"),
+        (["diff", "", str(CSH)], "'OLD'"),
+        (["diff", str(CSH), ""], "'[NEW]'"),
+        (["move", "meeting-7", "2023-03-23", "--dry-run", ""], "'[PLAN]...'"),
+        (["cancel", "meeting-7", "--dry-run", "-p", ""], "'--plan' / '-p'"),
+        (["init", "--from", "", "--start", "2023-11-10"], "'--from'"),
+        (["init", "--from", str(CSH), "--start", "2023-11-10", "-o", ""], "'--output' / '-o'"),
+        (["i18n", "extract", ""], "'PLAN'"),
+        (["i18n", "status", "", "--lang", "es"], "'PLAN'"),
+    ],
+    ids=lambda value: " ".join(value[:2]) if isinstance(value, list) else None,
+)
+def test_an_empty_path_is_refused_not_taken_for_the_current_folder(runner, monkeypatch, tmp_path, args, param):
+    # `workplan render "$PLAN" -o "$OUT"` with OUT unset wrote into the current folder; `validate ""` read
+    # every YAML file under it (a virtual environment's too).  The current folder here is a copy of data/.
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "csh-2022-2023.yaml").write_bytes(CSH.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke(runner, *args)
+    assert (code, out, err.splitlines()[-1]) == (2, "", f"Error: Invalid value for {param}: {EMPTY}")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_a_template_folder_that_cannot_be_read_is_refused_not_passed_over(runner, plan, tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir(mode=0)
+    try:
+        assert invoke(runner, "render", str(plan), "--template-dir", str(templates)) == (
+            2,
+            "",
+            f"workplan: error: {templates}: cannot read the template folder: Permission denied\n",
+        )
+    finally:
+        templates.chmod(0o700)
