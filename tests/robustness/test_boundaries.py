@@ -371,3 +371,27 @@ def test_a_template_folder_that_cannot_be_read_is_refused_not_passed_over(runner
         )
     finally:
         templates.chmod(0o700)
+
+
+# --- a plan that is a FIFO ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["move", "meeting-7", "2023-03-23", "{fifo}"],
+        ["cancel", "meeting-7", "{fifo}"],
+        ["add", "meeting", "--date", "2023-06-15", "-t", "10:00-13:00", "{fifo}"],
+        ["init", "--from", "{fifo}", "--start", "2023-11-10"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_an_edit_of_a_plan_that_is_a_fifo_is_refused_not_waited_on(tmp_path, args):
+    fifo = tmp_path / "plan.yaml"
+    os.mkfifo(fifo)
+    # In a process of its own: a run that waits for a writer would hang the tests.
+    assert _script(*[arg.format(fifo=fifo) for arg in args]) == (
+        2,
+        "",
+        f"workplan: error: {fifo}: not a regular file\n",
+    )
