@@ -446,10 +446,14 @@ def own_html(value: str) -> Any:
 
 
 def _template_position(exc: BaseException) -> tuple[str, int | None]:
-    """The template file and line an exception was raised from, read off its traceback."""
-    name, line = getattr(exc, "filename", None) or getattr(exc, "name", None), getattr(exc, "lineno", None)
-    if name:
-        return str(name), line
+    """The template file and line an exception was raised from: Jinja's own say so, any other is read off its
+    traceback (its ``name``, which Python gives an AttributeError or an ImportError, is no template's)."""
+    import jinja2
+
+    if isinstance(exc, jinja2.TemplateError):
+        name = getattr(exc, "filename", None) or getattr(exc, "name", None)
+        if name:
+            return str(name), getattr(exc, "lineno", None)
     tb = exc.__traceback__
     found: tuple[str, int | None] = ("template", None)
     while tb is not None:

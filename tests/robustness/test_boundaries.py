@@ -395,3 +395,24 @@ def test_an_edit_of_a_plan_that_is_a_fifo_is_refused_not_waited_on(tmp_path, arg
         "",
         f"workplan: error: {fifo}: not a regular file\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("{% extends 5 %}", "template error: 'int' object has no attribute 'split'"),
+        ("{{ plan.id.__setattr__('x', 1) }}", "template error: 'str' object has no attribute 'x'"),
+    ],
+)
+def test_an_error_raised_in_a_template_names_that_template_and_line(runner, plan, tmp_path, body, message):
+    # An AttributeError's `name` is the attribute's ("split"): it was taken for the template's.
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "committee.md.j2").write_text(f"# {{{{ plan.id }}}}\n{body}\n", encoding="utf-8")
+    page = tmp_path / "page.md"
+    assert invoke(runner, "render", str(plan), "-f", "md", "--template-dir", str(templates), "-o", str(page)) == (
+        1,
+        "",
+        f"workplan: error: {templates}/committee.md.j2:2: {message}\n",
+    )
+    assert sorted(os.listdir(tmp_path)) == ["plan.yaml", "templates"]
