@@ -8,6 +8,8 @@
   or link) is refused: a command never writes over what it reads.
 - Anything that is not a regular file (a device such as ``/dev/null``, a FIFO,
   ``/dev/stdout``) is written to directly: renaming over it would replace it.
+- An existing file its mode says is read-only is refused, even for root (a
+  rename would replace it all the same).
 - A regular file (or a new one) is written to a temporary file in the same
   folder, flushed to disk, given the old file's mode and owner, and renamed
   over it, so a reader sees the old text or the new, never a mix.
@@ -111,6 +113,8 @@ def write_atomic(
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_through(path, text)
         return
+    if info is not None and (not info.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)):
+        raise PathError(f"{path}: the file is read-only; make it writable (chmod u+w) to write it (nothing written)")
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     with _ended_cleanly():
         if info is not None and info.st_nlink > 1:

@@ -416,3 +416,34 @@ def test_an_error_raised_in_a_template_names_that_template_and_line(runner, plan
         f"workplan: error: {templates}/committee.md.j2:2: {message}\n",
     )
     assert sorted(os.listdir(tmp_path)) == ["plan.yaml", "templates"]
+
+
+# --- a file its mode says is read-only --------------------------------------------------------------------
+
+
+def _read_only(path: Path, text: bytes) -> bytes:
+    path.write_bytes(text)
+    path.chmod(0o444)
+    return text
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["fmt", "{target}"],
+        ["render", "{plan}", "-f", "md", "-o", "{target}"],
+        ["schema", "-o", "{target}"],
+        ["init", "--from", "{plan}", "--start", "2023-11-10", "-o", "{target}", "--force"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_a_read_only_file_is_never_replaced(runner, plan, tmp_path, args):
+    # Even by root, as the edits refuse a read-only plan: a rename would replace it regardless of its mode.
+    target = tmp_path / "kept.yaml"
+    before = _read_only(target, (FIXTURES / "committee-minimal.yaml").read_bytes().replace(b"kind: ", b"kind:   ", 1))
+    assert invoke(runner, *[arg.format(target=target, plan=plan) for arg in args]) == (
+        2,
+        "",
+        f"workplan: error: {target}: the file is read-only; make it writable (chmod u+w) to write it (nothing written)\n",
+    )
+    assert (target.read_bytes(), sorted(os.listdir(tmp_path))) == (before, ["kept.yaml", "plan.yaml"])
