@@ -447,3 +447,143 @@ def test_a_read_only_file_is_never_replaced(runner, plan, tmp_path, args):
         f"workplan: error: {target}: the file is read-only; make it writable (chmod u+w) to write it (nothing written)\n",
     )
     assert (target.read_bytes(), sorted(os.listdir(tmp_path))) == (before, ["kept.yaml", "plan.yaml"])
+
+
+# --- any command line ---------------------------------------------------------------------------------
+
+# For each kind of value: one that works, then values at and past their limits.  Paths stay inside the
+# example's folder (or are devices).
+VALUES = {
+    "day": ["2023-03-01", "0001-01-01", "9999-12-31", "2024-02-29", "2023-02-29", "", "2023-3-1", "0000-01-01"],
+    "text": ["meeting-5", "", " ", "38", "47.b", "\x00", "\udcff", "a" * 300, "-", "--x", "%s", "{{x}}", "\u202e"],
+    "path": [
+        "data/",
+        "data/csh-2022-2023.yaml",
+        "data/cicte-2022-2023.yaml",
+        "data/csh-2022-2023.es.po",
+        "",
+        ".",
+        "-",
+        "/dev/null",
+        "/dev/full",
+        "missing/x.yaml",
+        "a" * 300,
+        "out/",
+        "out/x.html",
+    ],
+    "out": ["out/x", "", ".", "-", "/dev/full", "a" * 300, "out/x.html", "data/csh-2022-2023.yaml", "missing/x/"],
+    "fmt": ["json", "text", "md", "html", "ics", "github", "sarif", "auto", ""],
+    "lang": ["es", "en", "fr", "pt", "", "xx"],
+    "num": ["1", "0", "-1", "3660", "3661", "99999999999999999999", "", "1.5"],
+    "time": ["10:00-13:00", "", "24:00-25:00", "10:00-09:00", "00:00-23:59", "10:00"],
+}
+OPTIONS: dict[tuple[str, ...], dict[str, str | None]] = {
+    ("validate",): {"-f": "fmt", "--select": "text", "--ignore": "text", "--strict": None, "-j": "num"},
+    ("rules",): {"-f": "fmt"},
+    ("upcoming",): {
+        "-d": "num",
+        "--as-of": "day",
+        "-k": "text",
+        "--include-tbd": None,
+        "-p": "path",
+        "-f": "fmt",
+        "--lang": "lang",
+    },
+    ("show",): {"-p": "path", "-f": "fmt", "--lang": "lang"},
+    ("render",): {"-f": "fmt", "-o": "out", "--template-dir": "path", "--as-of": "day", "-p": "path", "--lang": "lang"},
+    ("fmt",): {"--check": None, "--diff": None},
+    ("diff",): {"-f": "fmt"},
+    ("schema",): {"--kind": "text", "-o": "out"},
+    ("move",): {"-t": "time", "-p": "path", "-n": None, "--allow-warnings": None, "-f": "fmt"},
+    ("cancel",): {"--note": "text", "-p": "path", "-n": None, "-f": "fmt"},
+    ("init",): {
+        "--from": "path",
+        "--start": "day",
+        "--end": "day",
+        "--general-assembly": "day",
+        "-o": "out",
+        "--force": None,
+    },
+    ("query", "meetings"): {
+        "--paragraph": "text",
+        "--area": "text",
+        "--presenter": "text",
+        "--text": "text",
+        "--from": "day",
+        "-p": "path",
+        "-f": "fmt",
+        "--lang": "lang",
+    },
+    ("query", "references"): {"--resolution": "text", "-p": "path", "-f": "fmt", "--lang": "lang"},
+    ("query", "coverage"): {"-p": "path", "--uncovered": None, "-f": "fmt", "--lang": "lang"},
+    ("query", "activities"): {"--program": "text", "--partner": "text", "-p": "path", "-f": "fmt", "--lang": "lang"},
+    ("add", "meeting"): {
+        "--date": "day",
+        "-t": "time",
+        "--number": "num",
+        "--title": "text",
+        "--id": "text",
+        "-p": "path",
+        "-n": None,
+    },
+    ("add", "activity"): {
+        "--date": "day",
+        "--title": "text",
+        "--end-date": "day",
+        "--organizer": "text",
+        "--place": "text",
+        "-p": "path",
+        "-n": None,
+    },
+    ("i18n", "extract"): {},
+    ("i18n", "status"): {"--lang": "lang", "-f": "fmt"},
+}
+POSITIONAL = {
+    ("show",): ["text"],
+    ("move",): ["text", "day"],
+    ("cancel",): ["text"],
+    ("query", "references"): ["text"],
+    ("diff",): ["path"],
+    ("rules",): ["text"],
+    ("i18n", "extract"): ["path"],
+    ("i18n", "status"): ["path"],
+}
+
+
+@st.composite
+def command_lines(draw: st.DrawFn) -> list[str]:
+    """A command with some of its options, every value one that works but one, drawn from all of its kind."""
+    command = draw(st.sampled_from(sorted(OPTIONS)))
+    options = draw(st.lists(st.sampled_from(sorted(OPTIONS[command]) or ["-h"]), max_size=4, unique=True))
+    slots: list[tuple[str | None, str | None]] = [(None, kind) for kind in POSITIONAL.get(command, [])]
+    slots += [(option, OPTIONS[command].get(option)) for option in options]
+    slots += [(None, "path")] * draw(st.integers(0, 2))
+    odd = draw(st.integers(0, max(0, len(slots) - 1)))
+    args = list(command)
+    for n, (option, kind) in enumerate(slots):
+        args += [option] if option else []
+        if kind is not None:
+            args.append(draw(st.sampled_from(VALUES[kind])) if n == odd else VALUES[kind][0])
+    return args
+
+
+@settings(max_examples=examples(300))
+@given(args=command_lines())
+def test_any_command_line_ends_in_a_documented_exit_code_and_says_why(args):
+    # Every command, its options at and past their limits, in a copy of data/: exit 0, 1 or 2, never an
+    # exception, and a command that fails says something.
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "data").mkdir()
+        (Path(folder) / "out").mkdir()
+        for source in DATA.iterdir():
+            (Path(folder) / "data" / source.name).write_bytes(source.read_bytes())
+        here = os.getcwd()
+        os.chdir(folder)
+        try:
+            result = cli_runner().invoke(app, args)
+        finally:
+            os.chdir(here)
+    assert result.exit_code in (0, 1, 2), (args, result.exit_code)
+    assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+    assert "Traceback" not in result.stderr
+    assert result.exit_code == 0 or result.stderr or result.stdout, args
