@@ -7,6 +7,7 @@ and the exit code are the README's.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -587,3 +588,30 @@ def test_any_command_line_ends_in_a_documented_exit_code_and_says_why(args):
     assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
     assert "Traceback" not in result.stderr
     assert result.exit_code == 0 or result.stderr or result.stdout, args
+
+
+# --- a catalog's plural forms ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", ["abc", "", "1.5", "-1", "0x2"])
+def test_a_plural_forms_header_that_is_no_number_is_named_at_its_line(runner, plan, tmp_path, count):
+    # It was Python's "invalid literal for int() with base 10: 'abc'", with no line.
+    (tmp_path / "plan.es.po").write_text(
+        f'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals={count}; plural=n;\\n"\n', encoding="utf-8"
+    )
+    assert invoke(runner, "i18n", "status", str(plan), "--lang", "es") == (
+        1,
+        "",
+        f"workplan: error: {tmp_path / 'plan.es.po'}:3: broken translation catalog: nplurals={count}; nplurals is a "
+        "number of plural forms, like nplurals=2\n",
+    )
+
+
+def test_a_translation_that_says_nplurals_is_only_text(runner, plan, tmp_path):
+    (tmp_path / "plan.es.po").write_text(
+        'msgid ""\nmsgstr ""\n\nmsgctxt "meeting-7.title"\nmsgid "x"\nmsgstr "nplurals=99"\n',
+        encoding="utf-8",
+    )
+    code, out, err = invoke(runner, "i18n", "status", str(plan), "--lang", "es", "--format", "json")
+    counts = {key: json.loads(out)[key] for key in ("total", "translated", "untranslated", "stale")}
+    assert (code, err, counts) == (0, "", {"total": 369, "translated": 22, "untranslated": 347, "stale": 0})
