@@ -101,11 +101,15 @@ def _catalog_bytes(path: Path) -> bytes:
     if not stat.S_ISREG(os.fstat(handle).st_mode):  # a folder too, which os.fdopen would refuse with an OSError
         os.close(handle)
         raise CatalogError(f"{path}: a translation catalog must be a regular file")
+    # 64 KiB at a time: `read(MAX_CATALOG_BYTES + 1)` would ask for the whole limit before reading a byte.
+    chunks, size = [], 0
     with os.fdopen(handle, "rb") as stream:
-        data = stream.read(MAX_CATALOG_BYTES + 1)
-    if len(data) > MAX_CATALOG_BYTES:
-        raise CatalogError(f"{path}: translation catalog larger than {MAX_CATALOG_BYTES // 2**20} MiB")
-    return data
+        while chunk := stream.read(1 << 16):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_CATALOG_BYTES:
+                raise CatalogError(f"{path}: translation catalog larger than {MAX_CATALOG_BYTES // 2**20} MiB")
+    return b"".join(chunks)
 
 
 def read_catalog(path: Path, locale: str | None = None) -> Any:

@@ -615,3 +615,37 @@ def test_a_translation_that_says_nplurals_is_only_text(runner, plan, tmp_path):
     code, out, err = invoke(runner, "i18n", "status", str(plan), "--lang", "es", "--format", "json")
     counts = {key: json.loads(out)[key] for key in ("total", "translated", "untranslated", "stale")}
     assert (code, err, counts) == (0, "", {"total": 369, "translated": 22, "untranslated": 347, "stale": 0})
+
+
+# --- memory -------------------------------------------------------------------------------------------
+
+
+def test_reading_a_catalog_takes_about_its_size_not_the_limit():
+    # read(MAX_CATALOG_BYTES + 1) asked for 64 MiB for every catalog: under a memory limit of 100 MB,
+    # `upcoming --lang es` died of a MemoryError while reading the 94 KB catalog of the interface.
+    import tracemalloc
+
+    from workplan_cli import i18n
+
+    catalog = DATA / "csh-2022-2023.es.po"
+    tracemalloc.start()
+    try:
+        data = i18n._catalog_bytes(catalog)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (data == catalog.read_bytes(), peak < 4 * len(data)) == (True, True), peak
+
+
+def test_running_out_of_memory_in_any_command_is_one_line_exit_2(monkeypatch, runner, plan):
+    from workplan_cli import timeline
+
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(timeline, "build_timeline", exhausted)
+    assert invoke(runner, "upcoming", str(plan), "--as-of", "2023-03-01") == (
+        2,
+        "",
+        "workplan: error: ran out of memory; nothing was written\n",
+    )

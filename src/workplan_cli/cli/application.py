@@ -32,16 +32,18 @@ def io_error(error: OSError) -> PathError:
 class WorkplanGroup(TyperGroup):
     """workplan's top-level group: every command (and every command of its groups) runs inside its `invoke`,
     so that a `WorkplanError` a command lets through is shown as one message and exits with its code, and so
-    is an `OSError` (a path that cannot even be looked at: exit 2)."""
+    is an `OSError` (a path that cannot even be looked at) or a `MemoryError` (exit 2)."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
             raise  # the reader has gone (`| head`): not an error, and click answers it
-        except (WorkplanError, OSError) as error:
+        except (WorkplanError, OSError, MemoryError) as error:
             if isinstance(error, OSError):
                 error = io_error(error)
+            elif isinstance(error, MemoryError):
+                error = PathError("ran out of memory; nothing was written")
             typer.echo(error_message(error), err=True)
             raise typer.Exit(error.exit_code) from None
 
