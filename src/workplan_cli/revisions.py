@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -91,7 +92,7 @@ def diff_files(old: Path, new: Path) -> list[RevisionDiff]:
     from .loader import load_plan
 
     for path in (old, new):
-        if not path.exists():
+        if not os.path.lexists(path):  # a link that leads nowhere, or in a loop, is said as reading it fails
             raise PathError(f"no such file or directory: {path}")
     before, after = load_plan(old), load_plan(new)
     if before.plan is None or after.plan is None:

@@ -649,3 +649,13 @@ def test_running_out_of_memory_in_any_command_is_one_line_exit_2(monkeypatch, ru
         "",
         "workplan: error: ran out of memory; nothing was written\n",
     )
+
+
+def test_diff_of_a_link_in_a_loop_says_so(runner, plan, tmp_path):
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    assert invoke(runner, "diff", str(tmp_path / "a.yaml"), str(plan)) == (
+        2,
+        "",
+        f"workplan: error: {tmp_path / 'a.yaml'}: cannot open: Too many levels of symbolic links\n",
+    )
