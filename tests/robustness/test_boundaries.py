@@ -659,3 +659,23 @@ def test_diff_of_a_link_in_a_loop_says_so(runner, plan, tmp_path):
         "",
         f"workplan: error: {tmp_path / 'a.yaml'}: cannot open: Too many levels of symbolic links\n",
     )
+
+
+# --- where -o points -------------------------------------------------------------------------------------
+
+
+def test_an_output_name_ending_in_a_slash_is_a_folder_whatever_its_name(runner, plan, tmp_path):
+    # `-o site.v2/` said "2 plans do not go into one file", and `-o page.html/` wrote the file page.html.
+    assert invoke(runner, "render", str(plan), "-f", "md", "-o", f"{tmp_path}/page.md/") == (
+        0,
+        "",
+        f"wrote {tmp_path}/page.md/csh-2022-2023.md\n",
+    )
+    other = tmp_path / "other.yaml"
+    other.write_bytes((FIXTURES / "committee-minimal.yaml").read_bytes())
+    assert invoke(runner, "render", str(plan), str(other), "-f", "ics", "-o", f"{tmp_path}/cal.v2/") == (
+        0,
+        "",
+        f"wrote {tmp_path}/cal.v2/csh-2022-2023.ics\nwrote {tmp_path}/cal.v2/test-2023.ics\n",
+    )
+    assert sorted(os.listdir(tmp_path)) == ["cal.v2", "other.yaml", "page.md", "plan.yaml"]

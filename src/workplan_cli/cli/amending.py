@@ -15,7 +15,7 @@ from ..errors import EXIT_OK, EXIT_PROBLEMS, PlanError, WorkplanError
 from ..text import visible
 from ..vocabulary import MEETING_KINDS
 from .application import app, sub_app
-from .options import PLAN_HELP, ListFormat, date_of, day_option, parse_day, path_value, plan_value
+from .options import PLAN_HELP, ListFormat, date_of, day_option, name_value, parse_day, path_value
 
 EDIT_EXIT_CODES = (
     "Exit codes: 0 written (or, with --dry-run, would be written); 1 refused: the plan does not validate, "
@@ -34,7 +34,7 @@ EditPlanArgument = Annotated[
 EditPlanOption = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option(
-        "--plan", "-p", metavar="PLAN", parser=plan_value, help=PLAN_HELP.format(paths="PLAN"), show_default=False
+        "--plan", "-p", metavar="PLAN", parser=name_value, help=PLAN_HELP.format(paths="PLAN"), show_default=False
     ),
 ]
 DryRunOption = Annotated[
@@ -392,7 +392,7 @@ def init(
             "--output",
             "-o",
             metavar="FILE",
-            parser=plan_value,
+            parser=name_value,
             help="Where to write it (- for standard output; a folder, or a name ending in /, for NEW-ID.yaml in it). "
             "Default: NEW-ID.yaml beside the source plan.",
             show_default=False,

@@ -67,8 +67,9 @@ def path_value(text: str) -> Path:
     return Path(text)
 
 
-def plan_value(text: str) -> str:
-    """``--plan``'s value: a file or folder, or a plan's id; never empty (`path_value`)."""
+def name_value(text: str) -> str:
+    """A file or folder as written (a trailing / says a folder), or a plan's id (``--plan``); never empty
+    (`path_value`)."""
     path_value(text)  # an empty one is refused
     return text
 
@@ -103,7 +104,7 @@ PLAN_HELP = (
 PlanOption = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option(
-        "--plan", "-p", metavar="PLAN", parser=plan_value, help=PLAN_HELP.format(paths="PATH"), show_default=False
+        "--plan", "-p", metavar="PLAN", parser=name_value, help=PLAN_HELP.format(paths="PATH"), show_default=False
     ),
 ]
 FormatOption = Annotated[
