@@ -92,8 +92,12 @@ def diff_files(old: Path, new: Path) -> list[RevisionDiff]:
     from .loader import load_plan
 
     for path in (old, new):
-        if not os.path.lexists(path):  # a link that leads nowhere, or in a loop, is said as reading it fails
-            raise PathError(f"no such file or directory: {path}")
+        try:
+            os.lstat(path)
+        except FileNotFoundError:
+            raise PathError(f"no such file or directory: {path}") from None
+        except OSError:
+            pass  # a name too long, a folder that cannot be searched: said as reading it fails
     before, after = load_plan(old), load_plan(new)
     if before.plan is None or after.plan is None:
         return [RevisionDiff(new, None, [], [*before.diagnostics, *after.diagnostics])]

@@ -53,7 +53,7 @@ def plan(tmp_path: Path) -> Path:
         (["render", str(CSH), "-o", LONG + ".html"], LONG + ".html"),
         (["render", str(CSH), "--template-dir", LONG], LONG),
         (["init", "--from", str(CSH), "--start", "2023-11-10", "-o", LONG], LONG),
-        (["diff", LONG, str(CSH)], LONG),
+        (["diff", LONG, str(CSH)], f"{LONG}: cannot open"),
         (["i18n", "extract", LONG], LONG),
         (["i18n", "status", LONG, "--lang", "es"], LONG),
     ],
