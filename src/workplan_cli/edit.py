@@ -34,6 +34,7 @@ from .models.scalars import _to_approximate_date, hh_mm, precision
 from .nodetree import get, item_start, line_end_after, replace_scalar, requote, value
 from .planfile import PlanText
 from .planitems import PlanItems
+from .text import visible
 from .textpatch import Replace, insert_lines
 from .vocabulary import STATUSES
 
@@ -255,9 +256,7 @@ def set_status(
         new_lines.append(f"{indent}status: {status}")
         after = [(k, v) for k, v in item.value if k.value in _BEFORE_STATUS[kind]][-1]
     if note is not None:
-        note = note.strip()
-        if not note:
-            raise UsageError("--note needs some text")
+        note = _checked_text(note, "--note")
         written = scalar_text(note)
         intent.set((*path, "status_note"), written)
         old_note = get(item, "status_note")
@@ -340,6 +339,20 @@ def slug(text: str, limit: int = 48) -> str:
             break
         out = f"{out}-{word}" if out else word[:limit]
     return out or "item"
+
+
+def _checked_text(text: str, option: str) -> str:
+    """A text given on the command line, stripped: some text, all of it UTF-8.
+
+    A byte that is not UTF-8 (a terminal or a script in another encoding)
+    reaches Python as a lone surrogate, which no YAML file can hold.
+    """
+    text = text.strip()
+    if not text:
+        raise UsageError(f"{option} needs some text")
+    if any("\ud800" <= character <= "\udfff" for character in text):
+        raise UsageError(f"{option} '{visible(text)}' is not UTF-8 text: give it in UTF-8")
+    return text
 
 
 def _checked_id(text: str, option: str) -> str:
@@ -459,7 +472,7 @@ def add_meeting(
         body.append(f"number: {int(number)}")
     body.append(f"kind: {scalar_text(kind)}")
     if title and title.strip():
-        body.append(f"title: {scalar_text(title.strip())}")
+        body.append(f"title: {scalar_text(_checked_text(title, '--title'))}")
     if (start is None) != (end is None):
         raise UsageError("give both hours of the meeting, or neither while they are to be confirmed")
     if precision(day) != "day":
@@ -489,19 +502,18 @@ def add_activity(
     plan = source.plan
     if not isinstance(plan, CommitteePlan):
         raise UsageError(f"{source.name} is a program plan: it has no list of other OAS activities")
-    if not title.strip():
-        raise UsageError("--title needs some text")
+    title = _checked_text(title, "--title")
     if ident is None:
         ident = _free_id(source, slug(title))
     ident = _checked_id(ident, "--id")
-    body = [f"- id: {scalar_text(ident)}", f"title: {scalar_text(title.strip())}", f"date: {_date_text(day)}"]
+    body = [f"- id: {scalar_text(ident)}", f"title: {scalar_text(title)}", f"date: {_date_text(day)}"]
     if end_day is not None:
         body.append(f"end_date: {_date_text(end_day)}")
     if organizers:
         checked = [scalar_text(_checked_id(o, "--organizer")) for o in organizers]
         body.append(f"organizers: [{', '.join(checked)}]")
     if place and place.strip():
-        body.append(f"place: {scalar_text(place.strip())}")
+        body.append(f"place: {scalar_text(_checked_text(place, '--place'))}")
     keys = [(a.date,) for a in plan.activities]
     intent = Intent()
     edits = _insert_in_order(source, ("activities",), keys, (day,), body, intent)

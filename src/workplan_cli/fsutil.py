@@ -8,6 +8,8 @@
   or link) is refused: a command never writes over what it reads.
 - Anything that is not a regular file (a device such as ``/dev/null``, a FIFO,
   ``/dev/stdout``) is written to directly: renaming over it would replace it.
+- An existing file its mode says is read-only is refused, even for root (a
+  rename would replace it all the same).
 - A regular file (or a new one) is written to a temporary file in the same
   folder, flushed to disk, given the old file's mode and owner, and renamed
   over it, so a reader sees the old text or the new, never a mix.
@@ -17,16 +19,20 @@
 
 The text may come as one string or as pieces (a template rendering as it goes):
 pieces are written as they come, to the temporary file, so a large page is
-never held whole; if producing them fails, the target is left as it was.
+never held whole; if producing them fails, the target is left as it was.  So
+it is when SIGTERM or SIGHUP ends the process meanwhile: the temporary file
+is removed first, then the signal ends the process.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import sys
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -107,11 +113,67 @@ def write_atomic(
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_through(path, text)
         return
+    if info is not None and (not info.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)):
+        raise PathError(f"{path}: the file is read-only; make it writable (chmod u+w) to write it (nothing written)")
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
-    if info is not None and info.st_nlink > 1:
-        _rewrite_in_place(target, text)
+    with _ended_cleanly():
+        if info is not None and info.st_nlink > 1:
+            _rewrite_in_place(target, text)
+        else:
+            _replace(target, text, info)
+
+
+# The signals that end a process by default and can come while it writes: `kill`, a closed terminal.
+_ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class _Ended(BaseException):
+    """One of `_ENDING`, come while a file was being written (`_ended_cleanly`)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_ended(signum: int, frame: object) -> None:
+    raise _Ended(signum)
+
+
+@contextlib.contextmanager
+def _ended_cleanly() -> Iterator[None]:
+    """SIGTERM or SIGHUP while a file is written (a `kill`, a CI time-out, a closed terminal) raised as `_Ended`,
+    so that the temporary file is removed and the target left as it was; then the signal ends the process as
+    it would have.  Only where the signal has its default action, and in the main thread (where Python runs
+    signal handlers)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
         return
-    _replace(target, text, info)
+    replaced = [sig for sig in _ENDING if signal.getsignal(sig) is signal.SIG_DFL]
+    for sig in replaced:
+        signal.signal(sig, _raise_ended)
+    try:
+        yield
+    except _Ended as ended:
+        for sig in replaced:
+            signal.signal(sig, signal.SIG_DFL)
+        signal.raise_signal(ended.signum)
+        raise  # the signal's action was changed meanwhile: the exception goes on
+    finally:
+        for sig in replaced:
+            signal.signal(sig, signal.SIG_DFL)
+
+
+@contextlib.contextmanager
+def _held() -> Iterator[None]:
+    """`_ENDING` held back until the block is done (a file rewritten in place is never left half-written)."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def refuse_inputs(path: Path | str, inputs: Iterable[Path | str]) -> None:
@@ -182,19 +244,22 @@ def _replace(target: Path, text: str | Iterable[str], info: os.stat_result | Non
 def _rewrite_in_place(target: Path, text: str | Iterable[str]) -> None:
     """Rewrite a hard-linked file through its own inode, with a full copy kept until it is on disk."""
     backup = _temporary_copy(target, text)
-    try:
-        with (
-            open(target, "r+", encoding="utf-8", newline="\n") as stream,
-            open(backup, encoding="utf-8", newline="\n") as complete,
-        ):
-            for block in blocks(complete):
-                stream.write(block)
-            stream.truncate()
-            stream.flush()
-            os.fsync(stream.fileno())
-    except OSError as exc:
-        raise PathError(f"{target}: cannot write: {exc.strerror or exc}; the new text is kept in {backup}") from None
-    Path(backup).unlink(missing_ok=True)
+    with _held():
+        try:
+            with (
+                open(target, "r+", encoding="utf-8", newline="\n") as stream,
+                open(backup, encoding="utf-8", newline="\n") as complete,
+            ):
+                for block in blocks(complete):
+                    stream.write(block)
+                stream.truncate()
+                stream.flush()
+                os.fsync(stream.fileno())
+        except OSError as exc:
+            raise PathError(
+                f"{target}: cannot write: {exc.strerror or exc}; the new text is kept in {backup}"
+            ) from None
+        Path(backup).unlink(missing_ok=True)
 
 
 def _umask() -> int:

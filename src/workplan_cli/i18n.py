@@ -89,7 +89,7 @@ def _check_lines(path: Path, text: str) -> None:
 MAX_CATALOG_BYTES = 64 * 1024 * 1024
 MAX_CATALOG_LINE = 64 * 1024
 MAX_PLURAL_FORMS = 6
-_NPLURALS = re.compile(r"nplurals\s*=\s*([0-9]+)")
+_NPLURALS = re.compile(r'"Plural-Forms:[^"\n]*?\bnplurals\s*=\s*([^;"\\]*)')  # in the header's Plural-Forms line
 
 
 def _catalog_bytes(path: Path) -> bytes:
@@ -98,14 +98,18 @@ def _catalog_bytes(path: Path) -> bytes:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise CatalogError(f"{path}: cannot read translation catalog: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(os.fstat(handle).st_mode):  # a folder too, which os.fdopen would refuse with an OSError
+        os.close(handle)
+        raise CatalogError(f"{path}: a translation catalog must be a regular file")
+    # 64 KiB at a time: `read(MAX_CATALOG_BYTES + 1)` would ask for the whole limit before reading a byte.
+    chunks, size = [], 0
     with os.fdopen(handle, "rb") as stream:
-        info = os.fstat(stream.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise CatalogError(f"{path}: a translation catalog must be a regular file")
-        data = stream.read(MAX_CATALOG_BYTES + 1)
-    if len(data) > MAX_CATALOG_BYTES:
-        raise CatalogError(f"{path}: translation catalog larger than {MAX_CATALOG_BYTES // 2**20} MiB")
-    return data
+        while chunk := stream.read(1 << 16):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_CATALOG_BYTES:
+                raise CatalogError(f"{path}: translation catalog larger than {MAX_CATALOG_BYTES // 2**20} MiB")
+    return b"".join(chunks)
 
 
 def read_catalog(path: Path, locale: str | None = None) -> Any:
@@ -117,12 +121,19 @@ def read_catalog(path: Path, locale: str | None = None) -> Any:
         text = data.decode("utf-8")
         _check_lines(path, text)
         plurals = _NPLURALS.search(text)
-        if plurals is not None and int(plurals.group(1)[:4]) > MAX_PLURAL_FORMS:
+        if plurals is not None:
             line = text.count("\n", 0, plurals.start()) + 1
-            raise CatalogError(
-                f"{path}:{line}: broken translation catalog: {plurals.group(0)}; a language has at most "
-                f"{MAX_PLURAL_FORMS} plural forms"
-            )
+            count = plurals.group(1).strip()
+            if not count.isascii() or not count.isdigit():
+                raise CatalogError(
+                    f"{path}:{line}: broken translation catalog: nplurals={count}; nplurals is a number of plural "
+                    "forms, like nplurals=2"
+                )
+            if int(count[:4]) > MAX_PLURAL_FORMS:
+                raise CatalogError(
+                    f"{path}:{line}: broken translation catalog: nplurals={count}; a language has at most "
+                    f"{MAX_PLURAL_FORMS} plural forms"
+                )
         return read_po(io.BytesIO(data), locale=locale, abort_invalid=True)
     except PoFileError as exc:
         # Babel counts lines from 0 and adds " on N" to its message.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import stat
 import sys
 from typing import Any, NoReturn
 
@@ -50,6 +51,7 @@ def run() -> None:
     # builds the first validator: 10-20 ms of a short run, for plugins that have no
     # business in workplan's own validators.  A user's own setting is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _babel_past_a_bad_tz()
     from .cli import app_for
 
     try:
@@ -58,15 +60,47 @@ def run() -> None:
         frozen_at_exit()
 
 
+def _babel_past_a_bad_tz() -> None:
+    """Import babel's local zone with TZ set aside when TZ names a file that is not a zone file.
+
+    babel reads the machine's zone from the file TZ names (``TZ=:/etc/localtime``) the first time it is
+    imported, and fails on any other file or a folder (``TZ=/etc/passwd``, ``TZ=/tmp``) and waits on a FIFO,
+    where the C library just uses UTC.  workplan never uses babel's local zone; the usual case costs one read
+    of four bytes.
+    """
+    zone = os.environ.get("TZ", "")
+    path = zone[1:] if zone.startswith(":") else zone
+    if not path or not os.path.exists(path):
+        return
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO is not waited on
+        try:
+            start = os.read(handle, 4) if stat.S_ISREG(os.fstat(handle).st_mode) else b""
+        finally:
+            os.close(handle)
+    except OSError:
+        start = b""
+    if start == b"TZif":
+        return
+    del os.environ["TZ"]
+    try:
+        import babel.localtime  # noqa: F401 - imported once, here, without TZ
+    finally:
+        os.environ["TZ"] = zone
+
+
 class _Output(io.RawIOBase):
     """Standard output's file descriptor, where the first write that fails is an `OutputError`, and the output
-    after it goes nowhere (a reader that has gone stays a `BrokenPipeError`, which click answers); ``fd`` None
-    for a closed standard output."""
+    after it goes nowhere; ``fd`` None for a closed standard output.
+
+    A reader that has gone (`| head`) is not an error: the rest of the output goes nowhere, and the command
+    ends with its own exit code, as if everything had been read."""
 
     def __init__(self, fd: int | None) -> None:
         super().__init__()
         self._fd = fd
         self.error: OutputError | None = None  # the first write that failed
+        self.gone = False  # the reader has closed the pipe
 
     def writable(self) -> bool:
         return True
@@ -80,15 +114,16 @@ class _Output(io.RawIOBase):
         return self._fd is not None and os.isatty(self._fd)
 
     def write(self, data: Any) -> int:
-        if self.error is not None:
-            return len(data)  # reported once; the rest of the output is lost with it
+        if self.error is not None or self.gone:
+            return len(data)  # reported once (or read by no one); the rest of the output is lost with it
         try:
             if self._fd is None:
                 raise OutputError("cannot write the output: standard output is closed")
             try:
                 return os.write(self._fd, data)
             except BrokenPipeError:
-                raise
+                self.gone = True
+                return len(data)
             except OSError as error:
                 raise OutputError(f"cannot write the output: {error.strerror or error}") from None
         except OutputError as error:

@@ -102,15 +102,19 @@ class PlanText:
 
 
 def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
-    """The bytes of a regular file, and its status from the same open file."""
+    """The bytes of a regular file, and its status from the same open file (a FIFO is opened without waiting
+    for a writer, and refused)."""
     try:
-        with path.open("rb") as stream:
-            info = os.fstat(stream.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise PathError(f"{path}: not a regular file")
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise PathError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    info = os.fstat(handle)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(handle)
+        raise PathError(f"{path}: {'is a directory' if stat.S_ISDIR(info.st_mode) else 'not a regular file'}")
+    try:
+        with os.fdopen(handle, "rb") as stream:
             return stream.read(), info
-    except IsADirectoryError:
-        raise PathError(f"{path}: is a directory") from None
     except OSError as exc:
         raise PathError(f"{path}: cannot read: {exc.strerror or exc}") from None
 

@@ -32,7 +32,7 @@ def _nothing_said(text: str) -> None:
 def render_files(
     files: Sequence[tuple[Path, Plan]],
     fmt: str,
-    output: Path | None = None,
+    output: Path | str | None = None,
     template_dir: Path | None = None,
     lang: str | None = None,
     as_of: dt.date | None = None,
@@ -42,7 +42,8 @@ def render_files(
     """Render each plan (with the file it was read from) as ``fmt`` to ``output``.
 
     ``output``: None or ``-`` for standard output (one plan only); a file (existing, or a name with an
-    extension); or a folder (existing, or a new name without extension) for one file per plan, PLAN-ID.FMT;
+    extension); or a folder (existing, a name written with a trailing /, or a new name without extension)
+    for one file per plan, PLAN-ID.FMT;
     several plans in HTML into a folder make a site (`site.write_site`).  Into a folder, every plan is
     rendered before any file is written, so that a template that fails on the last plan leaves every
     output as it was.  ``note(text)`` is told what the user should know (a calendar with no events).
@@ -53,12 +54,14 @@ def render_files(
     from .render import render_pieces
     from .site import refuse_file_for_several, today, write_site
 
-    inputs = [path for path, _ in files]
+    folder = isinstance(output, str) and output.endswith(("/", os.sep))  # `-o site.v2/`: a folder, whatever its name
+    output = None if output is None else Path(output)
+    inputs = read_by_render(files, output, template_dir)
 
     def pieces(path: Path, p: Any) -> Any:
         return render_pieces(p, fmt, template_dir, lang, path, as_of)
 
-    if output is not None and not is_stdout(output):
+    if output is not None and not is_stdout(output) and not folder:
         refuse_file_for_several(output, len(files))
     for notice in notices([p for _, p in files], fmt):
         note(notice)
@@ -70,7 +73,7 @@ def render_files(
         if len(files) > 1:
             raise UsageError(f"{len(files)} plans to render: give --output FOLDER to write one file per plan")
         write_atomic("-", pieces(*files[0]))
-    elif output.is_dir() or len(files) > 1 or not (output.suffix or output.exists() or output.is_symlink()):
+    elif folder or output.is_dir() or len(files) > 1 or not (output.suffix or output.exists() or output.is_symlink()):
         with contextlib.ExitStack() as stack:
             rendered = [(p, stack.enter_context(spool(pieces(path, p)))) for path, p in files]
             try:
@@ -83,6 +86,21 @@ def render_files(
     else:
         write_atomic(output, pieces(*files[0]), inputs=inputs)
         wrote(output)
+
+
+def read_by_render(files: Sequence[tuple[Path, Plan]], output: Path | None, template_dir: Path | None) -> list[Path]:
+    """What `render` reads, and so never writes over: the plans, their catalogs (``PLAN.LANG.po`` beside each,
+    in every language, as a site reads them), and ``output`` itself when it is a template (``*.j2``) in the
+    template folder."""
+    from .catalogs import catalog_path
+    from .vocabulary import LANGUAGES
+
+    read = [path for path, _ in files] + [catalog_path(path, lang) for path, _ in files for lang in LANGUAGES]
+    if output is None or template_dir is None or not output.name.endswith(".j2") or not output.is_file():
+        return read
+    if Path(os.path.realpath(output)).is_relative_to(os.path.realpath(template_dir)):
+        read.append(output)
+    return read
 
 
 def write_next_term(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -91,8 +92,12 @@ def diff_files(old: Path, new: Path) -> list[RevisionDiff]:
     from .loader import load_plan
 
     for path in (old, new):
-        if not path.exists():
-            raise PathError(f"no such file or directory: {path}")
+        try:
+            os.lstat(path)
+        except FileNotFoundError:
+            raise PathError(f"no such file or directory: {path}") from None
+        except OSError:
+            pass  # a name too long, a folder that cannot be searched: said as reading it fails
     before, after = load_plan(old), load_plan(new)
     if before.plan is None or after.plan is None:
         return [RevisionDiff(new, None, [], [*before.diagnostics, *after.diagnostics])]

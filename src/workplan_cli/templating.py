@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 from collections.abc import Callable, Iterator
 from itertools import islice
@@ -145,7 +146,7 @@ def environment(template_dir: Path | None, lang: str = "en") -> Any:
     folders = [str(template_dir)] if template_dir else []
     folders.append(str(bundled_template_dir()))
     env: Any = _environment_class()(
-        loader=jinja2.FileSystemLoader(folders),
+        loader=_loader_class()(folders),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -261,6 +262,43 @@ def _gettext_functions(translations: Any) -> dict[str, Any]:
         return done(eval_ctx.autoescape, translations.npgettext(context, singular, plural, num), variables)
 
     return {"_": gettext, "gettext": gettext, "ngettext": ngettext, "pgettext": pgettext, "npgettext": npgettext}
+
+
+@functools.cache
+def _loader_class() -> type:
+    """Jinja's loader of template files, where a template that cannot be read, or is not UTF-8, is an error
+    naming the file (`PathError`; `TemplateError` with the line of the first byte that is not UTF-8)."""
+    import posixpath
+
+    import jinja2
+    from jinja2.loaders import split_template_path
+
+    class TemplateLoader(jinja2.FileSystemLoader):
+        def get_source(self, environment: Any, template: str) -> Any:
+            try:
+                return super().get_source(environment, template)
+            except jinja2.TemplateNotFound:  # an OSError too, said as such by `_template_problem`
+                raise
+            except (OSError, UnicodeDecodeError) as exc:
+                paths = (posixpath.join(folder, *split_template_path(template)) for folder in self.searchpath)
+                where = next((path for path in paths if os.path.isfile(path)), template)
+                if isinstance(exc, OSError):
+                    raise PathError(f"{where}: cannot read the template: {exc.strerror or exc}") from None
+                raise _not_utf8(where) from None
+
+    return TemplateLoader
+
+
+def _not_utf8(path: str) -> TemplateError:
+    """`TemplateError` at the line and column of the first byte of ``path`` that is not UTF-8."""
+    data = Path(path).read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return TemplateError(f"{path}:{line}:{column}: template is not UTF-8 text (byte 0x{data[exc.start]:02x})")
+    return TemplateError(f"{path}: template is not UTF-8 text")
 
 
 @functools.cache
@@ -422,10 +460,14 @@ def own_html(value: str) -> Any:
 
 
 def _template_position(exc: BaseException) -> tuple[str, int | None]:
-    """The template file and line an exception was raised from, read off its traceback."""
-    name, line = getattr(exc, "filename", None) or getattr(exc, "name", None), getattr(exc, "lineno", None)
-    if name:
-        return str(name), line
+    """The template file and line an exception was raised from: Jinja's own say so, any other is read off its
+    traceback (its ``name``, which Python gives an AttributeError or an ImportError, is no template's)."""
+    import jinja2
+
+    if isinstance(exc, jinja2.TemplateError):
+        name = getattr(exc, "filename", None) or getattr(exc, "name", None)
+        if name:
+            return str(name), getattr(exc, "lineno", None)
     tb = exc.__traceback__
     found: tuple[str, int | None] = ("template", None)
     while tb is not None:
@@ -445,6 +487,9 @@ def render_template_pieces(name: str, template_dir: Path | None, **context: Any)
     """
     if template_dir is not None and not template_dir.is_dir():
         raise PathError(f"{template_dir}: template folder not found")
+    if template_dir is not None and not os.access(template_dir, os.R_OK | os.X_OK):
+        # Jinja would take each of its templates for missing, and the bundled ones would be used instead.
+        raise PathError(f"{template_dir}: cannot read the template folder: Permission denied")
     env = environment(template_dir, i18n.current())
     context.setdefault("lang", i18n.current())
     try:
@@ -472,6 +517,8 @@ def _template_problem(exc: Exception, env: Any, name: str) -> WorkplanError:
     """What a template's exception means to the user: `PathError` for a missing template, else `TemplateError`."""
     import jinja2
 
+    if isinstance(exc, WorkplanError):  # a template file that cannot be read (`_loader_class`)
+        return exc
     if isinstance(exc, jinja2.TemplateNotFound):
         return PathError(f"template {exc.name!r} not found in {', '.join(env.loader.searchpath)}")
     if isinstance(exc, jinja2.TemplateSyntaxError):

@@ -14,7 +14,16 @@ from ..errors import EXIT_OK, EXIT_PROBLEMS, PlanError, WorkplanError
 from ..text import visible
 from ..vocabulary import MEETING_KINDS
 from .application import app, sub_app
-from .options import PLAN_HELP, ListFormat, date_of, day_option, parse_period, period_option
+from .options import (
+    PLAN_HELP,
+    ListFormat,
+    date_of,
+    day_option,
+    name_value,
+    parse_period,
+    path_value,
+    period_option,
+)
 
 EDIT_EXIT_CODES = (
     "Exit codes: 0 written (or, with --dry-run, would be written); 1 refused: the plan does not validate, "
@@ -25,13 +34,16 @@ EditPlanArgument = Annotated[
     Optional[list[Path]],  # noqa: UP045 - Typer reads the annotation at run time
     typer.Argument(
         metavar="[PLAN]...",
+        parser=path_value,
         help="The plan file, or folders to look for it in. Default: data/.",
         show_default=False,
     ),
 ]
 EditPlanOption = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--plan", "-p", metavar="PLAN", help=PLAN_HELP.format(paths="PLAN"), show_default=False),
+    typer.Option(
+        "--plan", "-p", metavar="PLAN", parser=name_value, help=PLAN_HELP.format(paths="PLAN"), show_default=False
+    ),
 ]
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", "-n", help="Say what would change, as `workplan diff` would, and write nothing.")
@@ -371,7 +383,14 @@ def add_activity_command(
 )
 def init(
     source: Annotated[
-        Path, typer.Option("--from", metavar="PLAN", help="This term's plan file, to start from.", show_default=False)
+        Path,
+        typer.Option(
+            "--from",
+            metavar="PLAN",
+            parser=path_value,
+            help="This term's plan file, to start from.",
+            show_default=False,
+        ),
     ],
     start: Annotated[
         dt.datetime,
@@ -396,6 +415,7 @@ def init(
             "--output",
             "-o",
             metavar="FILE",
+            parser=name_value,
             help="Where to write it (- for standard output; a folder, or a name ending in /, for NEW-ID.yaml in it). "
             "Default: NEW-ID.yaml beside the source plan.",
             show_default=False,

@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__, helpwords
-from ..errors import WorkplanError
+from ..errors import PathError, WorkplanError
 from ..text import visible
 from .options import CONTEXT_SETTINGS
 
@@ -23,14 +23,27 @@ def error_message(error: WorkplanError) -> str:
     return "\n".join(["workplan: error: " + visible(lines[0]), *map(visible, lines[1:])])
 
 
+def io_error(error: OSError) -> PathError:
+    """An `OSError` about a path (a name too long, a folder that cannot be searched) as the I/O error it is."""
+    where = f"{error.filename}: " if error.filename is not None else ""
+    return PathError(f"{where}{error.strerror or error}")
+
+
 class WorkplanGroup(TyperGroup):
     """workplan's top-level group: every command (and every command of its groups) runs inside its `invoke`,
-    so that a `WorkplanError` a command lets through is shown as one message and exits with its code."""
+    so that a `WorkplanError` a command lets through is shown as one message and exits with its code, and so
+    is an `OSError` (a path that cannot even be looked at) or a `MemoryError` (exit 2)."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except WorkplanError as error:
+        except BrokenPipeError:
+            raise  # the reader has gone (`| head`): not an error, and click answers it
+        except (WorkplanError, OSError, MemoryError) as error:
+            if isinstance(error, OSError):
+                error = io_error(error)
+            elif isinstance(error, MemoryError):
+                error = PathError("ran out of memory; nothing was written")
             typer.echo(error_message(error), err=True)
             raise typer.Exit(error.exit_code) from None
 

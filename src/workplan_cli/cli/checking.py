@@ -15,7 +15,16 @@ from ..errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from ..text import dumps, visible
 from ..vocabulary import COMMITTEE_KIND, PLAN_KINDS
 from .application import app
-from .options import FormatOption, ListFormat, ListFormatOption, OutputFormat, PathsArgument, ValidateFormat, console
+from .options import (
+    FormatOption,
+    ListFormat,
+    ListFormatOption,
+    OutputFormat,
+    PathsArgument,
+    ValidateFormat,
+    console,
+    path_value,
+)
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 the plans are valid; 1 problems were found; 2 usage or I/O error (missing path, unreadable file)."
@@ -178,13 +187,15 @@ def diff(
         Path | None,
         typer.Argument(
             metavar="OLD",
+            parser=path_value,
             help="The earlier plan file; with --rev, the files or folders to compare with their earlier versions "
             "(default: data/).",
             show_default=False,
         ),
     ] = None,
     new: Annotated[
-        Path | None, typer.Argument(metavar="[NEW]", help="The later plan file.", show_default=False)
+        Path | None,
+        typer.Argument(metavar="[NEW]", parser=path_value, help="The later plan file.", show_default=False),
     ] = None,
     rev: Annotated[
         str | None,
@@ -226,6 +237,8 @@ def schema(
         typer.Option(
             "--output",
             "-o",
+            metavar="PATH",
+            parser=path_value,
             help="Write to this file (atomically; symbolic links followed, devices written to directly). Default, or -: standard output.",
             show_default=False,
         ),

@@ -11,12 +11,12 @@ import typer
 
 from ..text import dumps, visible
 from .application import app, sub_app
-from .options import Language, ListFormat, ListFormatOption
+from .options import Language, ListFormat, ListFormatOption, path_value
 
 i18n_app = sub_app("Translate a plan's own text: catalogs beside the plan (PLAN.LANG.po), keyed by item and field.")
 app.add_typer(i18n_app, name="i18n")
 
-PlanFileArgument = Annotated[Path, typer.Argument(metavar="PLAN", help="A plan file.")]
+PlanFileArgument = Annotated[Path, typer.Argument(metavar="PLAN", parser=path_value, help="A plan file.")]
 
 
 @i18n_app.command("extract")

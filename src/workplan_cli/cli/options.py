@@ -79,6 +79,21 @@ def period_option(flag: str, help: str) -> Any:
     return typer.Option(flag, parser=parse_period, metavar="YYYY[-MM[-DD]]", help=help, show_default=False)
 
 
+def path_value(text: str) -> Path:
+    """A file or folder named on the command line; an empty name (a variable left empty in a script) names
+    none, so it is refused rather than taken as the current folder, as `Path('')` would."""
+    if not text:
+        raise typer.BadParameter("an empty name is no file or folder; give . for the current folder")
+    return Path(text)
+
+
+def name_value(text: str) -> str:
+    """A file or folder as written (a trailing / says a folder), or a plan's id (``--plan``); never empty
+    (`path_value`)."""
+    path_value(text)  # an empty one is refused
+    return text
+
+
 def day_option(flag: str, help: str) -> Any:
     """A YYYY-MM-DD option (read as a datetime at midnight; commands take its date)."""
     return typer.Option(flag, parser=parse_day, metavar="YYYY-MM-DD", help=help, show_default=False)
@@ -97,6 +112,7 @@ PathsArgument = Annotated[
     Optional[list[Path]],  # noqa: UP045 - Typer reads the annotation at run time
     typer.Argument(
         metavar="[PATH]...",
+        parser=path_value,
         help=f"Plan files or folders (folders are searched for {' and '.join('*' + s for s in PLAN_SUFFIXES)}). Default: data/.",
         show_default=False,
     ),
@@ -107,7 +123,9 @@ PLAN_HELP = (
 )
 PlanOption = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--plan", "-p", metavar="PLAN", help=PLAN_HELP.format(paths="PATH"), show_default=False),
+    typer.Option(
+        "--plan", "-p", metavar="PLAN", parser=name_value, help=PLAN_HELP.format(paths="PATH"), show_default=False
+    ),
 ]
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="text (a table), json (see docs/commands.md) or md.")

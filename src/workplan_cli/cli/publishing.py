@@ -11,7 +11,7 @@ import typer
 
 from ..text import visible
 from .application import app
-from .options import LangOption, PathsArgument, PlanOption, date_of, day_option, language_of
+from .options import LangOption, PathsArgument, PlanOption, date_of, day_option, language_of, name_value, path_value
 
 
 class RenderFormat(str, enum.Enum):
@@ -38,12 +38,14 @@ def render(
         typer.Option("--format", "-f", help="html (one self-contained page), md (GitHub Markdown) or ics (iCalendar)."),
     ] = RenderFormat.html,
     output: Annotated[
-        Optional[Path],  # noqa: UP045 - Typer reads the annotation at run time
+        Optional[str],  # noqa: UP045 - Typer reads the annotation at run time
         typer.Option(
             "--output",
             "-o",
+            metavar="PATH",
+            parser=name_value,
             help="A file (existing, or a name with an extension; symbolic links are followed, devices written to directly), "
-            "or a folder (existing, or a new name without extension) for one file per plan, PLAN-ID.FORMAT; "
+            "or a folder (existing, a name ending in /, or a new name without extension) for one file per plan, PLAN-ID.FORMAT; "
             "several plans in HTML make a site (an index, every language, calendars). "
             "Default, or -: standard output.",
             show_default=False,
@@ -53,6 +55,8 @@ def render(
         Optional[Path],  # noqa: UP045
         typer.Option(
             "--template-dir",
+            metavar="DIR",
+            parser=path_value,
             help="A folder of Jinja templates that override the bundled ones of the same name.",
             show_default=False,
         ),
