@@ -84,6 +84,7 @@ functions  # models/committee.py
 general_considerations  # models/committee.py
 activities_heading  # models/committee.py
 reports_heading  # models/committee.py
+working_groups_heading  # models/committee.py
 maximum  # models/committee.py
 model_config  # models/common.py
 approximate  # models/program.py

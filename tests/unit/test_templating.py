@@ -21,6 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2.runtime import Context
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from conftest import FIXTURES, ROOT, examples, sweep, write
@@ -37,7 +38,11 @@ COMMITTEE = (FIXTURES / "committee-minimal.yaml").read_text(encoding="utf-8")
 def jinjas_own_classes() -> Iterator[None]:
     """`templating.environment` builds Jinja's own Environment and Context, and keeps no compiled templates."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(templating, "_environment_class", lambda: jinja2.Environment)
+        patch.setattr(
+            templating,
+            "_environment_class",
+            lambda sandboxed=False: SandboxedEnvironment if sandboxed else jinja2.Environment,
+        )
         patch.setattr(templating, "_context_class", lambda: Context)
         patch.setenv("WORKPLAN_CACHE_DIR", "")
         yield
@@ -223,6 +228,71 @@ def test_broken_template_names_file_and_line(tmp_path, runner, template, message
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == f"workplan: error: {broken}{message}\n"
+
+
+# Ways out of a template into Python, as a template folder a repository ships might try them.
+ESCAPES = [
+    ("{{ cycler.__init__.__globals__.os.getpid() }}", "access to attribute '__init__' of 'type' object is unsafe."),
+    ("{{ plan.__class__ }}", "access to attribute '__class__' of 'CommitteePlan' object is unsafe."),
+    ("{{ view.refs.__func__ }}", "access to attribute '__func__' of 'method' object is unsafe."),
+    ("{{ lipsum.__globals__['os'] }}", "access to attribute '__globals__' of 'function' object is unsafe."),
+    ("{{ ''.__class__.__mro__ }}", "access to attribute '__class__' of 'str' object is unsafe."),
+    ("{{ '{0.__class__}'.format(plan) }}", "access to attribute '__class__' of 'CommitteePlan' object is unsafe."),
+    ("{{ plan.committee.model_dump.__globals__ }}", "access to attribute '__globals__' of 'method' object is unsafe."),
+    (
+        "{% for c in dict.__base__.__subclasses__() %}{% endfor %}",
+        "access to attribute '__base__' of 'type' object is unsafe.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("template", "message"), ESCAPES)
+def test_a_template_from_a_folder_reaches_no_python_behind_its_values(tmp_path, runner, template, message):
+    (tmp_path / "tpl").mkdir()
+    planted = write(tmp_path / "tpl", "committee.md.j2", f"line one\n{template}\n")
+    path = write(tmp_path, "p.yaml", COMMITTEE)
+    result = runner.invoke(app, ["render", str(path), "-f", "md", "--template-dir", str(tmp_path / "tpl")])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"workplan: error: {planted}:2: template error: {message}\n"
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+@pytest.mark.parametrize("plan", ["csh-2022-2023", "cicte-2022-2023"])
+def test_the_bundled_templates_make_the_same_pages_in_the_sandbox(tmp_path, plan, fmt):
+    """A folder of templates puts every template, the bundled ones too, in the sandbox: they need nothing it refuses."""
+    loaded = load_plan(ROOT / "data" / f"{plan}.yaml").plan
+    assert render(loaded, fmt, template_dir=tmp_path) == render(loaded, fmt)
+    assert type(templating.environment(tmp_path)).sandboxed and not type(templating.environment(None)).sandboxed
+
+
+def _gen():
+    yield 1
+
+
+def _frame():
+    import sys
+
+    return sys._getframe()
+
+
+# Objects of the kinds the sandbox tells apart, and names it refuses or allows on them.
+_OBJECTS = [len, _gen, _gen(), _frame(), _frame().f_code, str, "text", dt.date(2023, 1, 1), _stop, SourceText("x")]
+_NAMES = ["mro", "gi_frame", "gi_code", "f_globals", "co_code", "func_globals", "im_func", "title", "year", "upper"]
+_NAMES += ["__globals__", "__class__", "_private", "__init__", "__func__", "cr_frame", "ag_code", "__self__"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    obj=st.sampled_from(_OBJECTS + [method for method in (_OBJECTS[2].send, "x".upper)]), name=st.sampled_from(_NAMES)
+)
+def test_the_sandbox_answers_as_jinjas_own_whatever_it_has_seen_before(obj, name):
+    """The page sandbox keeps its answer per kind of object and name: the same answers as Jinja's own sandbox,
+    asked first about any other object of the same kind."""
+    env = templating.environment(FIXTURES)
+    stock = SandboxedEnvironment()
+    for other in _OBJECTS:  # answers kept from other objects first
+        env.is_safe_attribute(other, name, None)
+    assert env.is_safe_attribute(obj, name, None) is stock.is_safe_attribute(obj, name, None)
 
 
 def _stop():
