@@ -116,7 +116,7 @@ def report_sarif(report: ValidationReport) -> str:
                         "locations": [
                             {
                                 "physicalLocation": {
-                                    "artifactLocation": {"uri": diag.path.replace("\\", "/")},
+                                    "artifactLocation": {"uri": sarif_uri(diag.path)},
                                     "region": {"startLine": diag.line, "startColumn": diag.column},
                                 }
                             }
@@ -139,6 +139,16 @@ REPORTERS: dict[str, Callable[[ValidationReport], str]] = {
 
 
 # --- diff ---------------------------------------------------------------------------------------
+
+
+def sarif_uri(path: str) -> str:
+    """A file's path as SARIF's ``artifactLocation.uri`` wants it: a URI reference, so ``/`` between folders
+    and everything else that is not a letter, digit or ``-._~`` percent-encoded (``my plan #1.yaml`` is
+    ``my%20plan%20%231.yaml``: a bare ``#`` would start a fragment, a bare ``%`` an escape)."""
+    import os
+    from urllib.parse import quote
+
+    return quote(path.replace(os.sep, "/") if os.sep != "/" else path, safe="/")
 
 
 def _nothing_changed(r: RevisionDiff) -> str:

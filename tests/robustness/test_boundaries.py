@@ -244,7 +244,10 @@ def test_a_template_that_cannot_be_read_is_an_io_error_exit_2(runner, plan, tmp_
 def test_a_run_ended_while_it_writes_leaves_no_temporary_file_and_the_old_output(plan, tmp_path, sig):
     templates = tmp_path / "templates"
     templates.mkdir()
-    (templates / "committee.md.j2").write_text("{% for n in range(10**9) %}{{ n }}\n{% endfor %}", encoding="utf-8")
+    # A long page (the sandbox's `range` stops at 100,000 items, so two of them).
+    (templates / "committee.md.j2").write_text(
+        "{% for a in range(100000) %}{% for n in range(100000) %}{{ n }}\n{% endfor %}{% endfor %}", encoding="utf-8"
+    )
     out = tmp_path / "out"
     out.mkdir()
     (out / "page.md").write_text("the old page\n", encoding="utf-8")

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
+from urllib.parse import unquote
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, line_of, write
 from workplan_cli.cli import app
+from workplan_cli.reporters import sarif_uri
 
 
 def broken_pair(tmp_path, committee_text):
@@ -94,3 +100,22 @@ def test_validate_text_format_reports_every_file_sorted(runner, tmp_path, commit
         f"{b}:{lb}:11: error WP013 meetings[1].date: '2023-02-30' is not a valid date; write it as YYYY-MM-DD, like 2023-03-16\n"
         "Found 3 errors and 0 warnings in 2 files.\n"
     )
+
+
+def test_sarif_names_a_file_by_a_uri_reference(runner, tmp_path, committee_text):
+    """A name with a space, '#', '%' or a letter outside ASCII is percent-encoded: a bare '#' would start a
+    fragment, and GitHub's code scanning would point at another file."""
+    path = write(tmp_path, "plan #1 100% año.yaml", committee_text.replace("  acronym: CT", "  acronim: CT"))
+    result = runner.invoke(app, ["validate", "--format", "sarif", str(path)])
+    [uri] = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in json.loads(result.stdout)["runs"][0]["results"]
+    }
+    assert uri == str(tmp_path) + "/plan%20%231%20100%25%20a%C3%B1o.yaml"
+
+
+@given(st.text(min_size=1, max_size=30))
+def test_a_sarif_uri_is_the_path_percent_encoded(path):
+    uri = sarif_uri(path)
+    assert unquote(uri) == path
+    assert re.fullmatch(r"[A-Za-z0-9\-._~/%]*", uri)
