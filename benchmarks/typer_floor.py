@@ -40,6 +40,12 @@ app = typer.Typer(
 )
 
 
+def _path(text: str) -> Path:
+    if not text:
+        raise typer.BadParameter("an empty name is no file or folder")
+    return Path(text)
+
+
 def _version(value: bool) -> None:
     if value:
         raise typer.Exit()
@@ -59,7 +65,7 @@ def main(
 def validate(
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045
-        typer.Argument(metavar="[PATH]...", help="Paths.", show_default=False),
+        typer.Argument(metavar="[PATH]...", parser=_path, help="Paths.", show_default=False),
     ] = None,
     output_format: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Format.")] = ValidateFormat.text,
     select: Annotated[
