@@ -164,12 +164,14 @@ def _ended_cleanly() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _held() -> Iterator[None]:
-    """`_ENDING` held back until the block is done (a file rewritten in place is never left half-written)."""
+def signals_held(signals: Iterable[int]) -> Iterator[None]:
+    """``signals`` held back until the block is done, then delivered: a file rewritten in place is never left
+    half-written, workers are never forked half-way.  Where there is no signal mask (not POSIX), or off the
+    main thread (where Python runs no handler), nothing is held."""
     if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
         yield
         return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
     try:
         yield
     finally:
@@ -244,7 +246,7 @@ def _replace(target: Path, text: str | Iterable[str], info: os.stat_result | Non
 def _rewrite_in_place(target: Path, text: str | Iterable[str]) -> None:
     """Rewrite a hard-linked file through its own inode, with a full copy kept until it is on disk."""
     backup = _temporary_copy(target, text)
-    with _held():
+    with signals_held(_ENDING):
         try:
             with (
                 open(target, "r+", encoding="utf-8", newline="\n") as stream,

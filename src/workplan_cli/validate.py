@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,7 +76,7 @@ def located(loaded: LoadResult, found: Sequence[tuple[Rule, Finding]]) -> list[D
         )
 
 
-# What a run holds back while it forks its workers (_signals_held).
+# What a run holds back while it forks its workers.
 _HELD = {signal.SIGINT, signal.SIGTERM}
 
 
@@ -143,6 +143,8 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None, *,
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from .fsutil import signals_held  # (not imported by a serial run)
+
     # fork where there is one: the workers start with everything imported.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -155,7 +157,10 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None, *,
     lost: list[Path] | None = None
     try:
         futures = []
-        with _signals_held():  # the workers are forked at the first submit
+        # Ctrl-C and SIGTERM held back while the workers are forked (at the first submit), delivered after:
+        # a signal that lands while the process forks is raised inside Python's at-fork hooks, which print
+        # it as "Exception ignored" and drop it, and the run would end as if it had never come.
+        with signals_held(_HELD):
             for chunk in chunks:
                 try:
                     futures.append(pool.submit(_validate_chunk, chunk, selection))
@@ -188,28 +193,10 @@ def validate_paths(paths: Sequence[Path], selection: Selection | None = None, *,
     return ValidationReport(results)
 
 
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Ctrl-C and SIGTERM held back while the workers are forked, and delivered after.
-
-    A signal that lands while the process forks is raised inside Python's
-    at-fork hooks, which print it as "Exception ignored" and drop it: the
-    run would go on to the end and exit 0 as if Ctrl-C had never come.
-    """
-    if not hasattr(signal, "pthread_sigmask"):  # not POSIX: nothing to hold
-        yield
-        return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-
-
 def _worker_start() -> None:
     """In each worker: leave Ctrl-C to the parent, and end when the parent ends (Linux), however it ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):  # forked while the parent held them back (_signals_held)
+    if hasattr(signal, "pthread_sigmask"):  # forked while the parent held them back
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
     with contextlib.suppress(OSError, AttributeError):
         import ctypes

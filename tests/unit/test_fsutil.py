@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
 
 import pytest
 
 from conftest import write
+from workplan_cli.fsutil import signals_held
 
 
 def test_atomic_write_failure_midway_leaves_original_and_no_temporary(tmp_path, monkeypatch):
@@ -40,3 +42,17 @@ def test_atomic_write_interrupted_leaves_original(tmp_path, monkeypatch):
         write_atomic(target, "half")
     assert target.read_text(encoding="utf-8") == "kind: committee-plan\n"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.yaml"]
+
+
+def test_a_signal_held_waits_for_the_block_then_is_delivered():
+    """A Ctrl-C that lands while the workers are forked (validate) waits for the block to end, then interrupts as usual."""
+    happened = []
+    previous = signal.signal(signal.SIGINT, lambda *_: happened.append("interrupted"))
+    try:
+        with signals_held([signal.SIGINT, signal.SIGTERM]):
+            os.kill(os.getpid(), signal.SIGINT)
+            happened.append("forked")
+        happened.append("after")
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert happened == ["forked", "interrupted", "after"]
