@@ -29,7 +29,7 @@ from . import dates, i18n
 from .catalogs import SourceText
 from .errors import PathError, WorkplanError
 from .models.scalars import hh_mm
-from .text import isolated, md_escape, printable, safe_url
+from .text import byte_position, isolated, md_escape, printable, safe_url
 from .wording import ordinal
 
 
@@ -295,8 +295,7 @@ def _not_utf8(path: str) -> TemplateError:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = byte_position(data, exc.start)
         return TemplateError(f"{path}:{line}:{column}: template is not UTF-8 text (byte 0x{data[exc.start]:02x})")
     return TemplateError(f"{path}: template is not UTF-8 text")
 

@@ -189,3 +189,9 @@ def dumps(payload: object) -> str:
     import json
 
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """The line and column (both from 1, the column in bytes) of the byte at ``offset``: where a file that
+    is not UTF-8 has its first bad byte."""
+    return data.count(b"\n", 0, offset) + 1, offset - (data.rfind(b"\n", 0, offset) + 1) + 1

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from conftest import examples
-from workplan_cli.text import isolated, md_escape, printable, safe_url, visible
+from workplan_cli.text import byte_position, isolated, md_escape, printable, safe_url, visible
 
 
 @settings(max_examples=examples(400))
@@ -104,3 +104,8 @@ def _rendered_text(html: str) -> str:
     import html as html_module
 
     return html_module.unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def test_byte_position_counts_lines_and_columns_from_one():
+    data = b"kind: x\nid: caf\xe9\n"
+    assert [byte_position(data, offset) for offset in (0, 7, 8, 15)] == [(1, 1), (1, 8), (2, 1), (2, 8)]

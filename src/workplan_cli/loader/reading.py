@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import diagnostics as d
 from ..diagnostics import Diagnostic
 from ..errors import PathError
+from ..text import byte_position
 from ..vocabulary import PLAN_SUFFIXES
 
 
@@ -95,7 +96,6 @@ def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = byte_position(raw, exc.start)
         message = f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot start a character); save it as UTF-8"
         return None, d.NOT_UTF8.at(str(path), line, column, message)
