@@ -153,9 +153,7 @@ def _program_events(plan: ProgramPlan) -> Iterator[tuple[str, Callable[[Any], No
 
     An activity's uid is its program's (or sub-program's) id and its number there.
     """
-    for placed in program_activities(plan):
-        if placed.activity.date is None:
-            continue
+    for placed in program_activities(plan, dated=True):
 
         def fill(
             event: Any, a: Any = placed.activity, where: str = program_place(placed), n: int = placed.number
@@ -226,7 +224,7 @@ def calendar_notice(plan: Plan) -> str | None:
     """What to tell on standard error about a plan's calendar: that it has no events, when it has none."""
     if isinstance(plan, CommitteePlan) and index_of(plan).dated:
         return None
-    if isinstance(plan, ProgramPlan) and any(p.activity.date is not None for p in program_activities(plan)):
+    if isinstance(plan, ProgramPlan) and any(program_activities(plan, dated=True)):
         return None
     return f"{plan.id}: nothing is dated in this plan yet; its calendar has no events"
 

@@ -196,8 +196,7 @@ def _program_entries(plan: ProgramPlan) -> list[Entry]:
             placed.activity.end_date,
             bodies=tuple(placed.activity.partners),
         )
-        for placed in program_activities(plan)
-        if placed.activity.date is not None
+        for placed in program_activities(plan, dated=True)
     ]
 
 

@@ -235,7 +235,7 @@ def empty_window_message(plans: Sequence[Plan], start: dt.date, end: dt.date, wi
             )
         elif isinstance(plan, ProgramPlan):
             first, last = _glued_day(plan.period.start), _glued_day(plan.period.end)
-            dated = sum(p.activity.date is not None for p in program_activities(plan))
+            dated = sum(1 for _ in program_activities(plan, dated=True))
             if dated:
                 said = _("{plan}: period {first} to {last}; {activities}.").format(
                     plan=plan.id,

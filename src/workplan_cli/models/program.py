@@ -141,11 +141,16 @@ class PlacedActivity(NamedTuple):
         return self.subprogram.id if self.subprogram is not None else self.program.id
 
 
-def program_activities(plan: ProgramPlan) -> Iterator[PlacedActivity]:
-    """Every activity of the plan in document order: each program's own, then its sub-programs'."""
+def program_activities(plan: ProgramPlan, *, dated: bool = False) -> Iterator[PlacedActivity]:
+    """Every activity of the plan in document order: each program's own, then its sub-programs'
+    (with ``dated``, only those the plan gives a date)."""
     for p, program in enumerate(plan.programs):
         for n, activity in enumerate(program.activities):
-            yield PlacedActivity(("programs", p, "activities", n), program, None, n + 1, activity)
+            if activity.date is not None or not dated:
+                yield PlacedActivity(("programs", p, "activities", n), program, None, n + 1, activity)
         for s, sub in enumerate(program.subprograms):
             for n, activity in enumerate(sub.activities):
-                yield PlacedActivity(("programs", p, "subprograms", s, "activities", n), program, sub, n + 1, activity)
+                if activity.date is not None or not dated:
+                    yield PlacedActivity(
+                        ("programs", p, "subprograms", s, "activities", n), program, sub, n + 1, activity
+                    )
